@@ -1,0 +1,155 @@
+/**
+ * Step 6 of the schedule: firms act. Relocation offers, investment
+ * (K <- (1 - delta) K + I, with I = reinvested after-tax profit + grants + fund
+ * money + offers, each counted once), technology upgrading, exit and entry.
+ */
+import { appendFirm, compactFirms, reserveFirms } from './firms.js';
+import { drawGeometricGap, drawNormal, drawPoisson } from './rng.js';
+import type { Simulation } from './simulation.js';
+
+/**
+ * A firm in a hot sector of a region that a competing region targets considers
+ * an offer with probability mu * mobility_k, while the offering budget lasts, and
+ * moves when offer + horizon * expected after-tax profit gap > moving cost.
+ * Consideration uses geometric gaps (one draw per considered firm), starting at
+ * a random firm so that a short budget does not always favour low slots.
+ * Returns the offer received per firm in `offerOut` (only moved firms are non-zero).
+ */
+export function relocateFirms(sim: Simulation, offerOut: Float64Array): void {
+  const { firms, config, flows, previous, sectorCount: K, regionCount: R } = sim;
+  const params = sim.state.params;
+  const strategies = sim.state.governments.map((g) => g.strategy);
+  const competing = strategies.map((s, r) => (s === 'compete' && sim.offerBudgetLeft[r] > 0 ? r : -1)).filter((r) => r >= 0);
+  const n = firms.count;
+  if (competing.length === 0 || n === 0) return;
+  const f = params.firms;
+  let maxMobility = 0;
+  for (const s of config.sectors) maxMobility = Math.max(maxMobility, s.mobility);
+  const p = f.relocationProbability * maxMobility;
+  if (!(p > 0)) return;
+  const random = sim.streams.relocation;
+  const start = Math.floor(random() * n);
+  const taxRate = params.governments.map((g) => g.taxRate);
+  let visited = drawGeometricGap(random, p);
+  while (visited < n) {
+    const i = (start + visited) % n;
+    visited += 1 + drawGeometricGap(random, p);
+    const k = firms.sector[i];
+    const from = firms.region[i];
+    if (random() * maxMobility >= config.sectors[k].mobility) continue;
+    if (!sim.hot[k]) continue;
+    const offering = competing.filter((r) => r !== from && sim.offerBudgetLeft[r] > 0);
+    if (offering.length === 0) continue;
+    const to = offering[Math.min(offering.length - 1, Math.floor(random() * offering.length))];
+    const capital = firms.capital[i];
+    const offer = Math.min(sim.offerBudgetLeft[to], params.policy.offerRate * capital);
+    const gap =
+      capital *
+      (previous.cellProfitRate[to * K + k] * (1 - taxRate[to]) - previous.cellProfitRate[from * K + k] * (1 - taxRate[from]));
+    if (offer + f.relocationHorizon * gap <= f.movingCost * capital) continue;
+    sim.offerBudgetLeft[to] -= offer;
+    flows.offersPaid[to] += offer;
+    flows.relocationsOut[from] += 1;
+    flows.relocationsIn[to] += 1;
+    const loss = f.relocationCapitalLoss * capital;
+    flows.relocationLoss += loss;
+    firms.capital[i] = capital - loss;
+    firms.region[i] = to;
+    offerOut[i] = offer;
+    sim.cells.offers[to * K + k] += offer;
+  }
+  for (let r = 0; r < R; r++) flows.unspent[r] += sim.offerBudgetLeft[r];
+}
+
+/** Investment, depreciation, upgrading, ageing and exit marks; one pass. */
+export function investAndUpgrade(sim: Simulation, offer: Float64Array): void {
+  const { firms, flows, cells, sectorCount: K } = sim;
+  const f = sim.state.params.firms;
+  const random = sim.streams.upgrade;
+  const minCapital = f.exitMinCapital;
+  const fundShares = firms.fundShare;
+  const { region, sector, capital, profit, grant, fundIn, tech, productivity, age, lossYears, alive } = firms;
+  for (let i = 0; i < firms.count; i++) {
+    const k0 = capital[i];
+    const own = profit[i] > 0 ? f.reinvestShare * profit[i] : 0;
+    const investment = own + grant[i] + fundIn[i] + offer[i];
+    const depreciation = f.depreciation * k0;
+    const next = k0 - depreciation + investment;
+    capital[i] = next;
+    flows.depreciation += depreciation;
+    flows.ownInvestment += own;
+    flows.grantInvestment += grant[i];
+    flows.fundInvestment += fundIn[i];
+    flows.offerInvestment += offer[i];
+    cells.ownInvestment[region[i] * K + sector[i]] += own;
+    // Upgrading: more likely with profit and with fund backing.
+    const rate = k0 > 0 ? Math.max(0, profit[i] / k0) : 0;
+    let backed = 0;
+    for (let g = 0; g < fundShares.length; g++) if (fundShares[g][i] > 0) backed = 1;
+    const pUp = f.upgradeBase + f.upgradeProfit * rate + f.upgradeFund * backed;
+    if (random() < pUp) {
+      tech[i] += f.techStep * (1 - tech[i]);
+      productivity[i] *= 1 + f.productivityGain;
+    }
+    age[i] = Math.min(65535, age[i] + 1);
+    if (lossYears[i] >= f.exitLossYears || next < minCapital) {
+      alive[i] = 0;
+      flows.exits[region[i]] += 1;
+      flows.exitedCapital += next;
+      for (let g = 0; g < fundShares.length; g++) flows.fundWrittenOff[g] += fundShares[g][i] * next;
+    }
+  }
+  compactFirms(firms);
+}
+
+/**
+ * Entrants per cell are Poisson with rate
+ * entryRate * n_rk * max(0, 1 + s_pi (profit rate - normal) + s_g grant rate) + entryFloor,
+ * sized `entrantSize` times the sector's mean firm capital, with the cell's mean
+ * productivity and technology. Their capital comes from outside the zone's ledgers.
+ */
+export function enterFirms(sim: Simulation): void {
+  const { firms, config, flows, previous, cells, sectorCount: K, regionCount: R } = sim;
+  const f = sim.state.params.firms;
+  const random = sim.streams.entry;
+  // Cell means from the survivors (one pass).
+  const count = new Float64Array(R * K);
+  const capital = new Float64Array(R * K);
+  const productivity = new Float64Array(R * K);
+  const tech = new Float64Array(R * K);
+  for (let i = 0; i < firms.count; i++) {
+    const cell = firms.region[i] * K + firms.sector[i];
+    count[cell] += 1;
+    capital[cell] += firms.capital[i];
+    productivity[cell] += firms.productivity[i];
+    tech[cell] += firms.tech[i];
+  }
+  const sectorMeanCapital = new Float64Array(K);
+  const sectorCount = new Float64Array(K);
+  for (let cell = 0; cell < R * K; cell++) {
+    sectorMeanCapital[cell % K] += capital[cell];
+    sectorCount[cell % K] += count[cell];
+  }
+  for (let k = 0; k < K; k++) sectorMeanCapital[k] = sectorCount[k] > 0 ? sectorMeanCapital[k] / sectorCount[k] : sim.initialMeanFirmCapital;
+  for (let r = 0; r < R; r++) {
+    for (let k = 0; k < K; k++) {
+      const cell = r * K + k;
+      const profitRate = previous.cellProfitRate[cell];
+      const grantRate = cells.capital[cell] > 0 ? cells.grants[cell] / cells.capital[cell] : 0;
+      const pull = Math.max(0, 1 + f.entryProfitSensitivity * (profitRate - f.normalProfitRate) + f.entryGrantSensitivity * grantRate);
+      const mean = f.entryRate * count[cell] * pull + f.entryFloor * pull;
+      const entrants = drawPoisson(random, mean);
+      if (entrants === 0) continue;
+      reserveFirms(firms, entrants);
+      const a = count[cell] > 0 ? productivity[cell] / count[cell] : 1;
+      const tau = count[cell] > 0 ? tech[cell] / count[cell] : config.sectors[k].techIntensity;
+      for (let e = 0; e < entrants; e++) {
+        const size = f.entrantSize * sectorMeanCapital[k] * Math.exp(0.5 * drawNormal(random) - 0.125);
+        appendFirm(firms, r, k, size, a, tau);
+        flows.entrantCapital += size;
+      }
+      flows.entries[r] += entrants;
+      cells.entries[cell] += entrants;
+    }
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Firms as a struct of typed arrays: one array per attribute, one slot per firm.
+ *
+ * Slots `[0, count)` hold live firms in a stable order (the order is part of the
+ * random-number contract: the same seed visits firms in the same order). Exits are
+ * removed by an in-place compaction once per step, entrants are appended; the
+ * arrays grow by doubling, so a step allocates nothing per firm.
+ */
+
+export interface FirmArrays {
+  count: number;
+  capacity: number;
+  fundCount: number;
+  region: Uint8Array;
+  sector: Uint8Array;
+  /** Capital K, billion yuan. */
+  capital: Float64Array;
+  /** Productivity A (capacity per unit of capital before agglomeration). */
+  productivity: Float32Array;
+  /** Technology level tau in [0, 1]. */
+  tech: Float32Array;
+  age: Uint16Array;
+  lossYears: Uint8Array;
+  /** After-tax profit of the last production step, billion yuan. */
+  profit: Float64Array;
+  /** Investment received this step from outside the firm: grants, relocation offers. */
+  grant: Float64Array;
+  /** Guidance-fund money received this step. */
+  fundIn: Float64Array;
+  /** Ownership share held by each fund, one array per fund. */
+  fundShare: Float32Array[];
+  /** 1 while alive; set to 0 by the exit pass, removed by `compactFirms`. */
+  alive: Uint8Array;
+}
+
+export function createFirmArrays(capacity: number, fundCount: number): FirmArrays {
+  const cap = Math.max(16, capacity);
+  return {
+    count: 0,
+    capacity: cap,
+    fundCount,
+    region: new Uint8Array(cap),
+    sector: new Uint8Array(cap),
+    capital: new Float64Array(cap),
+    productivity: new Float32Array(cap),
+    tech: new Float32Array(cap),
+    age: new Uint16Array(cap),
+    lossYears: new Uint8Array(cap),
+    profit: new Float64Array(cap),
+    grant: new Float64Array(cap),
+    fundIn: new Float64Array(cap),
+    fundShare: Array.from({ length: fundCount }, () => new Float32Array(cap)),
+    alive: new Uint8Array(cap),
+  };
+}
+
+function grown<T extends Uint8Array | Uint16Array | Float32Array | Float64Array>(old: T, size: number): T {
+  const next = new (old.constructor as new (n: number) => T)(size);
+  next.set(old);
+  return next;
+}
+
+/** Makes room for at least `extra` more firms, doubling the arrays when full. */
+export function reserveFirms(firms: FirmArrays, extra: number): void {
+  const needed = firms.count + extra;
+  if (needed <= firms.capacity) return;
+  let size = firms.capacity;
+  while (size < needed) size *= 2;
+  firms.region = grown(firms.region, size);
+  firms.sector = grown(firms.sector, size);
+  firms.capital = grown(firms.capital, size);
+  firms.productivity = grown(firms.productivity, size);
+  firms.tech = grown(firms.tech, size);
+  firms.age = grown(firms.age, size);
+  firms.lossYears = grown(firms.lossYears, size);
+  firms.profit = grown(firms.profit, size);
+  firms.grant = grown(firms.grant, size);
+  firms.fundIn = grown(firms.fundIn, size);
+  firms.fundShare = firms.fundShare.map((a) => grown(a, size));
+  firms.alive = grown(firms.alive, size);
+  firms.capacity = size;
+}
+
+/** Appends one firm and returns its slot. The caller must have reserved room. */
+export function appendFirm(
+  firms: FirmArrays,
+  region: number,
+  sector: number,
+  capital: number,
+  productivity: number,
+  tech: number,
+): number {
+  const i = firms.count++;
+  firms.region[i] = region;
+  firms.sector[i] = sector;
+  firms.capital[i] = capital;
+  firms.productivity[i] = productivity;
+  firms.tech[i] = tech;
+  firms.age[i] = 0;
+  firms.lossYears[i] = 0;
+  firms.profit[i] = 0;
+  firms.grant[i] = 0;
+  firms.fundIn[i] = 0;
+  for (const share of firms.fundShare) share[i] = 0;
+  firms.alive[i] = 1;
+  return i;
+}
+
+/** Removes dead firms in place, keeping the survivors' order. Returns how many were removed. */
+export function compactFirms(firms: FirmArrays): number {
+  const n = firms.count;
+  const { alive } = firms;
+  let write = 0;
+  for (let read = 0; read < n; read++) {
+    if (!alive[read]) continue;
+    if (write !== read) {
+      firms.region[write] = firms.region[read];
+      firms.sector[write] = firms.sector[read];
+      firms.capital[write] = firms.capital[read];
+      firms.productivity[write] = firms.productivity[read];
+      firms.tech[write] = firms.tech[read];
+      firms.age[write] = firms.age[read];
+      firms.lossYears[write] = firms.lossYears[read];
+      firms.profit[write] = firms.profit[read];
+      firms.grant[write] = firms.grant[read];
+      firms.fundIn[write] = firms.fundIn[read];
+      for (const share of firms.fundShare) share[write] = share[read];
+      alive[write] = 1;
+    }
+    write++;
+  }
+  firms.count = write;
+  return n - write;
+}
+
+/** Bytes of typed-array storage per allocated firm slot. */
+export function bytesPerFirmSlot(fundCount: number): number {
+  return 1 + 1 + 8 + 4 + 4 + 2 + 1 + 8 + 8 + 8 + 4 * fundCount + 1;
+}

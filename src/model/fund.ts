@@ -1,0 +1,243 @@
+/**
+ * Steps 4 and 7 of the schedule: the guidance funds invest, then book returns.
+ *
+ * Each year's paid-in commitments are a vintage with its own investment period
+ * and life. A vintage deploys `deployRate` of its undeployed cash a year into the
+ * best-scoring firms, at most `capPerFirm` of a firm's capital, while keeping
+ * enough cash for its re-investment obligations to the other regions (MODEL.md:
+ * comparing one tranche with all vintages' obligations starves the smaller
+ * region, so the check is per vintage). Stakes are bought at book value.
+ */
+import type { FundParams } from './config.js';
+import { fundIsOpen } from './government.js';
+import { selectTop } from './select-top.js';
+import type { Simulation } from './simulation.js';
+import { updateState, type VintageState } from './state.js';
+import { locationQuotientsOfCapital } from './cell-measures.js';
+
+/** Scale so that obligations never exceed what the vintage holds. */
+function obligations(v: VintageState, rho: number[]): number[] {
+  const total = v.paidInGov.reduce((a, b) => a + b, 0) + v.privatePaidIn;
+  const wanted = v.paidInGov.map((c, r) => rho[r] * c);
+  const sum = wanted.reduce((a, b) => a + b, 0);
+  const scale = sum > total && sum > 0 ? total / sum : 1;
+  return wanted.map((w, r) => Math.max(0, w * scale - v.investedByRegion[r]));
+}
+
+/** Cross-border chain score per cell (MODEL.md step 4), for the fund's chosen variant. */
+function chainScores(sim: Simulation, fund: FundParams): Float64Array {
+  const { cells, sectorCount: K, regionCount: R, config } = sim;
+  const a = config.inputOutput;
+  const score = new Float64Array(R * K);
+  if (fund.weights.chain === 0) return score;
+  const sectorTotal = new Float64Array(K);
+  const regionTotal = new Float64Array(R);
+  let zone = 0;
+  for (let r = 0; r < R; r++)
+    for (let k = 0; k < K; k++) {
+      const c = cells.capital[r * K + k];
+      sectorTotal[k] += c;
+      regionTotal[r] += c;
+      zone += c;
+    }
+  if (fund.chainScore === 'both-ends') {
+    const lq = locationQuotientsOfCapital(sim);
+    for (let r = 0; r < R; r++)
+      for (let k = 0; k < K; k++) {
+        let s = 0;
+        for (let o = 0; o < R; o++) {
+          if (o === r) continue;
+          for (let j = 0; j < K; j++) s += (a[j][k] + a[k][j]) * Math.min(lq[r * K + k], lq[o * K + j]);
+        }
+        score[r * K + k] = s;
+      }
+    return score;
+  }
+  for (let r = 0; r < R; r++) {
+    const outsideAll = zone > 0 ? 1 - regionTotal[r] / zone : 0;
+    for (let k = 0; k < K; k++) {
+      let s = 0;
+      for (let j = 0; j < K; j++) {
+        const outside = sectorTotal[j] > 0 ? 1 - cells.capital[r * K + j] / sectorTotal[j] : outsideAll;
+        s += (a[j][k] + a[k][j]) * (outside - outsideAll);
+      }
+      score[r * K + k] = s;
+    }
+  }
+  return score;
+}
+
+function ensureScratch(sim: Simulation): void {
+  if (sim.scratchIndex.length < sim.firms.capacity) {
+    sim.scratchIndex = new Uint32Array(sim.firms.capacity);
+    sim.scratchScore = new Float64Array(sim.firms.capacity);
+  }
+}
+
+export function investFunds(sim: Simulation): void {
+  const { firms, market, flows, sectorCount: K, regionCount: R } = sim;
+  firms.fundIn.fill(0, 0, firms.count);
+  const uStar = sim.config.metrics.overcapacityThreshold;
+  sim.state.params.funds.forEach((fund, f) => {
+    if (!fundIsOpen(sim, f)) return;
+    const vintages = sim.state.funds[f].vintages;
+    const open = vintages
+      .map((v, index) => ({ v, index }))
+      .filter(({ v }) => !v.closed && sim.state.step - v.step < fund.investmentPeriod && v.cash > 0);
+    if (open.length === 0) return;
+    const tranche = open.map(({ v }) => fund.deployRate * v.cash);
+    const cash = open.map(({ v }) => v.cash);
+    const owed = open.map(({ v }) => obligations(v, fund.reinvestment));
+    const investedByRegion = open.map(() => new Float64Array(R));
+    let trancheLeft = tranche.reduce((a, b) => a + b, 0);
+    if (trancheLeft <= 0) return;
+
+    const chain = chainScores(sim, fund);
+    ensureScratch(sim);
+    const idx = sim.scratchIndex;
+    const score = sim.scratchScore;
+    const { capital, profit, tech, region, sector } = firms;
+    const w = fund.weights;
+    let candidates = 0;
+    let candidateCapital = 0;
+    for (let i = 0; i < firms.count; i++) {
+      if (!(capital[i] > 0) || !(profit[i] > 0)) continue; // a market-run fund backs profitable firms
+      const k = sector[i];
+      const overcap = Math.max(0, uStar - market.utilization[k]) / uStar;
+      score[i] = w.return * (profit[i] / capital[i]) + w.chain * chain[region[i] * K + k] + w.tech * tech[i] - w.duplication * overcap;
+      idx[candidates++] = i;
+      candidateCapital += capital[i];
+    }
+    if (candidates === 0) return;
+    const better = (a: number, b: number) => score[a] > score[b] || (score[a] === score[b] && a < b);
+    const meanCapital = candidateCapital / candidates;
+    let batch = Math.ceil(trancheLeft / Math.max(1e-12, fund.capPerFirm * meanCapital)) * 2 + 16;
+    const share = firms.fundShare[f];
+    let pos = 0;
+    while (trancheLeft > 1e-12 && pos < candidates) {
+      const n = selectTop(idx, pos, candidates, batch, better);
+      for (let c = pos; c < pos + n && trancheLeft > 1e-12; c++) {
+        const i = idx[c];
+        const s = region[i];
+        let want = fund.capPerFirm * capital[i];
+        let placed = 0;
+        for (let v = 0; v < open.length && want > 1e-12; v++) {
+          let others = 0;
+          for (let r = 0; r < R; r++) if (r !== s) others += Math.max(0, owed[v][r] - investedByRegion[v][r]);
+          const headroom = Math.min(tranche[v], cash[v] - others);
+          const x = Math.min(want, headroom);
+          if (!(x > 0)) continue;
+          tranche[v] -= x;
+          cash[v] -= x;
+          investedByRegion[v][s] += x;
+          trancheLeft -= x;
+          want -= x;
+          placed += x;
+        }
+        if (placed > 0) {
+          share[i] = (share[i] * capital[i] + placed) / (capital[i] + placed);
+          firms.fundIn[i] += placed;
+          flows.fundInvested[f] += placed;
+          flows.fundInvestedByRegion[s] += placed;
+          sim.cells.fundIn[s * K + sector[i]] += placed;
+        }
+      }
+      pos += n;
+      batch *= 2;
+    }
+    sim.state = updateState(sim.state, sim.log, `fund-invest:${fund.name}`, (draft) => {
+      open.forEach(({ index }, v) => {
+        const total = investedByRegion[v].reduce((a, b) => a + b, 0);
+        if (total <= 0) return;
+        const dv = draft.funds[f].vintages[index];
+        dv.cash -= total;
+        dv.costHeld += total;
+        for (let r = 0; r < R; r++) dv.investedByRegion[r] += investedByRegion[v][r];
+      });
+    });
+  });
+}
+
+/** Net asset value of fund f's stakes at book value. */
+export function fundNetAssetValue(sim: Simulation, f: number): number {
+  const share = sim.firms.fundShare[f];
+  const { capital } = sim.firms;
+  let nav = 0;
+  for (let i = 0; i < sim.firms.count; i++) nav += share[i] * capital[i];
+  return nav;
+}
+
+/**
+ * Step 7: dividends reach vintages pro rata to cost held; fees are paid; a
+ * vintage ending its investment period returns undeployed cash; one ending its
+ * life sells its stakes at book value (the fund-wide value-to-cost ratio);
+ * distributions go to government and private partners pro rata, after carried
+ * interest on gains beyond returned capital.
+ */
+export function bookFundReturns(sim: Simulation): void {
+  const { flows, regionCount: R } = sim;
+  sim.state.params.funds.forEach((fund, f) => {
+    const state = sim.state.funds[f];
+    if (state.vintages.length === 0) return;
+    const step = sim.state.step;
+    const costTotal = state.vintages.reduce((a, v) => a + (v.closed ? 0 : v.costHeld), 0);
+    const exiting = state.vintages.map((v) => !v.closed && step - v.step + 1 >= fund.life);
+    const exitCost = state.vintages.reduce((a, v, i) => a + (exiting[i] ? v.costHeld : 0), 0);
+    let nav = 0;
+    if (exitCost > 0) {
+      nav = fundNetAssetValue(sim, f);
+      const keep = costTotal > 0 ? Math.max(0, 1 - exitCost / costTotal) : 0;
+      const share = sim.firms.fundShare[f];
+      for (let i = 0; i < sim.firms.count; i++) share[i] *= keep;
+    }
+    const dividends = flows.fundDividends[f];
+    sim.state = updateState(sim.state, sim.log, `fund-returns:${fund.name}`, (draft) => {
+      const vintages = draft.funds[f].vintages;
+      const openCount = vintages.filter((v) => !v.closed).length;
+      vintages.forEach((v, i) => {
+        if (v.closed) return;
+        const age = step - v.step;
+        const paidIn = v.paidInGov.reduce((a, b) => a + b, 0) + v.privatePaidIn;
+        // Dividend income pro rata to cost held (all to open vintages evenly if nothing is held).
+        const income = costTotal > 0 ? (dividends * v.costHeld) / costTotal : dividends / Math.max(1, openCount);
+        const feeBase = age < fund.investmentPeriod ? paidIn : v.costHeld;
+        const fee = Math.min(v.cash + income, fund.managementFee * feeBase);
+        let available = income - fee;
+        let cash = v.cash;
+        if (available < 0) {
+          cash += available;
+          available = 0;
+        }
+        v.fees += fee;
+        flows.fundFees[f] += fee;
+        if (age + 1 >= fund.investmentPeriod && !exiting[i]) {
+          available += cash; // end of the investment period: undeployed capital goes back
+          cash = 0;
+        }
+        if (exiting[i]) {
+          const proceeds = costTotal > 0 ? (v.costHeld * nav) / costTotal : 0;
+          flows.fundExitProceeds[f] += proceeds;
+          available += cash + proceeds;
+          cash = 0;
+          v.costHeld = 0;
+          v.closed = true;
+        }
+        v.cash = cash;
+        if (available <= 0) return;
+        const before = v.distributedPrivate + v.distributedGov.reduce((a, b) => a + b, 0) + v.carry;
+        const gain = Math.max(0, before + available - Math.max(paidIn, before));
+        const carry = fund.carry * gain;
+        const toPartners = available - carry;
+        v.carry += carry;
+        flows.fundCarry[f] += carry;
+        flows.fundDistributed[f] += toPartners;
+        for (let r = 0; r < R; r++) {
+          const part = paidIn > 0 ? (toPartners * v.paidInGov[r]) / paidIn : 0;
+          v.distributedGov[r] += part;
+          flows.distributions[r] += part;
+        }
+        v.distributedPrivate += paidIn > 0 ? (toPartners * v.privatePaidIn) / paidIn : 0;
+      });
+    });
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * Every reported metric in one place: name, scope, unit and description. The
+ * CSV writer, the charts and docs/ODD.md all read this list, so adding a metric
+ * is one entry here plus its computation in record.ts.
+ */
+export const METRIC_SCOPES = ['region', 'pair', 'zone'] as const;
+export type MetricScope = (typeof METRIC_SCOPES)[number];
+
+export interface MetricDefinition {
+  name: string;
+  scope: MetricScope;
+  unit: string;
+  description: string;
+}
+
+const m = (name: string, scope: MetricScope, unit: string, description: string): MetricDefinition => ({ name, scope, unit, description });
+const BN = 'billion yuan';
+
+export const METRICS: readonly MetricDefinition[] = [
+  // Per region
+  m('value_added', 'region', BN, 'Value added (GDP proxy): sales revenue less variable bought-in cost.'),
+  m('output', 'region', BN, 'Manufacturing output value (sales revenue).'),
+  m('capital', 'region', BN, 'Firm capital stock at the end of the step.'),
+  m('firms', 'region', 'firms', 'Live firms at the end of the step.'),
+  m('entries', 'region', 'firms', 'Firms that entered this step.'),
+  m('exits', 'region', 'firms', 'Firms that exited this step (loss years or capital below the minimum).'),
+  m('relocations_in', 'region', 'firms', 'Firms that moved into the region this step.'),
+  m('relocations_out', 'region', 'firms', 'Firms that moved out of the region this step.'),
+  m('investment', 'region', BN, 'New investment in the region: firms\' own, grants, fund money and relocation offers.'),
+  m('budget', 'region', BN, 'Industrial budget B = share * tax rate * value added (previous step) + transfers.'),
+  m('grants', 'region', BN, 'Grants paid to the region\'s own firms.'),
+  m('relocation_offers', 'region', BN, 'Relocation offers paid to firms moving in from other regions.'),
+  m('fund_payments', 'region', BN, 'Commitments paid into guidance funds.'),
+  m('unspent_budget', 'region', BN, 'Budget not spent (unused offer budget, grants with no firm to receive them).'),
+  m('borrowing', 'region', BN, 'Fund commitments beyond the budget, financed by borrowing.'),
+  m('tax_rate', 'region', 'share', 'Tax rate on positive operating profit at the end of the step.'),
+  m('tax_revenue', 'region', BN, 'Tax collected from firms.'),
+  m('forgone_tax', 'region', BN, 'Revenue forgone by a tax rate below the scenario\'s starting rate.'),
+  m('fiscal_balance', 'region', BN, 'Tax revenue less industrial spending plus fund distributions received.'),
+  m('fund_distributions', 'region', BN, 'Distributions received from guidance funds.'),
+  m('fund_invested', 'region', BN, 'Guidance-fund money invested in the region\'s firms this step.'),
+  m('payoff', 'region', BN, 'Government payoff: value added - industrial spending + fund distributions - forgone tax.'),
+  m('cumulative_payoff', 'region', BN, 'Game payoff: sum of payoffs to date.'),
+  m('cumulative_value_added', 'region', BN, 'Sum of value added to date.'),
+  m('strategy', 'region', 'code', 'Strategy played: 0 invest, 1 compete, 2 cooperate.'),
+  m('herfindahl', 'region', 'index', 'Herfindahl index of sector output shares (1/K even spread to 1).'),
+  m('clusters', 'region', 'cells', 'Sectors of the region that are clusters (LQ, firm count and zone-share thresholds).'),
+  m('mean_tech', 'region', 'index', 'Mean firm technology level tau.'),
+  m('high_tech_share', 'region', 'share', 'Output share of sectors whose technology intensity reaches the high-tech threshold.'),
+  // Per pair of regions
+  m('similarity', 'pair', 'index', 'UNIDO similarity coefficient of sector output shares (1 = identical).'),
+  m('krugman', 'pair', 'index', 'Krugman dissimilarity: sum of absolute share differences (0 to 2).'),
+  m('chain_clusters', 'pair', 'links', 'Cross-border chain clusters: clustered cells in the two regions linked by a[j][k] above the threshold.'),
+  // Zone
+  m('value_added', 'zone', BN, 'Zone value added.'),
+  m('output', 'zone', BN, 'Zone output value.'),
+  m('capital', 'zone', BN, 'Zone firm capital.'),
+  m('firms', 'zone', 'firms', 'Live firms in the zone.'),
+  m('similarity', 'zone', 'index', 'Mean similarity coefficient over region pairs.'),
+  m('investment', 'zone', BN, 'All new investment in the zone.'),
+  m('duplicated_investment', 'zone', BN, 'Same-sector overlap of new investment: sum_k (sum_r I_rk - max_r I_rk).'),
+  m('duplicated_investment_share', 'zone', 'share', 'Duplicated investment as a share of all new investment (the headline figure).'),
+  m('duplicated_into_overcapacity', 'zone', BN, 'Duplicated investment in sectors below the overcapacity threshold.'),
+  m('duplicated_into_overcapacity_share', 'zone', 'share', 'Duplicated investment into overcapacity as a share of all new investment.'),
+  m('utilization', 'zone', 'share', 'Capacity utilization, capacity-weighted over sectors (sold / capacity).'),
+  m('overcapacity_sectors', 'zone', 'sectors', 'Sectors whose utilization is below the overcapacity threshold.'),
+  m('border_friction', 'zone', 'share', 'Border friction d: share of cross-border supply-chain value lost.'),
+  m('relocations', 'zone', 'firms', 'Firms that changed region this step.'),
+  m('entries', 'zone', 'firms', 'Entrants this step.'),
+  m('exits', 'zone', 'firms', 'Exits this step.'),
+  m('clusters', 'zone', 'cells', 'Clustered region-sector cells.'),
+  m('chain_clusters', 'zone', 'links', 'Cross-border chain clusters over all region pairs.'),
+  m('mean_tech', 'zone', 'index', 'Mean firm technology level.'),
+  m('high_tech_share', 'zone', 'share', 'Zone output share of high-tech sectors.'),
+  m('fund_committed', 'zone', BN, 'Guidance funds: cumulative paid-in commitments (government and private).'),
+  m('fund_private', 'zone', BN, 'Guidance funds: cumulative private capital mobilised (leverage times government commitments).'),
+  m('fund_invested', 'zone', BN, 'Guidance funds: cumulative amount invested in firms.'),
+  m('fund_cross_border_share', 'zone', 'share', 'Share of fund investment placed outside the committing governments\' regions (beyond their commitment shares).'),
+  m('fund_distributions', 'zone', BN, 'Guidance funds: cumulative distributions to partners.'),
+  m('fund_fees', 'zone', BN, 'Guidance funds: cumulative management fees and carried interest.'),
+  m('fund_nav', 'zone', BN, 'Guidance funds: book value of stakes held plus cash.'),
+  m('fund_tvpi', 'zone', 'ratio', 'Guidance funds: total value to paid-in, (distributions + NAV) / paid-in.'),
+  m('fund_irr', 'zone', 'rate per year', 'Guidance funds: internal rate of return of partners\' flows with NAV as terminal value (no row while no rate exists, e.g. before any distribution or value).'),
+];
+
+export function metricsOfScope(scope: MetricScope): MetricDefinition[] {
+  return METRICS.filter((d) => d.scope === scope);
+}

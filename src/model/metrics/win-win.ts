@@ -1,0 +1,21 @@
+/**
+ * Zero-sum vs win-win classification (MODEL.md): each region's change in
+ * cumulative value added against the counterfactual run (same seed, every
+ * government `invest`). Changes within `tolerance` of the zone's counterfactual
+ * value added count as no change.
+ */
+export const GAME_OUTCOMES = ['win-win', 'zero-sum', 'negative-sum', 'positive-sum-with-loser', 'unchanged'] as const;
+export type GameOutcome = (typeof GAME_OUTCOMES)[number];
+
+export function classifyOutcome(deltas: number[], zoneCounterfactual: number, tolerance: number): GameOutcome {
+  const band = Math.abs(zoneCounterfactual) * tolerance;
+  const zoneDelta = deltas.reduce((a, b) => a + b, 0);
+  const up = deltas.filter((d) => d > band).length;
+  const down = deltas.filter((d) => d < -band).length;
+  if (up === 0 && down === 0) return Math.abs(zoneDelta) <= band ? 'unchanged' : zoneDelta > 0 ? 'win-win' : 'negative-sum';
+  if (down === 0) return 'win-win';
+  if (zoneDelta < -band) return 'negative-sum';
+  if (up === 0) return 'negative-sum';
+  if (zoneDelta > band) return 'positive-sum-with-loser';
+  return 'zero-sum';
+}

@@ -1,0 +1,215 @@
+/**
+ * Step 8 of the schedule: metrics are recorded. Produces one StepRecord holding
+ * every metric of the registry (values by region, by pair or for the zone), the
+ * cell table (output, capital, firms, LQ) and the sector markets.
+ */
+import { STRATEGY_CODE } from './config.js';
+import { duplicatedInvestment } from './metrics/investment.js';
+import { findChainClusters, findClusters } from './metrics/clusters.js';
+import { herfindahlIndex, krugmanIndex, locationQuotients, similarityCoefficient, toShares } from './metrics/structure.js';
+import { internalRateOfReturn, totalValueToPaidIn } from './metrics/fund-returns.js';
+import { fundNetAssetValue } from './fund.js';
+import type { Simulation } from './simulation.js';
+
+export interface StepRecord {
+  step: number;
+  year: number;
+  /** metric name -> values: one per region, per pair (i < j order) or one for the zone. */
+  region: Record<string, number[]>;
+  pair: Record<string, number[]>;
+  zone: Record<string, number>;
+  /** [region][sector] tables. */
+  cells: { output: number[][]; capital: number[][]; firms: number[][]; lq: number[][]; investment: number[][] };
+  /** Per sector market. */
+  sectors: { demand: number[]; capacity: number[]; sold: number[]; price: number[]; utilization: number[]; duplicated: number[] };
+}
+
+/** Region pairs in a fixed order: (0,1), (0,2), ..., (1,2), ... */
+export function regionPairs(regionCount: number): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (let a = 0; a < regionCount; a++) for (let b = a + 1; b < regionCount; b++) pairs.push([a, b]);
+  return pairs;
+}
+
+function matrix<T>(R: number, K: number, f: (r: number, k: number) => T): T[][] {
+  return Array.from({ length: R }, (_, r) => Array.from({ length: K }, (_, k) => f(r, k)));
+}
+
+export interface FundHistory {
+  /** Partners' net flow per step (negative paid in, positive distributed), all funds. */
+  flows: number[];
+  committed: number;
+  privateCommitted: number;
+  invested: number;
+  distributed: number;
+  fees: number;
+}
+
+export function recordStep(sim: Simulation, payoff: Float64Array, history: FundHistory): StepRecord {
+  const { config, firms, market, cells, flows, sectorCount: K, regionCount: R } = sim;
+  const metrics = config.metrics;
+  // End-of-step cell tables from the surviving firms (one pass).
+  const capital = matrix(R, K, () => 0);
+  const firmCount = matrix(R, K, () => 0);
+  const techSum = new Float64Array(R);
+  const firmsByRegion = new Float64Array(R);
+  for (let i = 0; i < firms.count; i++) {
+    const r = firms.region[i];
+    capital[r][firms.sector[i]] += firms.capital[i];
+    firmCount[r][firms.sector[i]] += 1;
+    techSum[r] += firms.tech[i];
+    firmsByRegion[r] += 1;
+  }
+  const output = matrix(R, K, (r, k) => cells.output[r * K + k]);
+  const investment = matrix(
+    R,
+    K,
+    (r, k) => cells.ownInvestment[r * K + k] + cells.grants[r * K + k] + cells.fundIn[r * K + k] + cells.offers[r * K + k],
+  );
+  const lq = locationQuotients(output);
+  const clusters = findClusters(output, firmCount, lq, {
+    minLocationQuotient: metrics.clusterLocationQuotient,
+    minFirms: metrics.clusterMinFirms,
+    minShare: metrics.clusterMinShare,
+    chainThreshold: metrics.chainThreshold,
+  });
+  const chains = findChainClusters(clusters, config.inputOutput, metrics.chainThreshold);
+  const shares = output.map((row) => toShares(row));
+  const overcapacity = Array.from(market.utilization, (u, k) => market.capacity[k] > 0 && u < metrics.overcapacityThreshold);
+  const dup = duplicatedInvestment(investment, overcapacity);
+  const highTech = config.sectors.map((s) => s.techIntensity >= metrics.highTechThreshold);
+
+  const region: Record<string, number[]> = {};
+  const put = (name: string, f: (r: number) => number) => (region[name] = Array.from({ length: R }, (_, r) => f(r)));
+  const sumRow = (row: number[]) => row.reduce((a, b) => a + b, 0);
+  const va = Array.from({ length: R }, (_, r) => {
+    let s = 0;
+    for (let k = 0; k < K; k++) s += cells.valueAdded[r * K + k];
+    return s;
+  });
+  const govs = sim.state.governments;
+  put('value_added', (r) => va[r]);
+  put('output', (r) => sumRow(output[r]));
+  put('capital', (r) => sumRow(capital[r]));
+  put('firms', (r) => firmsByRegion[r]);
+  put('entries', (r) => flows.entries[r]);
+  put('exits', (r) => flows.exits[r]);
+  put('relocations_in', (r) => flows.relocationsIn[r]);
+  put('relocations_out', (r) => flows.relocationsOut[r]);
+  put('investment', (r) => sumRow(investment[r]));
+  put('budget', (r) => flows.budget[r]);
+  put('grants', (r) => flows.grants[r]);
+  put('relocation_offers', (r) => flows.offersPaid[r]);
+  put('fund_payments', (r) => flows.fundPaid[r]);
+  put('unspent_budget', (r) => flows.unspent[r]);
+  put('borrowing', (r) => flows.borrowing[r]);
+  put('tax_rate', (r) => sim.state.params.governments[r].taxRate);
+  put('tax_revenue', (r) => flows.taxes[r]);
+  put('forgone_tax', (r) => flows.forgoneTax[r]);
+  put('fiscal_balance', (r) => flows.taxes[r] - flows.grants[r] - flows.offersPaid[r] - flows.fundPaid[r] + flows.distributions[r]);
+  put('fund_distributions', (r) => flows.distributions[r]);
+  put('fund_invested', (r) => flows.fundInvestedByRegion[r]);
+  put('payoff', (r) => payoff[r]);
+  put('cumulative_payoff', (r) => govs[r].cumulativePayoff);
+  put('cumulative_value_added', (r) => govs[r].cumulativeValueAdded);
+  put('strategy', (r) => STRATEGY_CODE[govs[r].strategy]);
+  put('herfindahl', (r) => herfindahlIndex(shares[r]));
+  put('clusters', (r) => clusters[r].filter(Boolean).length);
+  put('mean_tech', (r) => (firmsByRegion[r] > 0 ? techSum[r] / firmsByRegion[r] : 0));
+  put('high_tech_share', (r) => {
+    const total = sumRow(output[r]);
+    return total > 0 ? output[r].reduce((a, x, k) => a + (highTech[k] ? x : 0), 0) / total : 0;
+  });
+
+  const pairs = regionPairs(R);
+  const pair: Record<string, number[]> = {
+    similarity: pairs.map(([a, b]) => similarityCoefficient(shares[a], shares[b])),
+    krugman: pairs.map(([a, b]) => krugmanIndex(shares[a], shares[b])),
+    chain_clusters: pairs.map(([a, b]) => chains.filter(([r, , s]) => (r === a && s === b) || (r === b && s === a)).length),
+  };
+
+  // Funds: cumulative ledgers, NAV (stakes at book value plus cash), TVPI and IRR.
+  let paidIn = 0;
+  let distributed = 0;
+  let nav = 0;
+  let crossBorder = 0;
+  let investedTotal = 0;
+  sim.state.funds.forEach((fund, f) => {
+    nav += fundNetAssetValue(sim, f);
+    for (const v of fund.vintages) {
+      nav += v.cash;
+      const gov = v.paidInGov.reduce((a, b) => a + b, 0);
+      const invested = v.investedByRegion.reduce((a, b) => a + b, 0);
+      investedTotal += invested;
+      if (invested > 0 && gov > 0) {
+        let overlap = 0;
+        for (let r = 0; r < R; r++) overlap += Math.min(v.investedByRegion[r] / invested, v.paidInGov[r] / gov);
+        crossBorder += (1 - overlap) * invested;
+      }
+    }
+    paidIn += flows.fundGovPaidIn[f] + flows.fundPrivatePaidIn[f];
+    distributed += flows.fundDistributed[f];
+  });
+  history.flows.push(distributed - paidIn);
+  history.committed += paidIn;
+  history.privateCommitted += flows.fundPrivatePaidIn.reduce((a, b) => a + b, 0);
+  history.invested += flows.fundInvested.reduce((a, b) => a + b, 0);
+  history.distributed += distributed;
+  history.fees += flows.fundFees.reduce((a, b) => a + b, 0) + flows.fundCarry.reduce((a, b) => a + b, 0);
+  const irrFlows = history.flows.slice();
+  irrFlows[irrFlows.length - 1] += nav;
+
+  const sumRegion = (name: string) => region[name].reduce((a, b) => a + b, 0);
+  const totalCapacity = market.capacity.reduce((a, b) => a + b, 0);
+  const zone: Record<string, number> = {
+    value_added: sumRegion('value_added'),
+    output: sumRegion('output'),
+    capital: sumRegion('capital'),
+    firms: sumRegion('firms'),
+    similarity: pair.similarity.length > 0 ? pair.similarity.reduce((a, b) => a + b, 0) / pair.similarity.length : 1,
+    investment: sumRegion('investment'),
+    duplicated_investment: dup.amount,
+    duplicated_investment_share: dup.share,
+    duplicated_into_overcapacity: dup.intoOvercapacity,
+    duplicated_into_overcapacity_share: dup.intoOvercapacityShare,
+    utilization: totalCapacity > 0 ? market.sold.reduce((a, b) => a + b, 0) / totalCapacity : 0,
+    overcapacity_sectors: overcapacity.filter(Boolean).length,
+    border_friction: sim.state.params.friction.border,
+    relocations: sumRegion('relocations_in'),
+    entries: sumRegion('entries'),
+    exits: sumRegion('exits'),
+    clusters: sumRegion('clusters'),
+    chain_clusters: chains.length / 1,
+    mean_tech: firms.count > 0 ? techSum.reduce((a, b) => a + b, 0) / firms.count : 0,
+    high_tech_share: (() => {
+      const total = sumRegion('output');
+      return total > 0 ? output.reduce((a, row) => a + row.reduce((s, x, k) => s + (highTech[k] ? x : 0), 0), 0) / total : 0;
+    })(),
+    fund_committed: history.committed,
+    fund_private: history.privateCommitted,
+    fund_invested: history.invested,
+    fund_cross_border_share: investedTotal > 0 ? crossBorder / investedTotal : 0,
+    fund_distributions: history.distributed,
+    fund_fees: history.fees,
+    fund_nav: nav,
+    fund_tvpi: totalValueToPaidIn(history.committed, history.distributed, nav),
+    fund_irr: internalRateOfReturn(irrFlows),
+  };
+
+  return {
+    step: sim.state.step,
+    year: config.startYear + sim.state.step * config.stepYears,
+    region,
+    pair,
+    zone,
+    cells: { output, capital, firms: firmCount, lq, investment },
+    sectors: {
+      demand: Array.from(market.demand),
+      capacity: Array.from(market.capacity),
+      sold: Array.from(market.sold),
+      price: Array.from(market.price),
+      utilization: Array.from(market.utilization),
+      duplicated: dup.bySector,
+    },
+  };
+}

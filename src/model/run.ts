@@ -1,0 +1,33 @@
+/**
+ * Runs one replication of a configuration to the end: the plain driver around
+ * `stepSimulation` used by the CLI, workers and tests.
+ */
+import type { ModelConfig } from './config.js';
+import { createSimulation, type Simulation } from './simulation.js';
+import { createStepScratch, stepSimulation } from './step.js';
+import type { StepRecord } from './record.js';
+import type { LoggedPatch } from './state.js';
+
+export interface ReplicationResult {
+  replication: number;
+  records: StepRecord[];
+  events: LoggedPatch[];
+}
+
+export interface ReplicationOptions {
+  seed: number | string;
+  replication: number;
+  keepLog?: boolean;
+  /** Called after every step (for progress or live drawing). */
+  onStep?: (record: StepRecord, sim: Simulation) => void;
+}
+
+export function runReplication(config: ModelConfig, options: ReplicationOptions): ReplicationResult {
+  const sim = createSimulation(config, options);
+  const scratch = createStepScratch(sim);
+  for (let t = 0; t < config.steps; t++) {
+    const record = stepSimulation(sim, scratch);
+    options.onStep?.(record, sim);
+  }
+  return { replication: options.replication, records: sim.records, events: sim.log ?? [] };
+}

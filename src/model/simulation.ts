@@ -1,0 +1,238 @@
+/**
+ * The runtime of one replication: the structured state (immer), the firm arrays,
+ * the market and per-cell (region x sector) working arrays, and the random
+ * streams. `createSimulation` builds the initial world; `stepSimulation` (step.ts)
+ * advances it by one step.
+ */
+import type { ModelConfig } from './config.js';
+import { appendFirm, createFirmArrays, reserveFirms, type FirmArrays } from './firms.js';
+import { createStreams, drawNormal, type Streams } from './rng.js';
+import { initialMemory } from './strategy-rules.js';
+import type { LoggedPatch, WorldState } from './state.js';
+import { computeCellCapital, computeMultipliers, computeCapacity } from './production.js';
+import type { StepRecord } from './record.js';
+import { createFlows, type StepFlows } from './flows.js';
+
+/** Per-cell arrays are flat, index `r * sectorCount + k`. */
+export interface CellArrays {
+  capital: Float64Array;
+  firms: Float64Array;
+  output: Float64Array;
+  valueAdded: Float64Array;
+  /** Pre-tax operating profit. */
+  profit: Float64Array;
+  capacity: Float64Array;
+  multiplier: Float64Array;
+  /** x_k(r): share of the cell's inputs bought from other regions. */
+  foreignInputShare: Float64Array;
+  grants: Float64Array;
+  offers: Float64Array;
+  fundIn: Float64Array;
+  ownInvestment: Float64Array;
+  entries: Float64Array;
+}
+
+export interface MarketArrays {
+  demand: Float64Array;
+  /** Realised demand growth of the last step (the "hotness" signal). */
+  demandGrowth: Float64Array;
+  capacity: Float64Array;
+  sold: Float64Array;
+  price: Float64Array;
+  utilization: Float64Array;
+  /** Zone pre-tax profit per unit of capital, last step. */
+  profitRate: Float64Array;
+}
+
+/** What governments and rules read from the previous step. */
+export interface PreviousStep {
+  valueAdded: Float64Array;
+  taxBase: Float64Array;
+  payoff: Float64Array;
+  signal: (number | null)[];
+  strategies: (string | null)[];
+  cellProfitRate: Float64Array;
+  cellGrantRate: Float64Array;
+  cellCapital: Float64Array;
+}
+
+export interface Simulation {
+  config: ModelConfig;
+  regionCount: number;
+  sectorCount: number;
+  replication: number;
+  state: WorldState;
+  firms: FirmArrays;
+  streams: Streams;
+  /** Immer patches of this run (null when the caller does not keep the event log). */
+  log: LoggedPatch[] | null;
+  cells: CellArrays;
+  market: MarketArrays;
+  previous: PreviousStep;
+  /** Index buffer reused by fund selection. */
+  scratchIndex: Uint32Array;
+  scratchScore: Float64Array;
+  records: StepRecord[];
+  flows: StepFlows;
+  /** Sectors chased this step (1 = hot), set by government spending. */
+  hot: Uint8Array;
+  /** Offer budget left per region this step. */
+  offerBudgetLeft: Float64Array;
+  /** Initial mean firm capital: entrants and the exit floor are stated relative to it. */
+  initialMeanFirmCapital: number;
+}
+
+function cellArrays(size: number): CellArrays {
+  const make = () => new Float64Array(size);
+  return {
+    capital: make(), firms: make(), output: make(), valueAdded: make(), profit: make(), capacity: make(),
+    multiplier: make(), foreignInputShare: make(), grants: make(), offers: make(), fundIn: make(),
+    ownInvestment: make(), entries: make(),
+  };
+}
+
+/** Splits `total` into integer parts proportional to `weights` (largest remainder). */
+export function apportion(total: number, weights: number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (sum <= 0) return weights.map(() => 0);
+  const exact = weights.map((w) => (total * w) / sum);
+  const parts = exact.map(Math.floor);
+  let left = total - parts.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of order) {
+    if (left <= 0) break;
+    parts[i]++;
+    left--;
+  }
+  return parts;
+}
+
+function populateFirms(config: ModelConfig, firms: FirmArrays, random: () => number): void {
+  const { initial, sectors } = config;
+  const R = config.regions.length;
+  const K = sectors.length;
+  const cellCapital: number[] = [];
+  for (let r = 0; r < R; r++) for (let k = 0; k < K; k++) cellCapital.push(initial.zoneCapital * initial.regionShares[r] * initial.sectorShares[r][k]);
+  const counts = apportion(initial.firmCount, cellCapital);
+  // A cell with capital gets at least one firm, so no capital is left without an owner.
+  cellCapital.forEach((c, i) => { if (c > 0 && counts[i] === 0) counts[i] = 1; });
+  reserveFirms(firms, counts.reduce((a, b) => a + b, 0));
+  const sigmaK = initial.capitalDispersion;
+  const sigmaA = initial.productivityDispersion;
+  for (let r = 0; r < R; r++) {
+    for (let k = 0; k < K; k++) {
+      const cell = r * K + k;
+      const n = counts[cell];
+      if (n === 0) continue;
+      const start = firms.count;
+      let drawn = 0;
+      for (let f = 0; f < n; f++) {
+        const size = Math.exp(sigmaK * drawNormal(random));
+        const productivity = Math.exp(sigmaA * drawNormal(random) - (sigmaA * sigmaA) / 2);
+        const tech = Math.min(1, Math.max(0, sectors[k].techIntensity + initial.techDispersion * drawNormal(random)));
+        appendFirm(firms, r, k, size, productivity, tech);
+        drawn += size;
+      }
+      const scale = cellCapital[cell] / drawn; // firm sizes sum exactly to the cell's capital
+      for (let i = start; i < firms.count; i++) firms.capital[i] *= scale;
+    }
+  }
+}
+
+export function createSimulation(
+  config: ModelConfig,
+  options: { seed: number | string; replication: number; keepLog?: boolean },
+): Simulation {
+  const R = config.regions.length;
+  const K = config.sectors.length;
+  const streams = createStreams(options.seed, options.replication);
+  const firms = createFirmArrays(Math.ceil(config.initial.firmCount * 1.25), config.funds.length);
+  populateFirms(config, firms, streams.init);
+
+  const state: WorldState = {
+    step: 0,
+    params: {
+      governments: config.governments.map((g) => g.params),
+      policy: config.policy,
+      friction: { ...config.friction, border: config.friction.initial },
+      sectors: config.sectors.map((s) => ({ demandGrowth: s.demandGrowth })),
+      agglomeration: config.agglomeration,
+      firms: config.firms,
+      funds: config.funds,
+    },
+    governments: config.governments.map((g, r) => ({
+      id: config.regions[r].id,
+      params: g.params,
+      strategy: g.rule.rule === 'fixed' ? g.rule.strategy : g.rule.initial,
+      memory: initialMemory(g.rule),
+      cumulativePayoff: 0,
+      cumulativeValueAdded: 0,
+    })),
+    funds: config.funds.map((params) => ({ params, active: false, vintages: [] })),
+    firedEvents: [],
+  };
+
+  const sim: Simulation = {
+    config,
+    regionCount: R,
+    sectorCount: K,
+    replication: options.replication,
+    state,
+    firms,
+    streams,
+    log: options.keepLog === false ? null : [],
+    cells: cellArrays(R * K),
+    market: {
+      demand: new Float64Array(K), demandGrowth: new Float64Array(K), capacity: new Float64Array(K),
+      sold: new Float64Array(K), price: new Float64Array(K), utilization: new Float64Array(K), profitRate: new Float64Array(K),
+    },
+    previous: {
+      valueAdded: new Float64Array(R), taxBase: new Float64Array(R), payoff: new Float64Array(R),
+      signal: new Array(R).fill(null), strategies: new Array(R).fill(null),
+      cellProfitRate: new Float64Array(R * K), cellGrantRate: new Float64Array(R * K), cellCapital: new Float64Array(R * K),
+    },
+    scratchIndex: new Uint32Array(0),
+    scratchScore: new Float64Array(0),
+    records: [],
+    flows: createFlows(R, config.funds.length),
+    hot: new Uint8Array(K),
+    offerBudgetLeft: new Float64Array(R),
+    initialMeanFirmCapital: config.initial.zoneCapital / Math.max(1, firms.count),
+  };
+  initialiseMarket(sim);
+  return sim;
+}
+
+/**
+ * Sets demand so that the first year runs at the scenario's initial utilization
+ * with the price at its floor (D = u0 * S * (p_min / P)^eps), and seeds the
+ * "last step" values that budgets and hotness read in step 0.
+ */
+function initialiseMarket(sim: Simulation): void {
+  const { config, market, cells, previous } = sim;
+  computeCellCapital(sim);
+  computeMultipliers(sim);
+  computeCapacity(sim);
+  const u0 = config.initial.initialUtilization;
+  for (let k = 0; k < sim.sectorCount; k++) {
+    const s = config.sectors[k];
+    market.demand[k] = u0 * market.capacity[k] * Math.pow(s.priceFloor / s.price, s.elasticity);
+    market.demandGrowth[k] = s.demandGrowth;
+    // Expected first-year margin at the floor price, used only as step 0's hotness and profit signal.
+    market.profitRate[k] = u0 * (s.priceFloor - s.unitCost) - s.fixedCost;
+  }
+  for (let r = 0; r < sim.regionCount; r++) {
+    let va = 0;
+    let base = 0;
+    for (let k = 0; k < sim.sectorCount; k++) {
+      const cell = r * sim.sectorCount + k;
+      const s = config.sectors[k];
+      va += cells.capacity[cell] * u0 * (s.priceFloor - s.unitCost);
+      base += Math.max(0, cells.capacity[cell] * u0 * (s.priceFloor - s.unitCost) - s.fixedCost * cells.capital[cell]);
+      previous.cellProfitRate[cell] = market.profitRate[k];
+      previous.cellCapital[cell] = cells.capital[cell];
+    }
+    previous.valueAdded[r] = va;
+    previous.taxBase[r] = base;
+  }
+}

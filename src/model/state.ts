@@ -1,0 +1,98 @@
+/**
+ * The small structured state of a run: governments, funds, mutable parameters
+ * and fired events. It is changed only through immer's `produceWithPatches`, and
+ * every patch is kept with its step and cause: that list is the run's event log.
+ * Firms are not here; they live in typed arrays (`firms.ts`).
+ */
+import { enablePatches, produceWithPatches, type Draft, type Patch } from 'immer';
+import type {
+  AgglomerationParams,
+  FirmParams,
+  FrictionParams,
+  FundParams,
+  GovernmentParams,
+  PolicyParams,
+  Strategy,
+} from './config.js';
+import type { RuleMemory } from './strategy-rules.js';
+
+enablePatches();
+
+export interface GovernmentState {
+  id: string;
+  params: GovernmentParams;
+  strategy: Strategy;
+  memory: RuleMemory;
+  cumulativePayoff: number;
+  cumulativeValueAdded: number;
+}
+
+/** One year's paid-in commitments to a fund, with its own investment period and life. */
+export interface VintageState {
+  step: number;
+  /** Government commitments paid in, by region index. */
+  paidInGov: number[];
+  privatePaidIn: number;
+  /** Cumulative amounts invested, by region index. */
+  investedByRegion: number[];
+  /** Cost basis of the stakes still held. */
+  costHeld: number;
+  cash: number;
+  fees: number;
+  carry: number;
+  distributedGov: number[];
+  distributedPrivate: number;
+  /** Cash returned to partners that had never been invested. */
+  closed: boolean;
+}
+
+export interface FundState {
+  params: FundParams;
+  active: boolean;
+  vintages: VintageState[];
+}
+
+export interface ParamsState {
+  governments: GovernmentParams[];
+  policy: PolicyParams;
+  friction: FrictionParams & { border: number };
+  sectors: { demandGrowth: number }[];
+  agglomeration: AgglomerationParams;
+  firms: FirmParams;
+  funds: FundParams[];
+}
+
+export interface WorldState {
+  step: number;
+  params: ParamsState;
+  governments: GovernmentState[];
+  funds: FundState[];
+  /** Labels of events that have fired, in order. */
+  firedEvents: { step: number; label: string; kind: string }[];
+}
+
+export interface LoggedPatch {
+  step: number;
+  cause: string;
+  op: Patch['op'];
+  path: (string | number)[];
+  value?: unknown;
+}
+
+/** Applies `recipe` to the state, appending its patches to `log` under `cause`. */
+export function updateState(
+  state: WorldState,
+  log: LoggedPatch[] | null,
+  cause: string,
+  recipe: (draft: Draft<WorldState>) => void,
+): WorldState {
+  const [next, patches] = produceWithPatches(state, recipe);
+  if (log) {
+    for (const patch of patches) {
+      const entry: LoggedPatch = { step: state.step, cause, op: patch.op, path: patch.path };
+      if ('value' in patch) entry.value = patch.value;
+      log.push(entry);
+    }
+  }
+  return next;
+}

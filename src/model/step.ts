@@ -1,0 +1,127 @@
+/**
+ * One step of the model (MODEL.md "Schedule of one step"), the "tick" that every
+ * driver (CLI runner, worker, browser) calls:
+ *
+ *   1 events -> 2 strategy choice -> 3 spending -> 4 fund investment ->
+ *   5 production and market -> 6 firms act -> 7 fund returns -> 8 metrics
+ */
+import { applyEvents } from './events.js';
+import { createFlows } from './flows.js';
+import { bookFundReturns, investFunds } from './fund.js';
+import { chooseStrategies, spendBudgets } from './government.js';
+import { enterFirms, investAndUpgrade, relocateFirms } from './firm-dynamics.js';
+import { clearMarkets, computeCapacity, computeCellCapital, computeMultipliers, produce } from './production.js';
+import { recordStep, type FundHistory, type StepRecord } from './record.js';
+import type { Simulation } from './simulation.js';
+import { updateState } from './state.js';
+
+export interface StepScratch {
+  demandFactor: Float64Array;
+  offer: Float64Array;
+  history: FundHistory;
+}
+
+export function createStepScratch(sim: Simulation): StepScratch {
+  return {
+    demandFactor: new Float64Array(sim.sectorCount),
+    offer: new Float64Array(sim.firms.capacity),
+    history: { flows: [], committed: 0, privateCommitted: 0, invested: 0, distributed: 0, fees: 0 },
+  };
+}
+
+function resetCellFlows(sim: Simulation): void {
+  const c = sim.cells;
+  c.grants.fill(0);
+  c.offers.fill(0);
+  c.fundIn.fill(0);
+  c.ownInvestment.fill(0);
+  c.entries.fill(0);
+}
+
+export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecord {
+  const { market, config, previous, sectorCount: K, regionCount: R } = sim;
+  sim.flows = createFlows(R, config.funds.length);
+  const flows = sim.flows;
+  resetCellFlows(sim);
+
+  applyEvents(sim, scratch.demandFactor); // 1
+  chooseStrategies(sim); // 2
+  computeCellCapital(sim);
+  flows.capitalStart = sim.cells.capital.reduce((a, b) => a + b, 0);
+  spendBudgets(sim); // 3
+  investFunds(sim); // 4
+
+  // 5: demand grows from the second step on, then this step's shocks apply.
+  const params = sim.state.params;
+  for (let k = 0; k < K; k++) {
+    const old = market.demand[k];
+    const grown = sim.state.step > 0 ? old * (1 + params.sectors[k].demandGrowth) : old;
+    market.demand[k] = grown * scratch.demandFactor[k];
+    scratch.demandFactor[k] = old > 0 ? market.demand[k] / old - 1 : 0; // realised growth, read below
+  }
+  computeMultipliers(sim);
+  computeCapacity(sim);
+  clearMarkets(sim);
+  produce(sim, { taxes: flows.taxes, fundDividends: flows.fundDividends });
+
+  // 6
+  if (scratch.offer.length < sim.firms.capacity) scratch.offer = new Float64Array(sim.firms.capacity);
+  scratch.offer.fill(0, 0, sim.firms.count);
+  relocateFirms(sim, scratch.offer);
+  investAndUpgrade(sim, scratch.offer);
+  enterFirms(sim);
+
+  bookFundReturns(sim); // 7
+
+  // Payoffs (MODEL.md step 8): value added - own industrial spending + fund
+  // distributions - revenue forgone by a tax rate below the starting rate.
+  const valueAdded = new Float64Array(R);
+  const taxBase = new Float64Array(R);
+  for (let r = 0; r < R; r++) {
+    for (let k = 0; k < K; k++) {
+      valueAdded[r] += sim.cells.valueAdded[r * K + k];
+      taxBase[r] += Math.max(0, sim.cells.profit[r * K + k]);
+    }
+  }
+  const payoff = new Float64Array(R);
+  for (let r = 0; r < R; r++) {
+    const cut = Math.max(0, config.governments[r].params.taxRate - params.governments[r].taxRate);
+    flows.forgoneTax[r] = cut * taxBase[r];
+    payoff[r] = valueAdded[r] - flows.grants[r] - flows.offersPaid[r] - flows.fundPaid[r] + flows.distributions[r] - flows.forgoneTax[r];
+  }
+  sim.state = updateState(sim.state, sim.log, 'payoff', (draft) => {
+    for (let r = 0; r < R; r++) {
+      draft.governments[r].cumulativePayoff += payoff[r];
+      draft.governments[r].cumulativeValueAdded += valueAdded[r];
+    }
+  });
+
+  const record = recordStep(sim, payoff, scratch.history); // 8
+
+  // What the next step reads as "last step".
+  for (let r = 0; r < R; r++) {
+    previous.signal[r] = previous.valueAdded[r] > 0 ? payoff[r] / previous.valueAdded[r] - 1 : null;
+    previous.valueAdded[r] = valueAdded[r];
+    previous.taxBase[r] = taxBase[r];
+    previous.payoff[r] = payoff[r];
+    previous.strategies[r] = sim.state.governments[r].strategy;
+  }
+  const sectorProfit = new Float64Array(K);
+  const sectorCapital = new Float64Array(K);
+  for (let cell = 0; cell < R * K; cell++) {
+    const c = sim.cells.capital[cell];
+    previous.cellProfitRate[cell] = c > 0 ? sim.cells.profit[cell] / c : 0;
+    previous.cellCapital[cell] = c;
+    sectorProfit[cell % K] += sim.cells.profit[cell];
+    sectorCapital[cell % K] += c;
+  }
+  for (let k = 0; k < K; k++) {
+    market.profitRate[k] = sectorCapital[k] > 0 ? sectorProfit[k] / sectorCapital[k] : 0;
+    market.demandGrowth[k] = scratch.demandFactor[k];
+  }
+  sim.records.push(record);
+  sim.state = updateState(sim.state, null, 'clock', (draft) => {
+    draft.step += 1;
+  });
+  return record;
+}
