@@ -96,6 +96,9 @@ export interface PolicyParams {
 
 export interface FirmParams {
   reinvestShare: number;
+  /** Utilization below which firms scale down own investment (accelerator). */
+  investUtilization: number;
+  investSensitivity: number;
   depreciation: number;
   techCostReduction: number;
   upgradeBase: number;

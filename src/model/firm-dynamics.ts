@@ -69,9 +69,16 @@ export function investAndUpgrade(sim: Simulation, offer: Float64Array): void {
   const minCapital = f.exitMinCapital;
   const fundShares = firms.fundShare;
   const { region, sector, capital, profit, grant, fundIn, tech, productivity, age, lossYears, alive } = firms;
+  // Accelerator: firms add less capacity to sectors running below the target utilization.
+  const K_ = sim.sectorCount;
+  const reinvest = new Float64Array(K_);
+  for (let k = 0; k < K_; k++) {
+    const u = sim.market.utilization[k];
+    reinvest[k] = f.reinvestShare * (u >= f.investUtilization ? 1 : Math.pow(u / f.investUtilization, f.investSensitivity));
+  }
   for (let i = 0; i < firms.count; i++) {
     const k0 = capital[i];
-    const own = profit[i] > 0 ? f.reinvestShare * profit[i] : 0;
+    const own = profit[i] > 0 ? reinvest[sector[i]] * profit[i] : 0;
     const investment = own + grant[i] + fundIn[i] + offer[i];
     const depreciation = f.depreciation * k0;
     const next = k0 - depreciation + investment;

@@ -1,0 +1,306 @@
+/**
+ * The scenario file format: one zod schema whose descriptions, units and
+ * defaults are the documentation. `scenarios/schema.json` is emitted from it, so
+ * editors complete and check scenario files, and `normalize.ts` turns a parsed
+ * scenario into the model's `ModelConfig`.
+ *
+ * Conventions: money in billion yuan (model units), time in years, shares in [0, 1].
+ */
+import { z } from 'zod';
+import { RULE_NAMES, STRATEGIES } from '../model/config.js';
+
+const BN = 'billion yuan';
+const num = (description: string, unit: string, def: number) => z.number().default(def).meta({ description, unit });
+const share = (description: string, def: number) => z.number().min(0).max(1).default(def).meta({ description, unit: 'share' });
+const nonNeg = (description: string, unit: string, def: number) => z.number().min(0).default(def).meta({ description, unit });
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'expected a lower-case identifier such as "sichuan" or "auto-parts"')
+  .meta({ description: 'Identifier: lower-case letters, digits and dashes, starting with a letter.' });
+
+export const StrategySchema = z.enum(STRATEGIES).meta({
+  description: 'invest: grants by the plan priorities; compete: chase hot sectors, poach firms, cut taxes; cooperate: pay into the joint fund and specialise.',
+});
+const actions = z
+  .array(StrategySchema)
+  .min(1)
+  .default(['cooperate', 'compete'])
+  .meta({ description: 'Strategies the rule may choose among (two-action game by default).' });
+const initial = StrategySchema.default('cooperate').meta({ description: 'Strategy in the first step.' });
+
+const RuleSchema = z.discriminatedUnion('rule', [
+  z
+    .object({
+      rule: z.literal('fixed'),
+      strategy: StrategySchema.default('invest'),
+      timeline: z
+        .array(z.object({ year: z.number().int().meta({ description: 'From this year on.', unit: 'year' }), strategy: StrategySchema }).strict())
+        .default([])
+        .meta({ description: 'Strategy changes by year; each entry holds until the next.' }),
+    })
+    .strict()
+    .meta({ description: 'One strategy, or a timeline of strategies.' }),
+  z.object({ rule: z.literal('tit-for-tat'), initial }).strict().meta({ description: 'Start with `initial`, then copy the least cooperative of the others\' last moves.' }),
+  z.object({ rule: z.literal('grim'), initial }).strict().meta({ description: 'Cooperate until any other government competes once, then compete for ever.' }),
+  z
+    .object({
+      rule: z.literal('win-stay-lose-shift'),
+      initial,
+      actions,
+      aspiration: z.number().nullable().default(null).meta({ description: 'Fixed aspiration on the payoff signal; null = adaptive (moving average of own signals).', unit: 'payoff growth' }),
+      habituation: share('Weight of the newest signal in the adaptive aspiration.', 0.2),
+    })
+    .strict()
+    .meta({ description: 'Repeat the last strategy while the payoff signal reaches the aspiration, otherwise switch.' }),
+  z
+    .object({ rule: z.literal('imitate'), initial, kappa: z.number().positive().default(0.02).meta({ description: 'Noise of the Fermi rule: adopt another\'s strategy with probability 1/(1+exp(-(pi_other-pi_self)/kappa)).', unit: 'payoff growth' }) })
+    .strict()
+    .meta({ description: 'Fermi imitation of a randomly chosen other government.' }),
+  z
+    .object({ rule: z.literal('best-response'), initial, actions, exploration: share('Probability of a random strategy (exploration).', 0.1) })
+    .strict()
+    .meta({ description: 'Myopic best response to the others\' last move, on payoffs estimated from own history.' }),
+  z
+    .object({
+      rule: z.literal('reinforcement'),
+      initial,
+      actions,
+      forgetting: share('Roth-Erev forgetting rate of propensities.', 0.1),
+      initialPropensity: nonNeg('Initial propensity of each action.', 'payoff growth', 0.05),
+    })
+    .strict()
+    .meta({ description: 'Roth-Erev reinforcement learning: choose in proportion to propensities grown by past payoffs.' }),
+]);
+
+export const StrategySpecSchema = z.union([StrategySchema, RuleSchema]).meta({
+  description: `A strategy name (played every year) or a rule object with \`rule\` one of: ${RULE_NAMES.join(', ')}.`,
+});
+
+const SectorSchema = z
+  .object({
+    id,
+    name: z.string().min(1).meta({ description: 'Display name.' }),
+    demandGrowth: num('Growth of demand facing the zone at the reference price.', 'per year', 0.06),
+    elasticity: z.number().gt(1).max(20).default(2).meta({
+      description: 'Price elasticity of demand; must exceed 1 (the zone sells into a national market; with eps <= 1 every strategy is zero-sum by construction).',
+      unit: 'elasticity',
+    }),
+    price: z.number().positive().default(1).meta({ description: 'Reference price P.', unit: 'yuan per unit' }),
+    priceFloor: z.number().positive().max(1).default(0.85).meta({ description: 'Price floor as a share of P: producers idle capacity rather than sell below it.', unit: 'share of P' }),
+    priceCeiling: z.number().min(1).default(1.6).meta({ description: 'Price ceiling as a multiple of P.', unit: 'multiple of P' }),
+    unitCost: z.number().positive().default(0.6).meta({ description: 'Unit variable (bought-in) cost c before technology and border friction; below the price floor.', unit: 'yuan per unit' }),
+    fixedCost: nonNeg('Fixed cost (wages, maintenance) per unit of capital per year.', 'yuan per yuan of capital', 0.06),
+    techIntensity: share('Technology intensity h (used for the high-tech share and initial firm technology).', 0.4),
+    mobility: share('How readily firms of this sector relocate (multiplies the consideration probability).', 1),
+  })
+  .strict();
+
+const RegionSchema = z
+  .object({
+    id,
+    name: z.string().min(1).meta({ description: 'Display name.' }),
+    capitalShare: share('Share of the zone\'s initial capital in this region (all regions sum to 1).', 0.5),
+    sectorShares: z
+      .record(z.string(), z.number().min(0).max(1))
+      .meta({ description: 'Initial capital share of each sector in this region, by sector id (sum to 1; missing sectors are 0).', unit: 'share' }),
+  })
+  .strict();
+
+export const GovernmentSchema = z
+  .object({
+    strategy: StrategySpecSchema.default('invest'),
+    taxRate: share('Tax rate on positive operating profit at the start.', 0.25),
+    taxMin: share('Floor of the tax rate when competing.', 0.15),
+    taxCut: share('Tax-rate cut per year while competing (recovered at the same pace otherwise).', 0.01),
+    investShare: z.number().min(0).max(3).default(0.3).meta({ description: 'Industrial budget as a multiple of tax rate x value added (B = share * tax * VA(t-1) + transfers).', unit: 'share' }),
+    transfers: nonNeg('Transfers from the centre added to the industrial budget each year.', `${BN} per year`, 0),
+    planWeights: z
+      .record(z.string(), z.number().min(0))
+      .optional()
+      .meta({ description: 'Plan priorities by sector id for `invest` (normalised); default: the region\'s initial sector shares.', unit: 'weight' }),
+  })
+  .strict();
+
+const FundSchema = z
+  .object({
+    enabled: z.boolean().default(true).meta({ description: 'Whether the joint guidance fund exists in this scenario.' }),
+    name: z.string().default('joint-fund').meta({ description: 'Name used in logs and reports.' }),
+    start: z.number().int().nullable().default(null).meta({ description: 'Year the fund is created; null = the first year.', unit: 'year' }),
+    receivesCooperation: z.boolean().default(true).meta({ description: 'Cooperating governments pay `policy.fundShare` of their budget into this fund.' }),
+    size: nonNeg('One-off commitment at creation, split over governments by `sizeShares`.', BN, 0),
+    sizeShares: z.record(z.string(), z.number().min(0)).optional().meta({ description: 'Split of `size` by region id; default equal.', unit: 'weight' }),
+    annual: z.record(z.string(), z.number().min(0)).default({}).meta({ description: 'Fixed annual commitments by region id, whatever the strategy.', unit: `${BN} per year` }),
+    leverage: z.number().min(0).max(20).default(0.5).meta({ description: 'Private leverage L: private capital brought from outside the zone = L x government commitments.', unit: 'ratio' }),
+    managementFee: z.number().min(0).max(0.1).default(0.02).meta({ description: 'Management fee on commitments (investment period) then on invested cost (typically 1.5-2.5%).', unit: 'share per year' }),
+    carry: share('Carried interest: manager\'s share of gains after capital is returned.', 0.2),
+    deployRate: share('Share of a vintage\'s undeployed cash invested each year of its investment period.', 0.4),
+    investmentPeriod: z.number().int().min(1).max(50).default(5).meta({ description: 'Years a vintage invests.', unit: 'years' }),
+    life: z.number().int().min(1).max(60).default(10).meta({ description: 'Years until a vintage sells its stakes (at book value) and closes.', unit: 'years' }),
+    weights: z
+      .object({
+        return: num('Score weight on the firm\'s after-tax profit rate.', 'weight', 1),
+        chain: num('Score weight on cross-border chain value (0 by default; > 0 to study chain building).', 'weight', 0),
+        tech: num('Score weight on firm technology tau.', 'weight', 0.2),
+        duplication: num('Score penalty on sector overcapacity.', 'weight', 1),
+      })
+      .strict()
+      .prefault({})
+      .meta({ description: 'Scoring weights: score = return*profit_rate + chain*chain_value + tech*tau - duplication*overcapacity.' }),
+    chainScore: z.enum(['outside-share', 'both-ends']).default('outside-share').meta({
+      description: 'outside-share: partners\' share outside the region, normalised by region size (antisymmetric with two regions); both-ends: credits both ends of a link, a[j][k] min(LQ(r,k), LQ(s,j)).',
+    }),
+    capPerFirm: z.number().min(0).max(5).default(0.1).meta({ description: 'Cap of fund money per firm per year, as a share of the firm\'s capital.', unit: 'share of capital' }),
+    reinvestment: z
+      .union([z.number().min(0).max(5), z.record(z.string(), z.number().min(0).max(5))])
+      .default(0.5)
+      .meta({ description: 'Re-investment requirement rho: invest at least rho x a government\'s commitment inside its region (one number for all, or by region id; 0 = purely market-led).', unit: 'ratio' }),
+  })
+  .strict();
+
+const ParamTarget = z.union([z.number(), z.string(), z.boolean()]);
+const EventSchema = z
+  .object({
+    year: z.number().int().meta({ description: 'Year the event takes effect (within the horizon).', unit: 'year' }),
+    type: z.enum(['agreement', 'policy', 'shock', 'fund', 'status']).default('policy').meta({ description: 'Kind of event (labels the event log and the charts).' }),
+    label: z.string().min(1).meta({ description: 'Short label shown on charts.' }),
+    source: z.string().default('').meta({ description: 'Where the event comes from (paper table, document) or "assumption".' }),
+    set: z.record(z.string(), ParamTarget).default({}).meta({ description: 'Parameters to set, by dotted path (e.g. "governments.chongqing.transfers", "friction.border", "fund.start").' }),
+    scale: z.record(z.string(), z.number()).default({}).meta({ description: 'Parameters to multiply, by dotted path.' }),
+    add: z.record(z.string(), z.number()).default({}).meta({ description: 'Amounts to add to parameters, by dotted path.' }),
+    demand: z
+      .object({
+        sectors: z.union([z.literal('all'), z.array(z.string())]).default('all').meta({ description: 'Sector ids hit by the shock, or "all".' }),
+        factor: z.number().positive().meta({ description: 'Multiplier on the demand level.', unit: 'ratio' }),
+      })
+      .strict()
+      .optional()
+      .meta({ description: 'Demand shock: multiply the demand level of sectors.' }),
+  })
+  .strict();
+
+const TargetSchema = z
+  .object({
+    metric: z.string().default('similarity').meta({ description: 'Metric the target points describe.' }),
+    source: z.string().default('').meta({ description: 'Where the target values come from.' }),
+    points: z.array(z.object({ year: z.number().int(), value: z.number() }).strict()).min(1).meta({ description: 'Observed values by year.' }),
+  })
+  .strict();
+
+export const ScenarioSchema = z
+  .object({
+    $schema: z.string().optional().meta({ description: 'Path of the JSON Schema (for editors).' }),
+    extends: z.string().optional().meta({ description: 'Parent scenario (name in the same folder or relative path) whose fields this file overrides (deep merge; lists replace).' }),
+    name: z.string().min(1).meta({ description: 'Short name used in result folders.' }),
+    title: z.string().default('').meta({ description: 'Title for reports.' }),
+    description: z.string().default('').meta({ description: 'What this scenario asks, for reports.' }),
+    seed: z.number().int().min(0).default(1).meta({ description: 'Default random seed.' }),
+    replications: z.number().int().min(1).max(10000).default(5).meta({ description: 'Default number of replications.' }),
+    time: z
+      .object({
+        start: z.number().int().default(2020).meta({ description: 'First simulated year.', unit: 'year' }),
+        steps: z.number().int().min(1).max(1000).default(35).meta({ description: 'Number of steps.', unit: 'steps' }),
+        stepYears: z.number().int().min(1).max(10).default(1).meta({ description: 'Years per step.', unit: 'years' }),
+      })
+      .strict()
+      .prefault({}),
+    sectors: z.array(SectorSchema).min(2).max(64).meta({ description: 'Manufacturing sectors (markets).' }),
+    regions: z.array(RegionSchema).min(1).max(16).meta({ description: 'Regions, each with a government.' }),
+    inputOutput: z
+      .record(z.string(), z.record(z.string(), z.number().min(0).max(1)))
+      .default({})
+      .meta({ description: 'Input-output coefficients: for buyer sector k, the share of its inputs bought from supplier sector j ({ k: { j: a } }); a buyer\'s shares sum to at most 1.', unit: 'share' }),
+    initial: z
+      .object({
+        firms: z.number().int().min(1).max(20_000_000).default(3000).meta({ description: 'Number of firms at the start.', unit: 'firms' }),
+        zoneCapital: z.number().positive().default(1000).meta({ description: 'Zone capital at the start.', unit: BN }),
+        capitalDispersion: nonNeg('Log-normal sigma of firm sizes.', 'log', 0.8),
+        productivityDispersion: nonNeg('Log-normal sigma of firm productivity A (mean 1).', 'log', 0.1),
+        techDispersion: nonNeg('Standard deviation of initial technology around the sector\'s intensity.', 'index', 0.1),
+        utilization: z.number().gt(0).max(1).default(0.92).meta({ description: 'Capacity utilization in the first year; sets the initial demand level.', unit: 'share' }),
+      })
+      .strict()
+      .prefault({}),
+    firms: z
+      .object({
+        reinvestShare: share('Share of positive after-tax profit reinvested (the rest is paid out, funds receive their stake\'s part).', 0.7),
+        investUtilization: share('Accelerator: below this sector utilization firms scale down their own investment.', 0.95),
+        investSensitivity: nonNeg('Accelerator: own investment is multiplied by (u_k / investUtilization)^investSensitivity when u_k is below it.', 'exponent', 10),
+        depreciation: share('Depreciation rate delta.', 0.08),
+        techCostReduction: share('gamma: unit cost falls by gamma*tau.', 0.2),
+        upgradeBase: share('Base yearly probability of a technology upgrade.', 0.02),
+        upgradeProfit: nonNeg('Added upgrade probability per unit of profit rate.', 'per profit rate', 0.5),
+        upgradeFund: share('Added upgrade probability when a fund holds a stake.', 0.1),
+        techStep: share('Technology gain of an upgrade, as a share of the gap to 1.', 0.1),
+        productivityGain: share('Productivity gain of an upgrade.', 0.02),
+        relocationProbability: share('mu: yearly probability that a targeted firm considers an offer (times sector mobility).', 0.2),
+        relocationHorizon: nonNeg('Years of expected profit gap a firm weighs against the moving cost.', 'years', 5),
+        movingCost: nonNeg('Moving cost as a share of the firm\'s capital.', 'share of capital', 0.3),
+        relocationCapitalLoss: share('Share of capital lost in a move.', 0.1),
+        exitLossYears: z.number().int().min(1).max(50).default(3).meta({ description: 'Consecutive loss years that force exit.', unit: 'years' }),
+        exitMinCapital: nonNeg('Exit below this capital, as a share of the initial mean firm capital.', 'share', 0.05),
+        entryRate: nonNeg('Entrants per existing firm per year at the normal profit rate.', 'per firm per year', 0.015),
+        entryFloor: nonNeg('Entrants per region-sector per year even with no firms there.', 'firms per year', 0.1),
+        entryProfitSensitivity: nonNeg('Rise of the entry rate per unit of profit rate above normal.', 'per profit rate', 10),
+        entryGrantSensitivity: nonNeg('Rise of the entry rate per unit of grant rate (grants / capital).', 'per grant rate', 10),
+        normalProfitRate: num('Normal pre-tax profit rate for entry.', 'per year', 0.15),
+        entrantSize: nonNeg('Entrant capital as a share of the sector\'s mean firm capital.', 'share', 0.3),
+      })
+      .strict()
+      .prefault({}),
+    agglomeration: z
+      .object({
+        localization: nonNeg('lam_loc: localization economies, M += lam_loc ln(1 + C/C0).', 'elasticity', 0.08),
+        referenceCapital: z.number().positive().default(1).meta({ description: 'C0 as a multiple of the initial mean region-sector capital.', unit: 'multiple' }),
+        inputOutput: nonNeg('lam_io: input-output access economies, M += lam_io sum_j a[j][k] access(r,j).', 'weight', 0.25),
+        congestion: nonNeg('lam_cong: congestion (land, labour), M -= lam_cong C/C_cong.', 'weight', 0.1),
+        congestionCapital: z.number().positive().default(0.3).meta({ description: 'C_cong as a share of the initial zone capital.', unit: 'share' }),
+        minimum: z.number().positive().default(0.5).meta({ description: 'Floor of the multiplier M.', unit: 'multiplier' }),
+      })
+      .strict()
+      .prefault({}),
+    friction: z
+      .object({
+        border: share('Border friction d at the start: share of cross-border supply-chain value lost.', 0.3),
+        minimum: share('Lowest border friction cooperation can reach.', 0.05),
+        cooperationReduction: share('dd: fall of border friction in each year all governments cooperate.', 0.01),
+      })
+      .strict()
+      .prefault({}),
+    governments: z.record(z.string(), GovernmentSchema).default({}).meta({ description: 'Government of each region, by region id (missing regions get the defaults).' }),
+    policy: z
+      .object({
+        poachShare: share('psi: share of a competing budget that funds relocation offers.', 0.15),
+        offerRate: nonNeg('A relocation offer as a share of the firm\'s capital.', 'share of capital', 0.3),
+        hotSectors: z.number().int().min(1).max(64).default(3).meta({ description: 'Number of hot sectors competing governments chase.', unit: 'sectors' }),
+        fundShare: share('phi: share of a cooperating budget paid into the joint fund.', 0.3),
+        comparativeTilt: nonNeg('beta_ca: cooperative grants proportional to C(r,k) * LQ(r,k)^beta_ca.', 'exponent', 0.5),
+        divisionOfLabour: z.record(z.string(), z.array(z.string())).default({}).meta({ description: 'Stated division of labour: sector ids each region specialises in when cooperating (e.g. chongqing: [autos]).' }),
+      })
+      .strict()
+      .prefault({}),
+    fund: FundSchema.prefault({ enabled: false }).meta({ description: 'The jointly funded industry guidance fund.' }),
+    events: z.array(EventSchema).default([]).meta({ description: 'Dated events: agreements, policy changes, shocks, fund creation.' }),
+    metrics: z
+      .object({
+        overcapacityThreshold: share('u_star: a sector is in overcapacity below this utilization.', 0.8),
+        clusterLocationQuotient: nonNeg('LQ a cluster needs.', 'LQ', 1.25),
+        clusterMinFirms: z.number().int().min(0).default(5).meta({ description: 'Firms a cluster needs.', unit: 'firms' }),
+        clusterMinShare: share('Share of the zone\'s sector output a cluster needs.', 0.1),
+        chainThreshold: share('Input-output coefficient a[j][k] that links two clusters into a chain cluster.', 0.05),
+        zeroSumTolerance: share('Changes in cumulative value added within this share of the zone\'s counterfactual count as zero.', 0.005),
+        highTechThreshold: share('Sectors with technology intensity at least this are high-tech.', 0.5),
+      })
+      .strict()
+      .prefault({}),
+    target: TargetSchema.optional().meta({ description: 'Observed series the scenario should track (e.g. the paper\'s Table 1), drawn on charts and used in calibration.' }),
+  })
+  .strict();
+
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type Scenario = z.output<typeof ScenarioSchema>;
+
+/** The JSON Schema of scenario files (input form: defaults shown, nothing required that has one). */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { ...schema, $id: 'https://chuanyu-sim.org/scenario.schema.json', title: 'chuanyu-sim scenario' };
+}
