@@ -86,3 +86,19 @@ export const METRICS: readonly MetricDefinition[] = [
 export function metricsOfScope(scope: MetricScope): MetricDefinition[] {
   return METRICS.filter((d) => d.scope === scope);
 }
+
+/**
+ * Metrics that are flows within a step (summed over the run for "cumulative"
+ * summaries); every other metric is a stock or a rate, summarised by its final
+ * value and its mean over the run.
+ */
+export const FLOW_METRICS: ReadonlySet<string> = new Set([
+  'value_added', 'output', 'entries', 'exits', 'relocations_in', 'relocations_out', 'relocations', 'investment', 'budget',
+  'grants', 'relocation_offers', 'fund_payments', 'unspent_budget', 'borrowing', 'tax_revenue', 'forgone_tax',
+  'fiscal_balance', 'fund_distributions', 'payoff', 'duplicated_investment', 'duplicated_into_overcapacity',
+]);
+
+/** Region label of a pair in tables, e.g. `sichuan~chongqing`. */
+export function pairLabel(a: string, b: string): string {
+  return `${a}~${b}`;
+}

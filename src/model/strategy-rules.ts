@@ -60,8 +60,14 @@ export interface Decision {
 export function decideStrategy(rule: StrategyRule, memory: RuleMemory, obs: Observation, random: Uniform): Decision {
   switch (rule.rule) {
     case 'fixed': {
+      // The latest entry that has started wins, whatever order the timeline was written in.
       let strategy = rule.strategy;
-      for (const entry of rule.timeline) if (entry.step <= obs.step) strategy = entry.strategy;
+      let from = Number.NEGATIVE_INFINITY;
+      for (const entry of rule.timeline)
+        if (entry.step <= obs.step && entry.step >= from) {
+          strategy = entry.strategy;
+          from = entry.step;
+        }
       return { strategy, memory };
     }
     case 'tit-for-tat':
@@ -145,6 +151,7 @@ function decideReinforcement(
     propensity = propensity.map((q, a) => (1 - rule.forgetting) * q + (a === chosen ? Math.max(0, obs.signal ?? 0) : 0));
   }
   const next = { ...memory, propensity };
+  if (obs.own === null) return { strategy: rule.initial, memory: next };
   const total = propensity.reduce((a, b) => a + b, 0);
   if (!(total > 0)) return { strategy: pickUniform(rule.actions, random), memory: next };
   let u = random() * total;

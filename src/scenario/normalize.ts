@@ -63,7 +63,7 @@ function normalizeRule(spec: Scenario['governments'][string]['strategy'], toStep
   if (typeof spec === 'string') return { rule: 'fixed', strategy: spec, timeline: [] };
   switch (spec.rule) {
     case 'fixed':
-      return { rule: 'fixed', strategy: spec.strategy, timeline: spec.timeline.map((e) => ({ step: toStep(e.year), strategy: e.strategy })) };
+      return { rule: 'fixed', strategy: spec.strategy, timeline: spec.timeline.map((e) => ({ step: toStep(e.year), strategy: e.strategy })).sort((a, b) => a.step - b.step) };
     case 'tit-for-tat':
     case 'grim':
       return { rule: spec.rule, initial: spec.initial };

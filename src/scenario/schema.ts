@@ -234,7 +234,7 @@ export const ScenarioSchema = z
         productivityGain: share('Productivity gain of an upgrade.', 0.02),
         relocationProbability: share('mu: yearly probability that a targeted firm considers an offer (times sector mobility).', 0.2),
         relocationHorizon: nonNeg('Years of expected profit gap a firm weighs against the moving cost.', 'years', 5),
-        movingCost: nonNeg('Moving cost as a share of the firm\'s capital.', 'share of capital', 0.45),
+        movingCost: nonNeg('Moving cost as a share of the firm\'s capital.', 'share of capital', 0.4),
         relocationCapitalLoss: share('Share of capital lost in a move.', 0.1),
         exitLossYears: z.number().int().min(1).max(50).default(3).meta({ description: 'Consecutive loss years that force exit.', unit: 'years' }),
         exitMinCapital: nonNeg('Exit below this capital, as a share of the initial mean firm capital.', 'share', 0.05),

@@ -1,0 +1,68 @@
+/**
+ * `chuanyu run`: load a scenario, run its replications and counterfactuals,
+ * write the results folder atomically and print the headline table. A plain
+ * function so tests can call it without yargs.
+ */
+import { join, resolve } from 'node:path';
+import { loadScenario } from '../../scenario/load.js';
+import { runScenario } from '../../experiment/run-scenario.js';
+import { summarizeRun, type RunSummary } from '../../experiment/summarize.js';
+import { writeResults } from '../../report/write-results.js';
+import { formatHeadline } from '../../report/headline.js';
+import { gitCommit, packageVersion } from '../package-info.js';
+
+export interface RunActionOptions {
+  scenario: string;
+  seed?: number;
+  replications?: number;
+  out?: string;
+  quiet?: boolean;
+  /** Where default result folders go (default: ./results). */
+  resultsRoot?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunActionResult {
+  outDir: string;
+  summary: RunSummary;
+}
+
+/** e.g. 20261125T090102Z */
+export function timestamp(date = new Date()): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+export async function runAction(options: RunActionOptions): Promise<RunActionResult> {
+  const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
+  const started = new Date();
+  const t0 = performance.now();
+  const loaded = await loadScenario(options.scenario);
+  const seed = options.seed ?? loaded.scenario.seed;
+  const replications = options.replications ?? loaded.scenario.replications;
+  const name = loaded.scenario.name;
+  const outDir = resolve(options.out ?? join(options.resultsRoot ?? 'results', name, `${timestamp(started)}-${seed}`));
+  if (!options.quiet) log(`Running ${name}: ${replications} replication${replications === 1 ? '' : 's'} and their counterfactuals, seed ${seed}...`);
+  const run = runScenario(loaded.config, { seed, replications });
+  const summary = summarizeRun(run);
+  const seconds = (performance.now() - t0) / 1000;
+  await writeResults(outDir, run, summary, {
+    scenario: name,
+    scenarioFile: loaded.file,
+    seed,
+    replications,
+    packageVersion: packageVersion(),
+    gitCommit: gitCommit(),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    startedAt: started.toISOString(),
+    wallTimeSeconds: (performance.now() - t0) / 1000,
+    resolvedScenario: loaded.scenario,
+  });
+  if (!options.quiet) {
+    log('');
+    log(formatHeadline(summary, loaded.scenario.title, seconds));
+    log('');
+    log(`Results: ${outDir}`);
+  }
+  return { outDir, summary };
+}

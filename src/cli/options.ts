@@ -1,0 +1,23 @@
+/** Options shared by every command that runs the model (run, and later experiments). */
+import type { Argv } from 'yargs';
+
+export interface RunArgs {
+  seed?: number;
+  replications?: number;
+  out?: string;
+  quiet?: boolean;
+}
+
+export function addRunOptions<T>(yargs: Argv<T>): Argv<T & RunArgs> {
+  return yargs
+    .option('seed', { type: 'number', describe: 'Random seed (default: the scenario\'s)', group: 'Run options:' })
+    .option('replications', { alias: 'r', type: 'number', describe: 'Number of replications (default: the scenario\'s)', group: 'Run options:' })
+    .option('out', { alias: 'o', type: 'string', describe: 'Write results exactly into this folder', group: 'Run options:' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors', group: 'Run options:' })
+    .check((args) => {
+      const a = args as RunArgs;
+      if (a.seed !== undefined && (!Number.isInteger(a.seed) || a.seed < 0)) return `--seed must be a non-negative integer, got ${a.seed}`;
+      if (a.replications !== undefined && (!Number.isInteger(a.replications) || a.replications < 1)) return `--replications must be a positive integer, got ${a.replications}`;
+      return true;
+    }) as Argv<T & RunArgs>;
+}

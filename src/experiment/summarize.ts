@@ -1,0 +1,117 @@
+/**
+ * summary.json: final and cumulative metrics with mean and 90% interval across
+ * replications, and the zero-sum / win-win classification of every replication
+ * against its counterfactual.
+ */
+import { FLOW_METRICS, METRICS, pairLabel, type MetricScope } from '../model/metric-registry.js';
+import { classifyOutcome, GAME_OUTCOMES, type GameOutcome } from '../model/metrics/win-win.js';
+import { regionPairs, type StepRecord } from '../model/record.js';
+import type { ScenarioRun } from './run-scenario.js';
+import { describe, type Stats } from './statistics.js';
+
+export interface MetricSummary {
+  final: Stats;
+  /** Sum over the run (flows) or mean over the run (stocks and rates). */
+  overRun: Stats;
+  overRunKind: 'sum' | 'mean';
+}
+
+export interface OutcomeSummary {
+  counterfactual: string;
+  tolerance: number;
+  /** Change of cumulative value added against the counterfactual, by region. */
+  change: Record<string, Stats>;
+  /** The same change relative to the region's counterfactual cumulative value added. */
+  relativeChange: Record<string, Stats>;
+  zoneChange: Stats;
+  shares: Record<GameOutcome, number>;
+  replications: { replication: number; change: Record<string, number>; zoneChange: number; outcome: GameOutcome }[];
+  /** The most frequent outcome. */
+  outcome: GameOutcome;
+}
+
+export interface RunSummary {
+  scenario: string;
+  seed: number;
+  replications: number;
+  years: [number, number];
+  metrics: { zone: Record<string, MetricSummary>; regions: Record<string, Record<string, MetricSummary>>; pairs: Record<string, Record<string, MetricSummary>> };
+  outcome: OutcomeSummary | null;
+  events: { year: number; kind: string; label: string; source: string }[];
+}
+
+function valueOf(record: StepRecord, scope: MetricScope, name: string, index: number): number {
+  if (scope === 'zone') return record.zone[name];
+  return (scope === 'region' ? record.region : record.pair)[name][index];
+}
+
+function summarizeMetric(runs: StepRecord[][], scope: MetricScope, name: string, index: number): MetricSummary {
+  const flow = FLOW_METRICS.has(name) || (scope === 'region' && name === 'fund_invested');
+  const finals = runs.map((records) => valueOf(records[records.length - 1], scope, name, index));
+  const overRun = runs.map((records) => {
+    const values = records.map((r) => valueOf(r, scope, name, index)).filter(Number.isFinite);
+    const sum = values.reduce((a, b) => a + b, 0);
+    return flow ? sum : values.length > 0 ? sum / values.length : Number.NaN;
+  });
+  return { final: describe(finals), overRun: describe(overRun), overRunKind: flow ? 'sum' : 'mean' };
+}
+
+export function summarizeOutcome(run: ScenarioRun): OutcomeSummary | null {
+  if (!run.counterfactual) return null;
+  const ids = run.config.regions.map((r) => r.id);
+  const tolerance = run.config.metrics.zeroSumTolerance;
+  const cumulative = (records: StepRecord[]) => records[records.length - 1].region.cumulative_value_added;
+  const replications = run.replications.map((rep, i) => {
+    const mine = cumulative(rep.records);
+    const base = cumulative(run.counterfactual![i].records);
+    const deltas = mine.map((v, r) => v - base[r]);
+    const zoneBase = base.reduce((a, b) => a + b, 0);
+    return {
+      replication: rep.replication,
+      change: Object.fromEntries(ids.map((id, r) => [id, deltas[r]])),
+      relative: deltas.map((d, r) => (base[r] > 0 ? d / base[r] : 0)),
+      zoneChange: deltas.reduce((a, b) => a + b, 0),
+      outcome: classifyOutcome(deltas, zoneBase, tolerance),
+    };
+  });
+  const shares = Object.fromEntries(GAME_OUTCOMES.map((o) => [o, replications.filter((r) => r.outcome === o).length / replications.length])) as Record<GameOutcome, number>;
+  const outcome = GAME_OUTCOMES.reduce((best, o) => (shares[o] > shares[best] ? o : best), GAME_OUTCOMES[0]);
+  return {
+    counterfactual: 'same seeds, every government plays invest, no guidance fund',
+    tolerance,
+    change: Object.fromEntries(ids.map((id) => [id, describe(replications.map((r) => r.change[id]))])),
+    relativeChange: Object.fromEntries(ids.map((id, i) => [id, describe(replications.map((r) => r.relative[i]))])),
+    zoneChange: describe(replications.map((r) => r.zoneChange)),
+    shares,
+    replications: replications.map(({ replication, change, zoneChange, outcome }) => ({ replication, change, zoneChange, outcome })),
+    outcome,
+  };
+}
+
+export function summarizeRun(run: ScenarioRun): RunSummary {
+  const { config } = run;
+  const runs = run.replications.map((r) => r.records);
+  const ids = config.regions.map((r) => r.id);
+  const zone: Record<string, MetricSummary> = {};
+  const regions: Record<string, Record<string, MetricSummary>> = Object.fromEntries(ids.map((id) => [id, {}]));
+  const pairs: Record<string, Record<string, MetricSummary>> = {};
+  const pairList = regionPairs(ids.length);
+  for (const def of METRICS) {
+    if (def.scope === 'zone') zone[def.name] = summarizeMetric(runs, 'zone', def.name, 0);
+    else if (def.scope === 'region') ids.forEach((id, r) => (regions[id][def.name] = summarizeMetric(runs, 'region', def.name, r)));
+    else
+      pairList.forEach(([a, b], p) => {
+        const label = pairLabel(ids[a], ids[b]);
+        (pairs[label] ??= {})[def.name] = summarizeMetric(runs, 'pair', def.name, p);
+      });
+  }
+  return {
+    scenario: config.name,
+    seed: run.seed,
+    replications: run.replications.length,
+    years: [config.startYear, config.startYear + (config.steps - 1) * config.stepYears],
+    metrics: { zone, regions, pairs },
+    outcome: summarizeOutcome(run),
+    events: config.events.map((e) => ({ year: config.startYear + e.step * config.stepYears, kind: e.kind, label: e.label, source: e.source })),
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * The counterfactual of a configuration (MODEL.md "Zero-sum vs win-win"): the
+ * same world and seed with every government playing `invest` and no guidance
+ * fund. Events that only concern strategies or funds have nothing to act on and
+ * are kept as they are otherwise (shocks still hit both runs alike).
+ */
+import type { ModelConfig } from './config.js';
+
+export function counterfactualConfig(config: ModelConfig): ModelConfig {
+  return {
+    ...config,
+    governments: config.governments.map((g) => ({ params: g.params, rule: { rule: 'fixed', strategy: 'invest', timeline: [] } })),
+    funds: [],
+    events: config.events.map((e) => ({ ...e, changes: e.changes.filter((c) => c.path[0] !== 'funds') })),
+  };
+}

@@ -1,0 +1,60 @@
+/** The short table of headline metrics printed after a run. */
+import type { RunSummary, MetricSummary } from '../experiment/summarize.js';
+import type { Stats } from '../experiment/statistics.js';
+
+const fmt = (x: number, digits = 3): string => {
+  if (!Number.isFinite(x)) return 'n/a';
+  const abs = Math.abs(x);
+  if (abs >= 1000) return x.toLocaleString('en-US', { maximumFractionDigits: 0 });
+  if (abs >= 100) return x.toFixed(1);
+  return x.toFixed(digits);
+};
+const interval = (s: Stats, digits = 3) => (s.n > 1 ? `${fmt(s.mean, digits)} [${fmt(s.p05, digits)}, ${fmt(s.p95, digits)}]` : fmt(s.mean, digits));
+const pct = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%` : 'n/a');
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   ')).join('\n');
+}
+
+export function formatHeadline(summary: RunSummary, title: string, seconds: number): string {
+  const { zone, regions, pairs } = summary.metrics;
+  const ids = Object.keys(regions);
+  const lines: string[] = [];
+  lines.push(`${summary.scenario}${title ? ` - ${title}` : ''}`);
+  lines.push(`${summary.replications} replication${summary.replications === 1 ? '' : 's'}, seed ${summary.seed}, ${summary.years[0]}-${summary.years[1]}, ${seconds.toFixed(1)} s`);
+  lines.push('');
+  const rows: string[][] = [['metric', `final (${summary.years[1]}), mean [90% interval]`, 'over the run (mean; sum for flows)']];
+  const add = (label: string, m: MetricSummary | undefined, digits = 3) => {
+    if (m) rows.push([label, interval(m.final, digits), m.overRunKind === 'mean' ? fmt(m.overRun.mean, digits) : `sum ${fmt(m.overRun.mean, digits)}`]);
+  };
+  for (const [label, metrics] of Object.entries(pairs)) add(`similarity ${label}`, metrics.similarity);
+  add('duplicated investment share', zone.duplicated_investment_share);
+  add('capacity utilization', zone.utilization);
+  add('overcapacity sectors', zone.overcapacity_sectors, 1);
+  add('clusters', zone.clusters, 1);
+  add('chain clusters', zone.chain_clusters, 1);
+  add('relocations per year', zone.relocations, 1);
+  add('border friction', zone.border_friction);
+  if (zone.fund_committed && zone.fund_committed.final.mean > 0) {
+    add('fund committed (bn yuan)', zone.fund_committed, 1);
+    add('fund TVPI', zone.fund_tvpi);
+  }
+  for (const id of ids) add(`value added ${id} (bn yuan/yr)`, regions[id].value_added, 1);
+  lines.push(table(rows));
+  if (summary.outcome) {
+    const o = summary.outcome;
+    lines.push('');
+    lines.push('Cumulative value added against the counterfactual (every government invests, no fund, same seeds):');
+    const orows = [['region', 'change (bn yuan)', 'relative']];
+    for (const id of ids) orows.push([id, interval(o.change[id], 0), pct(o.relativeChange[id].mean)]);
+    orows.push(['zone', interval(o.zoneChange, 0), '']);
+    lines.push(table(orows));
+    const counts = Object.entries(o.shares)
+      .filter(([, share]) => share > 0)
+      .map(([name, share]) => `${name} ${Math.round(share * summary.replications)}/${summary.replications}`)
+      .join(', ');
+    lines.push(`Outcome: ${o.outcome} (${counts}; changes within ${(o.tolerance * 100).toFixed(1)}% of the zone's value added count as none).`);
+  }
+  return lines.join('\n');
+}

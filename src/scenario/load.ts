@@ -1,0 +1,287 @@
+/**
+ * Loading a scenario: find the file, follow `extends`, merge, validate with the
+ * zod schema, normalize into a `ModelConfig`. Every problem is reported as a
+ * UserError located at `file:line:column` in the file that defines the field,
+ * so after merging a child onto its parent an error still points at whichever
+ * file wrote the offending value.
+ *
+ * `loadScenarioFromText` runs the same pipeline on a string (tests, the browser
+ * explorer); the file system is only needed to follow `extends`.
+ */
+import { statSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import type { ModelConfig } from '../model/config.js';
+import { describeValue, formatPath, messages, ScenarioValidationError, typeName, UserError, type IssueReport, type PathSegment } from './errors.js';
+import { deepMerge, findUnsafeKey, getPath, isPlainObject } from './merge.js';
+import { NormalizeError, normalizeScenario } from './normalize.js';
+import { ScenarioSchema, type Scenario } from './schema.js';
+import { noSuchScenario, parseScenarioText, readScenarioFile, SCENARIO_EXTENSIONS, scenarioNamesIn, type ScenarioSource } from './source.js';
+
+export interface LoadOptions {
+  /** Folder of named scenarios. Default: `./scenarios` in the working directory if it exists, then the package's own. */
+  scenariosDir?: string | URL;
+  /** Working directory for relative paths and messages (default `process.cwd()`). */
+  cwd?: string;
+}
+
+export interface LoadedScenario {
+  file: string;
+  scenario: Scenario;
+  config: ModelConfig;
+  /** The merged scenario object before defaults. */
+  raw: unknown;
+  /** Files from the child to the root of the `extends` chain. */
+  chain: string[];
+}
+
+/** The package's `scenarios/` folder: two levels above this module in src/scenario/ and dist/scenario/ alike. */
+export function packageScenariosDir(): string {
+  return fileURLToPath(new URL('../../scenarios/', import.meta.url));
+}
+
+const isFile = (p: string) => statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+const isDir = (p: string) => statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+const toPath = (dir: string | URL) => (dir instanceof URL ? fileURLToPath(dir) : dir);
+const looksLikePath = (s: string) => /[\\/]/.test(s) || (SCENARIO_EXTENSIONS as readonly string[]).includes(extname(s).toLowerCase());
+
+/** Folders searched for a bare scenario name, in order. */
+export function scenarioDirs(options: LoadOptions = {}): string[] {
+  const cwd = options.cwd ?? process.cwd();
+  if (options.scenariosDir !== undefined) return [resolve(cwd, toPath(options.scenariosDir))];
+  const local = join(cwd, 'scenarios');
+  const own = resolve(packageScenariosDir());
+  return isDir(local) && resolve(local) !== own ? [resolve(local), own] : [own];
+}
+
+/** Names of the scenario files in a folder (default: the package's), without `schema.json` and `_*` files. */
+export function listScenarios(dir?: string | URL): string[] {
+  return scenarioNamesIn(dir === undefined ? packageScenariosDir() : toPath(dir));
+}
+
+/** `base` or `base.yaml|.yml|.json` in `dir`, whichever exists first. */
+function findWithExtensions(base: string): string | undefined {
+  if (extname(base) && isFile(base)) return base;
+  return SCENARIO_EXTENSIONS.map((ext) => base + ext).find(isFile);
+}
+
+/** Absolute path of a scenario given as a file path or a bare name looked up in the scenario folders. */
+export function resolveScenarioPath(nameOrPath: string, options: LoadOptions = {}): string {
+  const cwd = options.cwd ?? process.cwd();
+  const asPath = resolve(cwd, nameOrPath);
+  if (looksLikePath(nameOrPath) || isFile(asPath)) {
+    const found = isFile(asPath) ? asPath : findWithExtensions(asPath);
+    if (found) return found;
+    throw noSuchScenario(nameOrPath, [dirname(asPath)]);
+  }
+  const dirs = scenarioDirs(options);
+  for (const dir of dirs) {
+    const found = findWithExtensions(join(dir, nameOrPath));
+    if (found) return found;
+  }
+  throw noSuchScenario(nameOrPath, dirs);
+}
+
+/** A path as shown in messages: relative to the working directory when inside it. */
+function displayPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+}
+
+interface ChainLink {
+  source: ScenarioSource;
+  /** Absolute path (identity for cycle detection), or the display name for in-memory text. */
+  id: string;
+  /** Folder its `extends` is resolved in; undefined when there is none (text without a folder). */
+  dir: string | undefined;
+}
+
+function checkKeys(source: ScenarioSource): void {
+  const bad = findUnsafeKey(source.value);
+  if (bad) throw new UserError(messages.unsafeKey(String(bad[bad.length - 1])), { file: source.file, location: source.locate(bad), fieldPath: formatPath(bad) });
+}
+
+/** Follows `extends` from `first` to the root, reading parents from disk. */
+function followExtends(first: ChainLink, cwd: string): ChainLink[] {
+  checkKeys(first.source);
+  const chain = [first];
+  for (let child = first; child.source.value.extends !== undefined; child = chain[chain.length - 1]) {
+    const name = child.source.value.extends;
+    const at = { file: child.source.file, location: child.source.locate(['extends']), fieldPath: 'extends' };
+    if (typeof name !== 'string' || name.trim() === '') throw new UserError(messages.extendsNotString(describeValue(name)), at);
+    if (child.dir === undefined) throw new UserError(messages.extendsUnavailable(name), at);
+    const parentPath = findWithExtensions(resolve(child.dir, name));
+    if (!parentPath) throw noSuchScenario(name, [child.dir], { ...at, detail: messages.missingParent(name), withHidden: true });
+    const ids = [...chain.map((l) => l.id), parentPath];
+    if (chain.some((l) => l.id === parentPath)) {
+      const sameDir = ids.every((id) => dirname(id) === dirname(parentPath));
+      throw new UserError(messages.extendsCycle(ids.map((id) => (sameDir ? basename(id) : displayPath(id, cwd)))), at);
+    }
+    const source = readScenarioFile(parentPath, displayPath(parentPath, cwd));
+    checkKeys(source);
+    chain.push({ source, id: parentPath, dir: dirname(parentPath) });
+  }
+  return chain;
+}
+
+/**
+ * Where the merged value at `path` came from. Walking down the path, the files
+ * that contribute are those (child first) holding a mapping there, up to the
+ * first one holding a list or scalar, which replaces everything below it. The
+ * answer is the deepest node found, in the highest-priority contributing file;
+ * for a missing key that is the mapping that should hold it.
+ */
+function locateInChain(chain: readonly ScenarioSource[], path: readonly PathSegment[]): Pick<IssueReport, 'file' | 'location'> {
+  let owners = [...chain];
+  for (let depth = 1; depth <= path.length; depth++) {
+    const prefix = path.slice(0, depth);
+    const next: ScenarioSource[] = [];
+    for (const source of owners) {
+      const value = getPath(source.value, prefix);
+      if (value === undefined) continue;
+      if (isPlainObject(value)) next.push(source);
+      else {
+        if (next.length === 0) next.push(source);
+        break;
+      }
+    }
+    if (next.length === 0) return { file: owners[0].file, location: owners[0].locate(path) };
+    owners = next;
+  }
+  return { file: owners[0].file, location: owners[0].locate(path) };
+}
+
+// ---- zod issues -> readable, located reports -------------------------------------------------
+
+interface ZodLike {
+  _zod: { def: { type: string; [key: string]: unknown } };
+}
+
+/** The object schema (if any) describing the data at `path`, following unions by the data itself. */
+function schemaAt(path: readonly PathSegment[], raw: unknown): ZodLike | undefined {
+  const unwrap = (schema: ZodLike | undefined, data: unknown): ZodLike | undefined => {
+    for (let s = schema; s; ) {
+      const def = s._zod.def;
+      if (def.innerType) s = def.innerType as ZodLike; // optional, nullable, default, prefault, ...
+      else if (def.type === 'pipe') s = def.in as ZodLike;
+      else if (def.type === 'union') {
+        const options = (def.options as ZodLike[]).map((o) => unwrap(o, data)).filter((o): o is ZodLike => o !== undefined);
+        const disc = def.discriminator as string | undefined;
+        const objects = options.filter((o) => o._zod.def.type === 'object');
+        const matchesDisc = (o: ZodLike) => {
+          const literal = (o._zod.def.shape as Record<string, ZodLike>)[disc!]?._zod.def;
+          return isPlainObject(data) && (literal?.values as unknown[] | undefined)?.includes(data[disc!]);
+        };
+        return disc ? objects.find(matchesDisc) : isPlainObject(data) ? objects[0] : undefined;
+      } else return s;
+    }
+    return undefined;
+  };
+  let schema = unwrap(ScenarioSchema as unknown as ZodLike, raw);
+  let data = raw;
+  for (const seg of path) {
+    const def = schema?._zod.def;
+    data = getPath(data, [seg]);
+    if (def?.type === 'object') schema = (def.shape as Record<string, ZodLike>)[seg];
+    else if (def?.type === 'record') schema = def.valueType as ZodLike;
+    else if (def?.type === 'array') schema = def.element as ZodLike;
+    else return undefined;
+    schema = unwrap(schema, data);
+  }
+  return schema;
+}
+
+function validKeysAt(path: readonly PathSegment[], raw: unknown): string[] {
+  const def = schemaAt(path, raw)?._zod.def;
+  return def?.type === 'object' ? Object.keys(def.shape as object) : [];
+}
+
+type Report = (path: readonly PathSegment[], message: string) => IssueReport;
+
+function zodReports(issues: readonly z.core.$ZodIssue[], raw: unknown, report: Report, base: PathSegment[] = [], orElse?: string): IssueReport[] {
+  const out: IssueReport[] = [];
+  for (const issue of issues) {
+    const path = [...base, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    const got = getPath(raw, path);
+    const root = issue.path.length === 0;
+    switch (issue.code) {
+      case 'invalid_type':
+        out.push(report(path, got === undefined ? messages.missingField(issue.expected) : messages.wrongType([issue.expected], got)));
+        break;
+      case 'too_big':
+      case 'too_small':
+        out.push(report(path, messages.outOfRange(issue.message, got)));
+        break;
+      case 'invalid_format':
+        out.push(report(path, messages.badFormat(issue.message, got)));
+        break;
+      case 'invalid_value':
+        out.push(report(path, messages.invalidOption(got, issue.values, root ? orElse : undefined)));
+        break;
+      case 'unrecognized_keys':
+        for (const key of issue.keys) out.push(report([...path, key], messages.unknownKey(key, validKeysAt(path, raw))));
+        break;
+      case 'invalid_union': {
+        if (issue.discriminator !== undefined && issue.errors.length === 0 && 'options' in issue && issue.options) {
+          out.push(report(path, messages.unknownDiscriminator(issue.discriminator, got, issue.options)));
+          break;
+        }
+        // Pick the alternative meant by the data: one whose complaints are not about the value's own type.
+        const wrongKind = (branch: readonly z.core.$ZodIssue[]) =>
+          branch.some((i) => i.path.length === 0 && (i.code === 'invalid_type' || (i.code === 'invalid_value' && got !== null && typeof got === 'object')));
+        const kinds = issue.errors.filter(wrongKind).flatMap((b) => b.filter((i) => i.code === 'invalid_type' && i.path.length === 0).map((i) => (i as { expected: string }).expected));
+        const fitting = issue.errors.filter((b) => !wrongKind(b)).sort((a, b) => a.length - b.length)[0];
+        if (fitting) out.push(...zodReports(fitting, raw, report, path, kinds.length ? [...new Set(kinds)].map(typeName).join(' or ') : undefined));
+        else out.push(report(path, messages.wrongType([...new Set(kinds)], got)));
+        break;
+      }
+      default:
+        out.push(report(path, issue.message));
+    }
+  }
+  return out;
+}
+
+// ---- the pipeline ------------------------------------------------------------------------------
+
+function buildScenario(chain: readonly ScenarioSource[]): Omit<LoadedScenario, 'file' | 'chain'> {
+  // Root first, each child on top; the merged object has no `extends`.
+  const raw = chain.reduceRight<Record<string, unknown>>((acc, source) => {
+    const { extends: _parent, ...fields } = source.value;
+    return deepMerge(acc, fields);
+  }, {});
+  const report: Report = (path, message) => ({ ...locateInChain(chain, path), fieldPath: formatPath(path), message });
+  const parsed = ScenarioSchema.safeParse(raw);
+  if (!parsed.success) throw new ScenarioValidationError(zodReports(parsed.error.issues, raw, report));
+  try {
+    return { scenario: parsed.data, config: normalizeScenario(parsed.data), raw };
+  } catch (e) {
+    if (e instanceof NormalizeError) throw new ScenarioValidationError(e.issues.map((i) => report(i.path, i.message)));
+    throw e;
+  }
+}
+
+/** Loads a scenario by name or path, following `extends`. Rejects with a UserError for any problem. */
+export async function loadScenario(nameOrPath: string, options: LoadOptions = {}): Promise<LoadedScenario> {
+  const cwd = options.cwd ?? process.cwd();
+  const file = resolveScenarioPath(nameOrPath, options);
+  const source = readScenarioFile(file, displayPath(file, cwd));
+  const chain = followExtends({ source, id: file, dir: dirname(file) }, cwd);
+  return { file, ...buildScenario(chain.map((l) => l.source)), chain: chain.map((l) => l.id) };
+}
+
+/**
+ * Loads a scenario from text. `file` names it in messages (default `<scenario>`);
+ * `extends` is resolved in `scenariosDir`, else in the folder of `file` when it
+ * is given; without either, a scenario with `extends` is an error.
+ */
+export function loadScenarioFromText(text: string, options: { file?: string; scenariosDir?: string | URL; cwd?: string } = {}): LoadedScenario {
+  const cwd = options.cwd ?? process.cwd();
+  const file = options.file ?? '<scenario>';
+  const source = parseScenarioText(text, file);
+  const dir = options.scenariosDir !== undefined ? resolve(cwd, toPath(options.scenariosDir)) : options.file !== undefined ? dirname(resolve(cwd, file)) : undefined;
+  const id = options.file !== undefined ? resolve(cwd, file) : file;
+  const chain = followExtends({ source, id, dir }, cwd);
+  return { file, ...buildScenario(chain.map((l) => l.source)), chain: chain.map((l) => l.id) };
+}

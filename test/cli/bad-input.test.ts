@@ -1,0 +1,84 @@
+/**
+ * Every kind of bad input gets a clear message naming the file, the field and
+ * (for YAML) the line, exit code 2, no stack trace, and nothing left in results/.
+ */
+import { mkdtempSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'chuanyu-bad-'));
+const write = (name: string, text: string | Buffer) => {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+};
+
+const BASE = `name: tiny
+time: { start: 2020, steps: 3 }
+sectors:
+  - { id: autos, name: Autos }
+  - { id: electronics, name: Electronics }
+regions:
+  - { id: sichuan, name: Sichuan, capitalShare: 0.6, sectorShares: { autos: 0.5, electronics: 0.5 } }
+  - { id: chongqing, name: Chongqing, capitalShare: 0.4, sectorShares: { autos: 0.7, electronics: 0.3 } }
+initial: { firms: 50 }
+`;
+
+interface Case {
+  name: string;
+  file: () => string;
+  expect: (string | RegExp)[];
+}
+
+const cases: Case[] = [
+  { name: 'unknown file', file: () => join(dir, 'nope.yaml'), expect: ['nope.yaml'] },
+  { name: 'unknown scenario name', file: () => 'baselin', expect: ['baselin', 'baseline'] },
+  { name: 'YAML syntax error', file: () => write('syntax.yaml', BASE + 'governments: { sichuan: { taxRate: 0.2 }\n'), expect: ['syntax.yaml', /:1\d:/] },
+  { name: 'wrong type', file: () => write('type.yaml', BASE + 'governments:\n  sichuan:\n    taxRate: high\n'), expect: ['type.yaml:12', 'governments.sichuan.taxRate'] },
+  { name: 'value out of range', file: () => write('range.yaml', BASE + 'governments:\n  sichuan:\n    taxRate: 1.5\n'), expect: ['range.yaml:12', 'governments.sichuan.taxRate'] },
+  { name: 'unknown sector', file: () => write('sector.yaml', BASE.replace('electronics: 0.3', 'electronic: 0.3')), expect: ['sector.yaml', 'electronic', 'electronics'] },
+  { name: 'unknown region', file: () => write('region.yaml', BASE + 'governments:\n  chongqin: { strategy: compete }\n'), expect: ['region.yaml', 'chongqin', 'chongqing'] },
+  { name: 'unknown strategy', file: () => write('strategy.yaml', BASE + 'governments:\n  sichuan: { strategy: collude }\n'), expect: ['strategy.yaml:11', 'governments.sichuan.strategy', 'cooperate'] },
+  { name: 'unknown key with suggestion', file: () => write('typo.yaml', BASE + 'governments:\n  sichuan: { taxrate: 0.2 }\n'), expect: ['typo.yaml:11', 'taxrate', 'taxRate'] },
+  { name: 'shares not summing to 1', file: () => write('shares.yaml', BASE.replace('autos: 0.7, electronics: 0.3', 'autos: 0.7, electronics: 0.2')), expect: ['shares.yaml', 'regions.1.sectorShares', /sum to 0\.9/] },
+  { name: 'event outside the horizon', file: () => write('event.yaml', BASE + 'events:\n  - { year: 2031, label: late, add: { friction.border: -0.1 } }\n'), expect: ['event.yaml:11', 'events.0.year', '2020-2022'] },
+  { name: 'extends cycle', file: () => (write('cycle-b.yaml', 'extends: cycle-a\nname: b\n'), write('cycle-a.yaml', 'extends: cycle-b\nname: a\n')), expect: ['cycle-a.yaml', 'cycle-b.yaml'] },
+  { name: 'missing parent', file: () => write('orphan.yaml', 'extends: no-such-parent\nname: orphan\n'), expect: ['orphan.yaml', 'no-such-parent'] },
+  { name: 'empty file', file: () => write('empty.yaml', '# nothing here\n\n'), expect: ['empty.yaml', 'empty'] },
+  { name: 'binary file', file: () => write('binary.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0xff, 0xfe])), expect: ['binary.yaml'] },
+  { name: 'absurdly nested file', file: () => write('nested.yaml', 'name: x\ndeep: ' + '['.repeat(100_000) + ']'.repeat(100_000) + '\n'), expect: ['nested.yaml', 'nested'] },
+  { name: 'alias bomb', file: () => write('bomb.yaml', 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n'), expect: ['bomb.yaml', /alias/i] },
+  { name: 'JSON with a wrong type', file: () => write('bad.json', JSON.stringify({ name: 'j', sectors: 'autos' }, null, 2)), expect: ['bad.json:3', 'sectors'] },
+];
+
+describe('bad input', () => {
+  for (const c of cases) {
+    it(`${c.name}: clear message, exit code 2`, () => {
+      const cwd = mkdtempSync(join(tmpdir(), 'chuanyu-cwd-'));
+      const result = runCli(['run', c.file(), '--replications', '1'], { cwd });
+      expect(result.status, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(/^error: /);
+      expect(result.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
+      for (const e of c.expect) {
+        if (typeof e === 'string') expect(result.stderr).toContain(e);
+        else expect(result.stderr).toMatch(e);
+      }
+      expect(existsSync(join(cwd, 'results')) ? readdirSync(join(cwd, 'results')) : []).toEqual([]);
+    });
+  }
+
+  it('rejects a bad option value with exit code 2', () => {
+    const result = runCli(['run', 'baseline', '--replications', '0']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--replications');
+  });
+
+  it('rejects __proto__ keys without polluting anything', () => {
+    const file = write('proto.yaml', BASE + '__proto__:\n  polluted: true\n');
+    const result = runCli(['run', file, '--replications', '1']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('__proto__');
+  });
+});
