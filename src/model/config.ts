@@ -34,7 +34,15 @@ export type StrategyRule =
   | { rule: 'win-stay-lose-shift'; initial: Strategy; actions: Strategy[]; aspiration: number | null; habituation: number }
   | { rule: 'imitate'; initial: Strategy; kappa: number }
   | { rule: 'best-response'; initial: Strategy; actions: Strategy[]; exploration: number }
-  | { rule: 'reinforcement'; initial: Strategy; actions: Strategy[]; forgetting: number; initialPropensity: number };
+  | {
+      rule: 'reinforcement';
+      initial: Strategy;
+      actions: Strategy[];
+      forgetting: number;
+      initialPropensity: number;
+      /** Payoff that earns no reinforcement: a number, or null for the lowest signal seen so far (default 0). */
+      reference?: number | null;
+    };
 
 export interface SectorConfig {
   id: string;

@@ -79,6 +79,8 @@ export function investAndUpgrade(sim: Simulation, offer: Float64Array): void {
   for (let i = 0; i < firms.count; i++) {
     const k0 = capital[i];
     const own = profit[i] > 0 ? reinvest[sector[i]] * profit[i] : 0;
+    // What is not reinvested is paid out; funds receive their stake's part.
+    if (profit[i] > 0) for (let g = 0; g < fundShares.length; g++) flows.fundDividends[g] += fundShares[g][i] * (profit[i] - own);
     const investment = own + grant[i] + fundIn[i] + offer[i];
     const depreciation = f.depreciation * k0;
     const next = k0 - depreciation + investment;

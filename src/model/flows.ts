@@ -15,6 +15,7 @@ export interface StepFlows {
   distributions: Float64Array;
   taxes: Float64Array;
   forgoneTax: Float64Array;
+  taxBase: Float64Array;
   relocationsIn: Float64Array;
   relocationsOut: Float64Array;
   entries: Float64Array;
@@ -47,7 +48,7 @@ export function createFlows(regions: number, funds: number): StepFlows {
   const f = () => new Float64Array(funds);
   return {
     budget: r(), borrowing: r(), grants: r(), offersBudget: r(), offersPaid: r(), fundPaid: r(), unspent: r(),
-    distributions: r(), taxes: r(), forgoneTax: r(), relocationsIn: r(), relocationsOut: r(), entries: r(), exits: r(),
+    distributions: r(), taxes: r(), forgoneTax: r(), taxBase: r(), relocationsIn: r(), relocationsOut: r(), entries: r(), exits: r(),
     fundInvestedByRegion: r(),
     fundDividends: f(), fundInvested: f(), fundFees: f(), fundCarry: f(), fundDistributed: f(), fundPrivatePaidIn: f(),
     fundGovPaidIn: f(), fundExitProceeds: f(), fundWrittenOff: f(),

@@ -118,13 +118,13 @@ export function clearMarkets(sim: Simulation): void {
 export interface ProductionTotals {
   /** Tax collected per region. */
   taxes: Float64Array;
-  /** Dividends paid to each fund. */
-  fundDividends: Float64Array;
+  /** Sum of positive operating profit per region (the tax base). */
+  taxBase: Float64Array;
 }
 
 /**
  * One pass over firms: sales, costs, pre-tax and after-tax profit, taxes, loss
- * years, and dividends to funds. Fills cell output, value added and profit.
+ * years. Fills cell output, value added and profit.
  * Value added is revenue less variable (bought-in) cost; fixed cost f*K stands
  * for wages and depreciation and stays in value added.
  */
@@ -133,7 +133,6 @@ export function produce(sim: Simulation, totals: ProductionTotals): void {
   const params = sim.state.params;
   const d = params.friction.border;
   const gamma = params.firms.techCostReduction;
-  const payout = 1 - params.firms.reinvestShare;
   const taxRate = params.governments.map((g) => g.taxRate);
   cells.output.fill(0);
   cells.valueAdded.fill(0);
@@ -145,11 +144,10 @@ export function produce(sim: Simulation, totals: ProductionTotals): void {
     unitCost[cell] = config.sectors[k].unitCost * (1 + d * cells.foreignInputShare[cell]);
   }
   for (let k = 0; k < K; k++) fixedCost[k] = config.sectors[k].fixedCost;
-  const { region, sector, capital, productivity, tech, profit, lossYears, fundShare } = firms;
+  const { region, sector, capital, productivity, tech, profit, lossYears } = firms;
   const m = cells.multiplier;
   const u = market.utilization;
   const p = market.price;
-  const fundCount = fundShare.length;
   for (let i = 0; i < firms.count; i++) {
     const r = region[i];
     const k = sector[i];
@@ -166,6 +164,6 @@ export function produce(sim: Simulation, totals: ProductionTotals): void {
     cells.valueAdded[cell] += revenue - variable;
     cells.profit[cell] += operating;
     totals.taxes[r] += tax;
-    if (after > 0) for (let f = 0; f < fundCount; f++) totals.fundDividends[f] += fundShare[f][i] * payout * after;
+    if (operating > 0) totals.taxBase[r] += operating;
   }
 }

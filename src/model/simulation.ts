@@ -9,7 +9,7 @@ import { appendFirm, createFirmArrays, reserveFirms, type FirmArrays } from './f
 import { createStreams, drawNormal, type Streams } from './rng.js';
 import { initialMemory } from './strategy-rules.js';
 import type { LoggedPatch, WorldState } from './state.js';
-import { computeCellCapital, computeMultipliers, computeCapacity } from './production.js';
+import { clearMarkets, computeCellCapital, computeMultipliers, computeCapacity, produce } from './production.js';
 import type { StepRecord } from './record.js';
 import { createFlows, type StepFlows } from './flows.js';
 
@@ -206,7 +206,9 @@ export function createSimulation(
 /**
  * Sets demand so that the first year runs at the scenario's initial utilization
  * with the price at its floor (D = u0 * S * (p_min / P)^eps), and seeds the
- * "last step" values that budgets and hotness read in step 0.
+ * "last step" values that budgets, hotness, fund scores and learning rules read
+ * in step 0 from one production pass on the initial world (a year "-1" identical
+ * to the first), so step 0 starts from consistent numbers.
  */
 function initialiseMarket(sim: Simulation): void {
   const { config, market, cells, previous } = sim;
@@ -214,25 +216,30 @@ function initialiseMarket(sim: Simulation): void {
   computeMultipliers(sim);
   computeCapacity(sim);
   const u0 = config.initial.initialUtilization;
-  for (let k = 0; k < sim.sectorCount; k++) {
+  const K = sim.sectorCount;
+  for (let k = 0; k < K; k++) {
     const s = config.sectors[k];
     market.demand[k] = u0 * market.capacity[k] * Math.pow(s.priceFloor / s.price, s.elasticity);
-    market.demandGrowth[k] = s.demandGrowth;
-    // Expected first-year margin at the floor price, used only as step 0's hotness and profit signal.
-    market.profitRate[k] = u0 * (s.priceFloor - s.unitCost) - s.fixedCost;
+    market.demandGrowth[k] = s.demandGrowth; // the trend is what governments expect before any year is seen
   }
+  clearMarkets(sim);
+  const totals = { taxes: new Float64Array(sim.regionCount), taxBase: new Float64Array(sim.regionCount) };
+  produce(sim, totals);
+  sim.firms.lossYears.fill(0); // the pre-sample year counts for signals only
+  const sectorProfit = new Float64Array(K);
+  const sectorCapital = new Float64Array(K);
   for (let r = 0; r < sim.regionCount; r++) {
     let va = 0;
-    let base = 0;
-    for (let k = 0; k < sim.sectorCount; k++) {
-      const cell = r * sim.sectorCount + k;
-      const s = config.sectors[k];
-      va += cells.capacity[cell] * u0 * (s.priceFloor - s.unitCost);
-      base += Math.max(0, cells.capacity[cell] * u0 * (s.priceFloor - s.unitCost) - s.fixedCost * cells.capital[cell]);
-      previous.cellProfitRate[cell] = market.profitRate[k];
+    for (let k = 0; k < K; k++) {
+      const cell = r * K + k;
+      va += cells.valueAdded[cell];
+      previous.cellProfitRate[cell] = cells.capital[cell] > 0 ? cells.profit[cell] / cells.capital[cell] : 0;
       previous.cellCapital[cell] = cells.capital[cell];
+      sectorProfit[k] += cells.profit[cell];
+      sectorCapital[k] += cells.capital[cell];
     }
     previous.valueAdded[r] = va;
-    previous.taxBase[r] = base;
+    previous.taxBase[r] = totals.taxBase[r];
   }
+  for (let k = 0; k < K; k++) market.profitRate[k] = sectorCapital[k] > 0 ? sectorProfit[k] / sectorCapital[k] : 0;
 }

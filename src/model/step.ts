@@ -62,7 +62,7 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
   computeMultipliers(sim);
   computeCapacity(sim);
   clearMarkets(sim);
-  produce(sim, { taxes: flows.taxes, fundDividends: flows.fundDividends });
+  produce(sim, { taxes: flows.taxes, taxBase: flows.taxBase });
 
   // 6
   if (scratch.offer.length < sim.firms.capacity) scratch.offer = new Float64Array(sim.firms.capacity);
@@ -76,13 +76,8 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
   // Payoffs (MODEL.md step 8): value added - own industrial spending + fund
   // distributions - revenue forgone by a tax rate below the starting rate.
   const valueAdded = new Float64Array(R);
-  const taxBase = new Float64Array(R);
-  for (let r = 0; r < R; r++) {
-    for (let k = 0; k < K; k++) {
-      valueAdded[r] += sim.cells.valueAdded[r * K + k];
-      taxBase[r] += Math.max(0, sim.cells.profit[r * K + k]);
-    }
-  }
+  const taxBase = flows.taxBase;
+  for (let r = 0; r < R; r++) for (let k = 0; k < K; k++) valueAdded[r] += sim.cells.valueAdded[r * K + k];
   const payoff = new Float64Array(R);
   for (let r = 0; r < R; r++) {
     const cut = Math.max(0, config.governments[r].params.taxRate - params.governments[r].taxRate);

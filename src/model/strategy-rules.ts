@@ -19,6 +19,8 @@ export interface RuleMemory {
   propensity: number[];
   /** best-response: sum and count of signals per (own action, others' move) key. */
   estimates: Record<string, { sum: number; count: number }>;
+  /** reinforcement with an adaptive reference: the lowest signal seen so far. */
+  floor: number | null;
 }
 
 export interface Observation {
@@ -38,7 +40,7 @@ export function initialMemory(rule: StrategyRule): RuleMemory {
   const actions = 'actions' in rule ? rule.actions : [];
   const propensity = rule.rule === 'reinforcement' ? actions.map(() => rule.initialPropensity) : [];
   const aspiration = rule.rule === 'win-stay-lose-shift' ? rule.aspiration : null;
-  return { triggered: false, aspiration, propensity, estimates: {} };
+  return { triggered: false, aspiration, propensity, estimates: {}, floor: null };
 }
 
 /** The least cooperative of the others' moves (cooperate > invest > compete). */
@@ -145,12 +147,19 @@ function decideReinforcement(
   obs: Observation,
   random: Uniform,
 ): Decision {
+  // Roth-Erev needs non-negative reinforcements: payoffs are measured from a
+  // reference (0 in the textbook game; adaptive, the worst signal seen, in the
+  // simulation, whose payoff-growth signal is often negative).
   let propensity = memory.propensity;
+  let floor = memory.floor;
   if (obs.own !== null && obs.signal !== null) {
+    floor = floor === null ? obs.signal : Math.min(floor, obs.signal);
+    const reference = rule.reference === undefined ? 0 : rule.reference === null ? floor : rule.reference;
     const chosen = rule.actions.indexOf(obs.own);
-    propensity = propensity.map((q, a) => (1 - rule.forgetting) * q + (a === chosen ? Math.max(0, obs.signal ?? 0) : 0));
+    const gain = Math.max(0, obs.signal - reference);
+    propensity = propensity.map((q, a) => (1 - rule.forgetting) * q + (a === chosen ? gain : 0));
   }
-  const next = { ...memory, propensity };
+  const next = { ...memory, propensity, floor };
   if (obs.own === null) return { strategy: rule.initial, memory: next };
   const total = propensity.reduce((a, b) => a + b, 0);
   if (!(total > 0)) return { strategy: pickUniform(rule.actions, random), memory: next };

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { ModelConfig } from '../model/config.js';
 import { describeValue, formatPath, messages, ScenarioValidationError, typeName, UserError, type IssueReport, type PathSegment } from './errors.js';
-import { deepMerge, findUnsafeKey, getPath, isPlainObject } from './merge.js';
+import { deepMerge, findUnsafeKey, getPath, isPlainObject, mergedOwner } from './merge.js';
 import { NormalizeError, normalizeScenario } from './normalize.js';
 import { ScenarioSchema, type Scenario } from './schema.js';
 import { noSuchScenario, parseScenarioText, readScenarioFile, SCENARIO_EXTENSIONS, scenarioNamesIn, type ScenarioSource } from './source.js';
@@ -44,7 +44,8 @@ export function packageScenariosDir(): string {
 const isFile = (p: string) => statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
 const isDir = (p: string) => statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 const toPath = (dir: string | URL) => (dir instanceof URL ? fileURLToPath(dir) : dir);
-const looksLikePath = (s: string) => /[\\/]/.test(s) || (SCENARIO_EXTENSIONS as readonly string[]).includes(extname(s).toLowerCase());
+const hasSeparator = (s: string) => /[\\/]/.test(s);
+const looksLikePath = (s: string) => hasSeparator(s) || (SCENARIO_EXTENSIONS as readonly string[]).includes(extname(s).toLowerCase());
 
 /** Folders searched for a bare scenario name, in order. */
 export function scenarioDirs(options: LoadOptions = {}): string[] {
@@ -60,7 +61,7 @@ export function listScenarios(dir?: string | URL): string[] {
   return scenarioNamesIn(dir === undefined ? packageScenariosDir() : toPath(dir));
 }
 
-/** `base` or `base.yaml|.yml|.json` in `dir`, whichever exists first. */
+/** `base` itself if it is a file with an extension, else the first of `base.yaml|.yml|.json` that exists. */
 function findWithExtensions(base: string): string | undefined {
   if (extname(base) && isFile(base)) return base;
   return SCENARIO_EXTENSIONS.map((ext) => base + ext).find(isFile);
@@ -70,11 +71,10 @@ function findWithExtensions(base: string): string | undefined {
 export function resolveScenarioPath(nameOrPath: string, options: LoadOptions = {}): string {
   const cwd = options.cwd ?? process.cwd();
   const asPath = resolve(cwd, nameOrPath);
-  if (looksLikePath(nameOrPath) || isFile(asPath)) {
-    const found = isFile(asPath) ? asPath : findWithExtensions(asPath);
-    if (found) return found;
-    throw noSuchScenario(nameOrPath, [dirname(asPath)]);
-  }
+  const direct = isFile(asPath) ? asPath : looksLikePath(nameOrPath) ? findWithExtensions(asPath) : undefined;
+  if (direct) return direct;
+  if (hasSeparator(nameOrPath)) throw noSuchScenario(nameOrPath, [dirname(asPath)]);
+  // A bare name, possibly with its extension: look in the scenario folders.
   const dirs = scenarioDirs(options);
   for (const dir of dirs) {
     const found = findWithExtensions(join(dir, nameOrPath));
@@ -123,33 +123,6 @@ function followExtends(first: ChainLink, cwd: string): ChainLink[] {
     chain.push({ source, id: parentPath, dir: dirname(parentPath) });
   }
   return chain;
-}
-
-/**
- * Where the merged value at `path` came from. Walking down the path, the files
- * that contribute are those (child first) holding a mapping there, up to the
- * first one holding a list or scalar, which replaces everything below it. The
- * answer is the deepest node found, in the highest-priority contributing file;
- * for a missing key that is the mapping that should hold it.
- */
-function locateInChain(chain: readonly ScenarioSource[], path: readonly PathSegment[]): Pick<IssueReport, 'file' | 'location'> {
-  let owners = [...chain];
-  for (let depth = 1; depth <= path.length; depth++) {
-    const prefix = path.slice(0, depth);
-    const next: ScenarioSource[] = [];
-    for (const source of owners) {
-      const value = getPath(source.value, prefix);
-      if (value === undefined) continue;
-      if (isPlainObject(value)) next.push(source);
-      else {
-        if (next.length === 0) next.push(source);
-        break;
-      }
-    }
-    if (next.length === 0) return { file: owners[0].file, location: owners[0].locate(path) };
-    owners = next;
-  }
-  return { file: owners[0].file, location: owners[0].locate(path) };
 }
 
 // ---- zod issues -> readable, located reports -------------------------------------------------
@@ -251,7 +224,11 @@ function buildScenario(chain: readonly ScenarioSource[]): Omit<LoadedScenario, '
     const { extends: _parent, ...fields } = source.value;
     return deepMerge(acc, fields);
   }, {});
-  const report: Report = (path, message) => ({ ...locateInChain(chain, path), fieldPath: formatPath(path), message });
+  // Locate each issue in the file whose value survived the merge at that path.
+  const report: Report = (path, message) => {
+    const owner = mergedOwner(chain, path);
+    return { file: owner.file, location: owner.locate(path), fieldPath: formatPath(path), message };
+  };
   const parsed = ScenarioSchema.safeParse(raw);
   if (!parsed.success) throw new ScenarioValidationError(zodReports(parsed.error.issues, raw, report));
   try {

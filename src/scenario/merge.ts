@@ -75,12 +75,13 @@ function mergeChecked(base: unknown, override: unknown): unknown {
   return out;
 }
 
-/** `"a.b.0"` -> `['a', 'b', 0]`; arrays of segments pass through. Rejects forbidden and empty segments. */
+/** `"a.b.0"` -> `['a', 'b', 0]`; arrays of segments pass through. Rejects forbidden segments (and empty ones in a string). */
 export function parsePath(path: string | readonly PathSegment[]): PathSegment[] {
   const segments = typeof path === 'string' ? path.split('.').map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s)) : [...path];
   for (const seg of segments) {
     if (typeof seg === 'string' && FORBIDDEN_KEYS.has(seg)) throw new UserError(messages.unsafeKey(seg), { fieldPath: formatPath(segments) });
-    if (seg === '') throw new UserError(messages.badPathSegment('', 'empty segment'), { fieldPath: String(path) });
+    // An empty key is legal data (`"": 1`), but in a dotted string it is a typo such as `a..b`.
+    if (seg === '' && typeof path === 'string') throw new UserError(messages.badPathSegment('', 'empty segment'), { fieldPath: path });
   }
   return segments;
 }
@@ -128,4 +129,33 @@ export function setPath<T = unknown>(obj: T, path: string | readonly PathSegment
     throw new UserError(messages.badPathSegment(String(seg), `${formatPath(segments.slice(0, depth)) || 'the value'} is not a mapping or list`), { fieldPath: where });
   };
   return set(obj, 0) as T;
+}
+
+/**
+ * Which of several layers (highest priority first: child before parent) wrote
+ * the value that `deepMerge` keeps at `path`, so a problem found after merging
+ * can be reported in the right file. Walking down the path, the layers that
+ * contribute are those holding a mapping there, up to the first one holding a
+ * list or scalar, which replaces everything below it. The answer is the first
+ * contributor at the deepest prefix of `path` any layer has; for a missing key,
+ * the layer holding the mapping that should contain it.
+ */
+export function mergedOwner<T extends { value: unknown }>(layers: readonly T[], path: readonly PathSegment[]): T {
+  let owners = [...layers];
+  for (let depth = 1; depth <= path.length; depth++) {
+    const prefix = path.slice(0, depth);
+    const next: T[] = [];
+    for (const layer of owners) {
+      const value = getPath(layer.value, prefix);
+      if (value === undefined) continue;
+      if (isPlainObject(value)) next.push(layer);
+      else {
+        if (next.length === 0) next.push(layer);
+        break;
+      }
+    }
+    if (next.length === 0) break;
+    owners = next;
+  }
+  return owners[0];
 }

@@ -74,7 +74,7 @@ function normalizeRule(spec: Scenario['governments'][string]['strategy'], toStep
     case 'best-response':
       return { rule: spec.rule, initial: spec.initial, actions: spec.actions, exploration: spec.exploration };
     case 'reinforcement':
-      return { rule: spec.rule, initial: spec.initial, actions: spec.actions, forgetting: spec.forgetting, initialPropensity: spec.initialPropensity };
+      return { rule: spec.rule, initial: spec.initial, actions: spec.actions, forgetting: spec.forgetting, initialPropensity: spec.initialPropensity, reference: spec.reference };
   }
 }
 
@@ -180,7 +180,7 @@ export function normalizeScenario(scenario: Scenario): ModelConfig {
 
   const fundSpec = scenario.fund;
   const funds: FundParams[] = [];
-  if (fundSpec.enabled || scenario.events.some((e) => Object.keys(e.set).some((p) => p.startsWith('fund.')))) {
+  if (fundSpec.enabled || scenario.events.some((e) => [e.set, e.scale, e.add].some((ops) => Object.keys(ops).some((p) => p.startsWith('fund.'))))) {
     const sizeWeights = byRegion(fundSpec.sizeShares, ['fund', 'sizeShares'], fundSpec.sizeShares ? 0 : 1);
     const sizeTotal = sizeWeights.reduce((a, b) => a + b, 0);
     funds.push({

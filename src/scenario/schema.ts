@@ -66,7 +66,8 @@ const RuleSchema = z.discriminatedUnion('rule', [
       initial,
       actions,
       forgetting: share('Roth-Erev forgetting rate of propensities.', 0.1),
-      initialPropensity: nonNeg('Initial propensity of each action.', 'payoff growth', 0.05),
+      initialPropensity: nonNeg('Initial propensity of each action.', 'payoff growth', 0.01),
+      reference: z.number().nullable().default(null).meta({ description: 'Signal that earns no reinforcement; null = the lowest signal seen so far (adaptive), since the payoff-growth signal is often negative.', unit: 'payoff growth' }),
     })
     .strict()
     .meta({ description: 'Roth-Erev reinforcement learning: choose in proportion to propensities grown by past payoffs.' }),
@@ -199,7 +200,7 @@ export const ScenarioSchema = z
       .object({
         start: z.number().int().default(2020).meta({ description: 'First simulated year.', unit: 'year' }),
         steps: z.number().int().min(1).max(1000).default(35).meta({ description: 'Number of steps.', unit: 'steps' }),
-        stepYears: z.number().int().min(1).max(10).default(1).meta({ description: 'Years per step.', unit: 'years' }),
+        stepYears: z.number().int().min(1).max(1).default(1).meta({ description: 'Years per step. Every rate in the model is per year, so only 1 is supported in this release.', unit: 'years' }),
       })
       .strict()
       .prefault({}),

@@ -13,7 +13,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { describeValue, messages, UserError, type Location, type PathSegment } from './errors.js';
 
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -141,7 +141,10 @@ export function parseScenarioText(text: string, file: string): ScenarioSource {
     if (e instanceof RangeError) throw new UserError(messages.nestedTooDeeply(MAX_DEPTH), { file, cause: e });
     if (e instanceof ReferenceError && /alias/i.test(e.message)) {
       const message = /excessive/i.test(e.message) ? messages.aliasBomb(MAX_ALIAS_COUNT) : messages.yamlSyntax(e.message);
-      throw new UserError(message, { file, cause: e });
+      // The parser does not say which alias overflowed; the first alias is where expansion starts.
+      let location: Location | undefined;
+      visit(doc!, { Alias: (_, node) => ((location = node.range ? at(node.range[0]) : undefined), visit.BREAK) });
+      throw new UserError(message, { file, location, cause: e });
     }
     throw e;
   }

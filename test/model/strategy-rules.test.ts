@@ -97,7 +97,7 @@ function obs(partial: Partial<Observation>): Observation {
 
 describe('initialMemory', () => {
   it('starts untriggered with no estimates', () => {
-    expect(initialMemory(tft)).toEqual({ triggered: false, aspiration: null, propensity: [], estimates: {} });
+    expect(initialMemory(tft)).toEqual({ triggered: false, aspiration: null, propensity: [], estimates: {}, floor: null });
     expect(initialMemory(grim).triggered).toBe(false);
   });
 

@@ -1,0 +1,75 @@
+/**
+ * Dated events (agreements, fund creation, shocks, status changes) as layers
+ * for every time chart: a dashed vertical rule at the event's year and its
+ * label written upwards along the rule, on a white halo so it stays readable
+ * over the data. Events of the same year share one rule and one label.
+ */
+import { NEUTRAL } from '../palette.js';
+import type { ResultsData } from '../read-results.js';
+import { round, yearDomain, type Spec } from './common.js';
+
+export interface ChartEvent {
+  year: number;
+  kind: string;
+  label: string;
+}
+
+/** The run's events inside the time axis, merged by year, in year order. */
+export function chartEvents(data: ResultsData): ChartEvent[] {
+  const [first, last] = yearDomain(data);
+  const byYear = new Map<number, { kinds: string[]; labels: string[] }>();
+  for (const e of data.summary.events ?? []) {
+    if (!Number.isFinite(e.year) || e.year < first || e.year > last) continue;
+    const entry = byYear.get(e.year) ?? { kinds: [], labels: [] };
+    if (!entry.kinds.includes(e.kind)) entry.kinds.push(e.kind);
+    entry.labels.push(e.label);
+    byYear.set(e.year, entry);
+  }
+  return [...byYear.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([year, e]) => ({ year, kind: e.kinds.join(', '), label: e.labels.join('; ') }));
+}
+
+/**
+ * Layers drawing the events on a time chart whose plot is `height` px high
+ * (labels are cut with an ellipsis to fit). Returns no layer when the run
+ * has no event inside its years.
+ */
+export function eventLayers(data: ResultsData, height: number): Spec[] {
+  const events = chartEvents(data);
+  if (events.length === 0) return [];
+  const values = events.map((e) => ({ year: round(e.year), event: e.label, kind: e.kind }));
+  const x = { field: 'year', type: 'quantitative' };
+  const text = {
+    type: 'text',
+    angle: 270,
+    align: 'right',
+    baseline: 'bottom',
+    dy: -1,
+    dx: -4,
+    fontSize: 10,
+    limit: Math.max(40, height - 12),
+  };
+  return [
+    {
+      data: { values },
+      mark: { type: 'rule', color: NEUTRAL.event, strokeDash: [4, 3], strokeWidth: 1 },
+      encoding: { x, tooltip: [{ field: 'year', type: 'quantitative', title: 'Year' }, { field: 'event', type: 'nominal', title: 'Event' }] },
+    },
+    {
+      data: { values },
+      mark: { ...text, stroke: 'white', strokeWidth: 3, strokeOpacity: 0.9, strokeJoin: 'round' },
+      encoding: { x, y: { value: 0 }, text: { field: 'event', type: 'nominal' } },
+    },
+    {
+      data: { values },
+      mark: { ...text, color: NEUTRAL.mutedText },
+      encoding: { x, y: { value: 0 }, text: { field: 'event', type: 'nominal' } },
+    },
+  ];
+}
+
+/** One-line list of the events for subtitles and captions. */
+export function eventsNote(data: ResultsData): string | null {
+  return chartEvents(data).length > 0 ? 'Dashed grey rules: events.' : null;
+}

@@ -1,0 +1,316 @@
+/**
+ * Reads a results folder (written by write-results.ts) back into typed
+ * in-memory tables, for the charts and the HTML report. Every problem a user
+ * can cause (a wrong folder, a missing or damaged file) is a `UserError` that
+ * names the file.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { RunSummary } from '../experiment/summarize.js';
+import { UserError } from '../scenario/errors.js';
+import type { Manifest } from './write-results.js';
+
+export interface MetricRecord {
+  replication: number;
+  step: number;
+  year: number;
+  /** A region id, a pair `a~b`, or `zone`. */
+  region: string;
+  metric: string;
+  value: number;
+}
+
+export interface SectorRecord {
+  replication: number;
+  step: number;
+  year: number;
+  region: string;
+  sector: string;
+  output: number;
+  capital: number;
+  firms: number;
+  lq: number;
+}
+
+export interface MarketRecord {
+  replication: number;
+  step: number;
+  year: number;
+  sector: string;
+  demand: number;
+  capacity: number;
+  sold: number;
+  price: number;
+  utilization: number;
+  investment: number;
+  duplicated_investment: number;
+}
+
+export interface TargetInfo {
+  metric: string;
+  source: string;
+  points: { year: number; value: number }[];
+}
+
+/** What the charts need to know about the scenario (from manifest.json's resolvedScenario). */
+export interface ScenarioInfo {
+  name: string;
+  title: string;
+  description: string;
+  regions: { id: string; name: string }[];
+  sectors: { id: string; name: string }[];
+  target: TargetInfo | null;
+  stepYears: number;
+  overcapacityThreshold: number;
+  clusterLocationQuotient: number;
+  clusterMinFirms: number;
+  clusterMinShare: number;
+}
+
+export interface ResultsData {
+  /** Absolute path of the folder. */
+  dir: string;
+  metrics: MetricRecord[];
+  sectors: SectorRecord[];
+  markets: MarketRecord[];
+  summary: RunSummary;
+  manifest: Manifest;
+  scenario: ScenarioInfo;
+  /** Same seeds, every government invests, no fund; null when the run had none. */
+  counterfactual: { metrics: MetricRecord[]; sectors: SectorRecord[] } | null;
+}
+
+const HINT = 'a results folder is what `chuanyu run` writes (metrics.csv, sectors.csv, markets.csv, summary.json, manifest.json, counterfactual/)';
+
+/**
+ * RFC 4180 CSV: comma-separated, fields optionally in double quotes (a quote
+ * inside doubled), CRLF or LF line ends. Returns the rows as string arrays;
+ * `onError(message, line)` is called for malformed input.
+ */
+export function parseCsv(text: string, onError: (message: string, line: number) => never = (m, l) => {
+  throw new Error(`line ${l}: ${m}`);
+}): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let line = 1;
+  let i = 0;
+  const n = text.length;
+  let fieldStarted = false;
+  if (text.charCodeAt(0) === 0xfeff) i = 1; // byte-order mark
+  while (i < n) {
+    const c = text[i];
+    if (c === '"' && !fieldStarted) {
+      // Quoted field.
+      const startLine = line;
+      i++;
+      for (;;) {
+        if (i >= n) onError('unterminated quoted field', startLine);
+        const q = text[i];
+        if (q === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+          } else {
+            i++;
+            break;
+          }
+        } else {
+          if (q === '\n') line++;
+          field += q;
+          i++;
+        }
+      }
+      fieldStarted = true;
+      const after = text[i];
+      if (i < n && after !== ',' && after !== '\n' && after !== '\r') onError('unexpected character after a quoted field', line);
+      continue;
+    }
+    if (c === ',') {
+      row.push(field);
+      field = '';
+      fieldStarted = false;
+      i++;
+    } else if (c === '\n' || c === '\r') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      fieldStarted = false;
+      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      line++;
+    } else {
+      let end = i;
+      while (end < n) {
+        const e = text.charCodeAt(end);
+        if (e === 44 /* , */ || e === 10 /* \n */ || e === 13 /* \r */) break;
+        end++;
+      }
+      const chunk = text.slice(i, end);
+      if (chunk.includes('"')) onError('unexpected double quote inside an unquoted field', line);
+      field += chunk;
+      fieldStarted = true;
+      i = end;
+    }
+  }
+  if (fieldStarted || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+async function readText(dir: string, relative: string, required: true): Promise<string>;
+async function readText(dir: string, relative: string, required: false): Promise<string | null>;
+async function readText(dir: string, relative: string, required: boolean): Promise<string | null> {
+  const file = join(dir, relative);
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !required) return null;
+    if (code === 'ENOENT') throw new UserError(`the results folder has no ${relative}`, { file, hint: HINT });
+    if (code === 'EISDIR') throw new UserError(`${relative} is a folder, not a file`, { file });
+    throw new UserError(`cannot read ${relative} (${(error as Error).message})`, { file, cause: error });
+  }
+}
+
+type Column<T> = { [K in keyof T]: T[K] extends number ? 'number' : 'string' };
+
+/** Parses a CSV table with a known header into typed records. */
+export function parseTable<T extends object>(text: string, file: string, columns: Column<T>): T[] {
+  const fail = (message: string, line: number): never => {
+    throw new UserError(message, { file, location: { line, column: 1 } });
+  };
+  const rows = parseCsv(text, fail);
+  if (rows.length === 0) fail('the file is empty (expected a header line)', 1);
+  const names = Object.keys(columns) as (keyof T & string)[];
+  const header = rows[0];
+  const index = names.map((name) => header.indexOf(name));
+  const missing = names.filter((_, c) => index[c] < 0);
+  if (missing.length > 0) fail(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (the header is: ${header.join(',')})`, 1);
+  const kinds = names.map((name) => (columns as Record<string, string>)[name]);
+  const out: T[] = [];
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (row.length === 1 && row[0] === '') continue; // blank line
+    if (row.length !== header.length) fail(`expected ${header.length} fields, found ${row.length}`, r + 1);
+    const record: Record<string, string | number> = {};
+    for (let c = 0; c < names.length; c++) {
+      const cell = row[index[c]];
+      if (kinds[c] === 'number') {
+        const value = cell === '' ? Number.NaN : Number(cell);
+        if (cell !== '' && Number.isNaN(value)) fail(`${names[c]}: not a number: ${JSON.stringify(cell.slice(0, 40))}`, r + 1);
+        record[names[c]] = value;
+      } else {
+        record[names[c]] = cell;
+      }
+    }
+    out.push(record as T);
+  }
+  return out;
+}
+
+const METRIC_COLUMNS: Column<MetricRecord> = { replication: 'number', step: 'number', year: 'number', region: 'string', metric: 'string', value: 'number' };
+const SECTOR_COLUMNS: Column<SectorRecord> = {
+  replication: 'number', step: 'number', year: 'number', region: 'string', sector: 'string', output: 'number', capital: 'number', firms: 'number', lq: 'number',
+};
+const MARKET_COLUMNS: Column<MarketRecord> = {
+  replication: 'number', step: 'number', year: 'number', sector: 'string', demand: 'number', capacity: 'number', sold: 'number', price: 'number',
+  utilization: 'number', investment: 'number', duplicated_investment: 'number',
+};
+
+function parseJson<T>(text: string, file: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new UserError(`not valid JSON (${(error as Error).message})`, { file, cause: error });
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallback);
+const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+
+function named(list: unknown, fallbackIds: string[]): { id: string; name: string }[] {
+  if (Array.isArray(list) && list.length > 0 && list.every((x) => isRecord(x) && typeof x.id === 'string')) {
+    return list.map((x) => {
+      const r = x as Record<string, unknown>;
+      return { id: r.id as string, name: str(r.name, r.id as string) };
+    });
+  }
+  return fallbackIds.map((id) => ({ id, name: id }));
+}
+
+const firstSeen = (values: Iterable<string>): string[] => [...new Set(values)];
+
+/** The scenario facts the report needs, from manifest.json (tolerant of older or partial manifests). */
+export function scenarioInfo(manifest: Manifest, summary: RunSummary, metrics: MetricRecord[], sectors: SectorRecord[]): ScenarioInfo {
+  const s = isRecord(manifest.resolvedScenario) ? manifest.resolvedScenario : {};
+  const m = isRecord(s.metrics) ? s.metrics : {};
+  const time = isRecord(s.time) ? s.time : {};
+  const regionIds = firstSeen(metrics.filter((r) => r.region !== 'zone' && !r.region.includes('~')).map((r) => r.region));
+  const sectorIds = firstSeen(sectors.map((r) => r.sector));
+  let target: TargetInfo | null = null;
+  if (isRecord(s.target) && Array.isArray(s.target.points)) {
+    const points = s.target.points
+      .filter((p): p is { year: number; value: number } => isRecord(p) && typeof p.year === 'number' && typeof p.value === 'number')
+      .map((p) => ({ year: p.year, value: p.value }));
+    if (points.length > 0) target = { metric: str(s.target.metric, 'similarity'), source: str(s.target.source, ''), points };
+  }
+  return {
+    name: str(s.name, summary.scenario ?? manifest.scenario),
+    title: str(s.title, ''),
+    description: str(s.description, ''),
+    regions: named(s.regions, regionIds),
+    sectors: named(s.sectors, sectorIds),
+    target,
+    stepYears: num(time.stepYears, 1),
+    overcapacityThreshold: num(m.overcapacityThreshold, 0.8),
+    clusterLocationQuotient: num(m.clusterLocationQuotient, 1.25),
+    clusterMinFirms: num(m.clusterMinFirms, 5),
+    clusterMinShare: num(m.clusterMinShare, 0.1),
+  };
+}
+
+/** Reads every table of a results folder. */
+export async function readResults(resultsDir: string): Promise<ResultsData> {
+  const dir = resolve(resultsDir);
+  let info;
+  try {
+    info = await stat(dir);
+  } catch {
+    throw new UserError(`no such results folder "${resultsDir}"`, { hint: HINT });
+  }
+  if (!info.isDirectory()) throw new UserError(`"${resultsDir}" is a file, not a results folder`, { hint: HINT });
+  const [metricsText, sectorsText, marketsText, summaryText, manifestText, cfMetricsText, cfSectorsText] = await Promise.all([
+    readText(dir, 'metrics.csv', true),
+    readText(dir, 'sectors.csv', true),
+    readText(dir, 'markets.csv', true),
+    readText(dir, 'summary.json', true),
+    readText(dir, 'manifest.json', true),
+    readText(dir, join('counterfactual', 'metrics.csv'), false),
+    readText(dir, join('counterfactual', 'sectors.csv'), false),
+  ]);
+  const metrics = parseTable(metricsText, join(dir, 'metrics.csv'), METRIC_COLUMNS);
+  const sectors = parseTable(sectorsText, join(dir, 'sectors.csv'), SECTOR_COLUMNS);
+  const markets = parseTable(marketsText, join(dir, 'markets.csv'), MARKET_COLUMNS);
+  const summary = parseJson<RunSummary>(summaryText, join(dir, 'summary.json'));
+  const manifest = parseJson<Manifest>(manifestText, join(dir, 'manifest.json'));
+  if (!isRecord(summary) || !isRecord(summary.metrics) || !Array.isArray(summary.years)) {
+    throw new UserError('not a run summary (expected scenario, years, metrics, outcome and events)', { file: join(dir, 'summary.json') });
+  }
+  if (!Array.isArray(summary.events)) summary.events = [];
+  if (!isRecord(manifest)) throw new UserError('not a run manifest', { file: join(dir, 'manifest.json') });
+  if (cfMetricsText !== null && cfSectorsText === null) {
+    throw new UserError('the results folder has counterfactual/metrics.csv but no counterfactual/sectors.csv', { file: join(dir, 'counterfactual', 'sectors.csv') });
+  }
+  const counterfactual =
+    cfMetricsText !== null && cfSectorsText !== null
+      ? {
+          metrics: parseTable(cfMetricsText, join(dir, 'counterfactual', 'metrics.csv'), METRIC_COLUMNS),
+          sectors: parseTable(cfSectorsText, join(dir, 'counterfactual', 'sectors.csv'), SECTOR_COLUMNS),
+        }
+      : null;
+  return { dir, metrics, sectors, markets, summary, manifest, scenario: scenarioInfo(manifest, summary, metrics, sectors), counterfactual };
+}
