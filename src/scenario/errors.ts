@@ -162,6 +162,7 @@ export const messages = {
   // Parsing.
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
   nestedTooDeeply: (limit: number) => `nested too deeply (more than ${limit} levels of lists or mappings)`,
+  selfReference: () => 'a YAML alias refers to a value that contains it (the value would be infinite)',
   aliasBomb: (limit: number) => `too many YAML alias expansions (more than ${limit}); refusing a possible "billion laughs" alias bomb`,
   unsafeKey: (key: string) => `the key "${key}" is not allowed (it could alter JavaScript object prototypes)`,
   badPathSegment: (segment: string, reason: string) => `cannot use "${segment}" in a parameter path: ${reason}`,

@@ -22,8 +22,13 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 /** Path of the first forbidden key anywhere in `value` (breadth-first, without recursion), or undefined. */
 export function findUnsafeKey(value: unknown): PathSegment[] | undefined {
   const queue: { value: unknown; path: PathSegment[] }[] = [{ value, path: [] }];
+  const seen = new Set<object>(); // shared (aliased) or cyclic values are visited once
   for (let i = 0; i < queue.length; i++) {
     const { value: v, path } = queue[i];
+    if (v !== null && typeof v === 'object') {
+      if (seen.has(v)) continue;
+      seen.add(v);
+    }
     if (Array.isArray(v)) v.forEach((item, k) => queue.push({ value: item, path: [...path, k] }));
     else if (v !== null && typeof v === 'object') {
       // getOwnPropertyNames also sees a non-enumerable own "__proto__" some parsers create.

@@ -183,7 +183,7 @@ const TargetSchema = z
   .object({
     metric: z.string().default('similarity').meta({ description: 'Metric the target points describe.' }),
     source: z.string().default('').meta({ description: 'Where the target values come from.' }),
-    points: z.array(z.object({ year: z.number().int(), value: z.number() }).strict()).min(1).meta({ description: 'Observed values by year.' }),
+    points: z.array(z.object({ year: z.number().int().meta({ description: 'Year of the observation.', unit: 'year' }), value: z.number().meta({ description: 'Observed value.', unit: 'metric unit' }) }).strict()).min(1).meta({ description: 'Observed values by year.' }),
   })
   .strict();
 
@@ -194,8 +194,8 @@ export const ScenarioSchema = z
     name: z.string().min(1).meta({ description: 'Short name used in result folders.' }),
     title: z.string().default('').meta({ description: 'Title for reports.' }),
     description: z.string().default('').meta({ description: 'What this scenario asks, for reports.' }),
-    seed: z.number().int().min(0).default(1).meta({ description: 'Default random seed.' }),
-    replications: z.number().int().min(1).max(10000).default(5).meta({ description: 'Default number of replications.' }),
+    seed: z.number().int().min(0).default(1).meta({ description: 'Default random seed.', unit: 'seed' }),
+    replications: z.number().int().min(1).max(10000).default(5).meta({ description: 'Default number of replications.', unit: 'runs' }),
     time: z
       .object({
         start: z.number().int().default(2020).meta({ description: 'First simulated year.', unit: 'year' }),
@@ -203,7 +203,8 @@ export const ScenarioSchema = z
         stepYears: z.number().int().min(1).max(1).default(1).meta({ description: 'Years per step. Every rate in the model is per year, so only 1 is supported in this release.', unit: 'years' }),
       })
       .strict()
-      .prefault({}),
+      .prefault({})
+      .meta({ description: 'Simulated period.' }),
     sectors: z.array(SectorSchema).min(2).max(64).meta({ description: 'Manufacturing sectors (markets).' }),
     regions: z.array(RegionSchema).min(1).max(16).meta({ description: 'Regions, each with a government.' }),
     inputOutput: z
@@ -220,7 +221,8 @@ export const ScenarioSchema = z
         utilization: z.number().gt(0).max(1).default(0.92).meta({ description: 'Capacity utilization in the first year; sets the initial demand level.', unit: 'share' }),
       })
       .strict()
-      .prefault({}),
+      .prefault({})
+      .meta({ description: 'The world at the start: firms, capital and first-year utilization.' }),
     firms: z
       .object({
         reinvestShare: share('Share of positive after-tax profit reinvested (the rest is paid out, funds receive their stake\'s part).', 0.7),
@@ -247,7 +249,8 @@ export const ScenarioSchema = z
         entrantSize: nonNeg('Entrant capital as a share of the sector\'s mean firm capital.', 'share', 0.3),
       })
       .strict()
-      .prefault({}),
+      .prefault({})
+      .meta({ description: 'Firm behaviour: investment, upgrading, relocation, exit and entry.' }),
     agglomeration: z
       .object({
         localization: nonNeg('lam_loc: localization economies, M += lam_loc ln(1 + C/C0).', 'elasticity', 0.08),
@@ -258,7 +261,8 @@ export const ScenarioSchema = z
         minimum: z.number().positive().default(0.5).meta({ description: 'Floor of the multiplier M.', unit: 'multiplier' }),
       })
       .strict()
-      .prefault({}),
+      .prefault({})
+      .meta({ description: 'Agglomeration multiplier M(r,k) of capacity.' }),
     friction: z
       .object({
         border: share('Border friction d at the start: share of cross-border supply-chain value lost.', 0.3),
@@ -266,7 +270,8 @@ export const ScenarioSchema = z
         cooperationReduction: share('dd: fall of border friction in each year all governments cooperate.', 0.01),
       })
       .strict()
-      .prefault({}),
+      .prefault({})
+      .meta({ description: 'Border friction between regions.' }),
     governments: z.record(z.string(), GovernmentSchema).default({}).meta({ description: 'Government of each region, by region id (missing regions get the defaults).' }),
     policy: z
       .object({
@@ -278,7 +283,8 @@ export const ScenarioSchema = z
         divisionOfLabour: z.record(z.string(), z.array(z.string())).default({}).meta({ description: 'Stated division of labour: sector ids each region specialises in when cooperating (e.g. chongqing: [autos]).' }),
       })
       .strict()
-      .prefault({}),
+      .prefault({})
+      .meta({ description: 'Government policy levers used by the strategies.' }),
     fund: FundSchema.prefault({ enabled: false }).meta({ description: 'The jointly funded industry guidance fund.' }),
     events: z.array(EventSchema).default([]).meta({ description: 'Dated events: agreements, policy changes, shocks, fund creation.' }),
     metrics: z
@@ -292,7 +298,8 @@ export const ScenarioSchema = z
         highTechThreshold: share('Sectors with technology intensity at least this are high-tech.', 0.5),
       })
       .strict()
-      .prefault({}),
+      .prefault({})
+      .meta({ description: 'Thresholds of the reported metrics.' }),
     target: TargetSchema.optional().meta({ description: 'Observed series the scenario should track (e.g. the paper\'s Table 1), drawn on charts and used in calibration.' }),
   })
   .strict();

@@ -97,14 +97,18 @@ function prescanDepth(text: string): { depth: number; offset: number } | undefin
   return undefined;
 }
 
-/** Path and depth of the first collection nested deeper than MAX_DEPTH (iterative, so it cannot overflow). */
-function findTooDeep(value: unknown): PathSegment[] | undefined {
-  const stack: { value: unknown; path: PathSegment[] }[] = [{ value, path: [] }];
+/**
+ * The first collection nested deeper than MAX_DEPTH, or one that contains itself
+ * (an alias inside its own anchor makes a cyclic structure). Iterative, so it cannot overflow.
+ */
+function findTooDeep(value: unknown): { path: PathSegment[]; cycle: boolean } | undefined {
+  const stack: { value: unknown; path: PathSegment[]; ancestors: object[] }[] = [{ value, path: [], ancestors: [] }];
   while (stack.length > 0) {
-    const { value: v, path } = stack.pop()!;
+    const { value: v, path, ancestors } = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
-    if (path.length >= MAX_DEPTH) return path;
-    for (const [k, child] of Array.isArray(v) ? v.entries() : Object.entries(v)) stack.push({ value: child, path: [...path, k] });
+    if (ancestors.includes(v)) return { path, cycle: true };
+    if (path.length >= MAX_DEPTH) return { path, cycle: false };
+    for (const [k, child] of Array.isArray(v) ? v.entries() : Object.entries(v)) stack.push({ value: child, path: [...path, k], ancestors: [...ancestors, v] });
   }
   return undefined;
 }
@@ -182,7 +186,10 @@ export function parseScenarioText(text: string, file: string): ScenarioSource {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new UserError(messages.notAMapping(describeValue(value)), { file, location: nodeAt([]).location });
   const tooDeep = findTooDeep(value);
-  if (tooDeep) throw new UserError(messages.nestedTooDeeply(MAX_DEPTH), { file, location: nodeAt(tooDeep).location });
+  if (tooDeep) {
+    const message = tooDeep.cycle ? messages.selfReference() : messages.nestedTooDeeply(MAX_DEPTH);
+    throw new UserError(message, { file, location: nodeAt(tooDeep.path).location });
+  }
 
   return {
     file,

@@ -8,6 +8,8 @@ import { UserError } from '../../src/scenario/errors.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/scenarios/', import.meta.url));
 export const SHIPPED = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+/** The project root: messages show fixture paths relative to it (`test/fixtures/scenarios/...`). */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The UserError thrown (or rejected) by `f`; fails the test on success or on any other error. */
 export async function userError(f: () => unknown): Promise<UserError> {

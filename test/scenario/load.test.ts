@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatUserError, ScenarioValidationError, UserError } from '../../src/scenario/errors.js';
 import { listScenarios, loadScenario, loadScenarioFromText, resolveScenarioPath } from '../../src/scenario/load.js';
-import { FIXTURES, SHIPPED, tempDir, userError } from './helpers.js';
+import { FIXTURES, ROOT, SHIPPED, tempDir, userError } from './helpers.js';
 
-const fixture = (name: string) => loadScenario(name, { scenariosDir: FIXTURES });
+const fixture = (name: string) => loadScenario(name, { scenariosDir: FIXTURES, cwd: ROOT });
 const fixtureError = (name: string) => userError(() => fixture(name));
 
 describe('shipped scenarios', () => {
@@ -18,7 +18,7 @@ describe('shipped scenarios', () => {
 
   it.each(names)('%s loads and normalizes', async (name) => {
     const loaded = await loadScenario(name);
-    expect(loaded.file).toBe(join(SHIPPED, `${name}.yaml`));
+    expect(loaded.file.startsWith(SHIPPED)).toBe(true);
     expect(loaded.chain[0]).toBe(loaded.file);
     expect(loaded.raw).not.toHaveProperty('extends');
     expect(loaded.config.regions.length).toBeGreaterThan(0);
@@ -38,7 +38,7 @@ describe('shipped scenarios', () => {
 describe('finding scenario files', () => {
   it('accepts a bare name, a name with extension, or a path', () => {
     const file = join(FIXTURES, 'child-override.yaml');
-    expect(resolveScenarioPath('child-override', { scenariosDir: FIXTURES })).toBe(file);
+    expect(resolveScenarioPath('child-override', { scenariosDir: FIXTURES, cwd: ROOT })).toBe(file);
     expect(resolveScenarioPath('child-override.yaml', { cwd: FIXTURES })).toBe(file);
     expect(resolveScenarioPath(file)).toBe(file);
     expect(resolveScenarioPath('scenarios/baseline.yaml', { cwd: join(SHIPPED, '..') })).toBe(join(SHIPPED, 'baseline.yaml'));
@@ -110,7 +110,7 @@ describe('extends', () => {
 
   it('resolves extends from text in scenariosDir, and refuses it without a folder', async () => {
     const text = 'extends: _base\nname: from-text\n';
-    expect(loadScenarioFromText(text, { scenariosDir: FIXTURES }).scenario.name).toBe('from-text');
+    expect(loadScenarioFromText(text, { scenariosDir: FIXTURES, cwd: ROOT }).scenario.name).toBe('from-text');
     expect(loadScenarioFromText(text, { file: join(FIXTURES, 'virtual.yaml') }).chain[1]).toBe(join(FIXTURES, '_base.yaml'));
     const e = await userError(() => loadScenarioFromText(text, { file: 'pasted.yaml' }));
     expect(e.message).toMatch(/^pasted\.yaml:1:1: extends: no such parent scenario "_base"/);

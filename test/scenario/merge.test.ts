@@ -3,7 +3,7 @@ import { UserError } from '../../src/scenario/errors.js';
 import { deepMerge, findUnsafeKey, getPath, setPath } from '../../src/scenario/merge.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { parseScenarioText } from '../../src/scenario/source.js';
-import { FIXTURES, userError } from './helpers.js';
+import { FIXTURES, ROOT, userError } from './helpers.js';
 
 describe('deepMerge', () => {
   it('merges mappings recursively; lists and scalars replace', () => {
@@ -58,6 +58,12 @@ describe('deepMerge', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('terminates on cyclic input', () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    expect(findUnsafeKey(cyclic)).toBeUndefined();
+  });
+
   it('finds a non-enumerable own __proto__ key too', () => {
     const obj = {};
     Object.defineProperty(obj, '__proto__', { value: { polluted: true }, enumerable: false });
@@ -99,7 +105,7 @@ describe('getPath / setPath', () => {
 
 describe('prototype pollution through scenario files', () => {
   it('rejects a __proto__ key in YAML, with file, line and path', async () => {
-    const e = await userError(() => loadScenario('proto', { scenariosDir: FIXTURES }));
+    const e = await userError(() => loadScenario('proto', { scenariosDir: FIXTURES, cwd: ROOT }));
     expect(e.message).toContain('proto.yaml:5:5: governments.sichuan.__proto__:');
     expect(e.message).toMatch(/"__proto__" is not allowed/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -107,7 +113,7 @@ describe('prototype pollution through scenario files', () => {
   });
 
   it('rejects constructor/prototype keys in JSON, with line numbers', async () => {
-    const e = await userError(() => loadScenario('constructor', { scenariosDir: FIXTURES }));
+    const e = await userError(() => loadScenario('constructor', { scenariosDir: FIXTURES, cwd: ROOT }));
     expect(e.message).toContain('constructor.json:5:5: initial.constructor:');
     expect(Object.prototype).not.toHaveProperty('polluted');
   });

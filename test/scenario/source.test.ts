@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_SOURCE_BYTES, parseScenarioText, readScenarioFile } from '../../src/scenario/source.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { FIXTURES, tempDir, userError } from './helpers.js';
+import { FIXTURES, ROOT, tempDir, userError } from './helpers.js';
 
 const dir = tempDir();
 const write = (name: string, content: string | Uint8Array) => {
@@ -14,7 +14,7 @@ const write = (name: string, content: string | Uint8Array) => {
 
 describe('reading scenario text safely', () => {
   it('reports an empty file (only whitespace and comments)', async () => {
-    const e = await userError(() => loadScenario('empty', { scenariosDir: FIXTURES }));
+    const e = await userError(() => loadScenario('empty', { scenariosDir: FIXTURES, cwd: ROOT }));
     expect(e.message).toContain('empty.yaml');
     expect(e.message).toMatch(/the file is empty/);
     expect((await userError(() => parseScenarioText('  \n\n', 'blank.yaml'))).message).toBe('blank.yaml: ' + e.detail);
@@ -69,9 +69,13 @@ describe('reading scenario text safely', () => {
     expect((await userError(() => parseScenarioText(text, 'alias-deep.yaml'))).message).toMatch(/^alias-deep\.yaml:2:\d+: nested too deeply/);
   });
 
+  it('refuses an alias inside its own anchor (a cyclic value)', async () => {
+    expect((await userError(() => parseScenarioText('name: x\nloop: &x { again: *x }\n', 'loop.yaml'))).message).toMatch(/^loop\.yaml:2:\d+: a YAML alias refers to a value that contains it/);
+  });
+
   it('refuses the billion-laughs alias bomb', async () => {
     const t0 = Date.now();
-    const e = await userError(() => loadScenario('alias-bomb', { scenariosDir: FIXTURES }));
+    const e = await userError(() => loadScenario('alias-bomb', { scenariosDir: FIXTURES, cwd: ROOT }));
     expect(e.message).toContain('alias-bomb.yaml:4:8:'); // the first alias
     expect(e.message).toMatch(/too many YAML alias expansions \(more than 100\)/);
     expect(Date.now() - t0).toBeLessThan(2000);
@@ -82,7 +86,7 @@ describe('reading scenario text safely', () => {
   });
 
   it('reports a YAML syntax error with the line and column from the parser', async () => {
-    const e = await userError(() => loadScenario('syntax-error', { scenariosDir: FIXTURES }));
+    const e = await userError(() => loadScenario('syntax-error', { scenariosDir: FIXTURES, cwd: ROOT }));
     expect(e.message).toMatch(/syntax-error\.yaml:3:1: YAML syntax error: .*end with a \]/);
     expect(e.location).toEqual({ line: 3, column: 1 });
   });

@@ -24,13 +24,13 @@ export function similarityChart(data: ResultsData): TopLevelSpec {
   const target = data.scenario.target && data.scenario.target.metric === 'similarity' ? data.scenario.target : null;
   const colour = pairColourScale(data, pairs);
   const x = yearX(data);
-  const y = { field: 'mean', type: 'quantitative', title: axisTitle('similarity', 'pair', 'Similarity coefficient'), scale: { zero: false } };
+  const y = { field: 'mean', type: 'quantitative', title: axisTitle('similarity', 'pair', 'Similarity coefficient'), scale: { zero: false, padding: 6 } };
   const runs = counterfactual.size > 0 ? [SCENARIO_RUN, COUNTERFACTUAL_RUN] : [SCENARIO_RUN];
   const layers: Spec[] = [
     {
       transform: [{ filter: `datum.run === '${SCENARIO_RUN}'` }],
       mark: { type: 'area', opacity: 0.18 },
-      encoding: { x, y: { field: 'p05', type: 'quantitative' }, y2: { field: 'p95' }, color: { field: 'pair', type: 'nominal', scale: colour, legend: null } },
+      encoding: { x, y: { field: 'p05', type: 'quantitative' }, y2: { field: 'p95' }, color: { field: 'pair', type: 'nominal', scale: colour, title: 'Region pair' } },
     },
     {
       mark: { type: 'line', strokeWidth: 2.2 },
