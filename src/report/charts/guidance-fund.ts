@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { NEUTRAL, SERIES_COLOURS } from '../palette.js';
 import type { ResultsData } from '../read-results.js';
-import { SIZE, axisTitle, bandText, metricLabel, metricStats, metricUnit, regionColourScale, regionNames, round, topLevel, yearX, type Spec } from './common.js';
+import { SIZE, axisTitle, bandText, metricLabel, metricStats, metricUnit, regionColourScale, regionNames, round, topLevel, yearDomain, yearX, type Spec } from './common.js';
 import { eventLayers } from './events.js';
 
 const STOCKS = ['fund_committed', 'fund_private', 'fund_invested', 'fund_distributions', 'fund_nav'] as const;
@@ -106,7 +106,7 @@ function tvpiPanel(data: ResultsData, height: number): Spec {
         ],
       },
       {
-        data: { values: [{ y: 1, year: x.scale && (x.scale as { domain: number[] }).domain[0], label: 'Break-even (TVPI = 1)' }] },
+        data: { values: [{ y: 1, year: yearDomain(data)[0], label: 'Break-even (TVPI = 1)' }] },
         layer: [
           { mark: { type: 'rule', color: NEUTRAL.reference, strokeDash: [8, 4], strokeWidth: 1.4 }, encoding: { y: { field: 'y', type: 'quantitative' } } },
           {
