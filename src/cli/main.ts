@@ -9,12 +9,18 @@ import { formatUserError, UserError } from '../scenario/errors.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { scenariosCommand } from './commands/scenarios.js';
+import { sweepCommand } from './commands/sweep.js';
+import { mergeCommand } from './commands/merge.js';
+import { compareCommand } from './commands/compare.js';
 
 export function buildCli(argv: string[]) {
   return yargs(argv)
     .scriptName('chuanyu')
     .usage('$0 <command> [options]\n\nAgent-based simulator of government investment cooperation in the Chengdu-Chongqing zone.')
     .command(runCommand)
+    .command(sweepCommand)
+    .command(mergeCommand)
+    .command(compareCommand)
     .command(scenariosCommand)
     .command(schemaCommand)
     .demandCommand(1, 'Name a command, e.g. `chuanyu run baseline`.')

@@ -273,8 +273,16 @@ export function scenarioInfo(manifest: Manifest, summary: RunSummary, metrics: M
   };
 }
 
+export interface ReadResultsOptions {
+  /**
+   * The run's manifest, when manifest.json is not (yet) in the folder: e.g.
+   * while the run is still writing the folder before renaming it into place.
+   */
+  manifest?: Manifest;
+}
+
 /** Reads every table of a results folder. */
-export async function readResults(resultsDir: string): Promise<ResultsData> {
+export async function readResults(resultsDir: string, options: ReadResultsOptions = {}): Promise<ResultsData> {
   const dir = resolve(resultsDir);
   let info;
   try {
@@ -288,7 +296,7 @@ export async function readResults(resultsDir: string): Promise<ResultsData> {
     readText(dir, 'sectors.csv', true),
     readText(dir, 'markets.csv', true),
     readText(dir, 'summary.json', true),
-    readText(dir, 'manifest.json', true),
+    options.manifest ? Promise.resolve(null) : readText(dir, 'manifest.json', true),
     readText(dir, join('counterfactual', 'metrics.csv'), false),
     readText(dir, join('counterfactual', 'sectors.csv'), false),
   ]);
@@ -296,7 +304,7 @@ export async function readResults(resultsDir: string): Promise<ResultsData> {
   const sectors = parseTable(sectorsText, join(dir, 'sectors.csv'), SECTOR_COLUMNS);
   const markets = parseTable(marketsText, join(dir, 'markets.csv'), MARKET_COLUMNS);
   const summary = parseJson<RunSummary>(summaryText, join(dir, 'summary.json'));
-  const manifest = parseJson<Manifest>(manifestText, join(dir, 'manifest.json'));
+  const manifest = options.manifest ?? parseJson<Manifest>(manifestText!, join(dir, 'manifest.json'));
   if (!isRecord(summary) || !isRecord(summary.metrics) || !Array.isArray(summary.years)) {
     throw new UserError('not a run summary (expected scenario, years, metrics, outcome and events)', { file: join(dir, 'summary.json') });
   }

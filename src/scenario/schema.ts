@@ -300,6 +300,18 @@ export const ScenarioSchema = z
       .strict()
       .prefault({})
       .meta({ description: 'Thresholds of the reported metrics.' }),
+    sweep: z
+      .object({
+        parameters: z
+          .record(z.string(), z.union([z.string(), z.array(z.union([z.number(), z.string(), z.boolean()]))]))
+          .default({})
+          .meta({ description: 'Parameters to vary, by dotted path: a range "start:stop:step", an interval "lo:hi" (Latin hypercube), or a list of values.' }),
+        design: z.enum(['grid', 'lhs']).default('grid').meta({ description: 'grid: every combination; lhs: a Latin hypercube of `samples` points.' }),
+        samples: z.number().int().min(1).max(100000).default(20).meta({ description: 'Points of a Latin hypercube design.', unit: 'points' }),
+      })
+      .strict()
+      .optional()
+      .meta({ description: 'Default parameter sweep of `chuanyu sweep` (command-line --param options replace it).' }),
     target: TargetSchema.optional().meta({ description: 'Observed series the scenario should track (e.g. the paper\'s Table 1), drawn on charts and used in calibration.' }),
   })
   .strict();

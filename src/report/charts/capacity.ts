@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { NEUTRAL, SERIES_COLOURS, sectorColours } from '../palette.js';
 import type { ResultsData } from '../read-results.js';
-import { COUNTERFACTUAL_TEXT, SIZE, axisTitle, bandText, metricStats, round, statsByYear, topLevel, yearDomain, yearX, type Spec } from './common.js';
+import { COUNTERFACTUAL_TEXT, LINE_LEGEND, RUN_LEGEND, SIZE, axisTitle, bandText, metricStats, round, statsByYear, topLevel, yearDomain, yearX, type Spec } from './common.js';
 import { eventLayers } from './events.js';
 import { COUNTERFACTUAL_RUN, SCENARIO_RUN } from './similarity.js';
 
@@ -30,7 +30,7 @@ function utilizationPanel(data: ResultsData, height: number): Spec {
     { field: 'mean', type: 'quantitative', title: 'Utilization', format: '.1%' },
   ];
   return {
-    title: { text: 'Capacity utilization by sector', fontSize: 13 },
+    title: { text: 'Capacity utilization by sector', fontSize: 13, frame: 'group' },
     width: SIZE.width,
     height,
     data: { values },
@@ -77,7 +77,7 @@ function duplicationPanel(data: ResultsData, height: number): Spec {
   const runs = data.counterfactual ? [SCENARIO_RUN, COUNTERFACTUAL_RUN] : [SCENARIO_RUN];
   const x = yearX(data);
   return {
-    title: { text: 'Duplicated investment in the zone', fontSize: 13 },
+    title: { text: 'Duplicated investment in the zone', fontSize: 13, frame: 'group' },
     width: SIZE.width,
     height,
     data: { values },
@@ -85,15 +85,15 @@ function duplicationPanel(data: ResultsData, height: number): Spec {
       {
         transform: [{ filter: `datum.run === '${SCENARIO_RUN}'` }],
         mark: { type: 'area', opacity: 0.18 },
-        encoding: { x, y: { field: 'p05', type: 'quantitative' }, y2: { field: 'p95' }, color: { field: 'series', type: 'nominal', scale: colour, title: 'Share of all new investment' } },
+        encoding: { x, y: { field: 'p05', type: 'quantitative' }, y2: { field: 'p95' }, color: { field: 'series', type: 'nominal', scale: colour, title: 'Share of all new investment', legend: LINE_LEGEND } },
       },
       {
         mark: { type: 'line', strokeWidth: 2.2 },
         encoding: {
           x,
           y: { field: 'mean', type: 'quantitative', title: axisTitle('duplicated_investment_share', 'zone', 'Share of new investment'), axis: { format: '.0%' } },
-          color: { field: 'series', type: 'nominal', scale: colour, title: 'Share of all new investment' },
-          strokeDash: { field: 'run', type: 'nominal', title: 'Run', scale: { domain: runs, range: [[1, 0], [6, 4]].slice(0, runs.length) } },
+          color: { field: 'series', type: 'nominal', scale: colour, title: 'Share of all new investment', legend: LINE_LEGEND },
+          strokeDash: { field: 'run', type: 'nominal', title: 'Run', legend: RUN_LEGEND, scale: { domain: runs, range: [[1, 0], [6, 4]].slice(0, runs.length) } },
           tooltip: [
             { field: 'series', type: 'nominal', title: 'Series' },
             { field: 'run', type: 'nominal', title: 'Run' },
@@ -112,7 +112,7 @@ export function capacityChart(data: ResultsData): TopLevelSpec {
   const t = data.scenario.overcapacityThreshold;
   const subtitle = [
     `Top: sold / capacity per sector (mean across replications); a sector is in overcapacity below ${Math.round(t * 100)}% utilization.`,
-    `Bottom: same-sector overlap of the regions' new investment, sum over sectors of (total - largest region's), as a share of all new investment.`,
+    `Bottom: same-sector overlap of the regions' new investment, the sum over sectors of total minus the largest region's, as a share of all new investment.`,
     `${bandText(data)}${data.counterfactual ? ` ${COUNTERFACTUAL_TEXT}` : ''}`,
   ].join(' ');
   return topLevel('Overcapacity and duplicated investment', subtitle, {

@@ -126,7 +126,7 @@ export function clustersChart(data: ResultsData): TopLevelSpec {
         },
         {
           transform: [{ filter: "datum.cluster === 'Cluster'" }],
-          mark: { type: 'rect', fillOpacity: 0, strokeWidth: 2.5, strokeJoin: 'miter' },
+          mark: { type: 'rect', fill: 'transparent', strokeWidth: 2.5, strokeJoin: 'miter' },
           encoding: {
             stroke: { field: 'cluster', type: 'nominal', title: null, scale: { domain: ['Cluster'], range: [NEUTRAL.text] }, legend: { symbolType: 'square', symbolFillColor: 'white', symbolSize: 180, symbolStrokeWidth: 2.5 } },
             tooltip,
@@ -148,7 +148,7 @@ export function clustersChart(data: ResultsData): TopLevelSpec {
 
 /** Legend ticks of a log scale symmetric around 1. */
 function legendValues(spread: number): number[] {
-  const candidates = [0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 4, 5, 10, 20];
+  const candidates = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20];
   const picked = candidates.filter((v) => v >= 1 / spread - 1e-9 && v <= spread + 1e-9);
   return picked.length >= 3 ? picked : [round(1 / spread)!, 1, round(spread)!];
 }

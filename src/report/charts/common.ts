@@ -31,7 +31,7 @@ export const CONFIG = {
     subtitleColor: NEUTRAL.mutedText,
     subtitlePadding: 6,
     anchor: 'start',
-    frame: 'group',
+    frame: 'bounds',
     offset: 14,
     color: NEUTRAL.text,
   },
@@ -80,6 +80,12 @@ export function wrap(text: string, width: number): string[] {
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/** Ends text with a full stop unless it already ends with punctuation. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
 /** Rounds to 6 significant digits; non-finite values become null (JSON has no NaN). */
@@ -240,5 +246,11 @@ export const bandText = (data: ResultsData) => {
   const n = replicationCount(data);
   return n > 1 ? `Lines: mean of ${n} replications; shaded: 90% band (5th-95th percentile).` : 'One replication (no band).';
 };
+
+/** Legend of a colour shared by a band (area) and a mean line: draw the line. */
+export const LINE_LEGEND = { symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolOpacity: 1, symbolSize: 300 } as const;
+
+/** Legend of the solid / dashed run lines. */
+export const RUN_LEGEND = { symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 400, symbolStrokeColor: '#333333' } as const;
 
 export const COUNTERFACTUAL_TEXT = 'Dashed: counterfactual (same seeds, every government invests, no fund).';

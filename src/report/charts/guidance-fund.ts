@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { NEUTRAL, SERIES_COLOURS } from '../palette.js';
 import type { ResultsData } from '../read-results.js';
-import { SIZE, axisTitle, bandText, metricLabel, metricStats, metricUnit, regionColourScale, regionNames, round, topLevel, yearDomain, yearX, type Spec } from './common.js';
+import { LINE_LEGEND, SIZE, axisTitle, replicationCount, metricLabel, metricStats, metricUnit, regionColourScale, regionNames, round, topLevel, yearDomain, yearX, type Spec } from './common.js';
 import { eventLayers } from './events.js';
 
 const STOCKS = ['fund_committed', 'fund_private', 'fund_invested', 'fund_distributions', 'fund_nav'] as const;
@@ -25,7 +25,7 @@ function stocksPanel(data: ResultsData, height: number): Spec {
   });
   const unit = metricUnit('fund_committed', 'zone');
   return {
-    title: { text: 'Money in and out (cumulative) and net asset value', fontSize: 13 },
+    title: { text: 'Money in and out (cumulative) and net asset value', fontSize: 13, frame: 'group' },
     width: SIZE.width,
     height,
     layer: [
@@ -54,7 +54,7 @@ function regionsPanel(data: ResultsData, height: number): Spec {
   const values: Spec[] = [];
   for (const region of data.scenario.regions) for (const s of stats.get(region.id) ?? []) values.push({ region: names.get(region.id) ?? region.id, year: s.year, mean: round(s.mean) });
   return {
-    title: { text: 'Fund money invested in each region per year', fontSize: 13 },
+    title: { text: 'Fund money invested in each region per year', fontSize: 13, frame: 'group' },
     width: SIZE.width,
     height,
     layer: [
@@ -64,7 +64,7 @@ function regionsPanel(data: ResultsData, height: number): Spec {
         encoding: {
           x: yearX(data),
           y: { field: 'mean', type: 'quantitative', title: axisTitle('fund_invested', 'region', 'Invested per year') },
-          color: { field: 'region', type: 'nominal', title: 'Region', scale: regionColourScale(data) },
+          color: { field: 'region', type: 'nominal', title: 'Region', scale: regionColourScale(data), legend: LINE_LEGEND },
           tooltip: [
             { field: 'region', type: 'nominal', title: 'Region' },
             { field: 'year', type: 'quantitative', title: 'Year' },
@@ -83,7 +83,7 @@ function tvpiPanel(data: ResultsData, height: number): Spec {
   const x = yearX(data);
   const colour = { domain: ['TVPI'], range: [NEUTRAL.zone] };
   return {
-    title: { text: 'TVPI: (distributions + NAV) / paid-in', fontSize: 13 },
+    title: { text: 'TVPI: (distributions + NAV) / paid-in', fontSize: 13, frame: 'group' },
     width: SIZE.width,
     height,
     layer: [
@@ -106,11 +106,11 @@ function tvpiPanel(data: ResultsData, height: number): Spec {
         ],
       },
       {
-        data: { values: [{ y: 1, year: yearDomain(data)[0], label: 'Break-even (TVPI = 1)' }] },
+        data: { values: [{ y: 1, year: yearDomain(data)[1], label: 'Break-even (TVPI = 1)' }] },
         layer: [
           { mark: { type: 'rule', color: NEUTRAL.reference, strokeDash: [8, 4], strokeWidth: 1.4 }, encoding: { y: { field: 'y', type: 'quantitative' } } },
           {
-            mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -3, fontSize: 10.5, color: NEUTRAL.reference },
+            mark: { type: 'text', align: 'right', baseline: 'top', dx: -4, dy: 3, fontSize: 10.5, color: NEUTRAL.reference },
             encoding: { x: { field: 'year', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'label', type: 'nominal' } },
           },
         ],
@@ -126,7 +126,9 @@ export function guidanceFundChart(data: ResultsData): TopLevelSpec | null {
   const height = SIZE.smallHeight;
   const subtitle = [
     'Top: cumulative paid-in commitments (governments and private partners), private capital mobilised, money invested in firms and distributions paid out, and the book value of stakes plus cash (NAV), mean across replications.',
-    `Middle: fund money placed in each region's firms per year. Bottom: ${bandText(data).replace('Lines', 'Line')}`,
+    `Middle: fund money placed in each region's firms per year. Bottom: total value to paid-in, ${
+      replicationCount(data) > 1 ? `mean of ${replicationCount(data)} replications with its 90% band (5th-95th percentile)` : 'one replication'
+    }.`,
   ].join(' ');
   return topLevel('The industry guidance fund', subtitle, {
     vconcat: [stocksPanel(data, height), regionsPanel(data, height), tvpiPanel(data, height)],

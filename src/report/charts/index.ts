@@ -19,6 +19,8 @@ export interface ChartDefinition {
   heading: string;
   caption: (data: ResultsData) => string;
   build: (data: ResultsData) => TopLevelSpec | null;
+  /** Why `build` returned null, for the report. */
+  skipped?: (data: ResultsData) => string;
 }
 
 export const CHARTS: readonly ChartDefinition[] = [
@@ -30,6 +32,7 @@ export const CHARTS: readonly ChartDefinition[] = [
         data.scenario.target?.metric === 'similarity' ? ', and the distance to the diamonds is the gap to the observed values' : ''
       }.`,
     build: similarityChart,
+    skipped: () => 'the scenario has a single region, so there is no pair to compare.',
   },
   {
     name: 'sector-structure',
@@ -65,6 +68,7 @@ export const CHARTS: readonly ChartDefinition[] = [
       return `Each point is one replication: to the right ${a?.name ?? 'the first region'} gained, upwards ${b?.name ?? 'the second region'} gained, so points in the top-right quadrant are win-win and points near the dashed diagonal are zero-sum (one region's gain is the other's loss).`;
     },
     build: winWinChart,
+    skipped: (data) => (data.summary.outcome ? 'the scenario has fewer than two regions.' : 'the run has no counterfactual to compare with.'),
   },
   {
     name: 'guidance-fund',
@@ -72,5 +76,6 @@ export const CHARTS: readonly ChartDefinition[] = [
     caption: () =>
       'The top panel shows how much money the fund raised, invested and paid back, the middle one where its investments went, and the bottom one its value multiple: above the dashed line at 1 the partners have more than they paid in.',
     build: guidanceFundChart,
+    skipped: () => 'no guidance fund received money in this run.',
   },
 ];

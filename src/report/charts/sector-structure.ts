@@ -39,7 +39,7 @@ export function sectorStructureChart(data: ResultsData): TopLevelSpec {
       for (const s of shares.get(`${region.id}|${sector.id}`) ?? []) values.push({ sector: sector.name, order: k, year: s.year, share: round(s.mean) });
     });
     return {
-      title: { text: region.name, fontSize: 13, subtitle: '' },
+      title: { text: region.name, fontSize: 13, frame: 'group' },
       width,
       height,
       layer: [
@@ -56,7 +56,7 @@ export function sectorStructureChart(data: ResultsData): TopLevelSpec {
               axis: { format: '.0%' },
             },
             color: { field: 'sector', type: 'nominal', scale: colour, title: 'Sector', legend: { symbolType: 'square' } },
-            order: { field: 'order', type: 'quantitative' },
+            order: { field: 'order', type: 'quantitative', sort: 'descending' },
             tooltip: [
               { field: 'sector', type: 'nominal', title: 'Sector' },
               { field: 'year', type: 'quantitative', title: 'Year' },
@@ -69,7 +69,7 @@ export function sectorStructureChart(data: ResultsData): TopLevelSpec {
     };
   });
   const n = replicationCount(data);
-  const subtitle = `Share of each sector in the region's manufacturing output (from sectors.csv), mean of ${n} replication${n === 1 ? '' : 's'}. The first sector is at the bottom.`;
+  const subtitle = `Share of each sector in the region's manufacturing output (from sectors.csv), mean of ${n} replication${n === 1 ? '' : 's'}. Sectors are stacked in legend order, the first at the top.`;
   return topLevel('Sector structure of each region', subtitle, {
     columns,
     concat: panels,

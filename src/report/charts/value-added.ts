@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ResultsData } from '../read-results.js';
-import { COUNTERFACTUAL_TEXT, SIZE, axisTitle, bandText, metricStats, regionColourScale, regionNames, round, topLevel, yearX, type Spec } from './common.js';
+import { COUNTERFACTUAL_TEXT, LINE_LEGEND, RUN_LEGEND, SIZE, axisTitle, bandText, metricStats, regionColourScale, regionNames, round, topLevel, yearX, type Spec } from './common.js';
 import { eventLayers } from './events.js';
 import { COUNTERFACTUAL_RUN, SCENARIO_RUN } from './similarity.js';
 
@@ -26,15 +26,15 @@ export function valueAddedChart(data: ResultsData): TopLevelSpec {
     {
       transform: [{ filter: `datum.run === '${SCENARIO_RUN}'` }],
       mark: { type: 'area', opacity: 0.16 },
-      encoding: { x, y: { field: 'p05', type: 'quantitative' }, y2: { field: 'p95' }, color: { field: 'region', type: 'nominal', scale: colour, title: 'Region' } },
+      encoding: { x, y: { field: 'p05', type: 'quantitative' }, y2: { field: 'p95' }, color: { field: 'region', type: 'nominal', scale: colour, title: 'Region', legend: LINE_LEGEND } },
     },
     {
       mark: { type: 'line', strokeWidth: 2.2 },
       encoding: {
         x,
         y: { field: 'mean', type: 'quantitative', title: axisTitle('value_added', 'region') },
-        color: { field: 'region', type: 'nominal', scale: colour, title: 'Region' },
-        strokeDash: { field: 'run', type: 'nominal', title: 'Run', scale: { domain: runs, range: [[1, 0], [6, 4]].slice(0, runs.length) } },
+        color: { field: 'region', type: 'nominal', scale: colour, title: 'Region', legend: LINE_LEGEND },
+        strokeDash: { field: 'run', type: 'nominal', title: 'Run', legend: RUN_LEGEND, scale: { domain: runs, range: [[1, 0], [6, 4]].slice(0, runs.length) } },
         tooltip: [
           { field: 'region', type: 'nominal', title: 'Region' },
           { field: 'run', type: 'nominal', title: 'Run' },

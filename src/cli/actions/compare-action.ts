@@ -1,0 +1,68 @@
+/** `chuanyu compare`: run scenarios under common random numbers and write their paired differences. */
+import { join, resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { loadScenario } from '../../scenario/load.js';
+import { UserError } from '../../scenario/errors.js';
+import { compareScenarios } from '../../experiment/compare.js';
+import { formatComparison, writeComparisonTables } from '../../report/write-comparison.js';
+import { writeDirectoryAtomically } from '../../report/atomic-dir.js';
+import { stableJson } from '../../report/write-results.js';
+import { gitCommit, packageVersion } from '../package-info.js';
+import { interruptSignal } from '../signals.js';
+import { timestamp } from './run-action.js';
+
+export interface CompareActionOptions {
+  scenarios: string[];
+  seed?: number;
+  replications?: number;
+  out?: string;
+  workers?: number;
+  quiet?: boolean;
+  log?: (line: string) => void;
+}
+
+export async function compareAction(options: CompareActionOptions): Promise<{ outDir: string }> {
+  const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
+  if (options.scenarios.length < 2) throw new UserError('compare needs at least two scenarios, e.g. chuanyu compare compete cooperate');
+  const started = new Date();
+  const t0 = performance.now();
+  const loaded = await Promise.all(options.scenarios.map((s) => loadScenario(s)));
+  const seed = options.seed ?? loaded[0].scenario.seed;
+  const replications = options.replications ?? Math.max(...loaded.map((l) => l.scenario.replications));
+  const names = loaded.map((l) => l.scenario.name);
+  const outDir = resolve(options.out ?? join('results', 'compare', `${timestamp(started)}-${names.join('-vs-')}-${seed}`));
+  if (!options.quiet) log(`Comparing ${names.join(', ')}: ${replications} replications each, seed ${seed} (common random numbers)...`);
+  const interrupt = interruptSignal();
+  try {
+    const comparison = await compareScenarios(loaded, { seed, replications, workers: options.workers, quiet: options.quiet, signal: interrupt.signal });
+    await writeDirectoryAtomically(outDir, async (dir) => {
+      await writeComparisonTables(dir, comparison);
+      await writeFile(
+        join(dir, 'manifest.json'),
+        stableJson({
+          command: 'compare',
+          scenarios: names,
+          scenarioFiles: loaded.map((l) => l.file),
+          seed,
+          replications,
+          packageVersion: packageVersion(),
+          gitCommit: gitCommit(),
+          node: process.version,
+          startedAt: started.toISOString(),
+          wallTimeSeconds: (performance.now() - t0) / 1000,
+          resolvedScenarios: loaded.map((l) => l.scenario),
+        }),
+      );
+    });
+    if (!options.quiet) {
+      log('');
+      log(`Paired differences against ${names[0]} (scenario - ${names[0]}), mean over replications:`);
+      log(formatComparison(comparison));
+      log('');
+      log(`Results: ${outDir}`);
+    }
+    return { outDir };
+  } finally {
+    interrupt.dispose();
+  }
+}

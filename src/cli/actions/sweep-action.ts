@@ -1,0 +1,85 @@
+/** `chuanyu sweep` and `chuanyu merge`: plain functions the yargs commands call. */
+import { join, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { loadScenario } from '../../scenario/load.js';
+import { UserError } from '../../scenario/errors.js';
+import { executeSweep, planSweep } from '../../experiment/sweep.js';
+import type { Design } from '../../experiment/design.js';
+import { finishedPoints, loadPoint, openSweep, planIdentity, pointsOfShard, readPlan, savePoint } from '../../experiment/sweep-store.js';
+import { writeSweepTables } from '../../report/write-sweep.js';
+import { interruptSignal } from '../signals.js';
+import { timestamp } from './run-action.js';
+
+export interface SweepActionOptions {
+  scenario: string;
+  params: string[];
+  design?: Design;
+  samples?: number;
+  seed?: number;
+  replications?: number;
+  counterfactual?: boolean;
+  out?: string;
+  resume?: boolean;
+  shard?: string;
+  workers?: number;
+  quiet?: boolean;
+  log?: (line: string) => void;
+  signal?: AbortSignal;
+}
+
+export async function sweepAction(options: SweepActionOptions): Promise<{ outDir: string; complete: boolean }> {
+  const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
+  const loaded = await loadScenario(options.scenario);
+  const plan = planSweep(loaded, options);
+  const shardTag = plan.shard ? `-shard${plan.shard.index}of${plan.shard.count}` : '';
+  const outDir = resolve(options.out ?? join('results', plan.scenario, `sweep-${timestamp()}-${plan.seed}${shardTag}`));
+  if (options.resume && !options.out) throw new UserError('--resume needs --out naming the sweep folder to finish');
+  const mine = pointsOfShard(plan).length;
+  if (!options.quiet)
+    log(`Sweep of ${plan.scenario}: ${mine} point${mine === 1 ? '' : 's'}${plan.shard ? ` (shard ${plan.shard.index}/${plan.shard.count} of ${plan.points.length})` : ''} x ${plan.replications} replications (${plan.design}), into ${outDir}`);
+  const interrupt = options.signal ? null : interruptSignal();
+  try {
+    const result = await executeSweep(outDir, plan, { resume: options.resume ?? false, workers: options.workers, quiet: options.quiet, signal: options.signal ?? interrupt!.signal });
+    if (!result.complete) {
+      log(`Stopped with ${result.done} of ${result.total} points finished and kept in ${outDir}.`);
+      log(`Finish it with: chuanyu sweep ${options.scenario} ${options.params.map((p) => `--param ${p}`).join(' ')} --out ${outDir} --resume`);
+      return { outDir, complete: false };
+    }
+    await writeSweepTables(outDir, plan, result.points);
+    if (!options.quiet) log(`Done: ${outDir}/sweep.csv, outcomes.csv, summary.json`);
+    return { outDir, complete: true };
+  } finally {
+    interrupt?.dispose();
+  }
+}
+
+/** Combines shard folders of one sweep into the table an unsharded run gives. */
+export async function mergeAction(options: { dirs: string[]; out: string; quiet?: boolean; log?: (line: string) => void }): Promise<string> {
+  const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
+  if (options.dirs.length === 0) throw new UserError('merge needs at least one sweep folder');
+  const plans = await Promise.all(options.dirs.map((d) => readPlan(d)));
+  const base = planIdentity(plans[0]);
+  plans.forEach((p, i) => {
+    if (!isDeepStrictEqual(planIdentity(p), base)) throw new UserError(`${options.dirs[i]} belongs to a different sweep than ${options.dirs[0]}`);
+  });
+  const sources = new Map<number, string>();
+  for (const dir of options.dirs) for (const index of await finishedPoints(dir)) if (!sources.has(index)) sources.set(index, dir);
+  const missing = plans[0].points.filter((p) => !sources.has(p.index)).map((p) => p.index);
+  if (missing.length > 0)
+    throw new UserError(`cannot merge: ${missing.length} of ${plans[0].points.length} points are missing (e.g. point ${missing.slice(0, 5).join(', ')}); run or resume the shards that hold them`);
+  const outDir = resolve(options.out);
+  const plan = { ...plans[0], shard: null };
+  await mkdir(outDir, { recursive: true });
+  await openSweep(outDir, plan, existsSync(join(outDir, 'plan.json')));
+  const points = [];
+  for (const p of plan.points) {
+    const point = await loadPoint(sources.get(p.index)!, p.index);
+    await savePoint(outDir, point);
+    points.push(point);
+  }
+  await writeSweepTables(outDir, plan, points);
+  if (!options.quiet) log(`Merged ${options.dirs.length} folder${options.dirs.length === 1 ? '' : 's'} (${points.length} points) into ${outDir}`);
+  return outDir;
+}

@@ -1,0 +1,19 @@
+/** `chuanyu compare <a> <b> [...]`: yargs wiring only. */
+import { availableParallelism } from 'node:os';
+import type { Argv, CommandModule } from 'yargs';
+import { compareAction } from '../actions/compare-action.js';
+import { addRunOptions, type RunArgs } from '../options.js';
+
+type CompareArgs = RunArgs & { scenarios: string[]; workers: number };
+
+export const compareCommand: CommandModule<object, CompareArgs> = {
+  command: 'compare <scenarios..>',
+  describe: 'Compare scenarios under common random numbers: paired differences with 95% intervals',
+  builder: (yargs: Argv) =>
+    addRunOptions(yargs.positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'Two or more scenarios; the first is the reference' }))
+      .option('workers', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Worker threads' })
+      .example('$0 compare baseline compete cooperate -r 20', 'Competition and cooperation against the baseline') as unknown as Argv<CompareArgs>,
+  handler: async (args) => {
+    await compareAction(args);
+  },
+};

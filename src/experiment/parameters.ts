@@ -1,0 +1,95 @@
+/**
+ * Sweep parameters: `path=1:5:0.5` (a range: start, stop, step; inclusive),
+ * `path=0.1:0.9` (a continuous interval, for Latin hypercube designs) or
+ * `path=a,b,c` (a list). Paths are dotted paths into the scenario file and are
+ * checked against the scenario's JSON Schema, so a typo names the valid paths.
+ */
+import { closest } from 'fastest-levenshtein';
+import { UserError } from '../scenario/errors.js';
+import { scenarioJsonSchema } from '../scenario/schema.js';
+
+export type ParameterValue = number | string | boolean;
+
+export interface ParameterSpec {
+  path: string;
+  /** Discrete values (lists and stepped ranges). */
+  values: ParameterValue[];
+  /** Continuous bounds (an interval without a step); LHS samples inside them. */
+  interval: [number, number] | null;
+}
+
+function parseScalar(text: string): ParameterValue {
+  const t = text.trim();
+  if (t === 'true') return true;
+  if (t === 'false') return false;
+  if (t !== '' && Number.isFinite(Number(t))) return Number(t);
+  return t;
+}
+
+/** Rounds away binary noise so 0.1 + 0.2 prints as 0.3 in tables and folder names. */
+const tidy = (x: number) => Number(x.toPrecision(12));
+
+export function parseParameter(text: string, where = '--param'): ParameterSpec {
+  const eq = text.indexOf('=');
+  if (eq <= 0 || eq === text.length - 1) throw new UserError(`${where} "${text}": expected path=values, e.g. fund.leverage=0:2:0.5 or governments.sichuan.strategy=invest,compete`);
+  const path = text.slice(0, eq).trim();
+  const spec = text.slice(eq + 1).trim();
+  const range = /^(-?[\d.eE+-]+):(-?[\d.eE+-]+)(?::(-?[\d.eE+-]+))?$/.exec(spec);
+  if (range) {
+    const [start, stop] = [Number(range[1]), Number(range[2])];
+    if (!Number.isFinite(start) || !Number.isFinite(stop) || stop < start) throw new UserError(`${where} "${text}": a range needs start <= stop`);
+    if (range[3] === undefined) return { path, values: [start, stop], interval: [start, stop] };
+    const step = Number(range[3]);
+    if (!(step > 0)) throw new UserError(`${where} "${text}": the step of a range must be positive`);
+    const count = Math.floor((stop - start) / step + 1e-9) + 1;
+    if (count > 10_000) throw new UserError(`${where} "${text}": ${count} values is too many for one parameter`);
+    return { path, values: Array.from({ length: count }, (_, i) => tidy(start + i * step)), interval: null };
+  }
+  const values = spec.split(',').map(parseScalar);
+  if (values.some((v) => v === '')) throw new UserError(`${where} "${text}": empty value in the list`);
+  return { path, values, interval: null };
+}
+
+/** Every settable leaf path of the scenario schema, with `*` for record keys and `[]` for list items. */
+export function schemaLeafPaths(): string[] {
+  const out = new Set<string>();
+  const walk = (node: any, path: string) => {
+    const variants = [...(node.anyOf ?? []), ...(node.oneOf ?? [])];
+    for (const v of variants) walk(v, path);
+    if (node.properties) for (const [key, prop] of Object.entries<any>(node.properties)) walk(prop, path ? `${path}.${key}` : key);
+    else if (node.additionalProperties && typeof node.additionalProperties === 'object') walk(node.additionalProperties, `${path}.*`);
+    else if (node.items && typeof node.items === 'object') walk(node.items, `${path}.[]`);
+    if (!node.properties && path) out.add(path);
+  };
+  walk(scenarioJsonSchema(), '');
+  return [...out].filter((p) => !p.startsWith('$schema') && !p.startsWith('extends'));
+}
+
+/** Checks a dotted path against the schema; record keys (region ids...) and list indices match wildcards. */
+export function checkParameterPath(path: string, scenario: Record<string, unknown>, where = '--param'): void {
+  const leaves = schemaLeafPaths();
+  const parts = path.split('.');
+  const matches = leaves.some((leaf) => {
+    const l = leaf.split('.');
+    return l.length === parts.length && l.every((seg, i) => seg === parts[i] || seg === '*' || (seg === '[]' && /^\d+$/.test(parts[i])));
+  });
+  if (!matches) {
+    const concrete = leaves
+      .filter((l) => !l.includes('[]'))
+      .flatMap((l) => {
+        if (!l.includes('*')) return [l];
+        const [head] = l.split('.*');
+        const record = head.split('.').reduce<any>((o, k) => (o && typeof o === 'object' ? o[k] : undefined), scenario);
+        return record && typeof record === 'object' ? Object.keys(record).map((k) => l.replace('*', k)) : [l];
+      });
+    const near = closest(path, concrete);
+    throw new UserError(`${where}: "${path}" is not a scenario parameter (did you mean "${near}"?)`, {
+      hint: `valid paths include: ${concrete.filter((c) => c.split('.')[0] === near.split('.')[0]).slice(0, 40).join(', ')}`,
+    });
+  }
+  // Region and sector keys must exist in this scenario.
+  if (parts[0] === 'governments' && parts.length > 1) {
+    const regions = (scenario.regions as { id: string }[] | undefined)?.map((r) => r.id) ?? [];
+    if (!regions.includes(parts[1])) throw new UserError(`${where}: "${path}": unknown region "${parts[1]}" (did you mean "${closest(parts[1], regions)}"?); regions: ${regions.join(', ')}`);
+  }
+}

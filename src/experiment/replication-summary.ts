@@ -1,0 +1,68 @@
+/**
+ * One replication reduced to the numbers experiments compare: every metric's
+ * final value and its value over the run (sum for flows, mean otherwise), the
+ * change of cumulative value added against the counterfactual, and the
+ * zero-sum / win-win outcome. Sweeps, comparisons and games all tabulate these.
+ */
+import { FLOW_METRICS, METRICS, pairLabel } from '../model/metric-registry.js';
+import type { ModelConfig } from '../model/config.js';
+import { classifyOutcome, type GameOutcome } from '../model/metrics/win-win.js';
+import { regionPairs, type StepRecord } from '../model/record.js';
+
+export const STATISTICS = ['final', 'over_run'] as const;
+export type Statistic = (typeof STATISTICS)[number];
+
+/** [region, metric, statistic, value] */
+export type SummaryCell = [region: string, metric: string, statistic: Statistic, value: number];
+
+export interface ReplicationSummary {
+  replication: number;
+  cells: SummaryCell[];
+  outcome: GameOutcome | null;
+}
+
+export function summarizeReplication(
+  config: ModelConfig,
+  replication: number,
+  records: StepRecord[],
+  counterfactual: StepRecord[] | null,
+): ReplicationSummary {
+  const ids = config.regions.map((r) => r.id);
+  const pairs = regionPairs(ids.length).map(([a, b]) => pairLabel(ids[a], ids[b]));
+  const last = records[records.length - 1];
+  const cells: SummaryCell[] = [];
+  const overRun = (name: string, pick: (r: StepRecord) => number, flow: boolean): number => {
+    const values = records.map(pick).filter(Number.isFinite);
+    const sum = values.reduce((a, b) => a + b, 0);
+    return flow ? sum : values.length > 0 ? sum / values.length : Number.NaN;
+  };
+  for (const def of METRICS) {
+    const flow = FLOW_METRICS.has(def.name) || (def.scope === 'region' && def.name === 'fund_invested');
+    if (def.scope === 'zone') {
+      cells.push(['zone', def.name, 'final', last.zone[def.name]]);
+      cells.push(['zone', def.name, 'over_run', overRun(def.name, (r) => r.zone[def.name], flow)]);
+    } else {
+      const labels = def.scope === 'region' ? ids : pairs;
+      const table = def.scope === 'region' ? 'region' : 'pair';
+      labels.forEach((label, i) => {
+        cells.push([label, def.name, 'final', last[table][def.name][i]]);
+        cells.push([label, def.name, 'over_run', overRun(def.name, (r) => r[table][def.name][i], flow)]);
+      });
+    }
+  }
+  let outcome: GameOutcome | null = null;
+  if (counterfactual) {
+    const mine = last.region.cumulative_value_added;
+    const base = counterfactual[counterfactual.length - 1].region.cumulative_value_added;
+    const deltas = mine.map((v, r) => v - base[r]);
+    ids.forEach((id, r) => {
+      cells.push([id, 'value_added_change', 'final', deltas[r]]);
+      cells.push([id, 'value_added_change_relative', 'final', base[r] > 0 ? deltas[r] / base[r] : 0]);
+    });
+    const zoneBase = base.reduce((a, b) => a + b, 0);
+    cells.push(['zone', 'value_added_change', 'final', deltas.reduce((a, b) => a + b, 0)]);
+    cells.push(['zone', 'value_added_change_relative', 'final', zoneBase > 0 ? deltas.reduce((a, b) => a + b, 0) / zoneBase : 0]);
+    outcome = classifyOutcome(deltas, zoneBase, config.metrics.zeroSumTolerance);
+  }
+  return { replication, cells, outcome };
+}

@@ -1,0 +1,56 @@
+/**
+ * One design point: the base scenario with the point's parameter values set,
+ * run for R replications (each with its counterfactual), reduced to
+ * replication summaries. Pure computation, so it runs in a worker thread too.
+ * Replication r of every point uses the streams of (seed, r): points share
+ * their random numbers, so differences between points are not luck.
+ */
+import { runReplication } from '../model/run.js';
+import { counterfactualConfig } from '../model/counterfactual.js';
+import { normalizeScenario } from '../scenario/normalize.js';
+import { ScenarioSchema } from '../scenario/schema.js';
+import { setPath } from '../scenario/merge.js';
+import { validationErrorFromZod } from './validation.js';
+import type { ParameterValue } from './parameters.js';
+import { summarizeReplication, type ReplicationSummary } from './replication-summary.js';
+
+export interface PointTask {
+  index: number;
+  /** The resolved scenario (as parsed, every default filled in). */
+  scenario: unknown;
+  values: Record<string, ParameterValue>;
+  seed: number;
+  replications: number;
+  counterfactual: boolean;
+}
+
+export interface PointResult {
+  index: number;
+  values: Record<string, ParameterValue>;
+  replications: ReplicationSummary[];
+}
+
+/** The scenario object with the point's values set (no mutation of the input). */
+export function applyValues(scenario: unknown, values: Record<string, ParameterValue>): unknown {
+  let out = scenario;
+  for (const [path, value] of Object.entries(values)) out = setPath(out as Record<string, unknown>, path, value);
+  return out;
+}
+
+export function configForValues(scenario: unknown, values: Record<string, ParameterValue>) {
+  const parsed = ScenarioSchema.safeParse(applyValues(scenario, values));
+  if (!parsed.success) throw validationErrorFromZod(parsed.error, values);
+  return normalizeScenario(parsed.data);
+}
+
+export function runPoint(task: PointTask): PointResult {
+  const config = configForValues(task.scenario, task.values);
+  const cf = task.counterfactual ? counterfactualConfig(config) : null;
+  const replications: ReplicationSummary[] = [];
+  for (let r = 0; r < task.replications; r++) {
+    const main = runReplication(config, { seed: task.seed, replication: r, keepLog: false });
+    const base = cf ? runReplication(cf, { seed: task.seed, replication: r, keepLog: false }) : null;
+    replications.push(summarizeReplication(config, r, main.records, base?.records ?? null));
+  }
+  return { index: task.index, values: task.values, replications };
+}
