@@ -12,6 +12,7 @@ import { scenariosCommand } from './commands/scenarios.js';
 import { sweepCommand } from './commands/sweep.js';
 import { mergeCommand } from './commands/merge.js';
 import { compareCommand } from './commands/compare.js';
+import { reportCommand } from './commands/report.js';
 
 export function buildCli(argv: string[]) {
   return yargs(argv)
@@ -21,6 +22,7 @@ export function buildCli(argv: string[]) {
     .command(sweepCommand)
     .command(mergeCommand)
     .command(compareCommand)
+    .command(reportCommand)
     .command(scenariosCommand)
     .command(schemaCommand)
     .demandCommand(1, 'Name a command, e.g. `chuanyu run baseline`.')

@@ -67,7 +67,7 @@ export async function writeResults(
 ): Promise<void> {
   await writeDirectoryAtomically(target, async (dir) => {
     await writeRunTables(dir, run, summary);
-    if (extra) await extra(dir);
     await writeFile(join(dir, 'manifest.json'), stableJson(manifest));
+    if (extra) await extra(dir);
   });
 }

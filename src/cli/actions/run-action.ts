@@ -9,6 +9,7 @@ import { runScenario } from '../../experiment/run-scenario.js';
 import { summarizeRun, type RunSummary } from '../../experiment/summarize.js';
 import { writeResults } from '../../report/write-results.js';
 import { formatHeadline } from '../../report/headline.js';
+import { renderRunReport } from '../../report/report-run.js';
 import { gitCommit, packageVersion } from '../package-info.js';
 
 export interface RunActionOptions {
@@ -57,12 +58,15 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
     startedAt: started.toISOString(),
     wallTimeSeconds: (performance.now() - t0) / 1000,
     resolvedScenario: loaded.scenario,
+  }, async (dir) => {
+    await renderRunReport(dir);
   });
   if (!options.quiet) {
     log('');
     log(formatHeadline(summary, loaded.scenario.title, seconds));
     log('');
     log(`Results: ${outDir}`);
+    log(`Report:  ${join(outDir, 'charts', 'report.html')}`);
   }
   return { outDir, summary };
 }
