@@ -61,9 +61,12 @@ export function relocateFirms(sim: Simulation, offerOut: Float64Array): void {
   for (let r = 0; r < R; r++) flows.unspent[r] += sim.offerBudgetLeft[r];
 }
 
-/** Investment, depreciation, upgrading, ageing and exit marks; one pass. */
+/**
+ * Investment, depreciation, upgrading, ageing and exit; one pass that also
+ * tallies the survivors for entry and the metrics (sim.end).
+ */
 export function investAndUpgrade(sim: Simulation, offer: Float64Array): void {
-  const { firms, flows, cells, sectorCount: K } = sim;
+  const { firms, flows, cells, sectorCount: K, end } = sim;
   const f = sim.state.params.firms;
   const random = sim.streams.upgrade;
   const minCapital = f.exitMinCapital;
@@ -76,38 +79,72 @@ export function investAndUpgrade(sim: Simulation, offer: Float64Array): void {
     const u = sim.market.utilization[k];
     reinvest[k] = f.reinvestShare * (u >= f.investUtilization ? 1 : Math.pow(u / f.investUtilization, f.investSensitivity));
   }
+  const fundCount = fundShares.length;
+  const share0 = fundCount > 0 ? fundShares[0] : null;
+  const { depreciation: delta, upgradeBase, upgradeProfit, upgradeFund, techStep, productivityGain, exitLossYears } = f;
+  end.count.fill(0);
+  end.capital.fill(0);
+  end.productivity.fill(0);
+  end.tech.fill(0);
+  end.regionTech.fill(0);
+  end.regionCount.fill(0);
+  end.nav.fill(0);
+  end.navValid = true;
+  let depreciationSum = 0;
+  let ownSum = 0;
+  let grantSum = 0;
+  let fundSum = 0;
+  let offerSum = 0;
+  let exitedSum = 0;
   for (let i = 0; i < firms.count; i++) {
     const k0 = capital[i];
-    const own = profit[i] > 0 ? reinvest[sector[i]] * profit[i] : 0;
+    const p = profit[i];
+    const r = region[i];
+    const cell = r * K + sector[i];
+    const own = p > 0 ? reinvest[sector[i]] * p : 0;
     // What is not reinvested is paid out; funds receive their stake's part.
-    if (profit[i] > 0) for (let g = 0; g < fundShares.length; g++) flows.fundDividends[g] += fundShares[g][i] * (profit[i] - own);
+    if (p > 0) for (let g = 0; g < fundCount; g++) flows.fundDividends[g] += fundShares[g][i] * (p - own);
     const investment = own + grant[i] + fundIn[i] + offer[i];
-    const depreciation = f.depreciation * k0;
+    const depreciation = delta * k0;
     const next = k0 - depreciation + investment;
     capital[i] = next;
-    flows.depreciation += depreciation;
-    flows.ownInvestment += own;
-    flows.grantInvestment += grant[i];
-    flows.fundInvestment += fundIn[i];
-    flows.offerInvestment += offer[i];
-    cells.ownInvestment[region[i] * K + sector[i]] += own;
+    depreciationSum += depreciation;
+    ownSum += own;
+    grantSum += grant[i];
+    fundSum += fundIn[i];
+    offerSum += offer[i];
+    cells.ownInvestment[cell] += own;
     // Upgrading: more likely with profit and with fund backing.
-    const rate = k0 > 0 ? Math.max(0, profit[i] / k0) : 0;
-    let backed = 0;
-    for (let g = 0; g < fundShares.length; g++) if (fundShares[g][i] > 0) backed = 1;
-    const pUp = f.upgradeBase + f.upgradeProfit * rate + f.upgradeFund * backed;
+    const rate = k0 > 0 ? Math.max(0, p / k0) : 0;
+    let backed = share0 !== null && share0[i] > 0 ? 1 : 0;
+    for (let g = 1; g < fundCount; g++) if (fundShares[g][i] > 0) backed = 1;
+    const pUp = upgradeBase + upgradeProfit * rate + upgradeFund * backed;
     if (random() < pUp) {
-      tech[i] += f.techStep * (1 - tech[i]);
-      productivity[i] *= 1 + f.productivityGain;
+      tech[i] += techStep * (1 - tech[i]);
+      productivity[i] *= 1 + productivityGain;
     }
     age[i] = Math.min(65535, age[i] + 1);
-    if (lossYears[i] >= f.exitLossYears || next < minCapital) {
+    if (lossYears[i] >= exitLossYears || next < minCapital) {
       alive[i] = 0;
-      flows.exits[region[i]] += 1;
-      flows.exitedCapital += next;
-      for (let g = 0; g < fundShares.length; g++) flows.fundWrittenOff[g] += fundShares[g][i] * next;
+      flows.exits[r] += 1;
+      exitedSum += next;
+      for (let g = 0; g < fundCount; g++) flows.fundWrittenOff[g] += fundShares[g][i] * next;
+      continue;
     }
+    end.count[cell] += 1;
+    end.capital[cell] += next;
+    end.productivity[cell] += productivity[i];
+    end.tech[cell] += tech[i];
+    end.regionTech[r] += tech[i];
+    end.regionCount[r] += 1;
+    for (let g = 0; g < fundCount; g++) end.nav[g] += fundShares[g][i] * next;
   }
+  flows.depreciation += depreciationSum;
+  flows.ownInvestment += ownSum;
+  flows.grantInvestment += grantSum;
+  flows.fundInvestment += fundSum;
+  flows.offerInvestment += offerSum;
+  flows.exitedCapital += exitedSum;
   compactFirms(firms);
 }
 
@@ -121,18 +158,12 @@ export function enterFirms(sim: Simulation): void {
   const { firms, config, flows, previous, cells, sectorCount: K, regionCount: R } = sim;
   const f = sim.state.params.firms;
   const random = sim.streams.entry;
-  // Cell means from the survivors (one pass).
-  const count = new Float64Array(R * K);
-  const capital = new Float64Array(R * K);
-  const productivity = new Float64Array(R * K);
-  const tech = new Float64Array(R * K);
-  for (let i = 0; i < firms.count; i++) {
-    const cell = firms.region[i] * K + firms.sector[i];
-    count[cell] += 1;
-    capital[cell] += firms.capital[i];
-    productivity[cell] += firms.productivity[i];
-    tech[cell] += firms.tech[i];
-  }
+  const { end } = sim;
+  // Cell means of the survivors, tallied by the investment pass.
+  const count = end.count.slice();
+  const capital = end.capital.slice();
+  const productivity = end.productivity.slice();
+  const tech = end.tech.slice();
   const sectorMeanCapital = new Float64Array(K);
   const sectorCount = new Float64Array(K);
   for (let cell = 0; cell < R * K; cell++) {
@@ -154,8 +185,15 @@ export function enterFirms(sim: Simulation): void {
       const tau = count[cell] > 0 ? tech[cell] / count[cell] : config.sectors[k].techIntensity;
       for (let e = 0; e < entrants; e++) {
         const size = f.entrantSize * sectorMeanCapital[k] * Math.exp(0.5 * drawNormal(random) - 0.125);
-        appendFirm(firms, r, k, size, a, tau);
+        const slot = appendFirm(firms, r, k, size, a, tau);
         flows.entrantCapital += size;
+        // Keep the end-of-step tallies complete (values as stored in the arrays).
+        end.count[cell] += 1;
+        end.capital[cell] += firms.capital[slot];
+        end.productivity[cell] += firms.productivity[slot];
+        end.tech[cell] += firms.tech[slot];
+        end.regionTech[r] += firms.tech[slot];
+        end.regionCount[r] += 1;
       }
       flows.entries[r] += entrants;
       cells.entries[cell] += entrants;

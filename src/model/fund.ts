@@ -10,7 +10,7 @@
  */
 import type { FundParams } from './config.js';
 import { fundIsOpen } from './government.js';
-import { selectTop } from './select-top.js';
+import { createDescendingScratch, visitDescending } from './descending-scores.js';
 import type { Simulation } from './simulation.js';
 import { updateState, type VintageState } from './state.js';
 import { locationQuotientsOfCapital } from './cell-measures.js';
@@ -99,52 +99,62 @@ export function investFunds(sim: Simulation): void {
     const { capital, profit, tech, region, sector } = firms;
     const w = fund.weights;
     let candidates = 0;
-    let candidateCapital = 0;
     for (let i = 0; i < firms.count; i++) {
       if (!(capital[i] > 0) || !(profit[i] > 0)) continue; // a market-run fund backs profitable firms
       const k = sector[i];
       const overcap = Math.max(0, uStar - market.utilization[k]) / uStar;
       score[i] = w.return * (profit[i] / capital[i]) + w.chain * chain[region[i] * K + k] + w.tech * tech[i] - w.duplication * overcap;
       idx[candidates++] = i;
-      candidateCapital += capital[i];
     }
     if (candidates === 0) return;
-    const better = (a: number, b: number) => score[a] > score[b] || (score[a] === score[b] && a < b);
-    const meanCapital = candidateCapital / candidates;
-    let batch = Math.ceil(trancheLeft / Math.max(1e-12, fund.capPerFirm * meanCapital)) * 2 + 16;
     const share = firms.fundShare[f];
-    let pos = 0;
-    while (trancheLeft > 1e-12 && pos < candidates) {
-      const n = selectTop(idx, pos, candidates, batch, better);
-      for (let c = pos; c < pos + n && trancheLeft > 1e-12; c++) {
-        const i = idx[c];
-        const s = region[i];
-        let want = fund.capPerFirm * capital[i];
-        let placed = 0;
-        for (let v = 0; v < open.length && want > 1e-12; v++) {
+    if (sim.descending.order.length < firms.capacity) sim.descending = createDescendingScratch(firms.capacity);
+    // Money each region's firms can still receive from any vintage: firms of a
+    // region with none are skipped at once, and the visit stops when no region has any.
+    const headroom = new Float64Array(R);
+    const updateHeadroom = () => {
+      let any = false;
+      for (let s = 0; s < R; s++) {
+        let h = 0;
+        for (let v = 0; v < open.length; v++) {
           let others = 0;
           for (let r = 0; r < R; r++) if (r !== s) others += Math.max(0, owed[v][r] - investedByRegion[v][r]);
-          const headroom = Math.min(tranche[v], cash[v] - others);
-          const x = Math.min(want, headroom);
-          if (!(x > 0)) continue;
-          tranche[v] -= x;
-          cash[v] -= x;
-          investedByRegion[v][s] += x;
-          trancheLeft -= x;
-          want -= x;
-          placed += x;
+          h += Math.max(0, Math.min(tranche[v], cash[v] - others));
         }
-        if (placed > 0) {
-          share[i] = (share[i] * capital[i] + placed) / (capital[i] + placed);
-          firms.fundIn[i] += placed;
-          flows.fundInvested[f] += placed;
-          flows.fundInvestedByRegion[s] += placed;
-          sim.cells.fundIn[s * K + sector[i]] += placed;
-        }
+        headroom[s] = h;
+        if (h > 1e-12) any = true;
       }
-      pos += n;
-      batch *= 2;
-    }
+      return any;
+    };
+    if (!updateHeadroom()) return;
+    visitDescending(idx, candidates, score, sim.descending, (i) => {
+      const s = region[i];
+      if (!(headroom[s] > 0)) return true;
+      let want = fund.capPerFirm * capital[i];
+      let placed = 0;
+      for (let v = 0; v < open.length && want > 1e-12; v++) {
+        let others = 0;
+        for (let r = 0; r < R; r++) if (r !== s) others += Math.max(0, owed[v][r] - investedByRegion[v][r]);
+        const headroom = Math.min(tranche[v], cash[v] - others);
+        const x = Math.min(want, headroom);
+        if (!(x > 0)) continue;
+        tranche[v] -= x;
+        cash[v] -= x;
+        investedByRegion[v][s] += x;
+        trancheLeft -= x;
+        want -= x;
+        placed += x;
+      }
+      if (placed > 0) {
+        share[i] = (share[i] * capital[i] + placed) / (capital[i] + placed);
+        firms.fundIn[i] += placed;
+        flows.fundInvested[f] += placed;
+        flows.fundInvestedByRegion[s] += placed;
+        sim.cells.fundIn[s * K + sector[i]] += placed;
+        if (!updateHeadroom()) return false;
+      }
+      return trancheLeft > 1e-12;
+    });
     sim.state = updateState(sim.state, sim.log, `fund-invest:${fund.name}`, (draft) => {
       open.forEach(({ index }, v) => {
         const total = investedByRegion[v].reduce((a, b) => a + b, 0);
@@ -185,10 +195,11 @@ export function bookFundReturns(sim: Simulation): void {
     const exitCost = state.vintages.reduce((a, v, i) => a + (exiting[i] ? v.costHeld : 0), 0);
     let nav = 0;
     if (exitCost > 0) {
-      nav = fundNetAssetValue(sim, f);
+      nav = sim.end.navValid ? sim.end.nav[f] : fundNetAssetValue(sim, f);
       const keep = costTotal > 0 ? Math.max(0, 1 - exitCost / costTotal) : 0;
       const share = sim.firms.fundShare[f];
       for (let i = 0; i < sim.firms.count; i++) share[i] *= keep;
+      sim.end.navValid = false; // stakes were rescaled: the tally no longer holds
     }
     const dividends = flows.fundDividends[f];
     sim.state = updateState(sim.state, sim.log, `fund-returns:${fund.name}`, (draft) => {

@@ -48,18 +48,12 @@ export interface FundHistory {
 export function recordStep(sim: Simulation, payoff: Float64Array, history: FundHistory): StepRecord {
   const { config, firms, market, cells, flows, sectorCount: K, regionCount: R } = sim;
   const metrics = config.metrics;
-  // End-of-step cell tables from the surviving firms (one pass).
-  const capital = matrix(R, K, () => 0);
-  const firmCount = matrix(R, K, () => 0);
-  const techSum = new Float64Array(R);
-  const firmsByRegion = new Float64Array(R);
-  for (let i = 0; i < firms.count; i++) {
-    const r = firms.region[i];
-    capital[r][firms.sector[i]] += firms.capital[i];
-    firmCount[r][firms.sector[i]] += 1;
-    techSum[r] += firms.tech[i];
-    firmsByRegion[r] += 1;
-  }
+  // End-of-step cell tables, tallied by the investment and entry passes.
+  const { end } = sim;
+  const capital = matrix(R, K, (r, k) => end.capital[r * K + k]);
+  const firmCount = matrix(R, K, (r, k) => end.count[r * K + k]);
+  const techSum = end.regionTech;
+  const firmsByRegion = end.regionCount;
   const output = matrix(R, K, (r, k) => cells.output[r * K + k]);
   const investment = matrix(
     R,
@@ -135,7 +129,7 @@ export function recordStep(sim: Simulation, payoff: Float64Array, history: FundH
   let crossBorder = 0;
   let investedTotal = 0;
   sim.state.funds.forEach((fund, f) => {
-    nav += fundNetAssetValue(sim, f);
+    nav += end.navValid ? end.nav[f] : fundNetAssetValue(sim, f);
     for (const v of fund.vintages) {
       nav += v.cash;
       const gov = v.paidInGov.reduce((a, b) => a + b, 0);

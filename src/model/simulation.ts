@@ -12,6 +12,7 @@ import type { LoggedPatch, WorldState } from './state.js';
 import { clearMarkets, computeCellCapital, computeMultipliers, computeCapacity, produce } from './production.js';
 import type { StepRecord } from './record.js';
 import { createFlows, type StepFlows } from './flows.js';
+import { createDescendingScratch, type DescendingScratch } from './descending-scores.js';
 
 /** Per-cell arrays are flat, index `r * sectorCount + k`. */
 export interface CellArrays {
@@ -30,6 +31,23 @@ export interface CellArrays {
   fundIn: Float64Array;
   ownInvestment: Float64Array;
   entries: Float64Array;
+}
+
+/**
+ * End-of-step tallies of the surviving and entering firms, gathered during the
+ * investment pass and extended by entry, so later processes (entry, metrics)
+ * need no pass of their own. Sums run in firm order, exactly as a separate pass would.
+ */
+export interface EndOfStepTallies {
+  count: Float64Array;
+  capital: Float64Array;
+  productivity: Float64Array;
+  tech: Float64Array;
+  regionTech: Float64Array;
+  regionCount: Float64Array;
+  /** Fund stakes at book value, per fund (valid until a vintage exit rescales stakes). */
+  nav: Float64Array;
+  navValid: boolean;
 }
 
 export interface MarketArrays {
@@ -72,8 +90,11 @@ export interface Simulation {
   /** Index buffer reused by fund selection. */
   scratchIndex: Uint32Array;
   scratchScore: Float64Array;
+  /** Buffers of the fund's descending-score visit. */
+  descending: DescendingScratch;
   records: StepRecord[];
   flows: StepFlows;
+  end: EndOfStepTallies;
   /** Sectors chased this step (1 = hot), set by government spending. */
   hot: Uint8Array;
   /** Offer budget left per region this step. */
@@ -193,8 +214,13 @@ export function createSimulation(
     },
     scratchIndex: new Uint32Array(0),
     scratchScore: new Float64Array(0),
+    descending: createDescendingScratch(0),
     records: [],
     flows: createFlows(R, config.funds.length),
+    end: {
+      count: new Float64Array(R * K), capital: new Float64Array(R * K), productivity: new Float64Array(R * K), tech: new Float64Array(R * K),
+      regionTech: new Float64Array(R), regionCount: new Float64Array(R), nav: new Float64Array(config.funds.length), navValid: false,
+    },
     hot: new Uint8Array(K),
     offerBudgetLeft: new Float64Array(R),
     initialMeanFirmCapital: config.initial.zoneCapital / Math.max(1, firms.count),
