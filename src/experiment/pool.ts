@@ -15,11 +15,16 @@ export class AbortedError extends Error {
   }
 }
 
-/** The worker script: compiled JS next to this module, or the TypeScript source under tsx (tests, development). */
-function workerEntry(): { url: URL; execArgv: string[] } {
+/**
+ * A worker on the compiled JS next to this module, or, when running from the
+ * TypeScript sources (tests, benchmarks, development), a worker that registers
+ * tsx first and then imports the source (Node 20 workers do not inherit loaders).
+ */
+function startWorker(): Worker {
   const here = import.meta.url;
-  if (here.endsWith('.ts')) return { url: new URL('./point-worker.ts', here), execArgv: ['--import', 'tsx'] };
-  return { url: new URL('./point-worker.js', here), execArgv: [] };
+  if (!here.endsWith('.ts')) return new Worker(new URL('./point-worker.js', here));
+  const source = new URL('./point-worker.ts', here).href;
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, { eval: true });
 }
 
 export interface PoolOptions {
@@ -32,7 +37,6 @@ export async function runPoints(tasks: PointTask[], options: PoolOptions): Promi
   if (tasks.length === 0) return;
   const workers = Math.max(1, Math.min(options.workers, tasks.length));
   if (workers === 1) return runInProcess(tasks, options);
-  const { url, execArgv } = workerEntry();
   const queue = tasks.slice();
   const pool: Worker[] = [];
   await new Promise<void>((resolve, reject) => {
@@ -58,7 +62,7 @@ export async function runPoints(tasks: PointTask[], options: PoolOptions): Promi
       worker.postMessage(task);
     };
     for (let i = 0; i < workers; i++) {
-      const worker = new Worker(url, { execArgv });
+      const worker = startWorker();
       pool.push(worker);
       worker.on('message', async (message: { index: number; result?: PointResult; error?: string; user?: boolean }) => {
         active--;

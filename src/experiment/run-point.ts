@@ -21,6 +21,8 @@ export interface PointTask {
   values: Record<string, ParameterValue>;
   seed: number;
   replications: number;
+  /** First replication number (default 0): lets one point's replications be split over workers. */
+  firstReplication?: number;
   counterfactual: boolean;
 }
 
@@ -47,7 +49,8 @@ export function runPoint(task: PointTask): PointResult {
   const config = configForValues(task.scenario, task.values);
   const cf = task.counterfactual ? counterfactualConfig(config) : null;
   const replications: ReplicationSummary[] = [];
-  for (let r = 0; r < task.replications; r++) {
+  const first = task.firstReplication ?? 0;
+  for (let r = first; r < first + task.replications; r++) {
     const main = runReplication(config, { seed: task.seed, replication: r, keepLog: false });
     const base = cf ? runReplication(cf, { seed: task.seed, replication: r, keepLog: false }) : null;
     replications.push(summarizeReplication(config, r, main.records, base?.records ?? null));

@@ -1,0 +1,47 @@
+/** Runs the naive (object-per-firm, immer) model and the real step on the same small world. Prints one JSON line. */
+import { loadScenario } from '../src/scenario/load.js';
+import { ScenarioSchema } from '../src/scenario/schema.js';
+import { normalizeScenario } from '../src/scenario/normalize.js';
+import { createSimulation } from '../src/model/simulation.js';
+import { createStepScratch, stepSimulation } from '../src/model/step.js';
+import { runNaive } from './naive-model.js';
+
+const firms = Number(process.argv[2] ?? 2000);
+const steps = Number(process.argv[3] ?? 20);
+const runs = Number(process.argv[4] ?? 3);
+const loaded = await loadScenario('cooperate');
+const scenario = structuredClone(loaded.scenario) as any;
+scenario.initial.firms = firms;
+scenario.time.steps = steps;
+const config = normalizeScenario(ScenarioSchema.parse(scenario));
+
+function real() {
+  const sim = createSimulation(config, { seed: 1, replication: 0, keepLog: false });
+  const scratch = createStepScratch(sim);
+  let firmSteps = 0;
+  const t0 = performance.now();
+  for (let t = 0; t < steps; t++) {
+    firmSteps += sim.firms.count;
+    stepSimulation(sim, scratch);
+  }
+  return firmSteps / ((performance.now() - t0) / 1000);
+}
+const naive = () => {
+  const r = runNaive(config, steps);
+  return r.firmSteps / r.seconds;
+};
+const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+real();
+naive();
+const realRates = Array.from({ length: runs }, real);
+const naiveRates = Array.from({ length: runs }, naive);
+process.stdout.write(
+  JSON.stringify({
+    firms,
+    steps,
+    runs,
+    typedArrays: { median: median(realRates), min: Math.min(...realRates), max: Math.max(...realRates) },
+    objectsWithImmer: { median: median(naiveRates), min: Math.min(...naiveRates), max: Math.max(...naiveRates) },
+    ratio: median(realRates) / median(naiveRates),
+  }) + '\n',
+);

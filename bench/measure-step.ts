@@ -1,0 +1,61 @@
+/**
+ * Measures the whole step (every process and the metrics) of the default model
+ * (the `cooperate` scenario: governments, fund, market, firms) at one population
+ * size, in its own process so peak memory is its own. Prints one JSON line.
+ *   node --import tsx bench/measure-step.ts <firms> <steps> <runs>
+ */
+import { loadScenario } from '../src/scenario/load.js';
+import { ScenarioSchema } from '../src/scenario/schema.js';
+import { normalizeScenario } from '../src/scenario/normalize.js';
+import { createSimulation, type Simulation } from '../src/model/simulation.js';
+import { createStepScratch, stepSimulation } from '../src/model/step.js';
+
+const firms = Number(process.argv[2] ?? 10000);
+const steps = Number(process.argv[3] ?? 50);
+const runs = Number(process.argv[4] ?? 3);
+
+const loaded = await loadScenario('cooperate');
+const scenario = structuredClone(loaded.scenario) as any;
+scenario.initial.firms = firms;
+scenario.time.steps = steps;
+const config = normalizeScenario(ScenarioSchema.parse(scenario));
+
+function liveBytes(sim: Simulation): number {
+  const f = sim.firms;
+  const arrays = [f.region, f.sector, f.capital, f.productivity, f.tech, f.age, f.lossYears, f.profit, f.grant, f.fundIn, f.alive, ...f.fundShare];
+  const scratch = [sim.scratchIndex, sim.scratchScore, sim.descending.order, sim.descending.bucketOf];
+  return [...arrays, ...scratch].reduce((a, x) => a + x.byteLength, 0);
+}
+
+function once(seedReplication: number) {
+  const sim = createSimulation(config, { seed: 1, replication: seedReplication, keepLog: false });
+  const scratch = createStepScratch(sim);
+  let firmSteps = 0;
+  const t0 = performance.now();
+  for (let t = 0; t < steps; t++) {
+    firmSteps += sim.firms.count;
+    stepSimulation(sim, scratch);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  return { rate: firmSteps / seconds, seconds, firmSteps, finalFirms: sim.firms.count, capacity: sim.firms.capacity, liveBytes: liveBytes(sim) + scratch.offer.byteLength };
+}
+
+// Warm-up (JIT), then measured runs.
+once(99);
+const results = Array.from({ length: runs }, (_, r) => once(r));
+const last = results[results.length - 1];
+const rates = results.map((r) => r.rate).sort((a, b) => a - b);
+process.stdout.write(
+  JSON.stringify({
+    firms,
+    steps,
+    runs,
+    firmStepsPerSecond: { median: rates[Math.floor(rates.length / 2)], min: rates[0], max: rates[rates.length - 1] },
+    secondsPerRun: results.map((r) => r.seconds),
+    finalFirms: last.finalFirms,
+    bytesPerFirmLive: last.liveBytes / last.finalFirms,
+    bytesPerFirmSlot: last.liveBytes / last.capacity,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    peakRssBytesPerFirm: (process.resourceUsage().maxRSS * 1024) / last.finalFirms,
+  }) + '\n',
+);
