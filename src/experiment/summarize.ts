@@ -112,6 +112,11 @@ export function summarizeRun(run: ScenarioRun): RunSummary {
     years: [config.startYear, config.startYear + (config.steps - 1) * config.stepYears],
     metrics: { zone, regions, pairs },
     outcome: summarizeOutcome(run),
-    events: config.events.map((e) => ({ year: config.startYear + e.step * config.stepYears, kind: e.kind, label: e.label, source: e.source })),
+    events: [
+      ...config.funds
+        .filter((f) => f.startStep !== null && !config.events.some((e) => e.step === f.startStep && e.kind === 'fund'))
+        .map((f) => ({ year: config.startYear + f.startStep! * config.stepYears, kind: 'fund', label: `${f.name} created`, source: 'scenario: fund.start' })),
+      ...config.events.map((e) => ({ year: config.startYear + e.step * config.stepYears, kind: e.kind, label: e.label, source: e.source })),
+    ].sort((a, b) => a.year - b.year),
   };
 }
