@@ -183,9 +183,13 @@ describe('rendered SVG', () => {
   });
 
   it('time charts draw every event', () => {
-    expect(chartEvents(full)).toEqual([{ year: 2014, kind: 'agreement', label: 'Test agreement' }]);
+    expect(chartEvents(full)).toEqual([
+      { year: 2010, kind: 'fund', label: 'test-fund created' },
+      { year: 2014, kind: 'agreement', label: 'Test agreement' },
+    ]);
     for (const name of ['similarity', 'sector-structure', 'capacity', 'value-added', 'guidance-fund']) {
       expect(svgTexts(svgs.get(name)!), name).toContain('Test agreement');
+      expect(svgTexts(svgs.get(name)!), name).toContain('test-fund created');
     }
   });
 });

@@ -54,7 +54,10 @@ describe('readResults', () => {
     expect(data.counterfactual?.metrics.length).toBeGreaterThan(0);
     expect(data.counterfactual?.sectors).toHaveLength(data.sectors.length);
     expect(data.summary.years).toEqual([2010, 2021]);
-    expect(data.summary.events).toEqual([expect.objectContaining({ year: 2014, kind: 'agreement', label: 'Test agreement' })]);
+    expect(data.summary.events).toEqual([
+      expect.objectContaining({ year: 2010, kind: 'fund', label: 'test-fund created' }),
+      expect.objectContaining({ year: 2014, kind: 'agreement', label: 'Test agreement' }),
+    ]);
   });
 
   it('extracts the scenario facts the charts need from the manifest', async () => {
