@@ -95,13 +95,17 @@ describe('Ctrl-C during a sweep', () => {
     const dir = join(tmp(), 'interrupted');
     const child = spawn(process.execPath, [CLI, 'sweep', SCENARIO, '-p', 'fund.leverage=0:2.9:0.1', '--workers', '2', '--out', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
+    let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
     const points = join(dir, 'points');
     const started = Date.now();
     while (!(existsSync(points) && readdirSync(points).some((f) => f.endsWith('.json'))) && Date.now() - started < 120_000) await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGINT');
     const code = await new Promise((r) => child.on('exit', r));
     expect(code).toBe(130);
+    // Not a terminal: progress comes as plain lines with counts, rate and ETA.
+    expect(stderr).toMatch(/sweep small-cooperate: \d+\/30 points \(\d+%\), [\d.]+\/s, ETA/);
     expect(stdout).toMatch(/Stopped with \d+ of 30 points finished/);
     expect(stdout).toContain('--resume');
     expect(readdirSync(points).filter((f) => /^point-\d{6}\.json$/.test(f)).length).toBeGreaterThan(0);
