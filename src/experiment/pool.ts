@@ -65,13 +65,15 @@ export async function runPoints(tasks: PointTask[], options: PoolOptions): Promi
       const worker = startWorker();
       pool.push(worker);
       worker.on('message', async (message: { index: number; result?: PointResult; error?: string; user?: boolean }) => {
-        active--;
         if (message.error !== undefined) return finish(message.user ? new UserError(message.error) : new Error(message.error));
         try {
           await options.onResult(message.result!);
         } catch (error) {
           return finish(error as Error);
         }
+        // A task counts as active until its result is handed over (saved), so the pool
+        // never resolves while another worker's result is still being written.
+        active--;
         if (options.signal?.aborted) return finish(new AbortedError());
         feed(worker);
       });

@@ -59,7 +59,7 @@ export function prefixSvgIds(svg: string, prefix: string): string {
 }
 
 /** The SVG as an accessible image: role img, a title, no XML prolog. */
-function inlineSvg(chart: ReportChart): string {
+export function inlineSvg(chart: ReportChart): string {
   const id = `chart-${chart.name}`;
   let svg = prefixSvgIds(chart.svg.replace(/^<\?xml[^>]*>\s*/, ''), id);
   svg = svg.replace(/^<svg\b/, `<svg role="img" aria-labelledby="${id}-title" focusable="false"`);
@@ -145,7 +145,7 @@ ${rows.join('\n')}
 </section>`;
 }
 
-const CSS = `
+export const REPORT_CSS = `
 :root { color-scheme: light; --text: #1f2328; --muted: #57606a; --line: #d0d7de; --accent: #0072B2; --bg-soft: #f6f8fa; }
 * { box-sizing: border-box; }
 body { margin: 0; font-family: "${FONT_FAMILY}", Verdana, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--text); background: #fff; line-height: 1.5; font-size: 16px; }
@@ -215,7 +215,7 @@ ${c.files.length > 0 ? `<p class="files">Files: ${c.files.map((f) => `<a href="$
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} – chuanyu-sim run report</title>
-<style>${CSS}</style>
+<style>${REPORT_CSS}</style>
 </head>
 <body>
 <header>

@@ -169,10 +169,22 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   useShippedFontMetrics();
   const view = new vega.View(vega.parse(toVega(spec)), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    return renumberGradients(await view.toSVG());
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Vega numbers gradients (gradient legends) with a counter that runs over the
+ * whole process, so the same chart drawn after others would get other ids;
+ * renumbering them in order of appearance makes the SVG depend on the chart only.
+ */
+export function renumberGradients(svg: string): string {
+  const ids = new Map<string, string>();
+  for (const m of svg.matchAll(/\bid="(gradient_\d+)"/g)) if (!ids.has(m[1])) ids.set(m[1], `gradient_${ids.size}`);
+  if (ids.size === 0) return svg;
+  return svg.replace(/\bgradient_\d+\b/g, (id) => ids.get(id) ?? id);
 }
 
 /** Rasterises an SVG at PNG_SCALE with the shipped fonts only. */

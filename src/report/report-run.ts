@@ -17,8 +17,8 @@ import type { Manifest } from './write-results.js';
 export const CHART_FORMATS = ['vl', 'svg', 'png'] as const;
 export type ChartFormat = (typeof CHART_FORMATS)[number];
 
-const EXTENSION: Record<ChartFormat, string> = { vl: '.vl.json', svg: '.svg', png: '.png' };
-const LABEL: Record<ChartFormat, string> = { vl: 'Vega-Lite spec', svg: 'SVG', png: 'PNG' };
+export const EXTENSION: Record<ChartFormat, string> = { vl: '.vl.json', svg: '.svg', png: '.png' };
+export const LABEL: Record<ChartFormat, string> = { vl: 'Vega-Lite spec', svg: 'SVG', png: 'PNG' };
 
 export interface RenderRunReportOptions {
   /** Chart files to write (default all three); report.html is always written. */

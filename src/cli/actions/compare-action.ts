@@ -6,6 +6,7 @@ import { UserError } from '../../scenario/errors.js';
 import { compareScenarios } from '../../experiment/compare.js';
 import { formatComparison, writeComparisonTables } from '../../report/write-comparison.js';
 import { writeDirectoryAtomically } from '../../report/atomic-dir.js';
+import { renderCompareReport } from '../../report/report-compare.js';
 import { stableJson } from '../../report/write-results.js';
 import { gitCommit, packageVersion } from '../package-info.js';
 import { interruptSignal } from '../signals.js';
@@ -53,6 +54,7 @@ export async function compareAction(options: CompareActionOptions): Promise<{ ou
           resolvedScenarios: loaded.map((l) => l.scenario),
         }),
       );
+      await renderCompareReport(dir);
     });
     if (!options.quiet) {
       log('');
@@ -60,6 +62,7 @@ export async function compareAction(options: CompareActionOptions): Promise<{ ou
       log(formatComparison(comparison));
       log('');
       log(`Results: ${outDir}`);
+      log(`Report:  ${join(outDir, 'charts', 'report.html')}`);
     }
     return { outDir };
   } finally {

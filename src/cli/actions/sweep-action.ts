@@ -9,6 +9,7 @@ import { executeSweep, planSweep } from '../../experiment/sweep.js';
 import type { Design } from '../../experiment/design.js';
 import { finishedPoints, loadPoint, openSweep, planIdentity, pointsOfShard, readPlan, savePoint } from '../../experiment/sweep-store.js';
 import { writeSweepTables } from '../../report/write-sweep.js';
+import { renderSweepReport } from '../../report/report-sweep.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
 
@@ -48,7 +49,11 @@ export async function sweepAction(options: SweepActionOptions): Promise<{ outDir
       return { outDir, complete: false };
     }
     await writeSweepTables(outDir, plan, result.points);
-    if (!options.quiet) log(`Done: ${outDir}/sweep.csv, outcomes.csv, summary.json`);
+    await renderSweepReport(outDir);
+    if (!options.quiet) {
+      log(`Done: ${join(outDir, 'sweep.csv')}, outcomes.csv, summary.json`);
+      log(`Report: ${join(outDir, 'charts', 'report.html')}`);
+    }
     return { outDir, complete: true };
   } finally {
     interrupt?.dispose();
@@ -80,6 +85,7 @@ export async function mergeAction(options: { dirs: string[]; out: string; quiet?
     points.push(point);
   }
   await writeSweepTables(outDir, plan, points);
+  await renderSweepReport(outDir);
   if (!options.quiet) log(`Merged ${options.dirs.length} folder${options.dirs.length === 1 ? '' : 's'} (${points.length} points) into ${outDir}`);
   return outDir;
 }

@@ -1,0 +1,205 @@
+/**
+ * Comparison reports made from a real comparison folder (the `compare` action
+ * on a small scenario, a competing variant of it, and the scenario again): the
+ * four charts validate against the Vega-Lite schema, compile without warnings
+ * and carry their data inline; the SVGs have titles and axis titles with
+ * units; PNGs are twice the SVG size; report.html shows the scenarios, a table
+ * of paired differences and every chart with a caption, with no external URL;
+ * re-rendering gives the same bytes; a scenario compared with itself differs
+ * by exactly zero.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareAction } from '../../src/cli/actions/compare-action.js';
+import { readComparison } from '../../src/report/compare-charts/data.js';
+import { PNG_SCALE } from '../../src/report/render.js';
+import { renderCompareReport } from '../../src/report/report-compare.js';
+import { svgRoleTexts, svgSize } from './svg-helpers.js';
+
+const SCENARIO = join(__dirname, '..', 'fixtures', 'scenarios', 'small-cooperate.yaml');
+
+const require = createRequire(import.meta.url);
+const schema = JSON.parse(readFileSync(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8'));
+const ajv = new Ajv({ allowUnionTypes: true, strict: false });
+ajv.addFormat('uri', true);
+ajv.addFormat('uri-reference', true);
+ajv.addFormat('color-hex', /^#([0-9a-f]{3}){1,2}$/i);
+const validate = ajv.compile(schema);
+
+function compileWithWarnings(spec: TopLevelSpec): string[] {
+  const warnings: string[] = [];
+  const logger = {
+    level: () => logger,
+    error: (...args: unknown[]) => (warnings.push(`error: ${args.join(' ')}`), logger),
+    warn: (...args: unknown[]) => (warnings.push(args.join(' ')), logger),
+    info: () => logger,
+    debug: () => logger,
+  };
+  compile(spec, { logger } as never);
+  return warnings;
+}
+
+function dataBlocks(node: unknown, out: unknown[] = []): unknown[] {
+  if (Array.isArray(node)) node.forEach((n) => dataBlocks(n, out));
+  else if (node && typeof node === 'object')
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'data') out.push(value);
+      dataBlocks(value, out);
+    }
+  return out;
+}
+
+function pngHeaderSize(buffer: Buffer): { width: number; height: number } {
+  expect(buffer.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) };
+}
+
+const COMPETE_YAML = (parent: string) => `extends: ${JSON.stringify(parent)}
+name: small-compete
+title: "Small compete world <for tests>"
+description: "Both governments compete & chase the \\"hot\\" sectors; no fund."
+governments:
+  sichuan: { strategy: compete }
+  chongqing: { strategy: compete }
+fund: { enabled: false }
+`;
+
+const CHARTS = ['distributions', 'differences', 'regions', 'outcomes'];
+
+let root: string;
+let dir: string;
+let charts: string[];
+const chartsDir = () => join(dir, 'charts');
+const readSpec = (name: string) => JSON.parse(readFileSync(join(chartsDir(), `${name}.vl.json`), 'utf8')) as TopLevelSpec & { title: { text: string } };
+const readSvg = (name: string) => readFileSync(join(chartsDir(), `${name}.svg`), 'utf8');
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'chuanyu-compare-report-'));
+  const compete = join(root, 'small-compete.yaml');
+  await writeFile(compete, COMPETE_YAML(SCENARIO));
+  dir = join(root, 'cmp');
+  await compareAction({ scenarios: [SCENARIO, compete, SCENARIO], replications: 2, out: dir, quiet: true, workers: 1 });
+  charts = (await renderCompareReport(dir)).charts;
+});
+
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+describe('renderCompareReport', () => {
+  it('draws the four charts with all three files each, and report.html', async () => {
+    expect(charts).toEqual(CHARTS);
+    expect((await readdir(chartsDir())).sort()).toEqual([...CHARTS.flatMap((n) => [`${n}.png`, `${n}.svg`, `${n}.vl.json`]), 'report.html'].sort());
+  });
+
+  it('writes specs that validate against the Vega-Lite schema, compile without warnings and carry their data inline', () => {
+    for (const name of charts) {
+      const spec = readSpec(name);
+      const ok = validate(spec);
+      expect(ok, `${name}: ${ajv.errorsText(validate.errors, { separator: '\n' })}`).toBe(true);
+      expect(compileWithWarnings(spec), name).toEqual([]);
+      const blocks = dataBlocks(spec);
+      expect(blocks.length, name).toBeGreaterThan(0);
+      for (const block of blocks) expect(Array.isArray((block as { values?: unknown }).values), `${name}: data without inline values`).toBe(true);
+    }
+  });
+
+  it('draws SVGs with titles and axis titles with units', () => {
+    for (const name of charts) {
+      const svg = readSvg(name);
+      expect(svgRoleTexts(svg, 'title-text').join(' '), name).toContain(readSpec(name).title.text);
+    }
+    const distributions = svgRoleTexts(readSvg('distributions'), 'axis-title');
+    expect(distributions).toEqual(expect.arrayContaining(['Scenario', 'Similarity coefficient (index)', 'Duplicated investment share (%)', 'Capacity utilization (%)', 'Relocations (firms)']));
+    const differences = svgRoleTexts(readSvg('differences'), 'axis-title');
+    expect(differences).toEqual(
+      expect.arrayContaining(['Difference from small-cooperate (index)', 'Difference from small-cooperate (percentage points)', 'Difference from small-cooperate (billion yuan)']),
+    );
+    expect(svgRoleTexts(readSvg('regions'), 'axis-title')).toEqual(expect.arrayContaining(['Cumulative value added (billion yuan)', 'Cumulative payoff (billion yuan)']));
+    expect(svgRoleTexts(readSvg('regions'), 'legend-label')).toEqual(['Sichuan', 'Chongqing']);
+    expect(svgRoleTexts(readSvg('outcomes'), 'axis-title')).toContain('Share of replications (%)');
+  });
+
+  it('draws one forest row per scenario, metric and region; the scenario against itself differs by exactly zero', () => {
+    const spec = readSpec('differences') as unknown as { concat: { title: { text: string }; data: { values: { scenario: string; series: string; difference: number; low: number; high: number }[] } }[] };
+    const byTitle = new Map(spec.concat.map((p) => [p.title.text, p.data.values]));
+    expect([...byTitle.keys()]).toEqual([
+      'Similarity coefficient, final year',
+      'Duplicated investment share, mean over the run',
+      'Capacity utilization, mean over the run',
+      'Value added, summed over the run',
+      'Government payoff, summed over the run',
+      'Relocations, total over the run',
+    ]);
+    const va = byTitle.get('Value added, summed over the run')!;
+    expect(va.map((r) => `${r.scenario}/${r.series}`)).toEqual([
+      'small-compete/Sichuan',
+      'small-compete/Chongqing',
+      'small-compete/Zone',
+      'small-cooperate (2)/Sichuan',
+      'small-cooperate (2)/Chongqing',
+      'small-cooperate (2)/Zone',
+    ]);
+    for (const rows of byTitle.values())
+      for (const r of rows.filter((x) => x.scenario === 'small-cooperate (2)')) expect([r.difference, r.low, r.high]).toEqual([0, 0, 0]);
+    const sim = byTitle.get('Similarity coefficient, final year')!.find((r) => r.scenario === 'small-compete')!;
+    expect(sim.difference).toBeGreaterThan(0); // competing regions stay more alike than cooperating ones
+  });
+
+  it('tells repeated scenarios apart when reading the folder', async () => {
+    const data = await readComparison(dir);
+    expect(data.scenarios.map((s) => s.label)).toEqual(['small-cooperate', 'small-compete', 'small-cooperate (2)']);
+    expect(data.values.get('0|zone|similarity|final')).toEqual(data.values.get('2|zone|similarity|final'));
+    expect(data.values.get('0|zone|similarity|final')).toHaveLength(2);
+    expect(new Set(data.differences.map((d) => d.index))).toEqual(new Set([1, 2]));
+  });
+
+  it('writes PNGs at twice the SVG size', async () => {
+    for (const name of charts) {
+      const size = svgSize(readSvg(name));
+      expect(pngHeaderSize(await readFile(join(chartsDir(), `${name}.png`))), name).toEqual({ width: Math.round(size.width * PNG_SCALE), height: Math.round(size.height * PNG_SCALE) });
+    }
+  });
+
+  it('writes a self-contained report.html with the scenarios, the table of differences and every chart', () => {
+    const html = readFileSync(join(chartsDir(), 'report.html'), 'utf8');
+    const urls = html.match(/https?:\/\/[^\s"'<>)]+/g) ?? [];
+    expect(urls.filter((u) => !/^http:\/\/www\.w3\.org\/(2000\/svg|1999\/xlink)$/.test(u))).toEqual([]);
+    expect(html).not.toMatch(/<script|<link\b|<img\b/);
+    // Scenarios: titles and descriptions, escaped.
+    expect(html).toContain('Small cooperate world for tests');
+    expect(html).toContain('Small compete world &lt;for tests&gt;');
+    expect(html).toContain('Both governments compete &amp; chase the &quot;hot&quot; sectors; no fund.');
+    expect(html).toContain('<span class="tag">reference</span>');
+    // The table of paired differences.
+    expect(html).toContain('<th scope="col" class="num">Difference [95% CI]</th>');
+    expect(html).toContain('<th scope="col" class="num">p</th>');
+    const tableRows = html.slice(html.indexOf('id="differences-table"'), html.indexOf('id="chart-distributions"')).match(/<tr\b/g)?.length ?? 0;
+    expect(tableRows).toBe(1 + 2 * (1 + 1 + 1 + 3 + 2 + 1)); // header + 2 scenarios x (3 zone metrics, value added by region and zone, payoff by region, relocations)
+    // Every chart inline, with heading, caption and file links.
+    for (const name of charts) {
+      expect(html).toContain(`<section id="chart-${name}"`);
+      expect(html).toContain(`href="#chart-${name}"`);
+      for (const ext of ['vl.json', 'svg', 'png']) expect(html).toContain(`href="${name}.${ext}"`);
+    }
+    expect(html.match(/<svg role="img" aria-labelledby="chart-[^"]+-title"/g)?.length).toBe(charts.length);
+    expect(html.match(/<figcaption>[^<]{40,}<\/figcaption>/g)?.length).toBe(charts.length);
+  });
+
+  it('reproduces every file but the PNGs byte for byte when rendered again', async () => {
+    const names = [...charts.flatMap((n) => [`${n}.vl.json`, `${n}.svg`]), 'report.html'];
+    const before = names.map((n) => readFileSync(join(chartsDir(), n)));
+    await renderCompareReport(dir);
+    names.forEach((n, i) => expect(readFileSync(join(chartsDir(), n)).equals(before[i]), n).toBe(true));
+  });
+
+  it('names the problem when the folder is not a comparison', async () => {
+    await expect(renderCompareReport(root)).rejects.toThrow(/not a comparison folder \(no summary\.json\)/);
+  });
+});

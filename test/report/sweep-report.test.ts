@@ -1,0 +1,221 @@
+/**
+ * Sweep reports made from real sweep folders (the `sweep` action on a small
+ * scenario): a two-parameter grid, one parameter, a Latin hypercube and three
+ * parameters with a categorical one. Every spec validates against the
+ * Vega-Lite schema, compiles without warnings and carries its data inline; the
+ * SVGs have titles and axis titles with units; PNGs are twice the SVG size;
+ * report.html is self-contained and shows every chart; re-rendering gives the
+ * same spec bytes.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepAction } from '../../src/cli/actions/sweep-action.js';
+import { PNG_SCALE } from '../../src/report/render.js';
+import { renderSweepReport } from '../../src/report/report-sweep.js';
+import { formatValue } from '../../src/report/sweep-charts/experiment-common.js';
+import { svgRoleTexts, svgSize, svgTexts } from './svg-helpers.js';
+
+const SCENARIO = join(__dirname, '..', 'fixtures', 'scenarios', 'small-cooperate.yaml');
+
+const require = createRequire(import.meta.url);
+const schema = JSON.parse(readFileSync(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8'));
+const ajv = new Ajv({ allowUnionTypes: true, strict: false });
+ajv.addFormat('uri', true);
+ajv.addFormat('uri-reference', true);
+ajv.addFormat('color-hex', /^#([0-9a-f]{3}){1,2}$/i);
+const validate = ajv.compile(schema);
+
+function compileWithWarnings(spec: TopLevelSpec): string[] {
+  const warnings: string[] = [];
+  const logger = {
+    level: () => logger,
+    error: (...args: unknown[]) => (warnings.push(`error: ${args.join(' ')}`), logger),
+    warn: (...args: unknown[]) => (warnings.push(args.join(' ')), logger),
+    info: () => logger,
+    debug: () => logger,
+  };
+  compile(spec, { logger } as never);
+  return warnings;
+}
+
+/** Every `data` property anywhere in a spec. */
+function dataBlocks(node: unknown, out: unknown[] = []): unknown[] {
+  if (Array.isArray(node)) node.forEach((n) => dataBlocks(n, out));
+  else if (node && typeof node === 'object')
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'data') out.push(value);
+      dataBlocks(value, out);
+    }
+  return out;
+}
+
+function pngHeaderSize(buffer: Buffer): { width: number; height: number } {
+  expect(buffer.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) };
+}
+
+const VARIANTS = {
+  grid: { params: ['fund.leverage=0:1:0.5', 'policy.fundShare=0.2,0.4'] },
+  one: { params: ['fund.leverage=0:1:0.5'] },
+  lhs: { params: ['fund.leverage=0:1', 'policy.fundShare=0.1:0.5'], design: 'lhs' as const, samples: 6 },
+  three: { params: ['fund.leverage=0,1', 'policy.fundShare=0.2,0.4', 'governments.chongqing.strategy=compete,cooperate'] },
+};
+type Variant = keyof typeof VARIANTS;
+
+const EXPECTED: Record<Variant, string[]> = {
+  grid: ['heatmaps', 'effect-fund-leverage', 'effect-policy-fundshare', 'outcomes'],
+  one: ['headline', 'outcomes'],
+  lhs: ['scatter', 'effect-fund-leverage', 'effect-policy-fundshare', 'outcomes'],
+  three: ['effect-fund-leverage', 'effect-policy-fundshare', 'effect-governments-chongqing-strategy', 'outcomes'],
+};
+
+let root: string;
+const dirs = {} as Record<Variant, string>;
+const charts = {} as Record<Variant, string[]>;
+const variants = Object.keys(VARIANTS) as Variant[];
+
+const chartsDir = (v: Variant) => join(dirs[v], 'charts');
+const readSpec = (v: Variant, name: string) => JSON.parse(readFileSync(join(chartsDir(v), `${name}.vl.json`), 'utf8')) as TopLevelSpec & { title: { text: string } };
+const readSvg = (v: Variant, name: string) => readFileSync(join(chartsDir(v), `${name}.svg`), 'utf8');
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'chuanyu-sweep-report-'));
+  for (const v of variants) {
+    const out = join(root, v);
+    const result = await sweepAction({ scenario: SCENARIO, replications: 2, out, workers: 1, quiet: true, ...VARIANTS[v] });
+    expect(result.complete).toBe(true);
+    dirs[v] = out;
+    charts[v] = (await renderSweepReport(out)).charts;
+  }
+});
+
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+describe('renderSweepReport', () => {
+  it('draws the charts each design calls for, with all three files each and report.html', async () => {
+    for (const v of variants) {
+      expect(charts[v], v).toEqual(EXPECTED[v]);
+      const files = (await readdir(chartsDir(v))).sort();
+      expect(files, v).toEqual([...EXPECTED[v].flatMap((n) => [`${n}.png`, `${n}.svg`, `${n}.vl.json`]), 'report.html'].sort());
+    }
+  });
+
+  it('writes specs that validate against the Vega-Lite schema, compile without warnings and carry their data inline', () => {
+    for (const v of variants)
+      for (const name of charts[v]) {
+        const spec = readSpec(v, name);
+        const ok = validate(spec);
+        expect(ok, `${v}/${name}: ${ajv.errorsText(validate.errors, { separator: '\n' })}`).toBe(true);
+        expect(compileWithWarnings(spec), `${v}/${name}`).toEqual([]);
+        const blocks = dataBlocks(spec);
+        expect(blocks.length, `${v}/${name}`).toBeGreaterThan(0);
+        for (const block of blocks) expect(Array.isArray((block as { values?: unknown }).values), `${v}/${name}: data without inline values`).toBe(true);
+        expect(JSON.stringify(spec)).not.toMatch(/"url"\s*:/);
+      }
+  });
+
+  it('draws SVGs with the chart title and axis titles naming the parameters and units', () => {
+    for (const v of variants)
+      for (const name of charts[v]) {
+        const svg = readSvg(v, name);
+        const spec = readSpec(v, name);
+        expect(svgRoleTexts(svg, 'title-text').join(' '), `${v}/${name}`).toContain(spec.title.text);
+        const axes = svgRoleTexts(svg, 'axis-title');
+        expect(axes.length, `${v}/${name}`).toBeGreaterThan(0);
+        const parameter = name === 'effect-policy-fundshare' ? 'policy.fundShare' : name === 'effect-governments-chongqing-strategy' ? 'governments.chongqing.strategy' : 'fund.leverage';
+        expect(axes.some((t) => t.startsWith(parameter)), `${v}/${name}: ${axes.join(' | ')}`).toBe(true);
+        if (name.startsWith('effect-') || name === 'headline') {
+          for (const title of ['Similarity coefficient (index)', 'Duplicated investment share (%)', 'Change in cumulative value added (billion yuan)', 'Cumulative payoff (billion yuan)', 'Capacity utilization (%)'])
+            expect(axes, `${v}/${name}`).toContain(title);
+        }
+        if (name === 'outcomes' && v !== 'grid' && v !== 'lhs') expect(axes).toContain('Share of replications (%)');
+      }
+    // The grid's heatmaps: one panel per metric and region, legends titled with the unit.
+    const heat = readSvg('grid', 'heatmaps');
+    expect(svgRoleTexts(heat, 'legend-title')).toEqual(expect.arrayContaining(['index', '%', 'billion yuan']));
+    expect(svgRoleTexts(heat, 'axis-title')).toContain('policy.fundShare');
+  });
+
+  it('labels every heatmap cell with its mean', () => {
+    const summary = JSON.parse(readFileSync(join(dirs.grid, 'summary.json'), 'utf8'));
+    const texts = svgTexts(readSvg('grid', 'heatmaps'));
+    for (const point of summary.points) {
+      expect(texts).toContain(formatValue(point.metrics['zone|similarity|final'].mean, 'index'));
+      expect(texts).toContain(formatValue(point.metrics['sichuan|payoff|over_run'].mean, 'billion yuan'));
+    }
+  });
+
+  it('draws a categorical parameter as points with error bars and numeric ones as lines with bands', () => {
+    const categorical = readSpec('three', 'effect-governments-chongqing-strategy') as unknown as { concat: { layer: { mark: { type: string }; encoding: { x?: { type: string; sort?: string[] } } }[] }[] };
+    const marks = categorical.concat[0].layer.map((l) => l.mark.type);
+    expect(marks).toEqual(['rule', 'point']);
+    expect(categorical.concat[0].layer[1].encoding.x).toMatchObject({ type: 'nominal', sort: ['compete', 'cooperate'] });
+    const numeric = readSpec('one', 'headline') as unknown as typeof categorical;
+    expect(numeric.concat[0].layer.map((l) => l.mark.type)).toEqual(['area', 'line']);
+    // A Latin hypercube among several parameters: points, no line.
+    const lhs = readSpec('lhs', 'effect-fund-leverage') as unknown as typeof categorical;
+    expect(lhs.concat[0].layer.map((l) => l.mark.type)).toEqual(['rule', 'point']);
+  });
+
+  it('writes PNGs at twice the SVG size', async () => {
+    for (const v of variants)
+      for (const name of charts[v]) {
+        const size = svgSize(readSvg(v, name));
+        const png = await readFile(join(chartsDir(v), `${name}.png`));
+        expect(pngHeaderSize(png), `${v}/${name}`).toEqual({ width: Math.round(size.width * PNG_SCALE), height: Math.round(size.height * PNG_SCALE) });
+      }
+  });
+
+  it('writes a self-contained report.html that shows and links every chart with a caption', () => {
+    for (const v of variants) {
+      const html = readFileSync(join(chartsDir(v), 'report.html'), 'utf8');
+      expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+      const urls = html.match(/https?:\/\/[^\s"'<>)]+/g) ?? [];
+      expect(urls.filter((u) => !/^http:\/\/www\.w3\.org\/(2000\/svg|1999\/xlink)$/.test(u)), v).toEqual([]);
+      expect(html).not.toMatch(/<script|<link\b|<img\b/);
+      for (const name of charts[v]) {
+        expect(html, `${v}/${name}`).toContain(`<section id="chart-${name}"`);
+        expect(html).toContain(`href="#chart-${name}"`);
+        for (const ext of ['vl.json', 'svg', 'png']) expect(html).toContain(`href="${name}.${ext}"`);
+      }
+      expect(html.match(/<svg role="img" aria-labelledby="chart-[^"]+-title"/g)?.length).toBe(charts[v].length);
+      expect(html.match(/<figcaption>[^<]{40,}<\/figcaption>/g)?.length).toBe(charts[v].length);
+      expect(html).toContain('<code>fund.leverage</code>');
+      expect(html).toContain('Small cooperate world for tests');
+    }
+  });
+
+  it('reproduces the specs byte for byte when rendered again', async () => {
+    for (const v of ['grid', 'lhs'] as const) {
+      const before = charts[v].map((n) => readFileSync(join(chartsDir(v), `${n}.vl.json`)));
+      const html = readFileSync(join(chartsDir(v), 'report.html'));
+      await renderSweepReport(dirs[v]);
+      charts[v].forEach((n, i) => expect(readFileSync(join(chartsDir(v), `${n}.vl.json`)).equals(before[i]), `${v}/${n}`).toBe(true));
+      expect(readFileSync(join(chartsDir(v), 'report.html')).equals(html), `${v}/report.html`).toBe(true);
+    }
+  });
+
+  it('writes only the formats asked for and removes stale files of the others', async () => {
+    const result = await renderSweepReport(dirs.one, { formats: ['vl'] });
+    const files = await readdir(chartsDir('one'));
+    expect(files.filter((f) => f.endsWith('.png') || f.endsWith('.svg'))).toEqual([]);
+    expect(result.files.map((f) => f.slice(chartsDir('one').length + 1))).toEqual(['headline.vl.json', 'outcomes.vl.json', 'report.html']);
+    const html = readFileSync(result.report, 'utf8');
+    expect(html).toContain('<svg role="img"');
+    expect(html).not.toContain('.png"');
+    await expect(renderSweepReport(dirs.one, { formats: ['gif'] })).rejects.toThrow('unknown chart format "gif"');
+  });
+
+  it('names the problem when the folder is not a finished sweep', async () => {
+    await expect(renderSweepReport(root)).rejects.toThrow(/not a finished sweep folder \(no plan\.json\)/);
+    expect(existsSync(join(root, 'charts'))).toBe(false);
+  });
+});
