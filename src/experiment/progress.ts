@@ -25,7 +25,7 @@ export function createProgress(options: ProgressOptions): Progress {
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
-        format: `${options.label} |{bar}| {value}/{total} ${options.unit} | {rate}/s | ETA {eta_formatted}`,
+        format: `${options.label} |{bar}| {value}/{total} ${options.unit} | {rate}/s | ETA {etaText}`,
         stream,
         hideCursor: true,
         etaBuffer: 20,
@@ -34,13 +34,13 @@ export function createProgress(options: ProgressOptions): Progress {
       cliProgress.Presets.shades_classic,
     );
     const started = Date.now();
-    bar.start(options.total, 0, { rate: '0.0' });
+    bar.start(options.total, 0, { rate: '0.0', etaText: '?' });
     let done = 0;
     return {
       tick(count = 1) {
         done += count;
         const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
-        bar.update(done, { rate: rate.toFixed(1) });
+        bar.update(done, { rate: rate.toFixed(1), etaText: formatEta(rate > 0 ? (options.total - done) / rate : Number.NaN) });
       },
       stop() {
         bar.stop();
@@ -55,7 +55,7 @@ export function createProgress(options: ProgressOptions): Progress {
     const seconds = (Date.now() - started) / 1000;
     const rate = done / Math.max(0.001, seconds);
     const eta = rate > 0 ? (options.total - done) / rate : Number.NaN;
-    stream.write(`${options.label}: ${done}/${options.total} ${options.unit} (${Math.round((100 * done) / options.total)}%), ${rate.toFixed(1)}/s, ETA ${Number.isFinite(eta) ? `${Math.ceil(eta)} s` : '?'}\n`);
+    stream.write(`${options.label}: ${done}/${options.total} ${options.unit} (${Math.round((100 * done) / options.total)}%), ${rate.toFixed(1)}/s, ETA ${formatEta(eta)}\n`);
   };
   return {
     tick(count = 1) {
@@ -68,4 +68,13 @@ export function createProgress(options: ProgressOptions): Progress {
     },
     stop() {},
   };
+}
+
+/** Seconds as "42 s", "3 min 20 s" or "1 h 05 min"; "?" while unknown. */
+export function formatEta(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '?';
+  const s = Math.ceil(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
 }
