@@ -10,6 +10,7 @@ import { runPoints } from './pool.js';
 import type { PointResult } from './run-point.js';
 import { pairedDifference, type PairedDifference } from './paired.js';
 import { createProgress } from './progress.js';
+import { groupCells } from './replication-summary.js';
 
 export interface ComparisonRow extends PairedDifference {
   scenario: string;
@@ -46,17 +47,7 @@ export async function compareScenarios(
   );
   progress.stop();
   const names = loaded.map((l) => l.scenario.name);
-  const valuesOf = (result: PointResult) => {
-    const map = new Map<string, number[]>();
-    for (const rep of result.replications)
-      for (const [region, metric, statistic, value] of rep.cells) {
-        const key = `${region}|${metric}|${statistic}`;
-        let list = map.get(key);
-        if (!list) map.set(key, (list = []));
-        list.push(value);
-      }
-    return map;
-  };
+  const valuesOf = (result: PointResult) => groupCells(result.replications);
   const reference = valuesOf(results[0]);
   const rows: ComparisonRow[] = [];
   for (let s = 1; s < results.length; s++) {

@@ -21,6 +21,19 @@ export interface ReplicationSummary {
   outcome: GameOutcome | null;
 }
 
+/** Values of each `region|metric|statistic` across replications, in replication order. */
+export function groupCells(replications: readonly ReplicationSummary[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (const rep of replications)
+    for (const [region, metric, statistic, value] of rep.cells) {
+      const key = `${region}|${metric}|${statistic}`;
+      let list = groups.get(key);
+      if (!list) groups.set(key, (list = []));
+      list.push(value);
+    }
+  return groups;
+}
+
 export function summarizeReplication(
   config: ModelConfig,
   replication: number,

@@ -6,6 +6,7 @@
 import { describe, type Stats } from './statistics.js';
 import { GAME_OUTCOMES, type GameOutcome } from '../model/metrics/win-win.js';
 import type { PointResult } from './run-point.js';
+import { groupCells } from './replication-summary.js';
 import type { SweepPlan } from './sweep-store.js';
 import type { ParameterValue } from './parameters.js';
 
@@ -40,14 +41,7 @@ export interface PointSummary {
 }
 
 export function summarizePoint(point: PointResult): PointSummary {
-  const groups = new Map<string, number[]>();
-  for (const rep of point.replications)
-    for (const [region, metric, statistic, value] of rep.cells) {
-      const key = `${region}|${metric}|${statistic}`;
-      let list = groups.get(key);
-      if (!list) groups.set(key, (list = []));
-      list.push(value);
-    }
+  const groups = groupCells(point.replications);
   const withOutcome = point.replications.filter((r) => r.outcome);
   return {
     point: point.index,

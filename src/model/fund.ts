@@ -13,7 +13,7 @@ import { fundIsOpen } from './government.js';
 import { createDescendingScratch, visitDescending } from './descending-scores.js';
 import type { Simulation } from './simulation.js';
 import { updateState, type VintageState } from './state.js';
-import { locationQuotientsOfCapital } from './cell-measures.js';
+import { capitalTotals, locationQuotientsOfCapital } from './cell-measures.js';
 
 /** Scale so that obligations never exceed what the vintage holds. */
 function obligations(v: VintageState, rho: number[]): number[] {
@@ -30,16 +30,7 @@ function chainScores(sim: Simulation, fund: FundParams): Float64Array {
   const a = config.inputOutput;
   const score = new Float64Array(R * K);
   if (fund.weights.chain === 0) return score;
-  const sectorTotal = new Float64Array(K);
-  const regionTotal = new Float64Array(R);
-  let zone = 0;
-  for (let r = 0; r < R; r++)
-    for (let k = 0; k < K; k++) {
-      const c = cells.capital[r * K + k];
-      sectorTotal[k] += c;
-      regionTotal[r] += c;
-      zone += c;
-    }
+  const { sector: sectorTotal, region: regionTotal, zone } = capitalTotals(sim);
   if (fund.chainScore === 'both-ends') {
     const lq = locationQuotientsOfCapital(sim);
     for (let r = 0; r < R; r++)

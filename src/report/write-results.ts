@@ -2,13 +2,11 @@
  * Writes a run's results folder: metrics.csv, sectors.csv, markets.csv,
  * summary.json, events.jsonl, manifest.json, and the counterfactual's tables.
  */
-import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import type { ScenarioRun } from '../experiment/run-scenario.js';
 import type { RunSummary } from '../experiment/summarize.js';
-import { csvLine } from './csv.js';
+import { writeCsvFile } from './csv-file.js';
 import { MARKET_COLUMNS, METRIC_COLUMNS, SECTOR_COLUMNS, marketRows, metricRows, sectorRows } from './tables.js';
 import { writeDirectoryAtomically } from './atomic-dir.js';
 
@@ -27,34 +25,20 @@ export interface Manifest {
   resolvedScenario: unknown;
 }
 
-async function writeLines(file: string, header: readonly string[], rows: Iterable<(string | number)[]>): Promise<void> {
-  const out = createWriteStream(file);
-  let buffer = csvLine([...header]);
-  for (const row of rows) {
-    buffer += csvLine(row);
-    if (buffer.length > 1 << 16) {
-      if (!out.write(buffer)) await once(out, 'drain');
-      buffer = '';
-    }
-  }
-  out.end(buffer);
-  await once(out, 'finish');
-}
-
 export const stableJson = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
 
 export async function writeRunTables(dir: string, run: ScenarioRun, summary: RunSummary): Promise<void> {
-  await writeLines(join(dir, 'metrics.csv'), METRIC_COLUMNS, metricRows(run.config, run.replications));
-  await writeLines(join(dir, 'sectors.csv'), SECTOR_COLUMNS, sectorRows(run.config, run.replications));
-  await writeLines(join(dir, 'markets.csv'), MARKET_COLUMNS, marketRows(run.config, run.replications));
+  await writeCsvFile(join(dir, 'metrics.csv'), METRIC_COLUMNS, metricRows(run.config, run.replications));
+  await writeCsvFile(join(dir, 'sectors.csv'), SECTOR_COLUMNS, sectorRows(run.config, run.replications));
+  await writeCsvFile(join(dir, 'markets.csv'), MARKET_COLUMNS, marketRows(run.config, run.replications));
   await writeFile(join(dir, 'summary.json'), stableJson(summary));
   const events = run.replications.flatMap((rep) => rep.events.map((e) => JSON.stringify({ replication: rep.replication, ...e })));
   await writeFile(join(dir, 'events.jsonl'), events.length > 0 ? events.join('\n') + '\n' : '');
   if (run.counterfactual) {
     const cf = join(dir, 'counterfactual');
     await mkdir(cf, { recursive: true });
-    await writeLines(join(cf, 'metrics.csv'), METRIC_COLUMNS, metricRows(run.config, run.counterfactual));
-    await writeLines(join(cf, 'sectors.csv'), SECTOR_COLUMNS, sectorRows(run.config, run.counterfactual));
+    await writeCsvFile(join(cf, 'metrics.csv'), METRIC_COLUMNS, metricRows(run.config, run.counterfactual));
+    await writeCsvFile(join(cf, 'sectors.csv'), SECTOR_COLUMNS, sectorRows(run.config, run.counterfactual));
   }
 }
 

@@ -3,12 +3,9 @@
  * warnings, carries its data inline; the rendered SVG has the expected title,
  * axis titles with units, legends, events and one mark group per series.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Ajv } from 'ajv';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import { compile } from 'vega-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHARTS } from '../../src/report/charts/index.js';
 import { chartEvents } from '../../src/report/charts/events.js';
@@ -16,30 +13,10 @@ import { OKABE_ITO, SECTOR_COLOURS, regionColours } from '../../src/report/palet
 import { readResults, type ResultsData } from '../../src/report/read-results.js';
 import { renderSvg } from '../../src/report/render.js';
 import { makeResultsFolder } from './fixture.js';
+import { ajv, validate, compileWithWarnings } from './vega-helpers.js';
 import { lineSeriesCount, lineStrokes, svgRoleTexts, svgTexts } from './svg-helpers.js';
 
-const require = createRequire(import.meta.url);
-const schema = JSON.parse(readFileSync(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8'));
-const ajv = new Ajv({ allowUnionTypes: true, strict: false });
-// The schema's only formats are URIs ($schema, data urls); accept any string for them.
-ajv.addFormat('uri', true);
-ajv.addFormat('uri-reference', true);
-ajv.addFormat('color-hex', /^#([0-9a-f]{3}){1,2}$/i);
-const validate = ajv.compile(schema);
 
-/** Compiles with a logger that collects Vega-Lite's warnings. */
-function compileWithWarnings(spec: TopLevelSpec): string[] {
-  const warnings: string[] = [];
-  const logger = {
-    level: () => logger,
-    error: (...args: unknown[]) => (warnings.push(`error: ${args.join(' ')}`), logger),
-    warn: (...args: unknown[]) => (warnings.push(args.join(' ')), logger),
-    info: () => logger,
-    debug: () => logger,
-  };
-  compile(spec, { logger } as never);
-  return warnings;
-}
 
 const folders: string[] = [];
 let full: ResultsData;

@@ -9,56 +9,22 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepAction } from '../../src/cli/actions/sweep-action.js';
 import { PNG_SCALE } from '../../src/report/render.js';
 import { renderSweepReport } from '../../src/report/report-sweep.js';
 import { formatValue } from '../../src/report/sweep-charts/experiment-common.js';
+import { ajv, validate, compileWithWarnings, dataBlocks, pngHeaderSize } from './vega-helpers.js';
 import { svgRoleTexts, svgSize, svgTexts } from './svg-helpers.js';
 
 const SCENARIO = join(__dirname, '..', 'fixtures', 'scenarios', 'small-cooperate.yaml');
 
-const require = createRequire(import.meta.url);
-const schema = JSON.parse(readFileSync(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8'));
-const ajv = new Ajv({ allowUnionTypes: true, strict: false });
-ajv.addFormat('uri', true);
-ajv.addFormat('uri-reference', true);
-ajv.addFormat('color-hex', /^#([0-9a-f]{3}){1,2}$/i);
-const validate = ajv.compile(schema);
 
-function compileWithWarnings(spec: TopLevelSpec): string[] {
-  const warnings: string[] = [];
-  const logger = {
-    level: () => logger,
-    error: (...args: unknown[]) => (warnings.push(`error: ${args.join(' ')}`), logger),
-    warn: (...args: unknown[]) => (warnings.push(args.join(' ')), logger),
-    info: () => logger,
-    debug: () => logger,
-  };
-  compile(spec, { logger } as never);
-  return warnings;
-}
 
-/** Every `data` property anywhere in a spec. */
-function dataBlocks(node: unknown, out: unknown[] = []): unknown[] {
-  if (Array.isArray(node)) node.forEach((n) => dataBlocks(n, out));
-  else if (node && typeof node === 'object')
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'data') out.push(value);
-      dataBlocks(value, out);
-    }
-  return out;
-}
 
-function pngHeaderSize(buffer: Buffer): { width: number; height: number } {
-  expect(buffer.subarray(1, 4).toString('latin1')).toBe('PNG');
-  return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) };
-}
 
 const VARIANTS = {
   grid: { params: ['fund.leverage=0:1:0.5', 'policy.fundShare=0.2,0.4'] },

@@ -5,29 +5,18 @@ import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { loadScenario } from '../../scenario/load.js';
 import { UserError } from '../../scenario/errors.js';
-import { executeSweep, planSweep } from '../../experiment/sweep.js';
-import type { Design } from '../../experiment/design.js';
+import { executeSweep, planSweep, type SweepOptions } from '../../experiment/sweep.js';
 import { finishedPoints, loadPoint, openSweep, planIdentity, pointsOfShard, readPlan, savePoint } from '../../experiment/sweep-store.js';
 import { writeSweepTables } from '../../report/write-sweep.js';
 import { renderSweepReport } from '../../report/report-sweep.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
 
-export interface SweepActionOptions {
+export interface SweepActionOptions extends SweepOptions {
   scenario: string;
-  params: string[];
-  design?: Design;
-  samples?: number;
-  seed?: number;
-  replications?: number;
-  counterfactual?: boolean;
   out?: string;
   resume?: boolean;
-  shard?: string;
-  workers?: number;
-  quiet?: boolean;
   log?: (line: string) => void;
-  signal?: AbortSignal;
 }
 
 export async function sweepAction(options: SweepActionOptions): Promise<{ outDir: string; complete: boolean }> {
