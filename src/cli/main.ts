@@ -13,6 +13,7 @@ import { sweepCommand } from './commands/sweep.js';
 import { mergeCommand } from './commands/merge.js';
 import { compareCommand } from './commands/compare.js';
 import { reportCommand } from './commands/report.js';
+import { gameCommand } from './commands/game.js';
 
 export function buildCli(argv: string[]) {
   return yargs(argv)
@@ -23,6 +24,7 @@ export function buildCli(argv: string[]) {
     .command(mergeCommand)
     .command(compareCommand)
     .command(reportCommand)
+    .command(gameCommand)
     .command(scenariosCommand)
     .command(schemaCommand)
     .demandCommand(1, 'Name a command, e.g. `chuanyu run baseline`.')

@@ -1,0 +1,94 @@
+/** `chuanyu game <scenario>`: the empirical payoff matrix, its analysis, optionally across a parameter sweep. */
+import { join, resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { loadScenario } from '../../scenario/load.js';
+import { UserError } from '../../scenario/errors.js';
+import { parseStrategies, runEmpiricalGame } from '../../experiment/game.js';
+import { analyzeEmpiricalGame, type GamePoint } from '../../experiment/game-analysis.js';
+import { checkParameterPath, parseParameter } from '../../experiment/parameters.js';
+import { gridDesign } from '../../experiment/design.js';
+import { writeDirectoryAtomically } from '../../report/atomic-dir.js';
+import { stableJson } from '../../report/write-results.js';
+import { writeCsvFile } from '../../report/csv-file.js';
+import { formatGame } from '../../report/game-text.js';
+import { renderGameReport, gameJson } from '../../report/report-game.js';
+import { gitCommit, packageVersion } from '../package-info.js';
+import { interruptSignal } from '../signals.js';
+import { timestamp } from './run-action.js';
+
+export interface GameActionOptions {
+  scenario: string;
+  strategies?: string;
+  sweep?: string[];
+  seed?: number;
+  replications?: number;
+  out?: string;
+  workers?: number;
+  quiet?: boolean;
+  log?: (line: string) => void;
+}
+
+export async function gameAction(options: GameActionOptions): Promise<{ outDir: string; points: GamePoint[] }> {
+  const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
+  const started = new Date();
+  const t0 = performance.now();
+  const loaded = await loadScenario(options.scenario);
+  const strategies = parseStrategies(options.strategies);
+  const seed = options.seed ?? loaded.scenario.seed;
+  const replications = options.replications ?? loaded.scenario.replications;
+  if (replications < 2) throw new UserError('a game needs at least 2 replications to tell a payoff gap from noise');
+  const sweep = (options.sweep ?? []).map((p) => parseParameter(p, '--sweep'));
+  if (sweep.length > 2) throw new UserError('--sweep takes one or two parameters (a phase diagram has two axes)');
+  for (const p of sweep) checkParameterPath(p.path, loaded.scenario as Record<string, unknown>, '--sweep');
+  const design = sweep.length > 0 ? gridDesign(sweep) : [{ index: 0, values: {} }];
+  const name = loaded.scenario.name;
+  const outDir = resolve(options.out ?? join('results', name, `game-${timestamp(started)}-${seed}`));
+  const profiles = strategies.length ** loaded.scenario.regions.length;
+  if (!options.quiet)
+    log(`Game of ${name}: ${profiles} strategy profiles x ${replications} replications${design.length > 1 ? ` at ${design.length} parameter values` : ''}, seed ${seed} (common random numbers)...`);
+  const interrupt = interruptSignal();
+  const points: GamePoint[] = [];
+  try {
+    for (const point of design) {
+      const empirical = await runEmpiricalGame(loaded.scenario, {
+        strategies, seed, replications, values: point.values, workers: options.workers, quiet: options.quiet, signal: interrupt.signal,
+        label: design.length > 1 ? `game ${Object.entries(point.values).map(([k, v]) => `${k}=${v}`).join(' ')}` : undefined,
+      });
+      points.push({ values: point.values, empirical, report: analyzeEmpiricalGame(empirical) });
+    }
+  } finally {
+    interrupt.dispose();
+  }
+  await writeDirectoryAtomically(outDir, async (dir) => {
+    await writeFile(join(dir, 'game.json'), stableJson(gameJson(name, seed, replications, sweep.map((p) => p.path), points)));
+    await writeCsvFile(
+      join(dir, 'payoffs.csv'),
+      ['point', ...sweep.map((p) => p.path), 'profile', 'replication', 'region', 'payoff', 'value_added_change'],
+      (function* () {
+        for (const [i, pt] of points.entries())
+          for (const prof of pt.empirical.profiles)
+            for (const [r, region] of pt.empirical.regions.entries())
+              for (let k = 0; k < prof.payoffSamples[r].length; k++)
+                yield [i, ...sweep.map((p) => valueCell(pt.values[p.path])), prof.strategies.join('/'), k, region, prof.payoffSamples[r][k], prof.valueAddedChange[r][k]];
+      })(),
+    );
+    await writeFile(
+      join(dir, 'manifest.json'),
+      stableJson({ command: 'game', scenario: name, scenarioFile: loaded.file, seed, replications, strategies, sweep, packageVersion: packageVersion(), gitCommit: gitCommit(), node: process.version, startedAt: started.toISOString(), wallTimeSeconds: (performance.now() - t0) / 1000, resolvedScenario: loaded.scenario }),
+    );
+    await renderGameReport(dir, { title: loaded.scenario.title, description: loaded.scenario.description });
+  });
+  if (!options.quiet) {
+    log('');
+    if (points.length === 1) log(formatGame(points[0].empirical, points[0].report));
+    else
+      for (const pt of points)
+        log(`${Object.entries(pt.values).map(([k, v]) => `${k}=${v}`).join(', ')}: ${pt.report.sub?.analysis.classification?.type ?? 'n/a'}; equilibria ${pt.report.full.pure.equilibria.map((e) => `(${e.names.join(', ')})`).join(' ') || 'none'}`);
+    log('');
+    log(`Results: ${outDir}`);
+    log(`Report:  ${join(outDir, 'charts', 'report.html')}`);
+  }
+  return { outDir, points };
+}
+
+const valueCell = (v: number | string | boolean | undefined) => (typeof v === 'number' ? v : String(v));

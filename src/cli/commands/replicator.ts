@@ -1,0 +1,32 @@
+/** `chuanyu replicator`: yargs wiring only; the work is in actions/game-tools.ts. */
+import type { Argv, CommandModule } from 'yargs';
+import { replicatorAction } from '../actions/game-tools.js';
+
+interface ReplicatorArgs {
+  bimatrix: string;
+  start?: string;
+  time: number;
+  json: boolean;
+}
+
+export const replicatorCommand: CommandModule<object, ReplicatorArgs> = {
+  command: 'replicator',
+  describe: 'Rest points, eigenvalues and stability of the two-population replicator dynamics of a 2x2 game',
+  builder: (yargs: Argv) =>
+    yargs
+      .option('bimatrix', {
+        type: 'string',
+        // nargs 1: take the next word even when it starts with a minus sign ("-1,1;...").
+        nargs: 1,
+        demandOption: true,
+        describe: 'Cells (1,1);(1,2);(2,1);(2,2), each "row payoff,column payoff"',
+      })
+      .option('start', { type: 'string', nargs: 1, describe: 'x,y: follow the trajectory from these shares of first strategies' })
+      .option('time', { type: 'number', default: 100, describe: 'How long to follow the trajectory from --start' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print {"restPoints": [{x, y, eigenvalues, stability}], ...}' })
+      .example('$0 replicator --bimatrix "3,3;0,5;5,0;1,1"', "Prisoner's dilemma: (2,2) = both compete is the only stable rest point")
+      .example('$0 replicator --bimatrix "-1,1;1,-1;1,-1;-1,1" --start 0.2,0.5', 'Matching pennies: a center, the path cycles') as unknown as Argv<ReplicatorArgs>,
+  handler: (args) => {
+    replicatorAction(args);
+  },
+};

@@ -1,0 +1,83 @@
+/**
+ * What the emergent game says: on the full game (every strategy of every
+ * government) the pure Nash equilibria and the Pareto-optimal profiles, each
+ * profile's zero-sum / win-win class against the counterfactual; on the 2x2
+ * cooperate-vs-compete sub-game (two governments) its type (prisoner's dilemma,
+ * stag hunt, ...; "indeterminate" when a deciding gap is within its sampling
+ * error), the mixed equilibrium, and the two-population replicator dynamics.
+ */
+import type { Strategy } from '../model/config.js';
+import { analyzeGame, type GameAnalysis } from '../model/game/analyze.js';
+import { createGame, toBimatrix, type NormalFormGame } from '../model/game/normal-form.js';
+import { trajectory2, vectorField, type Bimatrix } from '../model/game/replicator.js';
+import { estimateFromSamples } from '../model/game/uncertainty.js';
+import type { EmpiricalGame } from './game.js';
+
+export interface SubGameReport {
+  strategies: [Strategy, Strategy];
+  game: NormalFormGame;
+  analysis: GameAnalysis;
+  /** Replicator trajectories on the means: x = share of the first region's population cooperating, y = the second's. */
+  trajectories: { start: { x: number; y: number }; points: { t: number; x: number; y: number }[] }[];
+  field: { x: number; y: number; dx: number; dy: number }[];
+}
+
+export interface GameReport {
+  full: GameAnalysis;
+  sub: SubGameReport | null;
+}
+
+/** One analysed game: at one set of swept parameter values (none without a sweep). */
+export interface GamePoint {
+  values: Record<string, number | string | boolean>;
+  empirical: EmpiricalGame;
+  report: GameReport;
+}
+
+const SUB: [Strategy, Strategy] = ['cooperate', 'compete'];
+
+/** The cooperate-vs-compete sub-game of a two-government game, with the same samples. */
+export function subGame(empirical: EmpiricalGame): NormalFormGame | null {
+  if (empirical.regions.length !== 2 || !SUB.every((s) => empirical.strategies.every((set) => set.includes(s)))) return null;
+  const byKey = new Map(empirical.profiles.map((p) => [p.strategies.join('|'), p]));
+  return createGame({
+    players: empirical.regions,
+    strategies: [SUB, SUB],
+    payoff: (profile) => byKey.get(profile.map((s) => SUB[s]).join('|'))!.payoffSamples.map((samples) => estimateFromSamples(samples)),
+  });
+}
+
+/**
+ * The means as a bimatrix scaled so the largest payoff gap that drives the
+ * dynamics is 1: dividing every payoff by a positive constant only rescales
+ * time, so the paths (and rest points, and stability) are unchanged, while the
+ * integration step stays meaningful for payoffs in the thousands of billions.
+ */
+export function normalizedBimatrix(game: NormalFormGame): Bimatrix {
+  const { a, b } = toBimatrix(game);
+  const gaps = [a[0][0] - a[1][0], a[0][1] - a[1][1], b[0][0] - b[0][1], b[1][0] - b[1][1]].map(Math.abs);
+  const scale = Math.max(...gaps) || 1;
+  return { a: a.map((row) => row.map((v) => v / scale)), b: b.map((row) => row.map((v) => v / scale)) };
+}
+
+export const DEFAULT_STARTS = [
+  { x: 0.5, y: 0.5 },
+  { x: 0.9, y: 0.9 },
+  { x: 0.9, y: 0.2 },
+  { x: 0.2, y: 0.9 },
+  { x: 0.2, y: 0.2 },
+];
+
+export function analyzeEmpiricalGame(empirical: EmpiricalGame, options: { z?: number; starts?: { x: number; y: number }[] } = {}): GameReport {
+  const full = analyzeGame(empirical.game, { z: options.z });
+  const game = subGame(empirical);
+  if (!game) return { full, sub: null };
+  const analysis = analyzeGame(game, { z: options.z });
+  const matrix = normalizedBimatrix(game);
+  const trajectories = (options.starts ?? DEFAULT_STARTS).map((start) => ({
+    start,
+    points: trajectory2(matrix, start, { dt: 0.05, steps: 600 }).filter((_, i) => i % 10 === 0),
+  }));
+  return { full, sub: { strategies: SUB, game, analysis, trajectories, field: vectorField(matrix, 9) } };
+}
+

@@ -1,0 +1,155 @@
+/**
+ * game.json (the analysed payoff matrices, one per swept parameter value) and
+ * the game's charts and report.html, rendered from game.json alone so a user
+ * can restyle without re-running.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { GamePoint } from '../experiment/game-analysis.js';
+import { buildExperimentHtml, escapeHtml, htmlTable } from './experiment-html.js';
+import { GAME_TYPE_LABELS, payoffMatrixChart, phaseDiagramChart, replicatorChart } from './game-charts.js';
+import { majorityOutcome } from './game-text.js';
+import { chartFormats, writeExperimentCharts, type ExperimentReportOptions } from './sweep-charts/write-charts.js';
+import type { ExperimentChart } from './sweep-charts/index.js';
+import { UserError } from '../scenario/errors.js';
+
+export interface GameJsonPoint {
+  values: Record<string, number | string | boolean>;
+  regions: string[];
+  regionNames: string[];
+  strategies: string[][];
+  replications: number;
+  profiles: {
+    strategies: string[];
+    payoffs: { mean: number; se: number | null; halfWidth: number | null }[];
+    outcomes: Record<string, number>;
+    outcome: string;
+    equilibrium: boolean;
+    equilibriumSure: boolean;
+    pareto: boolean;
+  }[];
+  possibleEquilibria: string[][];
+  subgame: {
+    type: string;
+    likely: string;
+    sentence: string;
+    players: { player: string; ordering: string; type: string }[];
+    uncertain: string[];
+    mixed: { kind: string; p: number | null; q: number | null; description: string } | null;
+    restPoints: { x: number; y: number; eigenvalues: unknown[]; stability: string }[];
+    continua: string[];
+    trajectories: { start: { x: number; y: number }; points: { x: number; y: number }[] }[];
+    field: { x: number; y: number; dx: number; dy: number }[];
+  } | null;
+}
+
+export interface GameJson {
+  kind: 'game';
+  scenario: string;
+  seed: number;
+  replications: number;
+  sweep: string[];
+  points: GameJsonPoint[];
+}
+
+export function gameJson(scenario: string, seed: number, replications: number, sweep: string[], points: GamePoint[]): GameJson {
+  return {
+    kind: 'game',
+    scenario,
+    seed,
+    replications,
+    sweep,
+    points: points.map(({ values, empirical, report }) => {
+      const eq = new Map(report.full.pure.equilibria.map((e) => [e.names.join('|'), e]));
+      const pareto = new Set(report.full.pareto.filter((p) => p.optimal).map((p) => p.names.join('|')));
+      const sub = report.sub;
+      const cls = sub?.analysis.classification;
+      return {
+        values,
+        regions: empirical.regions,
+        regionNames: empirical.regions.map((id) => id.charAt(0).toUpperCase() + id.slice(1)),
+        strategies: empirical.strategies,
+        replications: empirical.replications,
+        profiles: empirical.profiles.map((p, i) => {
+          const key = p.strategies.join('|');
+          return {
+            strategies: p.strategies,
+            payoffs: empirical.game.payoffs[i].map((e) => ({ mean: e.mean, se: e.se ?? null, halfWidth: e.se !== undefined ? 1.96 * e.se : null })),
+            outcomes: p.outcomes,
+            outcome: majorityOutcome(p.outcomes),
+            equilibrium: eq.has(key),
+            equilibriumSure: eq.get(key)?.sure ?? false,
+            pareto: pareto.has(key),
+          };
+        }),
+        possibleEquilibria: report.full.pure.possible.map((c) => c.names),
+        subgame:
+          sub && cls
+            ? {
+                type: cls.type,
+                likely: cls.likely,
+                sentence: cls.sentence,
+                players: cls.players.map((v) => ({ player: v.player, ordering: v.ordering, type: v.type })),
+                uncertain: cls.uncertain.map((g) => `${g.player}: ${g.higher} vs ${g.lower}`),
+                mixed: sub.analysis.mixed ? { kind: sub.analysis.mixed.kind, p: sub.analysis.mixed.p ?? null, q: sub.analysis.mixed.q ?? null, description: sub.analysis.mixed.description } : null,
+                restPoints: (sub.analysis.replicator?.restPoints ?? []).map((r) => ({ x: r.x, y: r.y, eigenvalues: r.eigenvalues, stability: r.stability })),
+                continua: (sub.analysis.replicator?.continua ?? []).map((c) => c.description),
+                trajectories: sub.trajectories.map((t) => ({ start: t.start, points: t.points.map(({ x, y }) => ({ x, y })) })),
+                field: sub.field,
+              }
+            : null,
+      };
+    }),
+  };
+}
+
+export async function renderGameReport(dir: string, info: { title: string; description: string }, options: ExperimentReportOptions = {}): Promise<{ report: string }> {
+  let data: GameJson;
+  try {
+    data = JSON.parse(await readFile(join(dir, 'game.json'), 'utf8')) as GameJson;
+  } catch {
+    throw new UserError(`${dir} has no readable game.json (is it a \`chuanyu game\` folder?)`);
+  }
+  const main = data.points[0];
+  const charts: ExperimentChart[] = [];
+  const matrix = data.points.length === 1 ? payoffMatrixChart(main) : null;
+  if (matrix) charts.push({ name: 'payoff-matrix', heading: 'Payoff matrix', caption: 'Each panel is one government\'s payoff for every pair of strategies; an outlined cell is a Nash equilibrium. Compare the cell both governments would reach on their own with the one that would be better for both.', spec: matrix });
+  const replicator = data.points.length === 1 ? replicatorChart(main) : null;
+  if (replicator) charts.push({ name: 'replicator', heading: 'Replicator dynamics', caption: 'Where the paths end is where imitation of the better-paying strategy leads populations of governments; a stable rest point at (0, 0) means cooperation dies out, at (1, 1) that it takes over.', spec: replicator });
+  const phase = phaseDiagramChart(data.points, data.sweep);
+  if (phase) charts.push({ name: 'phase-diagram', heading: 'Phase diagram', caption: 'Read across to see which parameter values turn the game from one type into another, for instance a prisoner\'s dilemma into harmony, where cooperating pays whatever the other does.', spec: phase });
+  const outDir = join(dir, 'charts');
+  const { drawn } = await writeExperimentCharts(outDir, charts, chartFormats(options));
+  const sections = data.points.map((p, i) => {
+    const label = Object.entries(p.values).map(([k, v]) => `${k} = ${v}`).join(', ');
+    const rows = p.profiles.map((q) => [
+      `(${q.strategies.join(', ')})`,
+      ...q.payoffs.map((e) => `${Math.round(e.mean).toLocaleString('en-US')}${e.halfWidth !== null ? ` ± ${Math.round(e.halfWidth).toLocaleString('en-US')}` : ''}`),
+      q.outcome,
+      `${q.equilibrium ? 'Nash' : ''}${q.equilibrium && !q.equilibriumSure ? ' (not sure)' : ''}${q.pareto ? `${q.equilibrium ? ', ' : ''}Pareto` : ''}`,
+    ]);
+    const sub = p.subgame;
+    const text = sub
+      ? `<p><strong>${escapeHtml(GAME_TYPE_LABELS[sub.type] ?? sub.type)}.</strong> ${escapeHtml(sub.sentence)}</p><p>${sub.players.map((v) => `${escapeHtml(v.player)}: ${escapeHtml(v.ordering)}`).join('; ')}.${sub.mixed ? ` Mixed equilibrium: ${escapeHtml(sub.mixed.description)}` : ''}</p>${sub.restPoints.length > 0 ? `<p>Replicator rest points: ${sub.restPoints.map((r) => `(${r.x.toFixed(2)}, ${r.y.toFixed(2)}) ${escapeHtml(r.stability)}`).join('; ')}.</p>` : ''}`
+      : '';
+    return {
+      id: `game-${i}`,
+      heading: label ? `Game at ${label}` : 'The game',
+      html: text + htmlTable(`Cumulative payoffs (billion yuan, mean ± 95% interval, ${p.replications} replications) and each profile's outcome against the counterfactual`, ['profile', ...p.regionNames.map((n) => `${n} payoff`), 'outcome', 'equilibrium'], rows, { numeric: p.regionNames.map((_, k) => k + 1) }),
+    };
+  });
+  const report = join(outDir, 'report.html');
+  await writeFile(
+    report,
+    buildExperimentHtml({
+      title: `The game: ${info.title || data.scenario}`,
+      documentTitle: `chuanyu-sim game: ${data.scenario}`,
+      lede: [info.description, 'Every profile of government strategies was run with the same seeds, so payoff differences between profiles are not luck.'].filter(Boolean),
+      meta: [`Scenario <code>${escapeHtml(data.scenario)}</code>`, `${data.replications} replications a profile`, `seed ${data.seed}`],
+      sections,
+      charts: drawn,
+      footer: 'Made by chuanyu-sim from game.json (the analysed payoff matrices); payoffs.csv holds every replication\'s payoff.',
+    }),
+  );
+  return { report };
+}
