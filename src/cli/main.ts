@@ -14,6 +14,8 @@ import { mergeCommand } from './commands/merge.js';
 import { compareCommand } from './commands/compare.js';
 import { reportCommand } from './commands/report.js';
 import { gameCommand } from './commands/game.js';
+import { matchCommand } from './commands/match.js';
+import { replicatorCommand } from './commands/replicator.js';
 
 export function buildCli(argv: string[]) {
   return yargs(argv)
@@ -25,6 +27,8 @@ export function buildCli(argv: string[]) {
     .command(compareCommand)
     .command(reportCommand)
     .command(gameCommand)
+    .command(matchCommand)
+    .command(replicatorCommand)
     .command(scenariosCommand)
     .command(schemaCommand)
     .demandCommand(1, 'Name a command, e.g. `chuanyu run baseline`.')

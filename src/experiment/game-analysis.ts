@@ -9,9 +9,11 @@
 import type { Strategy } from '../model/config.js';
 import { analyzeGame, type GameAnalysis } from '../model/game/analyze.js';
 import { createGame, toBimatrix, type NormalFormGame } from '../model/game/normal-form.js';
-import { trajectory2, vectorField, type Bimatrix } from '../model/game/replicator.js';
+import { replicator1, trajectory2, velocity1, vectorField, type Bimatrix, type Replicator1 } from '../model/game/replicator.js';
+import type { SymmetricPayoffs } from '../model/game/normal-form.js';
 import { estimateFromSamples } from '../model/game/uncertainty.js';
 import type { EmpiricalGame } from './game.js';
+import { UserError } from '../scenario/errors.js';
 
 export interface SubGameReport {
   strategies: [Strategy, Strategy];
@@ -20,6 +22,12 @@ export interface SubGameReport {
   /** Replicator trajectories on the means: x = share of the first region's population cooperating, y = the second's. */
   trajectories: { start: { x: number; y: number }; points: { t: number; x: number; y: number }[] }[];
   field: { x: number; y: number; dx: number; dy: number }[];
+  /**
+   * One population of governments (the symmetric reading): each government's
+   * T, R, P, S relative to its own mutual-cooperation payoff R, averaged over
+   * the two, so the larger region does not outweigh the smaller.
+   */
+  onePopulation: { payoffs: SymmetricPayoffs; dynamics: Replicator1; curve: { x: number; velocity: number }[] };
 }
 
 export interface GameReport {
@@ -68,6 +76,14 @@ export const DEFAULT_STARTS = [
   { x: 0.2, y: 0.2 },
 ];
 
+/** Parses --start "x,y" (shares in [0, 1]). */
+export function parseStart(text: string | undefined): { x: number; y: number }[] | undefined {
+  if (text === undefined) return undefined;
+  const parts = text.split(',').map(Number);
+  if (parts.length !== 2 || parts.some((v) => !(v >= 0 && v <= 1))) throw new UserError(`--start "${text}": expected x,y with shares between 0 and 1, e.g. 0.5,0.5`);
+  return [{ x: parts[0], y: parts[1] }];
+}
+
 export function analyzeEmpiricalGame(empirical: EmpiricalGame, options: { z?: number; starts?: { x: number; y: number }[] } = {}): GameReport {
   const full = analyzeGame(empirical.game, { z: options.z });
   const game = subGame(empirical);
@@ -78,6 +94,13 @@ export function analyzeEmpiricalGame(empirical: EmpiricalGame, options: { z?: nu
     start,
     points: trajectory2(matrix, start, { dt: 0.05, steps: 600 }).filter((_, i) => i % 10 === 0),
   }));
-  return { full, sub: { strategies: SUB, game, analysis, trajectories, field: vectorField(matrix, 9) } };
+  const letters = analysis.classification!.players.map((v) => v.payoffs);
+  const relative = (key: keyof SymmetricPayoffs) => letters.reduce((sum, l) => sum + l[key] / Math.abs(l.R || 1), 0) / letters.length;
+  const payoffs: SymmetricPayoffs = { R: relative('R'), S: relative('S'), T: relative('T'), P: relative('P') };
+  const curve = Array.from({ length: 51 }, (_, i) => ({ x: i / 50, velocity: velocity1(payoffs, i / 50) }));
+  return {
+    full,
+    sub: { strategies: SUB, game, analysis, trajectories, field: vectorField(matrix, 9), onePopulation: { payoffs, dynamics: replicator1(payoffs), curve } },
+  };
 }
 

@@ -120,6 +120,42 @@ export function replicatorChart(point: GameJsonPoint): TopLevelSpec | null {
   );
 }
 
+/** One-population phase line: dx/dt against the share x of cooperating governments, with rest points. */
+export function phaseLineChart(point: GameJsonPoint): TopLevelSpec | null {
+  const one = point.subgame?.onePopulation;
+  if (!one) return null;
+  const curve = one.curve.map((c) => ({ x: c.x, v: round(c.velocity) }));
+  const rest = one.restPoints.map((r) => ({ x: round(r.x), v: 0, stability: r.stability }));
+  return topLevel(
+    'Replicator dynamics, one population: the phase line',
+    `One population of governments, each seeing the two governments' payoffs relative to their own mutual-cooperation payoff, averaged (T ${one.payoffs.T.toFixed(3)}, R 1, P ${one.payoffs.P.toFixed(3)}, S ${one.payoffs.S.toFixed(3)}). The curve is the rate of change of the share cooperating: above zero cooperation spreads.`,
+    {
+      width: 480,
+      height: 220,
+      layer: [
+        { data: { values: [{ v: 0 }] }, mark: { type: 'rule', color: '#555555', strokeDash: [4, 3] }, encoding: { y: { field: 'v', type: 'quantitative' } } },
+        {
+          data: { values: curve },
+          mark: { type: 'line', color: OKABE_ITO.blue, strokeWidth: 2.5 },
+          encoding: {
+            x: { field: 'x', type: 'quantitative', title: 'Share of governments cooperating', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
+            y: { field: 'v', type: 'quantitative', title: 'Change per unit of time (relative payoff)' },
+          },
+        },
+        {
+          data: { values: rest },
+          mark: { type: 'point', filled: true, size: 160, stroke: '#000000', strokeWidth: 1 },
+          encoding: {
+            x: { field: 'x', type: 'quantitative' },
+            y: { field: 'v', type: 'quantitative' },
+            color: { field: 'stability', type: 'nominal', title: 'Rest point', scale: { domain: Object.keys(STABILITY_COLOURS), range: Object.values(STABILITY_COLOURS) } },
+          },
+        },
+      ],
+    },
+  );
+}
+
 /** Game type (and its certainty) across one or two swept parameters. */
 export function phaseDiagramChart(points: GameJsonPoint[], sweep: string[]): TopLevelSpec | null {
   if (sweep.length === 0 || points.length < 2 || points.some((p) => !p.subgame)) return null;

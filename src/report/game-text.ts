@@ -46,6 +46,8 @@ export function formatGame(empirical: EmpiricalGame, report: GameReport): string
       for (const r of analysis.replicator.restPoints) lines.push(`  rest point (${r.x.toFixed(3)}, ${r.y.toFixed(3)}): ${r.stability}`);
       for (const c of analysis.replicator.continua) lines.push(`  ${c.description} (degenerate)`);
     }
+    const one = report.sub.onePopulation;
+    lines.push(`One population (payoffs relative to mutual cooperation, averaged): ${one.dynamics.restPoints.map((r) => `x = ${r.x.toFixed(3)} ${r.stability}`).join('; ')}`);
   }
   return lines.join('\n');
 }

@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GamePoint } from '../experiment/game-analysis.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from './experiment-html.js';
-import { GAME_TYPE_LABELS, payoffMatrixChart, phaseDiagramChart, replicatorChart } from './game-charts.js';
+import { GAME_TYPE_LABELS, payoffMatrixChart, phaseDiagramChart, phaseLineChart, replicatorChart } from './game-charts.js';
 import { majorityOutcome } from './game-text.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions } from './sweep-charts/write-charts.js';
 import type { ExperimentChart } from './sweep-charts/index.js';
@@ -40,6 +40,7 @@ export interface GameJsonPoint {
     continua: string[];
     trajectories: { start: { x: number; y: number }; points: { x: number; y: number }[] }[];
     field: { x: number; y: number; dx: number; dy: number }[];
+    onePopulation: { payoffs: { R: number; S: number; T: number; P: number }; restPoints: { x: number; stability: string }[]; curve: { x: number; velocity: number }[] };
   } | null;
 }
 
@@ -96,6 +97,11 @@ export function gameJson(scenario: string, seed: number, replications: number, s
                 continua: (sub.analysis.replicator?.continua ?? []).map((c) => c.description),
                 trajectories: sub.trajectories.map((t) => ({ start: t.start, points: t.points.map(({ x, y }) => ({ x, y })) })),
                 field: sub.field,
+                onePopulation: {
+                  payoffs: sub.onePopulation.payoffs,
+                  restPoints: sub.onePopulation.dynamics.restPoints.map((r) => ({ x: r.x, stability: r.stability })),
+                  curve: sub.onePopulation.curve,
+                },
               }
             : null,
       };
@@ -116,6 +122,8 @@ export async function renderGameReport(dir: string, info: { title: string; descr
   if (matrix) charts.push({ name: 'payoff-matrix', heading: 'Payoff matrix', caption: 'Each panel is one government\'s payoff for every pair of strategies; an outlined cell is a Nash equilibrium. Compare the cell both governments would reach on their own with the one that would be better for both.', spec: matrix });
   const replicator = data.points.length === 1 ? replicatorChart(main) : null;
   if (replicator) charts.push({ name: 'replicator', heading: 'Replicator dynamics', caption: 'Where the paths end is where imitation of the better-paying strategy leads populations of governments; a stable rest point at (0, 0) means cooperation dies out, at (1, 1) that it takes over.', spec: replicator });
+  const line = data.points.length === 1 ? phaseLineChart(main) : null;
+  if (line) charts.push({ name: 'phase-line', heading: 'One population of governments', caption: 'Above the zero line cooperation spreads, below it competition does; the dynamics end at a stable rest point (filled green).', spec: line });
   const phase = phaseDiagramChart(data.points, data.sweep);
   if (phase) charts.push({ name: 'phase-diagram', heading: 'Phase diagram', caption: 'Read across to see which parameter values turn the game from one type into another, for instance a prisoner\'s dilemma into harmony, where cooperating pays whatever the other does.', spec: phase });
   const outDir = join(dir, 'charts');

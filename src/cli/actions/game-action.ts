@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { loadScenario } from '../../scenario/load.js';
 import { UserError } from '../../scenario/errors.js';
 import { parseStrategies, runEmpiricalGame } from '../../experiment/game.js';
-import { analyzeEmpiricalGame, type GamePoint } from '../../experiment/game-analysis.js';
+import { analyzeEmpiricalGame, parseStart, type GamePoint } from '../../experiment/game-analysis.js';
 import { checkParameterPath, parseParameter } from '../../experiment/parameters.js';
 import { gridDesign } from '../../experiment/design.js';
 import { writeDirectoryAtomically } from '../../report/atomic-dir.js';
@@ -20,6 +20,8 @@ export interface GameActionOptions {
   scenario: string;
   strategies?: string;
   sweep?: string[];
+  /** Start of the replicator path, "x,y" (default: five starts). */
+  start?: string;
   seed?: number;
   replications?: number;
   out?: string;
@@ -37,6 +39,7 @@ export async function gameAction(options: GameActionOptions): Promise<{ outDir: 
   const seed = options.seed ?? loaded.scenario.seed;
   const replications = options.replications ?? loaded.scenario.replications;
   if (replications < 2) throw new UserError('a game needs at least 2 replications to tell a payoff gap from noise');
+  const starts = parseStart(options.start);
   const sweep = (options.sweep ?? []).map((p) => parseParameter(p, '--sweep'));
   if (sweep.length > 2) throw new UserError('--sweep takes one or two parameters (a phase diagram has two axes)');
   for (const p of sweep) checkParameterPath(p.path, loaded.scenario as Record<string, unknown>, '--sweep');
@@ -54,7 +57,7 @@ export async function gameAction(options: GameActionOptions): Promise<{ outDir: 
         strategies, seed, replications, values: point.values, workers: options.workers, quiet: options.quiet, signal: interrupt.signal,
         label: design.length > 1 ? `game ${Object.entries(point.values).map(([k, v]) => `${k}=${v}`).join(' ')}` : undefined,
       });
-      points.push({ values: point.values, empirical, report: analyzeEmpiricalGame(empirical) });
+      points.push({ values: point.values, empirical, report: analyzeEmpiricalGame(empirical, { starts }) });
     }
   } finally {
     interrupt.dispose();
