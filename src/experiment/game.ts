@@ -31,6 +31,8 @@ export interface EmpiricalProfile {
 
 export interface EmpiricalGame {
   regions: string[];
+  /** Display names of the regions, same order. */
+  regionNames: string[];
   strategies: Strategy[][];
   replications: number;
   seed: number;
@@ -105,5 +107,5 @@ export async function runEmpiricalGame(
       return p.payoffSamples.map((samples) => estimateFromSamples(samples));
     },
   });
-  return { regions, strategies, replications: options.replications, seed: options.seed, values: options.values ?? {}, game, profiles: empirical };
+  return { regions, regionNames: scenario.regions.map((r) => r.name), strategies, replications: options.replications, seed: options.seed, values: options.values ?? {}, game, profiles: empirical };
 }

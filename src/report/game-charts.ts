@@ -81,6 +81,39 @@ export function payoffMatrixChart(point: GameJsonPoint): TopLevelSpec | null {
   );
 }
 
+/** For three or more governments: each government's payoff in every profile, equilibria marked. */
+export function payoffProfilesChart(point: GameJsonPoint): TopLevelSpec | null {
+  if (point.regions.length < 3) return null;
+  const rows = point.profiles.flatMap((p) =>
+    p.payoffs.map((e, r) => ({
+      profile: `(${p.strategies.join(', ')})${p.equilibrium ? ' — Nash' : ''}`,
+      government: point.regionNames[r],
+      payoff: round(e.mean),
+      low: e.halfWidth !== null ? round(e.mean - e.halfWidth) : round(e.mean),
+      high: e.halfWidth !== null ? round(e.mean + e.halfWidth) : round(e.mean),
+    })),
+  );
+  const order = [...new Set(rows.map((r) => r.profile))];
+  const y = { field: 'profile', type: 'nominal', sort: order, title: null, axis: { labelLimit: 400 } };
+  return topLevel(
+    'Each government\'s payoff in every profile',
+    `Rows: the strategies of ${point.regionNames.join(', ')}, in that order. Cumulative payoff in billion yuan, mean and 95% interval over ${point.replications} replications with common random numbers; one panel per government; "Nash" marks pure Nash equilibria.`,
+    {
+      data: { values: rows },
+      facet: { column: { field: 'government', type: 'nominal', title: null, sort: point.regionNames } },
+      spec: {
+        width: 220,
+        height: { step: 22 },
+        layer: [
+          { mark: { type: 'rule', color: '#777777' }, encoding: { y, x: { field: 'low', type: 'quantitative', title: 'Payoff (billion yuan)', scale: { zero: false } }, x2: { field: 'high' } } },
+          { mark: { type: 'point', filled: true, size: 60, color: OKABE_ITO.blue }, encoding: { y, x: { field: 'payoff', type: 'quantitative' } } },
+        ],
+      },
+      resolve: { scale: { x: 'independent' } },
+    },
+  );
+}
+
 /** Replicator phase portrait: velocity field, trajectories and rest points coloured by stability. */
 export function replicatorChart(point: GameJsonPoint): TopLevelSpec | null {
   const sub = point.subgame;

@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GamePoint } from '../experiment/game-analysis.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from './experiment-html.js';
-import { GAME_TYPE_LABELS, payoffMatrixChart, phaseDiagramChart, phaseLineChart, replicatorChart } from './game-charts.js';
+import { GAME_TYPE_LABELS, payoffMatrixChart, payoffProfilesChart, phaseDiagramChart, phaseLineChart, replicatorChart } from './game-charts.js';
 import { majorityOutcome } from './game-text.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions } from './sweep-charts/write-charts.js';
 import type { ExperimentChart } from './sweep-charts/index.js';
@@ -68,7 +68,7 @@ export function gameJson(scenario: string, seed: number, replications: number, s
       return {
         values,
         regions: empirical.regions,
-        regionNames: empirical.regions.map((id) => id.charAt(0).toUpperCase() + id.slice(1)),
+        regionNames: empirical.regionNames,
         strategies: empirical.strategies,
         replications: empirical.replications,
         profiles: empirical.profiles.map((p, i) => {
@@ -109,7 +109,7 @@ export function gameJson(scenario: string, seed: number, replications: number, s
   };
 }
 
-export async function renderGameReport(dir: string, info: { title: string; description: string }, options: ExperimentReportOptions = {}): Promise<{ report: string }> {
+export async function renderGameReport(dir: string, info: { title: string; description: string }, options: ExperimentReportOptions = {}): Promise<{ charts: string[]; report: string }> {
   let data: GameJson;
   try {
     data = JSON.parse(await readFile(join(dir, 'game.json'), 'utf8')) as GameJson;
@@ -120,6 +120,8 @@ export async function renderGameReport(dir: string, info: { title: string; descr
   const charts: ExperimentChart[] = [];
   const matrix = data.points.length === 1 ? payoffMatrixChart(main) : null;
   if (matrix) charts.push({ name: 'payoff-matrix', heading: 'Payoff matrix', caption: 'Each panel is one government\'s payoff for every pair of strategies; an outlined cell is a Nash equilibrium. Compare the cell both governments would reach on their own with the one that would be better for both.', spec: matrix });
+  const profiles = data.points.length === 1 ? payoffProfilesChart(main) : null;
+  if (profiles) charts.push({ name: 'payoffs', heading: 'Payoffs by profile', caption: 'Each row is one combination of strategies; compare a government\'s dots across rows that differ only in its own strategy to see whether changing it alone would pay.', spec: profiles });
   const replicator = data.points.length === 1 ? replicatorChart(main) : null;
   if (replicator) charts.push({ name: 'replicator', heading: 'Replicator dynamics', caption: 'Where the paths end is where imitation of the better-paying strategy leads populations of governments; a stable rest point at (0, 0) means cooperation dies out, at (1, 1) that it takes over.', spec: replicator });
   const line = data.points.length === 1 ? phaseLineChart(main) : null;
@@ -159,5 +161,5 @@ export async function renderGameReport(dir: string, info: { title: string; descr
       footer: 'Made by chuanyu-sim from game.json (the analysed payoff matrices); payoffs.csv holds every replication\'s payoff.',
     }),
   );
-  return { report };
+  return { charts: drawn.map((c) => c.name), report };
 }

@@ -1,9 +1,14 @@
 /**
- * `chuanyu report`: render the charts and report.html of an existing results
- * folder. A plain function so tests can call it without yargs.
+ * `chuanyu report`: render the charts and report.html of an existing folder
+ * written by `run`, `sweep`, `merge`, `compare` or `game` (recognised by its
+ * files). A plain function so tests can call it without yargs.
  */
-import { relative } from 'node:path';
-import { renderRunReport, type ChartFormat, type RenderRunReportResult } from '../../report/report-run.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { renderRunReport, type ChartFormat } from '../../report/report-run.js';
+import { renderSweepReport } from '../../report/report-sweep.js';
+import { renderCompareReport } from '../../report/report-compare.js';
+import { renderGameReport } from '../../report/report-game.js';
 
 export interface ReportActionOptions {
   resultsDir: string;
@@ -12,17 +17,42 @@ export interface ReportActionOptions {
   log?: (line: string) => void;
 }
 
-export async function reportAction(options: ReportActionOptions): Promise<RenderRunReportResult> {
+export type FolderKind = 'run' | 'sweep' | 'comparison' | 'game';
+
+export function folderKind(dir: string): FolderKind {
+  if (existsSync(join(dir, 'game.json'))) return 'game';
+  if (existsSync(join(dir, 'plan.json'))) return 'sweep';
+  if (existsSync(join(dir, 'comparison.csv'))) return 'comparison';
+  return 'run';
+}
+
+export async function reportAction(options: ReportActionOptions): Promise<{ kind: FolderKind; charts: string[]; report: string }> {
   const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
-  const result = await renderRunReport(options.resultsDir, { formats: options.formats });
+  const dir = options.resultsDir;
+  const kind = folderKind(dir);
+  let charts: string[] = [];
+  let skipped: string[] = [];
+  let report: string;
+  if (kind === 'run') {
+    const result = await renderRunReport(dir, { formats: options.formats });
+    ({ charts, skipped, report } = result);
+  } else if (kind === 'sweep') {
+    ({ charts, report } = await renderSweepReport(dir, { formats: options.formats }));
+  } else if (kind === 'comparison') {
+    ({ charts, report } = await renderCompareReport(dir, { formats: options.formats }));
+  } else {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { resolvedScenario?: { title?: string; description?: string } };
+    const info = { title: manifest.resolvedScenario?.title ?? '', description: manifest.resolvedScenario?.description ?? '' };
+    ({ report } = await renderGameReport(dir, info, { formats: options.formats }));
+  }
   if (!options.quiet) {
     const shown = (path: string) => {
       const rel = relative(process.cwd(), path);
       return rel && !rel.startsWith('..') ? rel : path;
     };
-    log(`Rendered ${result.charts.length} chart${result.charts.length === 1 ? '' : 's'}: ${result.charts.join(', ')}`);
-    if (result.skipped.length > 0) log(`Skipped (nothing to show in this run): ${result.skipped.join(', ')}`);
-    log(`Report: ${shown(result.report)}`);
+    if (charts.length > 0) log(`Rendered ${charts.length} chart${charts.length === 1 ? '' : 's'}: ${charts.join(', ')}`);
+    if (skipped.length > 0) log(`Skipped (nothing to show in this run): ${skipped.join(', ')}`);
+    log(`Report: ${shown(report)}`);
   }
-  return result;
+  return { kind, charts, report };
 }
