@@ -20,7 +20,12 @@ describe('chuanyu game', () => {
     expect(game.points[0].profiles).toHaveLength(9); // 3 strategies x 3 strategies
     expect(game.points[0].subgame.restPoints.length).toBeGreaterThanOrEqual(4);
     expect(readFileSync(join(out, 'payoffs.csv'), 'utf8').split('\n')[0]).toBe('point,profile,replication,region,payoff,value_added_change');
-    for (const f of ['payoff-matrix.png', 'replicator.svg', 'report.html']) expect(existsSync(join(out, 'charts', f)), f).toBe(true);
+    for (const f of ['payoff-matrix.png', 'replicator.svg', 'phase-line.png', 'report.html']) expect(existsSync(join(out, 'charts', f)), f).toBe(true);
+    // `chuanyu report` recognises a game folder and reproduces its specs byte for byte.
+    const before = readFileSync(join(out, 'charts', 'payoff-matrix.vl.json'));
+    const again = runCli(['report', out]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(readFileSync(join(out, 'charts', 'payoff-matrix.vl.json')).equals(before)).toBe(true);
   });
 
   it('charts a phase diagram across a swept parameter', () => {
