@@ -312,6 +312,19 @@ export const ScenarioSchema = z
       .strict()
       .optional()
       .meta({ description: 'Default parameter sweep of `chuanyu sweep` (command-line --param options replace it).' }),
+    calibrate: z
+      .object({
+        parameters: z
+          .record(z.string(), z.tuple([z.number(), z.number()]))
+          .meta({ description: 'Free parameters by dotted path (as in sweeps), each with [lower, upper] bounds.' }),
+        targetFile: z.string().optional().meta({ description: 'CSV of target points (columns year,value), relative to this file; default: the scenario\'s `target`.' }),
+        replications: z.number().int().min(1).max(1000).default(10).meta({ description: 'Replications averaged per evaluation (common random numbers across evaluations).', unit: 'runs' }),
+        iterations: z.number().int().min(1).max(100000).default(200).meta({ description: 'Budget of objective evaluations.', unit: 'evaluations' }),
+        holdout: z.number().int().min(0).default(0).meta({ description: 'Number of last target points left out of the fit and reported as out-of-sample error.', unit: 'points' }),
+      })
+      .strict()
+      .optional()
+      .meta({ description: 'Calibration set-up of `chuanyu calibrate`: free parameters, target, budget.' }),
     target: TargetSchema.optional().meta({ description: 'Observed series the scenario should track (e.g. the paper\'s Table 1), drawn on charts and used in calibration.' }),
   })
   .strict();

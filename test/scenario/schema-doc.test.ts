@@ -40,7 +40,7 @@ describe('scenario JSON Schema', () => {
 
   it('gives every optional field a default', () => {
     const missing: string[] = [];
-    const noDefaultNeeded = new Set(['$schema', 'extends', 'target', 'sweep', 'planWeights', 'sizeShares', 'demand']);
+    const noDefaultNeeded = new Set(['$schema', 'extends', 'target', 'sweep', 'calibrate', 'targetFile', 'planWeights', 'sizeShares', 'demand']);
     walk(schema, '', (path, prop, required) => {
       const key = path.split('.').pop()!.replace('[]', '');
       if (required || noDefaultNeeded.has(key) || path.includes('.*')) return;
