@@ -16,6 +16,7 @@ import { reportCommand } from './commands/report.js';
 import { gameCommand } from './commands/game.js';
 import { matchCommand } from './commands/match.js';
 import { replicatorCommand } from './commands/replicator.js';
+import { validateCommand } from './commands/validate.js';
 
 export function buildCli(argv: string[]) {
   return yargs(argv)
@@ -29,6 +30,7 @@ export function buildCli(argv: string[]) {
     .command(gameCommand)
     .command(matchCommand)
     .command(replicatorCommand)
+    .command(validateCommand)
     .command(scenariosCommand)
     .command(schemaCommand)
     .demandCommand(1, 'Name a command, e.g. `chuanyu run baseline`.')

@@ -1,0 +1,18 @@
+/** `chuanyu validate` produces a claim-by-claim report whose verdicts follow from the evidence. */
+import { describe, expect, it } from 'vitest';
+import { validateAction } from '../../src/cli/actions/validate-action.js';
+import { CLAIMS } from '../../src/experiment/validation-claims.js';
+
+describe('pattern validation', () => {
+  it('checks every claim and writes one table row each', async () => {
+    const result = await validateAction({ replications: 4, quiet: true, workers: 2 });
+    expect(result.total).toBe(CLAIMS.length);
+    const rows = result.markdown.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| claim'));
+    expect(rows).toHaveLength(CLAIMS.length);
+    for (const row of rows) expect(row).toMatch(/\| (yes|\*\*no\*\*) \|$/);
+    // The sharpest contrasts hold even with few replications.
+    const line = (id: string) => rows[CLAIMS.findIndex((c) => c.id === id)];
+    expect(line('compete-duplication')).toMatch(/\| yes \|$/);
+    expect(line('bust-overcapacity')).toMatch(/\| yes \|$/);
+  });
+});
