@@ -1,19 +1,11 @@
 /** Runs the naive (object-per-firm, immer) model and the real step on the same small world. Prints one JSON line. */
-import { loadScenario } from '../src/scenario/load.js';
-import { ScenarioSchema } from '../src/scenario/schema.js';
-import { normalizeScenario } from '../src/scenario/normalize.js';
+import { benchmarkArgs, benchmarkConfig } from './world.js';
 import { createSimulation } from '../src/model/simulation.js';
 import { createStepScratch, stepSimulation } from '../src/model/step.js';
 import { runNaive } from './naive-model.js';
 
-const firms = Number(process.argv[2] ?? 2000);
-const steps = Number(process.argv[3] ?? 20);
-const runs = Number(process.argv[4] ?? 3);
-const loaded = await loadScenario('cooperate');
-const scenario = structuredClone(loaded.scenario) as any;
-scenario.initial.firms = firms;
-scenario.time.steps = steps;
-const config = normalizeScenario(ScenarioSchema.parse(scenario));
+const [firms, steps, runs] = benchmarkArgs([2000, 20, 3]);
+const config = await benchmarkConfig(firms, steps);
 
 function real() {
   const sim = createSimulation(config, { seed: 1, replication: 0, keepLog: false });

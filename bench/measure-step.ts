@@ -4,21 +4,12 @@
  * size, in its own process so peak memory is its own. Prints one JSON line.
  *   node --import tsx bench/measure-step.ts <firms> <steps> <runs>
  */
-import { loadScenario } from '../src/scenario/load.js';
-import { ScenarioSchema } from '../src/scenario/schema.js';
-import { normalizeScenario } from '../src/scenario/normalize.js';
+import { benchmarkArgs, benchmarkConfig } from './world.js';
 import { createSimulation, type Simulation } from '../src/model/simulation.js';
 import { createStepScratch, stepSimulation } from '../src/model/step.js';
 
-const firms = Number(process.argv[2] ?? 10000);
-const steps = Number(process.argv[3] ?? 50);
-const runs = Number(process.argv[4] ?? 3);
-
-const loaded = await loadScenario('cooperate');
-const scenario = structuredClone(loaded.scenario) as any;
-scenario.initial.firms = firms;
-scenario.time.steps = steps;
-const config = normalizeScenario(ScenarioSchema.parse(scenario));
+const [firms, steps, runs] = benchmarkArgs([10000, 50, 3]);
+const config = await benchmarkConfig(firms, steps);
 
 function liveBytes(sim: Simulation): number {
   const f = sim.firms;
