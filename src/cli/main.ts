@@ -17,6 +17,8 @@ import { gameCommand } from './commands/game.js';
 import { matchCommand } from './commands/match.js';
 import { replicatorCommand } from './commands/replicator.js';
 import { validateCommand } from './commands/validate.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
+import { calibrateCommand } from './commands/calibrate.js';
 
 export function buildCli(argv: string[]) {
   return yargs(argv)
@@ -30,6 +32,8 @@ export function buildCli(argv: string[]) {
     .command(gameCommand)
     .command(matchCommand)
     .command(replicatorCommand)
+    .command(calibrateCommand)
+    .command(sensitivityCommand)
     .command(validateCommand)
     .command(scenariosCommand)
     .command(schemaCommand)

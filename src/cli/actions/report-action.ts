@@ -9,6 +9,8 @@ import { renderRunReport, type ChartFormat } from '../../report/report-run.js';
 import { renderSweepReport } from '../../report/report-sweep.js';
 import { renderCompareReport } from '../../report/report-compare.js';
 import { renderGameReport } from '../../report/report-game.js';
+import { renderSensitivityReport } from '../../report/report-sensitivity.js';
+import { renderCalibrationReport } from '../../report/report-calibration.js';
 
 export interface ReportActionOptions {
   resultsDir: string;
@@ -17,10 +19,12 @@ export interface ReportActionOptions {
   log?: (line: string) => void;
 }
 
-export type FolderKind = 'run' | 'sweep' | 'comparison' | 'game';
+export type FolderKind = 'run' | 'sweep' | 'comparison' | 'game' | 'sensitivity' | 'calibration';
 
 export function folderKind(dir: string): FolderKind {
   if (existsSync(join(dir, 'game.json'))) return 'game';
+  if (existsSync(join(dir, 'sensitivity-plan.json'))) return 'sensitivity';
+  if (existsSync(join(dir, 'calibrated.yaml')) && existsSync(join(dir, 'fit.csv'))) return 'calibration';
   if (existsSync(join(dir, 'plan.json'))) return 'sweep';
   if (existsSync(join(dir, 'comparison.csv'))) return 'comparison';
   return 'run';
@@ -38,6 +42,10 @@ export async function reportAction(options: ReportActionOptions): Promise<{ kind
     ({ charts, skipped, report } = result);
   } else if (kind === 'sweep') {
     ({ charts, report } = await renderSweepReport(dir, { formats: options.formats }));
+  } else if (kind === 'calibration') {
+    ({ report } = await renderCalibrationReport(dir, { formats: options.formats }));
+  } else if (kind === 'sensitivity') {
+    ({ charts, report } = await renderSensitivityReport(dir, { formats: options.formats }));
   } else if (kind === 'comparison') {
     ({ charts, report } = await renderCompareReport(dir, { formats: options.formats }));
   } else {

@@ -1,0 +1,77 @@
+/** `chuanyu sensitivity`: a plain function the yargs command calls (and tests call in-process). */
+import { join, resolve } from 'node:path';
+import { loadScenario } from '../../scenario/load.js';
+import { UserError } from '../../scenario/errors.js';
+import { executeSensitivity, planSensitivity, writeSensitivityTables, type SensitivityOptions, type SensitivityPlan } from '../../experiment/sensitivity-run.js';
+import { renderSensitivityReport } from '../../report/report-sensitivity.js';
+import { interruptSignal } from '../signals.js';
+import { timestamp } from './run-action.js';
+
+export interface SensitivityActionOptions extends SensitivityOptions {
+  scenario: string;
+  out?: string;
+  resume?: boolean;
+  workers?: number;
+  quiet?: boolean;
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+}
+
+export async function sensitivityAction(options: SensitivityActionOptions): Promise<{ outDir: string; complete: boolean }> {
+  const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
+  if (options.resume && !options.out) throw new UserError('--resume needs --out naming the sensitivity folder to finish');
+  const loaded = await loadScenario(options.scenario);
+  const plan = planSensitivity(loaded, options);
+  const outDir = resolve(options.out ?? join('results', plan.scenario, `sensitivity-${plan.method}-${timestamp()}-${plan.seed}`));
+  if (!options.quiet) {
+    const n = plan.points.length;
+    const design =
+      plan.method === 'morris'
+        ? `Morris, ${plan.samples} trajectories on a ${plan.levels}-level grid`
+        : `Sobol, ${plan.samples} ${plan.sampling === 'quasi' ? 'quasi-random' : 'random'} base samples (Saltelli design)`;
+    const r = plan.replications;
+    log(`Sensitivity of ${plan.scenario} to ${plan.parameters.length} parameter${plan.parameters.length === 1 ? '' : 's'}: ${design}; ${n} points x ${r} replication${r === 1 ? '' : 's'}, into ${outDir}`);
+    if (plan.method === 'sobol' && plan.sampling === 'quasi' && (plan.samples & (plan.samples - 1)) !== 0)
+      log(`Note: --samples ${plan.samples} is not a power of two; the Sobol sequence is best balanced at 2^k samples.`);
+  }
+  const interrupt = options.signal ? null : interruptSignal();
+  try {
+    const result = await executeSensitivity(outDir, plan, { resume: options.resume ?? false, workers: options.workers, quiet: options.quiet, signal: options.signal ?? interrupt!.signal });
+    if (!result.complete) {
+      log(`Stopped with ${result.done} of ${result.total} points finished and kept in ${outDir}.`);
+      log(`Finish it with: ${resumeCommand(options.scenario, plan, outDir)}`);
+      return { outDir, complete: false };
+    }
+    await writeSensitivityTables(outDir, plan, result.points);
+    await renderSensitivityReport(outDir);
+    if (!options.quiet) {
+      log(`Done: ${join(outDir, 'sensitivity.csv')}, points.csv, summary.json`);
+      log(`Report: ${join(outDir, 'charts', 'report.html')}`);
+    }
+    return { outDir, complete: true };
+  } finally {
+    interrupt?.dispose();
+  }
+}
+
+/** The command that finishes this analysis: every setting spelled out from the plan, so it matches exactly. */
+export function resumeCommand(scenario: string, plan: SensitivityPlan, outDir: string): string {
+  const quote = (text: string) => (/^[\w@%+=:,./~-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
+  const args = [
+    'chuanyu sensitivity',
+    quote(scenario),
+    ...plan.parameters.map((p) => `--param ${quote(`${p.path}=${p.interval[0]}:${p.interval[1]}`)}`),
+    `--method ${plan.method}`,
+    `--samples ${plan.samples}`,
+    ...(plan.levels !== null ? [`--levels ${plan.levels}`] : []),
+    ...(plan.sampling !== null ? [`--sampling ${plan.sampling}`] : []),
+    ...plan.outputs.map((o) => `--output ${quote(o)}`),
+    `--seed ${plan.seed}`,
+    `--replications ${plan.replications}`,
+    `--bootstrap ${plan.bootstrap}`,
+    `--confidence ${plan.confidence}`,
+    `--out ${quote(outDir)}`,
+    '--resume',
+  ];
+  return args.join(' ');
+}

@@ -1,0 +1,56 @@
+/** `chuanyu calibrate <scenario>`: yargs wiring only; the work is in actions/calibrate-action.ts. */
+import { availableParallelism } from 'node:os';
+import type { Argv, CommandModule } from 'yargs';
+import { calibrateAction } from '../actions/calibrate-action.js';
+import { addRunOptions, type RunArgs } from '../options.js';
+
+interface CalibrateArgs extends RunArgs {
+  scenario: string;
+  holdout?: number;
+  iterations?: number;
+  'validation-replications'?: number;
+  workers?: number;
+}
+
+const wholeNumber = (name: string, value: number | undefined, min: number) =>
+  value !== undefined && (!Number.isInteger(value) || value < min) ? `--${name} must be ${min === 0 ? 'a non-negative' : 'a positive'} whole number, got ${value}` : true;
+
+export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
+  command: 'calibrate <scenario>',
+  describe: 'Fit the free parameters of a scenario\'s calibrate: section to its target, then judge the fit on fresh seeds and held-out years',
+  builder: (yargs: Argv) =>
+    addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file (with a calibrate: section)' }))
+      .option('holdout', { type: 'number', describe: 'Leave the last K target points out of the fit and report their error (default: calibrate.holdout)', group: 'Calibration:' })
+      .option('iterations', { alias: 'n', type: 'number', describe: 'Budget of objective evaluations (default: calibrate.iterations)', group: 'Calibration:' })
+      .option('validation-replications', { type: 'number', describe: 'Replications on fresh seeds for validation (default: as many as in fitting)', group: 'Calibration:' })
+      .option('workers', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Worker threads', group: 'Calibration:' })
+      .check((a) => {
+        for (const [name, value, min] of [
+          ['holdout', a.holdout, 0],
+          ['iterations', a.iterations, 1],
+          ['validation-replications', a['validation-replications'], 1],
+          ['workers', a.workers, 1],
+        ] as const) {
+          const ok = wholeNumber(name, value as number | undefined, min);
+          if (ok !== true) return ok;
+        }
+        return true;
+      })
+      .example('$0 calibrate historical', 'Fit the historical scenario to the paper\'s Table 1 with its calibrate: settings')
+      .example('$0 calibrate historical --holdout 2 --iterations 100 -r 5', 'A quicker fit, the last two target years held out')
+      .example('$0 run results/historical/calibrate-20250101T000000Z-1/calibrated.yaml', 'Run the fitted scenario') as unknown as Argv<CalibrateArgs>,
+  handler: async (args) => {
+    const result = await calibrateAction({
+      scenario: args.scenario,
+      holdout: args.holdout,
+      iterations: args.iterations,
+      replications: args.replications,
+      validationReplications: args['validation-replications'],
+      seed: args.seed,
+      out: args.out,
+      quiet: args.quiet,
+      workers: args.workers,
+    });
+    if (!result.complete) process.exitCode = 130;
+  },
+};

@@ -1,0 +1,105 @@
+/**
+ * The observed series a calibration fits: a CSV file named by
+ * `calibrate.targetFile` (columns year,value; resolved relative to the
+ * scenario file that names it) or the scenario's own `target` points. The last
+ * `holdout` points (by year) are left out of the fit and used only to report
+ * an out-of-sample error.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { UserError } from '../../scenario/errors.js';
+import { getPath } from '../../scenario/merge.js';
+import type { LoadedScenario } from '../../scenario/load.js';
+import { readScenarioFile } from '../../scenario/source.js';
+
+export interface TargetPoint {
+  year: number;
+  value: number;
+}
+
+export interface CalibrationTarget {
+  /** Zone metric the points describe. */
+  metric: string;
+  /** Where the values come from (the scenario's `target.source`, or the CSV file). */
+  source: string;
+  /** Absolute path of the CSV file, when the target came from one. */
+  file: string | null;
+  /** Points in year order. */
+  points: TargetPoint[];
+}
+
+/** Parses `year,value` CSV text (a header naming both columns, then one point a line). */
+export function parseTargetCsv(text: string, file: string): TargetPoint[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const headerAt = lines.findIndex((l) => l.trim() !== '');
+  if (headerAt < 0) throw new UserError('the target file is empty (expected a header line "year,value" and one point a line)', { file });
+  const header = lines[headerAt].split(',').map((h) => h.trim().replace(/^"(.*)"$/, '$1').toLowerCase());
+  const yearCol = header.indexOf('year');
+  const valueCol = header.indexOf('value');
+  if (yearCol < 0 || valueCol < 0)
+    throw new UserError(`the header must name the columns "year" and "value", got "${lines[headerAt].trim()}"`, { file, location: { line: headerAt + 1, column: 1 } });
+  const points: TargetPoint[] = [];
+  for (let i = headerAt + 1; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (line === '') continue;
+    const cells = line.split(',').map((c) => c.trim());
+    const year = Number(cells[yearCol]);
+    const value = Number(cells[valueCol]);
+    const at = { file, location: { line: i + 1, column: 1 } };
+    if (cells[yearCol] === undefined || cells[yearCol] === '' || !Number.isInteger(year)) throw new UserError(`expected a whole year, got "${cells[yearCol] ?? ''}"`, at);
+    if (cells[valueCol] === undefined || cells[valueCol] === '' || !Number.isFinite(value)) throw new UserError(`expected a number for the value, got "${cells[valueCol] ?? ''}"`, at);
+    points.push({ year, value });
+  }
+  if (points.length === 0) throw new UserError('the target file has no points (expected one "year,value" line per observation after the header)', { file });
+  return points;
+}
+
+/**
+ * The file of the `extends` chain (child first) that sets `calibrate.targetFile`:
+ * a relative target path is read from that file's folder.
+ */
+function targetFileOwner(loaded: LoadedScenario): string {
+  for (const file of loaded.chain) {
+    try {
+      if (getPath(readScenarioFile(file).value, ['calibrate', 'targetFile']) !== undefined) return file;
+    } catch {
+      // In-memory text (no file on disk): fall through to the scenario's own name.
+    }
+  }
+  return loaded.file;
+}
+
+function sortedUnique(points: TargetPoint[], where: string): TargetPoint[] {
+  const sorted = points.slice().sort((a, b) => a.year - b.year);
+  for (let i = 1; i < sorted.length; i++)
+    if (sorted[i].year === sorted[i - 1].year) throw new UserError(`${where}: the year ${sorted[i].year} has two target values`);
+  return sorted;
+}
+
+export function loadTarget(loaded: LoadedScenario, cwd = process.cwd()): CalibrationTarget {
+  const { scenario } = loaded;
+  const metric = scenario.target?.metric ?? 'similarity';
+  const targetFile = scenario.calibrate?.targetFile;
+  if (targetFile !== undefined) {
+    const file = resolve(cwd, dirname(targetFileOwner(loaded)), targetFile);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new UserError(`cannot read the target file "${targetFile}" (${(e as NodeJS.ErrnoException).code ?? String(e)}), looked for at ${file}`, { file: loaded.file, fieldPath: 'calibrate.targetFile' });
+    }
+    return { metric, source: scenario.target?.source || targetFile, file, points: sortedUnique(parseTargetCsv(text, file), file) };
+  }
+  if (!scenario.target)
+    throw new UserError('nothing to calibrate to: the scenario has no `target:` points and its `calibrate:` section names no targetFile', {
+      file: loaded.file,
+      fieldPath: 'calibrate',
+      hint: 'add target: { metric: similarity, points: [{ year: 1978, value: 0.83 }, ...] } or calibrate.targetFile: targets/table1-similarity.csv',
+    });
+  return { metric, source: scenario.target.source, file: null, points: sortedUnique(scenario.target.points, `${loaded.file}: target.points`) };
+}
+
+/** The first points fit, the last `holdout` are held out. */
+export function splitHoldout(points: readonly TargetPoint[], holdout: number): { fit: TargetPoint[]; holdout: TargetPoint[] } {
+  return { fit: points.slice(0, points.length - holdout), holdout: points.slice(points.length - holdout) };
+}
