@@ -46,7 +46,12 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
 
   applyEvents(sim, scratch.demandFactor); // 1
   chooseStrategies(sim); // 2
-  computeCellCapital(sim);
+  // Cell capital and firm counts: the last step's end-of-step tallies are exactly
+  // what a pass over the firms would sum (same firms, same order), so reuse them.
+  if (sim.state.step > 0) {
+    sim.cells.capital.set(sim.end.capital);
+    sim.cells.firms.set(sim.end.count);
+  } else computeCellCapital(sim);
   flows.capitalStart = sim.cells.capital.reduce((a, b) => a + b, 0);
   spendBudgets(sim); // 3
   investFunds(sim); // 4
