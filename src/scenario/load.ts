@@ -111,7 +111,10 @@ function followExtends(first: ChainLink, cwd: string): ChainLink[] {
     const at = { file: child.source.file, location: child.source.locate(['extends']), fieldPath: 'extends' };
     if (typeof name !== 'string' || name.trim() === '') throw new UserError(messages.extendsNotString(describeValue(name)), at);
     if (child.dir === undefined) throw new UserError(messages.extendsUnavailable(name), at);
-    const parentPath = findWithExtensions(resolve(child.dir, name));
+    // A parent is looked up next to the child first; a bare name not found there may
+    // name a shipped scenario (so an exported `extends: cooperate` runs from any folder).
+    const bare = !/[\\/]/.test(name);
+    const parentPath = findWithExtensions(resolve(child.dir, name)) ?? (bare ? findWithExtensions(resolve(packageScenariosDir(), name)) : undefined);
     if (!parentPath) throw noSuchScenario(name, [child.dir], { ...at, detail: messages.missingParent(name), withHidden: true });
     const ids = [...chain.map((l) => l.id), parentPath];
     if (chain.some((l) => l.id === parentPath)) {

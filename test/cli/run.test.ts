@@ -1,5 +1,5 @@
 /** `chuanyu run` end to end, as a process: results folder contents and byte-identical reruns. */
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,14 @@ describe('chuanyu run', () => {
     expect(second.stdout).toBe('');
     for (const file of ['metrics.csv', 'sectors.csv', 'markets.csv', 'summary.json', 'events.jsonl'])
       expect(readFileSync(join(b, file)).equals(readFileSync(join(a, file))), file).toBe(true);
+  });
+
+  it('runs a file anywhere that extends a shipped scenario by name', () => {
+    const cwd = tmp();
+    const file = join(cwd, 'mine.yaml');
+    writeFileSync(file, 'extends: cooperate\nname: mine\ntime: { start: 2020, steps: 4 }\ninitial: { firms: 300 }\n');
+    const result = runCli(['run', file, '--replications', '1', '--out', join(cwd, 'out'), '--quiet'], { cwd });
+    expect(result.status, result.stderr).toBe(0);
   });
 
   it('writes to results/<scenario>/<timestamp>-<seed>/ by default', () => {

@@ -1,0 +1,584 @@
+/// <reference lib="dom" />
+/**
+ * The explorer page: controls, URL state, live runs in a Web Worker, charts,
+ * play mode, the 2x2 game view, scenario export and import.
+ */
+import embed from 'vega-embed';
+import type { TopLevelSpec } from 'vega-lite';
+import { STRATEGIES, type ModelConfig, type Strategy } from '../model/config.js';
+import { analyzeGame } from '../model/game/analyze.js';
+import { createGame } from '../model/game/normal-form.js';
+import { estimateFromSamples } from '../model/game/uncertainty.js';
+import { deepMerge } from '../scenario/merge.js';
+import { duplicatedChart, outcomeLabel, similarityChart, valueAddedChart, winWinChart } from './charts.js';
+import type { ExplorerResult, PlayScore, PlayYear } from './sim-core.js';
+import { buildScenario, loadScenarioText, SHIPPED_SCENARIOS, type BrowserScenario } from './scenarios.js';
+import {
+  decodeSettings,
+  effectiveNumbers,
+  emptySettings,
+  encodeSettings,
+  exportScenarioYaml,
+  exportName,
+  GOVERNMENT_CHOICES,
+  governmentChoiceOf,
+  isGovernmentChoice,
+  NUMERIC_LEVERS,
+  overrideFields,
+  strategySpec,
+  type Settings,
+} from './settings.js';
+import { CancelledError, WorkerClient } from './worker-client.js';
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const newWorker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+const explorer = new WorkerClient(newWorker);
+const gameWorker = new WorkerClient(newWorker);
+const playWorker = new WorkerClient(newWorker);
+
+const CHOICE_LABELS: Record<string, string> = {
+  invest: 'Invest (own plan)',
+  compete: 'Compete (chase, poach, cut taxes)',
+  cooperate: 'Cooperate (joint fund)',
+  'tit-for-tat': 'Rule: tit-for-tat',
+  grim: 'Rule: grim trigger',
+  'win-stay-lose-shift': 'Rule: win-stay, lose-shift',
+  imitate: 'Rule: imitate the better one',
+  'best-response': 'Rule: best response (learns)',
+  reinforcement: 'Rule: reinforcement learning',
+};
+const fmt = (v: number, digits = 0) => (Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
+
+/** Scenario texts by name: the shipped ones plus files loaded from disk. */
+const library: Record<string, string> = { ...SHIPPED_SCENARIOS };
+const uploaded = new Set<string>();
+let settings: Settings = emptySettings('baseline');
+let base: BrowserScenario;
+let current: { config: ModelConfig; seed: number; replications: number } | null = null;
+let runCount = 0;
+
+function setError(message: string | null): void {
+  const el = $('error');
+  el.hidden = message === null;
+  el.textContent = message ?? '';
+}
+function setStatus(message: string): void {
+  $('status').textContent = message;
+}
+
+// ---- scenario and controls ---------------------------------------------------------------------
+
+function fillScenarioSelect(): void {
+  const select = $<HTMLSelectElement>('scenario');
+  select.replaceChildren(
+    ...Object.keys(library).map((name) => {
+      const o = document.createElement('option');
+      o.value = name;
+      o.textContent = uploaded.has(name) ? `${name} (from file)` : name;
+      return o;
+    }),
+  );
+  select.value = settings.scenario;
+}
+
+function loadBase(name: string): void {
+  const text = library[name];
+  if (text === undefined) throw new Error(`no scenario named "${name}"`);
+  base = loadScenarioText(text, name, library);
+}
+
+function renderControls(): void {
+  const scenario = base.scenario;
+  $('scenario-title').textContent = scenario.title || scenario.name;
+  $('scenario-description').textContent = scenario.description;
+  const govs = $('governments');
+  govs.querySelectorAll('.lever').forEach((n) => n.remove());
+  for (const region of scenario.regions) {
+    const wrap = document.createElement('div');
+    wrap.className = 'lever';
+    const id = `gov-${region.id}`;
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    label.textContent = `${region.name}: strategy or rule`;
+    const select = document.createElement('select');
+    select.id = id;
+    select.dataset.region = region.id;
+    for (const choice of GOVERNMENT_CHOICES) {
+      const o = document.createElement('option');
+      o.value = choice;
+      o.textContent = CHOICE_LABELS[choice] ?? choice;
+      select.append(o);
+    }
+    select.value = settings.governments[region.id] ?? governmentChoiceOf(scenario, region.id);
+    select.addEventListener('change', () => {
+      const v = select.value;
+      if (!isGovernmentChoice(v)) return;
+      if (v === governmentChoiceOf(base.scenario, region.id)) delete settings.governments[region.id];
+      else settings.governments[region.id] = v;
+      changed();
+    });
+    wrap.append(label, select);
+    govs.append(wrap);
+  }
+  const fund = $<HTMLInputElement>('fund-enabled');
+  fund.checked = settings.fund ?? scenario.fund.enabled;
+  const levers = $('levers');
+  levers.querySelectorAll('.lever').forEach((n) => n.remove());
+  const numbers = effectiveNumbers(settings, scenario);
+  for (const lever of NUMERIC_LEVERS) {
+    const wrap = document.createElement('div');
+    wrap.className = 'lever';
+    const id = `lever-${lever.key}`;
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    const out = document.createElement('output');
+    out.htmlFor.add(id);
+    out.id = `${id}-value`;
+    label.append(`${lever.label}: `, out);
+    const input = document.createElement('input');
+    input.type = 'range';
+    input.id = id;
+    input.name = lever.key;
+    input.min = String(lever.min);
+    input.max = String(lever.max);
+    input.step = String(lever.step);
+    const value = numbers[lever.key];
+    input.value = String(value);
+    out.textContent = String(value);
+    const help = document.createElement('span');
+    help.className = 'help';
+    help.id = `${id}-help`;
+    help.textContent = lever.help;
+    input.setAttribute('aria-describedby', help.id);
+    wrap.classList.toggle('moved', settings.numbers[lever.key] !== undefined);
+    input.addEventListener('input', () => {
+      const v = Number(input.value);
+      out.textContent = input.value;
+      settings.numbers[lever.key] = v;
+      wrap.classList.add('moved');
+      changed();
+    });
+    wrap.append(label, input, help);
+    levers.append(wrap);
+  }
+  fillPlaySelects();
+}
+
+/** The config of the current settings (validated), or null with the problem shown. */
+function currentConfig(): { config: ModelConfig; seed: number; replications: number; built: BrowserScenario } | null {
+  try {
+    const raw = deepMerge<Record<string, unknown>>(base.raw, overrideFields(settings, base.scenario));
+    const built = buildScenario(raw);
+    setError(null);
+    return { config: built.config, seed: built.scenario.seed, replications: Math.min(10, built.scenario.replications), built };
+  } catch (e) {
+    setError((e as Error).message);
+    return null;
+  }
+}
+
+function updateUrl(): void {
+  const query = encodeSettings(settings);
+  const url = `${location.pathname}?${query}`;
+  history.replaceState(null, '', url);
+  $<HTMLInputElement>('share-url').value = new URL(url, location.href).href;
+}
+
+// ---- live runs ----------------------------------------------------------------------------------
+
+let debounce: ReturnType<typeof setTimeout> | undefined;
+
+function changed(): void {
+  updateUrl();
+  $('charts').classList.add('stale');
+  clearTimeout(debounce);
+  debounce = setTimeout(run, 250);
+}
+
+async function run(): Promise<void> {
+  const built = currentConfig();
+  if (!built) return;
+  current = built;
+  if (explorer.busy) explorer.restart(); // cancel the stale run
+  const reps = built.replications;
+  setStatus(`Running ${reps} replication${reps === 1 ? '' : 's'} of ${built.config.steps} years with ${built.config.initial.firmCount} firms…`);
+  try {
+    const response = await explorer.request({ type: 'run', config: built.config, seed: built.seed, replications: reps });
+    await drawCharts(response.result);
+    runCount += 1;
+    $('charts').dataset.run = String(runCount);
+    $('charts').classList.remove('stale');
+    setStatus(`Done: ${reps} replication${reps === 1 ? '' : 's'} in ${(response.result.elapsedMs / 1000).toFixed(1)} s.`);
+  } catch (e) {
+    if (e instanceof CancelledError) return;
+    setError((e as Error).message);
+    setStatus('The run failed.');
+  }
+}
+
+async function show(id: string, spec: TopLevelSpec): Promise<void> {
+  await embed(`#${id}`, spec, { actions: false, renderer: 'svg' });
+  const svg = document.querySelector(`#${id} svg`);
+  const description = (spec as { description?: string }).description;
+  if (svg && description) {
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', description);
+  }
+}
+
+async function drawCharts(result: ExplorerResult): Promise<void> {
+  const last = result.series.filter((p) => p.year === Math.max(...result.series.map((q) => q.year)));
+  const meanSim = last.reduce((a, p) => a + p.similarity, 0) / Math.max(1, last.length);
+  const outcomes = result.outcomes.map((o) => outcomeLabel(o.outcome));
+  const counts = [...new Set(outcomes)].map((o) => `${o} in ${outcomes.filter((x) => x === o).length} of ${outcomes.length}`);
+  $('summary').textContent = `Final similarity ${meanSim.toFixed(3)}. Against everyone investing with the same seeds: ${counts.join(', ')}.`;
+  $('summary').dataset.similarity = meanSim.toFixed(6);
+  const charts: [string, TopLevelSpec][] = [
+    ['chart-similarity', similarityChart(result)],
+    ['chart-value-added', valueAddedChart(result)],
+    ['chart-duplicated', duplicatedChart(result)],
+  ];
+  if (result.regions.length >= 2)
+    charts.push([
+      'chart-winwin',
+      winWinChart(result.regions, result.outcomes.map((o) => ({ label: `replication ${o.replication + 1}`, x: o.change[0], y: o.change[1], outcome: o.outcome }))),
+    ]);
+  await Promise.all(charts.map(([id, spec]) => show(id, spec)));
+}
+
+// ---- play mode ----------------------------------------------------------------------------------
+
+let playYears: PlayYear[] = [];
+let playStudent = 0;
+let playConfig: ModelConfig | null = null;
+
+function fillPlaySelects(): void {
+  const regionSelect = $<HTMLSelectElement>('play-region');
+  const keep = regionSelect.value;
+  regionSelect.replaceChildren(
+    ...base.scenario.regions.map((r, i) => {
+      const o = document.createElement('option');
+      o.value = String(i);
+      o.textContent = r.name;
+      return o;
+    }),
+  );
+  if (keep && Number(keep) < base.scenario.regions.length) regionSelect.value = keep;
+  const opponent = $<HTMLSelectElement>('play-opponent');
+  if (opponent.options.length === 0) {
+    for (const choice of GOVERNMENT_CHOICES) {
+      const o = document.createElement('option');
+      o.value = choice;
+      o.textContent = CHOICE_LABELS[choice] ?? choice;
+      opponent.append(o);
+    }
+    opponent.value = 'tit-for-tat';
+  }
+  const two = base.scenario.regions.length === 2;
+  $<HTMLButtonElement>('play-start').disabled = !two;
+  $<HTMLButtonElement>('game-run').disabled = !two;
+  if (!two) $('play-turn').textContent = 'Play mode and the game view need a scenario with two regions.';
+}
+
+async function startPlay(): Promise<void> {
+  const built = currentConfig();
+  if (!built || built.config.regions.length !== 2) return;
+  playStudent = Number($<HTMLSelectElement>('play-region').value) || 0;
+  const opponentChoice = $<HTMLSelectElement>('play-opponent').value;
+  if (!isGovernmentChoice(opponentChoice)) return;
+  // The other government's rule, normalized through the schema like any scenario field.
+  const other = built.config.regions[1 - playStudent].id;
+  const raw = deepMerge<Record<string, unknown>>(built.built.raw, { governments: { [other]: { strategy: strategySpec(opponentChoice) } } });
+  const config = buildScenario(raw).config;
+  playConfig = config;
+  playWorker.restart();
+  playYears = [];
+  $('play-score').replaceChildren();
+  await playWorker.request({ type: 'play-start', config, student: playStudent, seed: built.seed });
+  $('play-board').hidden = false;
+  renderPlay();
+  (document.querySelector('.move') as HTMLButtonElement).focus();
+}
+
+async function playMove(move: Strategy): Promise<void> {
+  if (!playConfig || playYears.length >= playConfig.steps) return;
+  setMoveButtons(false);
+  try {
+    const response = await playWorker.request({ type: 'play-step', strategy: move });
+    playYears.push(response.year);
+    renderPlay();
+    if (response.done) await showScore();
+  } catch (e) {
+    if (!(e instanceof CancelledError)) setError((e as Error).message);
+  } finally {
+    setMoveButtons(!!playConfig && playYears.length < playConfig.steps);
+  }
+}
+
+function setMoveButtons(enabled: boolean): void {
+  document.querySelectorAll<HTMLButtonElement>('.move').forEach((b) => (b.disabled = !enabled));
+}
+
+function renderPlay(): void {
+  if (!playConfig) return;
+  const regions = playConfig.regions;
+  const me = regions[playStudent].name;
+  const them = regions[1 - playStudent].name;
+  const y = playYears.length;
+  const nextYear = playConfig.startYear + y;
+  $('play-turn').textContent =
+    y >= playConfig.steps ? `Game over after ${y} years.` : `Year ${nextYear} (${y + 1} of ${playConfig.steps}): you are ${me}; ${them} plays its rule. Choose your move.`;
+  $('play-board').dataset.years = String(y);
+  const head = $('play-table').querySelector('thead')!;
+  head.innerHTML = '';
+  const hr = document.createElement('tr');
+  for (const h of ['Year', `${me} (you)`, them, `Your payoff`, `${them} payoff`, 'Your total', `${them} total`, 'Similarity', 'Clusters', 'Position'])
+    hr.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: h }));
+  head.append(hr);
+  const body = $('play-table').querySelector('tbody')!;
+  body.replaceChildren(
+    ...playYears.map((p) => {
+      const tr = document.createElement('tr');
+      const o = 1 - playStudent;
+      const cells = [
+        String(p.year),
+        p.strategies[playStudent],
+        p.strategies[o],
+        fmt(p.payoff[playStudent], 1),
+        fmt(p.payoff[o], 1),
+        fmt(p.cumulativePayoff[playStudent], 1),
+        fmt(p.cumulativePayoff[o], 1),
+        p.similarity.toFixed(3),
+        `${p.clusters[playStudent]} / ${p.clusters[o]}`,
+        outcomeLabel(p.outcome),
+      ];
+      cells.forEach((c, i) => tr.append(Object.assign(document.createElement('td'), { textContent: c, className: i === 1 || i === 2 || i === 9 ? 'text' : '' })));
+      return tr;
+    }),
+  );
+  if (playYears.length > 0)
+    void show(
+      'chart-play',
+      winWinChart(
+        regions,
+        playYears.map((p) => ({ label: String(p.year), x: p.change[0], y: p.change[1], outcome: p.outcome })),
+        'Your path: change against everyone investing',
+      ),
+    );
+  else $('chart-play').replaceChildren();
+}
+
+async function showScore(): Promise<void> {
+  if (!playConfig) return;
+  const response = await playWorker.request({ type: 'play-score' });
+  renderScore(response.score);
+}
+
+function renderScore(score: PlayScore): void {
+  const regions = playConfig!.regions;
+  const i = playStudent;
+  const o = 1 - i;
+  const box = document.createElement('div');
+  box.className = 'score';
+  const h = document.createElement('h3');
+  h.textContent = 'Your score';
+  const table = document.createElement('table');
+  table.innerHTML = `<caption>Cumulative payoffs after ${score.years} years (billion yuan)</caption>`;
+  const rows: [string, number[]][] = [
+    ['Your game', score.played],
+    ['If both had cooperated', score.mutualCooperation],
+    ['If both had competed', score.mutualCompetition],
+  ];
+  const thead = document.createElement('tr');
+  for (const t of ['', `${regions[i].name} (you)`, regions[o].name, 'Zone']) thead.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: t }));
+  table.append(thead);
+  for (const [name, values] of rows) {
+    const tr = document.createElement('tr');
+    tr.append(Object.assign(document.createElement('th'), { scope: 'row', textContent: name, className: 'text' }));
+    for (const v of [values[i], values[o], values[i] + values[o]]) tr.append(Object.assign(document.createElement('td'), { textContent: fmt(v, 1) }));
+    table.append(tr);
+  }
+  const p = document.createElement('p');
+  const vsCoop = score.played[i] - score.mutualCooperation[i];
+  const vsComp = score.played[i] - score.mutualCompetition[i];
+  p.textContent =
+    `You ${vsCoop >= 0 ? 'beat' : 'fell short of'} mutual cooperation by ${fmt(Math.abs(vsCoop), 1)} and ` +
+    `${vsComp >= 0 ? 'beat' : 'fell short of'} mutual competition by ${fmt(Math.abs(vsComp), 1)}. ` +
+    (score.mutualCooperation[i] + score.mutualCooperation[o] > score.mutualCompetition[i] + score.mutualCompetition[o]
+      ? 'Together, cooperating earns more than competing: competition is the trap.'
+      : 'Here competing earns the zone more than cooperating.');
+  box.append(h, table, p);
+  $('play-score').replaceChildren(box);
+}
+
+// ---- game view ----------------------------------------------------------------------------------
+
+async function runGame(): Promise<void> {
+  const built = currentConfig();
+  if (!built || built.config.regions.length !== 2) return;
+  gameWorker.restart();
+  const out = $('game-result');
+  out.textContent = `Running 4 profiles × ${built.replications} replication(s)…`;
+  try {
+    const response = await gameWorker.request({ type: 'game', config: built.config, seed: built.seed, replications: built.replications });
+    const names = built.config.regions.map((r) => r.name);
+    const SUB: Strategy[] = ['cooperate', 'compete'];
+    const byKey = new Map(response.profiles.map((p) => [p.strategies.join('|'), p]));
+    const game = createGame({
+      players: names,
+      strategies: [SUB, SUB],
+      payoff: (profile) => byKey.get(profile.map((s) => SUB[s]).join('|'))!.payoffSamples.map((s) => estimateFromSamples(s)),
+    });
+    const analysis = analyzeGame(game);
+    const eq = new Set(analysis.pure.equilibria.map((e) => e.profile.join(',')));
+    const possible = new Set(analysis.pure.possible.map((e) => e.profile.join(',')));
+    const table = document.createElement('table');
+    table.className = 'matrix';
+    table.innerHTML = `<caption>Cumulative payoffs (${names[0]}, ${names[1]}), billion yuan; ★ = Nash equilibrium</caption>`;
+    const head = document.createElement('tr');
+    head.append(Object.assign(document.createElement('th'), { textContent: `${names[0]} \\ ${names[1]}` }));
+    for (const s of SUB) head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: `${names[1]}: ${s}` }));
+    table.append(head);
+    SUB.forEach((rowS, r) => {
+      const tr = document.createElement('tr');
+      tr.append(Object.assign(document.createElement('th'), { scope: 'row', textContent: `${names[0]}: ${rowS}` }));
+      SUB.forEach((colS, c) => {
+        const p = byKey.get(`${rowS}|${colS}`)!;
+        const means = p.payoffSamples.map((s) => s.reduce((a, b) => a + b, 0) / s.length);
+        const key = `${r},${c}`;
+        const td = document.createElement('td');
+        td.textContent = `(${fmt(means[0])}, ${fmt(means[1])})${eq.has(key) ? ' ★ equilibrium' : possible.has(key) ? ' (possible equilibrium)' : ''}`;
+        if (eq.has(key)) td.className = 'eq';
+        tr.append(td);
+      });
+      table.append(tr);
+    });
+    const sentence = document.createElement('p');
+    sentence.className = 'sentence';
+    sentence.id = 'game-sentence';
+    sentence.textContent = analysis.classification?.sentence ?? '';
+    const orderings = document.createElement('p');
+    orderings.textContent = (analysis.classification?.players ?? []).map((v) => `${v.player}: ${v.ordering} (T temptation, R reward, P punishment, S sucker)`).join('; ');
+    out.replaceChildren(table, sentence, orderings);
+  } catch (e) {
+    if (!(e instanceof CancelledError)) out.textContent = `The game failed: ${(e as Error).message}`;
+  }
+}
+
+// ---- export and import --------------------------------------------------------------------------
+
+function exportScenario(): void {
+  const standalone = uploaded.has(settings.scenario) || $<HTMLInputElement>('export-standalone').checked;
+  const yaml = exportScenarioYaml(settings, base.scenario, standalone ? { baseRaw: base.raw } : {});
+  const blob = new Blob([yaml], { type: 'application/x-yaml' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = `${exportName(settings.scenario)}.yaml`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  setStatus(
+    standalone
+      ? `Exported ${a.download}: run it with "chuanyu run ${a.download}".`
+      : `Exported ${a.download}: save it in the scenarios/ folder, then run "chuanyu run scenarios/${a.download}".`,
+  );
+}
+
+async function loadFile(file: File): Promise<void> {
+  try {
+    const text = await file.text();
+    const loaded = loadScenarioText(text, file.name, library);
+    let name = loaded.scenario.name;
+    if (SHIPPED_SCENARIOS[name] !== undefined) name = `${name}-file`;
+    library[name] = text;
+    uploaded.add(name);
+    selectScenario(name, emptySettings(name));
+    setStatus(`Loaded ${file.name} as "${name}".`);
+  } catch (e) {
+    setError(`${file.name}: ${(e as Error).message}`);
+  }
+}
+
+function selectScenario(name: string, next: Settings): void {
+  settings = next;
+  try {
+    loadBase(name);
+  } catch (e) {
+    setError((e as Error).message);
+    settings = emptySettings('baseline');
+    loadBase('baseline');
+  }
+  fillScenarioSelect();
+  renderControls();
+  changed();
+}
+
+// ---- wiring -------------------------------------------------------------------------------------
+
+function selectTab(tab: HTMLElement): void {
+  document.querySelectorAll<HTMLElement>('[role=tab]').forEach((t) => {
+    const on = t === tab;
+    t.setAttribute('aria-selected', String(on));
+    t.tabIndex = on ? 0 : -1;
+    $(t.getAttribute('aria-controls')!).hidden = !on;
+  });
+}
+
+function wire(): void {
+  $<HTMLSelectElement>('scenario').addEventListener('change', (e) => {
+    const name = (e.target as HTMLSelectElement).value;
+    selectScenario(name, emptySettings(name));
+  });
+  $<HTMLInputElement>('scenario-file').addEventListener('change', (e) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (file) void loadFile(file);
+  });
+  $<HTMLInputElement>('fund-enabled').addEventListener('change', (e) => {
+    const on = (e.target as HTMLInputElement).checked;
+    if (on === base.scenario.fund.enabled) delete settings.fund;
+    else settings.fund = on;
+    changed();
+  });
+  $('reset').addEventListener('click', () => selectScenario(settings.scenario, emptySettings(settings.scenario)));
+  $('export').addEventListener('click', exportScenario);
+  $('copy-link').addEventListener('click', () => {
+    const url = $<HTMLInputElement>('share-url').value;
+    navigator.clipboard?.writeText(url).then(
+      () => setStatus('Link copied.'),
+      () => setStatus('Copy the link from the box below.'),
+    );
+  });
+  const tabs = [...document.querySelectorAll<HTMLElement>('[role=tab]')];
+  tabs.forEach((tab, i) => {
+    tab.addEventListener('click', () => selectTab(tab));
+    tab.addEventListener('keydown', (e) => {
+      const k = (e as KeyboardEvent).key;
+      const j = k === 'ArrowRight' ? (i + 1) % tabs.length : k === 'ArrowLeft' ? (i + tabs.length - 1) % tabs.length : -1;
+      if (j >= 0) {
+        selectTab(tabs[j]);
+        tabs[j].focus();
+      }
+    });
+  });
+  $('play-start').addEventListener('click', () => void startPlay());
+  document.querySelectorAll<HTMLButtonElement>('.move').forEach((b) =>
+    b.addEventListener('click', () => {
+      const m = b.dataset.move;
+      if ((STRATEGIES as readonly string[]).includes(m ?? '')) void playMove(m as Strategy);
+    }),
+  );
+  $('play-score-now').addEventListener('click', () => {
+    if (playYears.length > 0) void showScore().catch((e: unknown) => setError((e as Error).message));
+  });
+  $('game-run').addEventListener('click', () => void runGame());
+}
+
+function init(): void {
+  wire();
+  const initial = decodeSettings(location.search || location.hash);
+  const name = library[initial.scenario] !== undefined ? initial.scenario : 'baseline';
+  selectScenario(name, name === initial.scenario ? initial : emptySettings(name));
+}
+
+init();

@@ -1,0 +1,214 @@
+/**
+ * What the explorer's worker computes, as plain functions over the project's
+ * model (`src/model`): live runs with their counterfactual, the four
+ * cooperate/compete profiles of the 2x2 game, and a play session stepped one
+ * year at a time. No DOM and no Node APIs, so unit tests can call it directly.
+ */
+import type { ModelConfig, Strategy, StrategyRule } from '../model/config.js';
+import { counterfactualConfig } from '../model/counterfactual.js';
+import { classifyOutcome, type GameOutcome } from '../model/metrics/win-win.js';
+import type { StepRecord } from '../model/record.js';
+import { runReplication } from '../model/run.js';
+import { createSimulation, type Simulation } from '../model/simulation.js';
+import { createStepScratch, stepSimulation, type StepScratch } from '../model/step.js';
+
+export interface SeriesPoint {
+  replication: number;
+  year: number;
+  /** Zone similarity (mean over pairs). */
+  similarity: number;
+  duplicatedShare: number;
+  /** Value added by region index. */
+  valueAdded: number[];
+  clusters: number[];
+  strategies: number[];
+}
+
+export interface ReplicationOutcome {
+  replication: number;
+  /** Change of cumulative value added against the counterfactual, by region. */
+  change: number[];
+  zoneChange: number;
+  outcome: GameOutcome;
+  /** Final cumulative payoff by region. */
+  payoff: number[];
+}
+
+export interface ExplorerResult {
+  regions: { id: string; name: string }[];
+  series: SeriesPoint[];
+  counterfactual: SeriesPoint[];
+  outcomes: ReplicationOutcome[];
+  elapsedMs: number;
+}
+
+function point(record: StepRecord, replication: number): SeriesPoint {
+  return {
+    replication,
+    year: record.year,
+    similarity: record.zone.similarity,
+    duplicatedShare: record.zone.duplicated_investment_share,
+    valueAdded: [...record.region.value_added],
+    clusters: [...record.region.clusters],
+    strategies: [...record.region.strategy],
+  };
+}
+
+function outcomeOf(config: ModelConfig, replication: number, mine: StepRecord[], base: StepRecord[]): ReplicationOutcome {
+  const a = mine[mine.length - 1].region.cumulative_value_added;
+  const b = base[base.length - 1].region.cumulative_value_added;
+  const deltas = a.map((v, r) => v - b[r]);
+  const zoneBase = b.reduce((x, y) => x + y, 0);
+  return {
+    replication,
+    change: deltas,
+    zoneChange: deltas.reduce((x, y) => x + y, 0),
+    outcome: classifyOutcome(deltas, zoneBase, config.metrics.zeroSumTolerance),
+    payoff: [...mine[mine.length - 1].region.cumulative_payoff],
+  };
+}
+
+/** Runs `replications` replications and their counterfactuals (same seeds). */
+export function runExplorer(config: ModelConfig, seed: number, replications: number): ExplorerResult {
+  const started = Date.now();
+  const cf = counterfactualConfig(config);
+  const series: SeriesPoint[] = [];
+  const counterfactual: SeriesPoint[] = [];
+  const outcomes: ReplicationOutcome[] = [];
+  for (let r = 0; r < replications; r++) {
+    const main = runReplication(config, { seed, replication: r, keepLog: false });
+    const base = runReplication(cf, { seed, replication: r, keepLog: false });
+    for (const rec of main.records) series.push(point(rec, r));
+    for (const rec of base.records) counterfactual.push(point(rec, r));
+    outcomes.push(outcomeOf(config, r, main.records, base.records));
+  }
+  return { regions: config.regions, series, counterfactual, outcomes, elapsedMs: Date.now() - started };
+}
+
+/** A config where every government plays one fixed strategy of `profile` (region order). */
+export function withStrategies(config: ModelConfig, profile: Strategy[]): ModelConfig {
+  return {
+    ...config,
+    governments: config.governments.map((g, r) => ({ params: g.params, rule: { rule: 'fixed', strategy: profile[r], timeline: [] } })),
+  };
+}
+
+export const GAME_PROFILES: [Strategy, Strategy][] = [
+  ['cooperate', 'cooperate'],
+  ['cooperate', 'compete'],
+  ['compete', 'cooperate'],
+  ['compete', 'compete'],
+];
+
+export interface ProfileSamples {
+  strategies: [Strategy, Strategy];
+  /** [region][replication] final cumulative payoff. */
+  payoffSamples: number[][];
+}
+
+/** The four cooperate/compete profiles of a two-government config, same seeds for each. */
+export function runGameProfiles(config: ModelConfig, seed: number, replications: number): ProfileSamples[] {
+  return GAME_PROFILES.map((strategies) => {
+    const cfg = withStrategies(config, strategies);
+    const samples: number[][] = config.regions.map(() => []);
+    for (let r = 0; r < replications; r++) {
+      const run = runReplication(cfg, { seed, replication: r, keepLog: false });
+      const last = run.records[run.records.length - 1].region.cumulative_payoff;
+      last.forEach((v, i) => samples[i].push(v));
+    }
+    return { strategies, payoffSamples: samples };
+  });
+}
+
+// ---- play mode ---------------------------------------------------------------------------------
+
+export interface PlayYear {
+  year: number;
+  step: number;
+  strategies: Strategy[];
+  payoff: number[];
+  cumulativePayoff: number[];
+  similarity: number;
+  clusters: number[];
+  /** Change of cumulative value added against the counterfactual (same seed), by region. */
+  change: number[];
+  outcome: GameOutcome;
+}
+
+const STRATEGY_BY_CODE: Strategy[] = ['invest', 'compete', 'cooperate'];
+
+/**
+ * The student's government plays a `fixed` rule whose timeline grows by one
+ * entry per year before the year is stepped; the model reads the rule from the
+ * config at each strategy choice, and a fixed rule draws no random numbers, so
+ * this is exactly the run of the finished timeline from the start.
+ */
+export class PlaySession {
+  readonly config: ModelConfig;
+  private readonly sim: Simulation;
+  private readonly scratch: StepScratch;
+  private readonly base: Simulation;
+  private readonly baseScratch: StepScratch;
+  private readonly timeline: { step: number; strategy: Strategy }[] = [];
+  readonly years: PlayYear[] = [];
+
+  constructor(config: ModelConfig, readonly student: number, readonly seed: number) {
+    this.timeline = [];
+    const rule: StrategyRule = { rule: 'fixed', strategy: 'invest', timeline: this.timeline };
+    this.config = { ...config, governments: config.governments.map((g, r) => (r === student ? { params: g.params, rule } : g)) };
+    this.sim = createSimulation(this.config, { seed, replication: 0, keepLog: false });
+    this.scratch = createStepScratch(this.sim);
+    this.base = createSimulation(counterfactualConfig(this.config), { seed, replication: 0, keepLog: false });
+    this.baseScratch = createStepScratch(this.base);
+  }
+
+  get done(): boolean {
+    return this.years.length >= this.config.steps;
+  }
+
+  /** The student's moves so far, by step. */
+  get moves(): Strategy[] {
+    return this.timeline.map((t) => t.strategy);
+  }
+
+  step(choice: Strategy): PlayYear {
+    if (this.done) throw new Error('the game is over');
+    const t = this.years.length;
+    this.timeline.push({ step: t, strategy: choice });
+    const rec = stepSimulation(this.sim, this.scratch);
+    const base = stepSimulation(this.base, this.baseScratch);
+    const deltas = rec.region.cumulative_value_added.map((v, r) => v - base.region.cumulative_value_added[r]);
+    const zoneBase = base.region.cumulative_value_added.reduce((a, b) => a + b, 0);
+    const year: PlayYear = {
+      year: rec.year,
+      step: rec.step,
+      strategies: rec.region.strategy.map((c) => STRATEGY_BY_CODE[c] ?? 'invest'),
+      payoff: [...rec.region.payoff],
+      cumulativePayoff: [...rec.region.cumulative_payoff],
+      similarity: rec.zone.similarity,
+      clusters: [...rec.region.clusters],
+      change: deltas,
+      outcome: classifyOutcome(deltas, zoneBase, this.config.metrics.zeroSumTolerance),
+    };
+    this.years.push(year);
+    return year;
+  }
+}
+
+export interface PlayScore {
+  years: number;
+  /** Cumulative payoff by region after the years played. */
+  played: number[];
+  mutualCooperation: number[];
+  mutualCompetition: number[];
+}
+
+/** Cumulative payoffs after `years` years of mutual cooperation and of mutual competition (same seed). */
+export function playCounterfactuals(config: ModelConfig, seed: number, years: number, played: number[]): PlayScore {
+  const run = (s: Strategy) => {
+    const cfg = { ...withStrategies(config, config.regions.map(() => s)), steps: Math.max(1, years) };
+    const records = runReplication(cfg, { seed, replication: 0, keepLog: false }).records;
+    return [...records[records.length - 1].region.cumulative_payoff];
+  };
+  return { years, played, mutualCooperation: run('cooperate'), mutualCompetition: run('compete') };
+}

@@ -1,0 +1,45 @@
+/**
+ * The explorer's Web Worker: runs the project's model (src/model, bundled, not
+ * copied) off the page's thread. A stale run is cancelled by the page
+ * terminating this worker and starting a fresh one.
+ */
+import type { WorkerRequest, WorkerResponse } from './protocol.js';
+import { PlaySession, playCounterfactuals, runExplorer, runGameProfiles } from './sim-core.js';
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(message: WorkerResponse): void;
+}
+const scope = self as unknown as WorkerScope;
+let session: PlaySession | null = null;
+
+function handle(req: WorkerRequest): WorkerResponse {
+  switch (req.type) {
+    case 'run':
+      return { id: req.id, type: 'run', result: runExplorer(req.config, req.seed, req.replications) };
+    case 'game':
+      return { id: req.id, type: 'game', profiles: runGameProfiles(req.config, req.seed, req.replications) };
+    case 'play-start':
+      session = new PlaySession(req.config, req.student, req.seed);
+      return { id: req.id, type: 'play-start', steps: session.config.steps };
+    case 'play-step': {
+      if (!session) throw new Error('no game in progress');
+      const year = session.step(req.strategy);
+      return { id: req.id, type: 'play-step', year, done: session.done };
+    }
+    case 'play-score': {
+      if (!session) throw new Error('no game in progress');
+      const played = session.years.length === 0 ? session.config.regions.map(() => 0) : session.years[session.years.length - 1].cumulativePayoff;
+      return { id: req.id, type: 'play-score', score: playCounterfactuals(session.config, session.seed, session.years.length, played) };
+    }
+  }
+}
+
+scope.onmessage = (event) => {
+  const req = event.data;
+  try {
+    scope.postMessage(handle(req));
+  } catch (e) {
+    scope.postMessage({ id: req.id, type: 'error', message: e instanceof Error ? e.message : String(e) });
+  }
+};

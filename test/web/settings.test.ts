@@ -1,0 +1,140 @@
+/**
+ * The explorer's settings: the URL encoding round-trips, and an exported
+ * scenario is accepted by the project's own loader (schema + normalize), both
+ * the `extends`-by-name form and the self-contained form.
+ */
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { loadScenarioFromText } from '../../src/scenario/load.js';
+import { deepMerge } from '../../src/scenario/merge.js';
+import { buildScenario, mergeChain, SHIPPED_SCENARIOS } from '../../src/web/scenarios.js';
+import {
+  decodeSettings,
+  emptySettings,
+  encodeSettings,
+  exportScenarioYaml,
+  NUMERIC_LEVERS,
+  overrideFields,
+  type Settings,
+} from '../../src/web/settings.js';
+import { PlaySession, playCounterfactuals, runExplorer, runGameProfiles } from '../../src/web/sim-core.js';
+
+const scenariosDir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+
+/** A shipped scenario through the browser loader (Vite's `?raw` imports work under vitest too). */
+function shipped(name: string) {
+  return buildScenario(mergeChain(SHIPPED_SCENARIOS[name], name));
+}
+
+describe('URL encoding', () => {
+  it('round-trips moved levers, government choices and the fund switch', () => {
+    const settings: Settings = {
+      scenario: 'cooperate',
+      governments: { sichuan: 'tit-for-tat', chongqing: 'compete' },
+      fund: false,
+      numbers: { friction: 0.42, phi: 0.35, steps: 20, seed: 7, replications: 2, firms: 800, leverage: 1.5 },
+    };
+    const query = encodeSettings(settings);
+    expect(query).toContain('scenario=cooperate');
+    expect(decodeSettings(query)).toEqual(settings);
+    expect(decodeSettings(`?${query}`)).toEqual(settings);
+    expect(decodeSettings(`#${query}`)).toEqual(settings);
+  });
+
+  it('round-trips every lever at its extremes', () => {
+    for (const lever of NUMERIC_LEVERS) {
+      for (const v of [lever.min, lever.max]) {
+        const s: Settings = { ...emptySettings('baseline'), numbers: { [lever.key]: v } };
+        expect(decodeSettings(encodeSettings(s))).toEqual(s);
+      }
+    }
+  });
+
+  it('ignores malformed entries and clamps out-of-range numbers', () => {
+    const s = decodeSettings('scenario=compete&gov.sichuan=bogus&steps=abc&friction=9&replications=0.4&fund=maybe');
+    expect(s).toEqual({ scenario: 'compete', governments: {}, numbers: { friction: 0.8, replications: 1 } });
+    expect(decodeSettings('').scenario).toBe('baseline');
+  });
+});
+
+describe('scenario export', () => {
+  const settings: Settings = {
+    scenario: 'cooperate',
+    governments: { chongqing: 'compete', sichuan: 'grim' },
+    numbers: { friction: 0.2, psi: 0.3, steps: 12, replications: 2, firms: 600, fundSize: 50, reinvestment: 0.2 },
+  };
+
+  it('extends the shipped scenario by name and validates with ScenarioSchema through loadScenarioFromText', () => {
+    const base = shipped('cooperate');
+    const yaml = exportScenarioYaml(settings, base.scenario);
+    const doc = parse(yaml) as Record<string, unknown>;
+    expect(doc.extends).toBe('cooperate');
+    const loaded = loadScenarioFromText(yaml, { scenariosDir });
+    expect(loaded.chain.length).toBe(3); // the export, cooperate, baseline
+    expect(loaded.scenario.friction.border).toBe(0.2);
+    expect(loaded.scenario.policy.poachShare).toBe(0.3);
+    expect(loaded.scenario.time.steps).toBe(12);
+    expect(loaded.scenario.initial.firms).toBe(600);
+    expect(loaded.scenario.fund.size).toBe(50);
+    expect(loaded.config.governments[1].rule).toMatchObject({ rule: 'fixed', strategy: 'compete' });
+    expect(loaded.config.governments[0].rule).toMatchObject({ rule: 'grim', initial: 'cooperate' });
+    // The browser loader builds the same model config.
+    const inBrowser = buildScenario(deepMerge(base.raw, overrideFields(settings, base.scenario)));
+    expect({ ...inBrowser.config, name: loaded.config.name }).toEqual(loaded.config);
+  });
+
+  it('writes only what moved (plus the explorer\'s firms and replications)', () => {
+    const base = shipped('baseline');
+    const doc = parse(exportScenarioYaml(emptySettings('baseline'), base.scenario)) as Record<string, unknown>;
+    expect(Object.keys(doc).sort()).toEqual(['extends', 'initial', 'name', 'replications', 'title']);
+  });
+
+  it('writes a self-contained scenario that loads without a scenarios folder', () => {
+    const base = shipped('tit-for-tat');
+    const yaml = exportScenarioYaml({ ...settings, scenario: 'tit-for-tat' }, base.scenario, { baseRaw: base.raw });
+    expect((parse(yaml) as Record<string, unknown>).extends).toBeUndefined();
+    const loaded = loadScenarioFromText(yaml);
+    expect(loaded.scenario.friction.border).toBe(0.2);
+    expect(loaded.config.regions.map((r) => r.id)).toEqual(['sichuan', 'chongqing']);
+  });
+
+  it('every shipped scenario loads in the browser loader as in the CLI loader', () => {
+    for (const name of ['baseline', 'compete', 'cooperate', 'exploited', 'tit-for-tat', 'three-regions', 'historical', 'historical-calibrated']) {
+      const text = `extends: ${name}\nname: ${name}-copy\n`;
+      const cli = loadScenarioFromText(text, { scenariosDir });
+      expect(shipped(name).config, name).toEqual({ ...cli.config, name });
+    }
+  });
+});
+
+describe('worker computations', () => {
+  const small = () => {
+    const s = shipped('cooperate');
+    return { ...s.config, steps: 6, initial: { ...s.config.initial, firmCount: 300 } };
+  };
+
+  it('a play session stepped year by year equals the run of the finished timeline', () => {
+    const config = small();
+    const session = new PlaySession(config, 0, 3);
+    const moves = ['cooperate', 'compete', 'cooperate'] as const;
+    for (const m of moves) session.step(m);
+    expect(session.years.map((y) => y.strategies[0])).toEqual([...moves]);
+    const replay = new PlaySession(config, 0, 3);
+    for (const m of moves) replay.step(m);
+    expect(replay.years).toEqual(session.years);
+    const score = playCounterfactuals(session.config, 3, 3, session.years[2].cumulativePayoff);
+    expect(score.mutualCooperation).toHaveLength(2);
+    expect(score.mutualCompetition.every(Number.isFinite)).toBe(true);
+  });
+
+  it('runs a live result and the four game profiles', () => {
+    const config = small();
+    const result = runExplorer(config, 1, 2);
+    expect(result.outcomes).toHaveLength(2);
+    expect(result.series).toHaveLength(12);
+    const profiles = runGameProfiles(config, 1, 2);
+    expect(profiles.map((p) => p.strategies.join('|'))).toEqual(['cooperate|cooperate', 'cooperate|compete', 'compete|cooperate', 'compete|compete']);
+    expect(profiles[0].payoffSamples[0]).toHaveLength(2);
+  });
+});
