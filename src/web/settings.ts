@@ -31,6 +31,7 @@ export const NUMERIC_LEVERS: readonly NumericLever[] = [
   { key: 'reinvestment', label: 'Re-investment requirement rho', min: 0, max: 2, step: 0.1, path: ['fund', 'reinvestment'], help: 'Share of a commitment the fund must invest back in the committing region.' },
   { key: 'friction', label: 'Border friction d', min: 0, max: 0.8, step: 0.01, path: ['friction', 'border'], help: 'Share of cross-border supply-chain value lost at the start.' },
   { key: 'phi', label: 'Fund share phi', min: 0, max: 1, step: 0.05, path: ['policy', 'fundShare'], help: 'Share of a cooperating budget paid into the joint fund.' },
+  { key: 'budget', label: 'Industrial budget (subsidy level)', min: 0, max: 1, step: 0.05, path: ['governments', '*', 'investShare'], help: 'Both governments: budget for grants, offers and fund payments, as a multiple of tax rate x value added.' },
   { key: 'psi', label: 'Poaching share psi', min: 0, max: 1, step: 0.05, path: ['policy', 'poachShare'], help: 'Share of a competing budget spent on relocation offers.' },
   { key: 'steps', label: 'Horizon (years)', min: 5, max: 60, step: 1, path: ['time', 'steps'], integer: true, help: 'Number of simulated years.' },
   { key: 'seed', label: 'Seed', min: 0, max: 9999, step: 1, path: ['seed'], integer: true, help: 'Random seed (same seed, same world).' },
@@ -77,6 +78,7 @@ export function baseNumbers(scenario: Scenario): Record<string, number> {
     friction: scenario.friction.border,
     phi: scenario.policy.fundShare,
     psi: scenario.policy.poachShare,
+    budget: scenario.governments?.[scenario.regions[0]?.id ?? '']?.investShare ?? 0.3,
     steps: scenario.time.steps,
     seed: scenario.seed,
     replications: Math.min(10, scenario.replications, EXPLORER_DEFAULT_REPLICATIONS),
@@ -119,7 +121,9 @@ export function overrideFields(settings: Settings, scenario: Scenario): Record<s
     const always = lever.key === 'firms' || lever.key === 'replications';
     const original = lever.key === 'firms' ? scenario.initial.firms : lever.key === 'replications' ? scenario.replications : base[lever.key];
     if (value === undefined || (!always && value === base[lever.key]) || (always && value === original)) continue;
-    setIn(out, lever.path, value);
+    // A `*` in the path stands for every region (a lever both governments share).
+    if (lever.path.includes('*')) for (const r of scenario.regions) setIn(out, lever.path.map((p) => (p === '*' ? r.id : p)), value);
+    else setIn(out, lever.path, value);
   }
   for (const [id, choice] of Object.entries(settings.governments)) {
     if (!scenario.regions.some((r) => r.id === id) || choice === governmentChoiceOf(scenario, id)) continue;

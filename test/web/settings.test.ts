@@ -84,6 +84,14 @@ describe('scenario export', () => {
     expect({ ...inBrowser.config, name: loaded.config.name }).toEqual(loaded.config);
   });
 
+  it('sets the industrial budget (subsidy level) of every government', () => {
+    const base = shipped('compete');
+    const yaml = exportScenarioYaml({ ...emptySettings('compete'), numbers: { budget: 0.6 } }, base.scenario);
+    const loaded = loadScenarioFromText(yaml, { scenariosDir });
+    expect(loaded.config.governments.map((g) => g.params.investShare)).toEqual([0.6, 0.6]);
+    expect(loaded.config.governments.map((g) => (g.rule as { strategy?: string }).strategy)).toEqual(['compete', 'compete']);
+  });
+
   it('writes only what moved (plus the explorer\'s firms and replications)', () => {
     const base = shipped('baseline');
     const doc = parse(exportScenarioYaml(emptySettings('baseline'), base.scenario)) as Record<string, unknown>;
