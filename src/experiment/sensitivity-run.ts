@@ -9,19 +9,16 @@
  * A folder holds `sensitivity-plan.json` and `points/` (one file per finished
  * point, written atomically as in sweeps), so an interrupted run resumes.
  */
-import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { UserError, didYouMean } from '../scenario/errors.js';
 import type { LoadedScenario } from '../scenario/load.js';
-import { writeCsvFileAtomically } from '../report/csv-file.js';
 import { checkParameterPath, parseParameter } from './parameters.js';
-import { AbortedError, runPoints } from './pool.js';
 import { configForValues, type PointResult, type PointTask } from './run-point.js';
-import { createProgress } from './progress.js';
-import { finishedPoints, loadPoint, savePoint, writeFileAtomically } from './sweep-store.js';
+import { runResumablePoints } from './resumable-points.js';
+import { finishedPoints, writeFileAtomically } from './sweep-store.js';
 import type { DesignPoint } from './design.js';
 import { DEFAULT_BOOTSTRAP, DEFAULT_CONFIDENCE } from './sensitivity/common.js';
 import { DEFAULT_MORRIS_LEVELS } from './sensitivity/morris.js';
@@ -196,28 +193,7 @@ export async function executeSensitivity(dir: string, plan: SensitivityPlan, opt
     replications: plan.replications,
     counterfactual: plan.counterfactual,
   }));
-  const total = plan.points.length;
-  const progress = createProgress({ total, label: `sensitivity ${plan.scenario}`, unit: 'points', quiet: options.quiet });
-  progress.tick(total - todo.length);
-  let interrupted = false;
-  try {
-    await runPoints(tasks, {
-      workers: options.workers ?? availableParallelism(),
-      signal: options.signal,
-      onResult: async (result) => {
-        await savePoint(dir, result);
-        progress.tick();
-      },
-    });
-  } catch (error) {
-    if (!(error instanceof AbortedError)) throw error;
-    interrupted = true;
-  } finally {
-    progress.stop();
-  }
-  const nowFinished = await finishedPoints(dir);
-  const points = await Promise.all(plan.points.filter((p) => nowFinished.has(p.index)).map((p) => loadPoint(dir, p.index)));
-  return { complete: !interrupted && points.length === total, done: points.length, total, points };
+  return runResumablePoints(dir, plan.points, tasks, { label: `sensitivity ${plan.scenario}`, workers: options.workers, quiet: options.quiet, signal: options.signal });
 }
 
 /** An output's value at a point: the mean over replications of its finite values (NaN if none). */
@@ -281,7 +257,7 @@ export interface SensitivitySummary {
 }
 
 /** JSON has no NaN: non-finite numbers become null. */
-const jsonNumbers = (_key: string, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value);
+export const jsonNumbers = (_key: string, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value);
 
 export function sensitivitySummary(plan: SensitivityPlan, analyses: OutputAnalysis[]): SensitivitySummary {
   return {
@@ -301,28 +277,4 @@ export function sensitivitySummary(plan: SensitivityPlan, analyses: OutputAnalys
     indexNames: INDEX_NAMES[plan.method],
     outputs: analyses,
   };
-}
-
-/** sensitivity.csv (tidy indices), points.csv (each output's mean at each point) and summary.json. */
-export async function writeSensitivityTables(dir: string, plan: SensitivityPlan, points: readonly PointResult[]): Promise<OutputAnalysis[]> {
-  const analyses = analyzeSensitivity(plan, points);
-  const indexNames = INDEX_NAMES[plan.method];
-  const indexRows = function* () {
-    for (const a of analyses)
-      for (const p of a.parameters)
-        for (const name of indexNames) {
-          const e = p.indices[name];
-          if (e) yield [plan.method, a.output, p.parameter, name, e.value, e.low, e.high];
-        }
-  };
-  await writeCsvFileAtomically(join(dir, 'sensitivity.csv'), ['method', 'output', 'parameter', 'index', 'value', 'ci_low', 'ci_high'], indexRows());
-  const values = outputValues(plan, points);
-  const paths = plan.parameters.map((p) => p.path);
-  const pointRows = function* () {
-    for (const [i, p] of plan.points.entries())
-      for (const [o, output] of plan.outputs.entries()) yield [p.index, ...paths.map((path) => p.values[path] as number), output, values[o][i]];
-  };
-  await writeCsvFileAtomically(join(dir, 'points.csv'), ['point', ...paths, 'output', 'value'], pointRows());
-  await writeFileAtomically(join(dir, 'summary.json'), JSON.stringify(sensitivitySummary(plan, analyses), jsonNumbers, 2) + '\n');
-  return analyses;
 }

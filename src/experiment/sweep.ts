@@ -5,15 +5,13 @@
  *   plan (design points) -> run missing points (pool) -> save each point
  *     -> when all are there: assemble tables, summary (and charts)
  */
-import { availableParallelism } from 'node:os';
 import { UserError } from '../scenario/errors.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { gridDesign, latinHypercubeDesign, type Design } from './design.js';
 import { checkParameterPath, parseParameter, type ParameterSpec } from './parameters.js';
-import { AbortedError, runPoints } from './pool.js';
 import { configForValues, type PointResult, type PointTask } from './run-point.js';
-import { createProgress } from './progress.js';
-import { finishedPoints, loadPoint, openSweep, pointsOfShard, savePoint, type SweepPlan } from './sweep-store.js';
+import { runResumablePoints } from './resumable-points.js';
+import { finishedPoints, openSweep, pointsOfShard, type SweepPlan } from './sweep-store.js';
 
 export interface SweepOptions {
   params: string[];
@@ -101,25 +99,5 @@ export async function executeSweep(dir: string, plan: SweepPlan, options: { resu
     replications: plan.replications,
     counterfactual: plan.counterfactual,
   }));
-  const progress = createProgress({ total: mine.length, label: `sweep ${plan.scenario}`, unit: 'points', quiet: options.quiet });
-  progress.tick(mine.length - todo.length);
-  let interrupted = false;
-  try {
-    await runPoints(tasks, {
-      workers: options.workers ?? availableParallelism(),
-      signal: options.signal,
-      onResult: async (result) => {
-        await savePoint(dir, result);
-        progress.tick();
-      },
-    });
-  } catch (error) {
-    if (!(error instanceof AbortedError)) throw error;
-    interrupted = true;
-  } finally {
-    progress.stop();
-  }
-  const nowFinished = await finishedPoints(dir);
-  const points = await Promise.all(mine.filter((p) => nowFinished.has(p.index)).map((p) => loadPoint(dir, p.index)));
-  return { complete: !interrupted && points.length === mine.length, done: points.length, total: mine.length, points };
+  return runResumablePoints(dir, mine, tasks, { label: `sweep ${plan.scenario}`, workers: options.workers, quiet: options.quiet, signal: options.signal });
 }

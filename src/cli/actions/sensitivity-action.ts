@@ -2,7 +2,8 @@
 import { join, resolve } from 'node:path';
 import { loadScenario } from '../../scenario/load.js';
 import { UserError } from '../../scenario/errors.js';
-import { executeSensitivity, planSensitivity, writeSensitivityTables, type SensitivityOptions, type SensitivityPlan } from '../../experiment/sensitivity-run.js';
+import { executeSensitivity, planSensitivity, type SensitivityOptions, type SensitivityPlan } from '../../experiment/sensitivity-run.js';
+import { writeSensitivityTables } from '../../report/write-sensitivity.js';
 import { renderSensitivityReport } from '../../report/report-sensitivity.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';

@@ -1,0 +1,48 @@
+/**
+ * Runs the unfinished points of a resumable experiment (sweep, sensitivity):
+ * each result is saved atomically as it arrives, Ctrl-C stops cleanly, and the
+ * finished points are read back in point order, so a resumed run ends with the
+ * same points as an uninterrupted one.
+ */
+import { availableParallelism } from 'node:os';
+import { AbortedError, runPoints } from './pool.js';
+import { createProgress } from './progress.js';
+import type { PointResult, PointTask } from './run-point.js';
+import { finishedPoints, loadPoint, savePoint } from './sweep-store.js';
+
+export interface ResumableRun {
+  complete: boolean;
+  done: number;
+  total: number;
+  points: PointResult[];
+}
+
+export async function runResumablePoints(
+  dir: string,
+  all: readonly { index: number }[],
+  tasks: PointTask[],
+  options: { label: string; workers?: number; quiet?: boolean; signal?: AbortSignal },
+): Promise<ResumableRun> {
+  const total = all.length;
+  const progress = createProgress({ total, label: options.label, unit: 'points', quiet: options.quiet });
+  progress.tick(total - tasks.length);
+  let interrupted = false;
+  try {
+    await runPoints(tasks, {
+      workers: options.workers ?? availableParallelism(),
+      signal: options.signal,
+      onResult: async (result) => {
+        await savePoint(dir, result);
+        progress.tick();
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof AbortedError)) throw error;
+    interrupted = true;
+  } finally {
+    progress.stop();
+  }
+  const finished = await finishedPoints(dir);
+  const points = await Promise.all(all.filter((p) => finished.has(p.index)).map((p) => loadPoint(dir, p.index)));
+  return { complete: !interrupted && points.length === total, done: points.length, total, points };
+}
