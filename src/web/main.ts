@@ -244,6 +244,27 @@ async function drawCharts(result: ExplorerResult): Promise<void> {
       winWinChart(result.regions, result.outcomes.map((o) => ({ label: `replication ${o.replication + 1}`, x: o.change[0], y: o.change[1], outcome: o.outcome }))),
     ]);
   await Promise.all(charts.map(([id, spec]) => show(id, spec)));
+  await drawReportCharts(result);
+}
+
+/** The project's report charts (the same Vega-Lite specs as report.html), redrawn with every run. */
+async function drawReportCharts(result: ExplorerResult): Promise<void> {
+  const box = $('report-charts');
+  box.replaceChildren(
+    ...result.reportCharts.map((chart) => {
+      const figure = document.createElement('figure');
+      const heading = document.createElement('h3');
+      heading.textContent = chart.heading;
+      const div = document.createElement('div');
+      div.id = `report-${chart.name}`;
+      div.className = 'chart report-chart';
+      const caption = document.createElement('figcaption');
+      caption.textContent = chart.caption;
+      figure.append(heading, div, caption);
+      return figure;
+    }),
+  );
+  await Promise.all(result.reportCharts.map((chart) => show(`report-${chart.name}`, chart.spec)));
 }
 
 // ---- play mode ----------------------------------------------------------------------------------

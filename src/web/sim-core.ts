@@ -8,7 +8,12 @@ import type { ModelConfig, Strategy, StrategyRule } from '../model/config.js';
 import { counterfactualConfig } from '../model/counterfactual.js';
 import { classifyOutcome, type GameOutcome } from '../model/metrics/win-win.js';
 import type { StepRecord } from '../model/record.js';
-import { runReplication } from '../model/run.js';
+import { runReplication, type ReplicationResult } from '../model/run.js';
+import type { ScenarioRun } from '../experiment/run-scenario.js';
+import { summarizeRun } from '../experiment/summarize.js';
+import { CHARTS } from '../report/charts/index.js';
+import { resultsDataFromRun, scenarioInfoOfConfig } from '../report/results-data.js';
+import type { TopLevelSpec } from 'vega-lite';
 import { createSimulation, type Simulation } from '../model/simulation.js';
 import { createStepScratch, stepSimulation, type StepScratch } from '../model/step.js';
 
@@ -34,11 +39,20 @@ export interface ReplicationOutcome {
   payoff: number[];
 }
 
+export interface ReportChartSpec {
+  name: string;
+  heading: string;
+  caption: string;
+  spec: TopLevelSpec;
+}
+
 export interface ExplorerResult {
   regions: { id: string; name: string }[];
   series: SeriesPoint[];
   counterfactual: SeriesPoint[];
   outcomes: ReplicationOutcome[];
+  /** The project's report charts of the same runs. */
+  reportCharts: ReportChartSpec[];
   elapsedMs: number;
 }
 
@@ -75,14 +89,28 @@ export function runExplorer(config: ModelConfig, seed: number, replications: num
   const series: SeriesPoint[] = [];
   const counterfactual: SeriesPoint[] = [];
   const outcomes: ReplicationOutcome[] = [];
+  const mains: ReplicationResult[] = [];
+  const bases: ReplicationResult[] = [];
   for (let r = 0; r < replications; r++) {
     const main = runReplication(config, { seed, replication: r, keepLog: false });
     const base = runReplication(cf, { seed, replication: r, keepLog: false });
+    mains.push(main);
+    bases.push(base);
     for (const rec of main.records) series.push(point(rec, r));
     for (const rec of base.records) counterfactual.push(point(rec, r));
     outcomes.push(outcomeOf(config, r, main.records, base.records));
   }
-  return { regions: config.regions, series, counterfactual, outcomes, elapsedMs: Date.now() - started };
+  return { regions: config.regions, series, counterfactual, outcomes, reportCharts: reportCharts(config, seed, mains, bases), elapsedMs: Date.now() - started };
+}
+
+/** The project's report charts (src/report/charts) of the same runs, as Vega-Lite specs. */
+export function reportCharts(config: ModelConfig, seed: number, mains: ReplicationResult[], bases: ReplicationResult[]): ReportChartSpec[] {
+  const run: ScenarioRun = { config, seed, replications: mains, counterfactual: bases };
+  const data = resultsDataFromRun(run, summarizeRun(run), scenarioInfoOfConfig(config));
+  return CHARTS.flatMap((chart) => {
+    const spec = chart.build(data);
+    return spec ? [{ name: chart.name, heading: chart.heading, caption: chart.caption(data), spec }] : [];
+  });
 }
 
 /** A config where every government plays one fixed strategy of `profile` (region order). */

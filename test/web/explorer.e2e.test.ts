@@ -58,6 +58,9 @@ describe.skipIf(!existsSync(CHROMIUM))('explorer in headless Chromium', () => {
     await expect.poll(() => page.locator('#scenario-title').textContent()).toContain('cooperate');
     await waitForRun(1);
     expect(await page.locator('#chart-similarity svg').count()).toBe(1);
+    // The project's own report charts (src/report/charts) are drawn for the same runs.
+    await page.locator('#report-similarity svg').waitFor({ state: 'attached', timeout: 60_000 });
+    expect(await page.locator('#report-charts figure').count()).toBeGreaterThanOrEqual(6);
     expect(await page.locator('#chart-winwin svg').count()).toBe(1);
     const before = await page.locator('#chart-value-added svg').innerHTML();
     const similarityBefore = await page.locator('#summary').getAttribute('data-similarity');
