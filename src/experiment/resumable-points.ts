@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { AbortedError, runPoints } from './pool.js';
 import { createProgress } from './progress.js';
 import type { PointResult, PointTask } from './run-point.js';
+import type { DesignPoint } from './design.js';
 import { finishedPoints, loadPoint, savePoint } from './sweep-store.js';
 
 export interface ResumableRun {
@@ -17,13 +18,18 @@ export interface ResumableRun {
   points: PointResult[];
 }
 
+/** What every point of a plan shares: the base scenario and how each point is run. */
+export type PointBase = Pick<PointTask, 'scenario' | 'seed' | 'replications' | 'counterfactual'>;
+
 export async function runResumablePoints(
   dir: string,
-  all: readonly { index: number }[],
-  tasks: PointTask[],
+  all: readonly DesignPoint[],
+  base: PointBase,
   options: { label: string; workers?: number; quiet?: boolean; signal?: AbortSignal },
 ): Promise<ResumableRun> {
   const total = all.length;
+  const done = await finishedPoints(dir);
+  const tasks: PointTask[] = all.filter((p) => !done.has(p.index)).map((p) => ({ index: p.index, values: p.values, ...base }));
   const progress = createProgress({ total, label: options.label, unit: 'points', quiet: options.quiet });
   progress.tick(total - tasks.length);
   let interrupted = false;

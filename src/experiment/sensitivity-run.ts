@@ -16,9 +16,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { UserError, didYouMean } from '../scenario/errors.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { checkParameterPath, parseParameter } from './parameters.js';
-import { configForValues, type PointResult, type PointTask } from './run-point.js';
+import { configForValues, type PointResult } from './run-point.js';
 import { runResumablePoints } from './resumable-points.js';
-import { finishedPoints, writeFileAtomically } from './sweep-store.js';
+import { writeFileAtomically } from './sweep-store.js';
 import type { DesignPoint } from './design.js';
 import { DEFAULT_BOOTSTRAP, DEFAULT_CONFIDENCE } from './sensitivity/common.js';
 import { DEFAULT_MORRIS_LEVELS } from './sensitivity/morris.js';
@@ -183,17 +183,8 @@ export interface SensitivityRunResult {
 /** Runs the plan's missing points into `dir`; returns every finished point in point order. */
 export async function executeSensitivity(dir: string, plan: SensitivityPlan, options: { resume: boolean; workers?: number; quiet?: boolean; signal?: AbortSignal }): Promise<SensitivityRunResult> {
   await openSensitivity(dir, plan, options.resume);
-  const finished = await finishedPoints(dir);
-  const todo = plan.points.filter((p) => !finished.has(p.index));
-  const tasks: PointTask[] = todo.map((p) => ({
-    index: p.index,
-    scenario: plan.resolvedScenario,
-    values: p.values,
-    seed: plan.seed,
-    replications: plan.replications,
-    counterfactual: plan.counterfactual,
-  }));
-  return runResumablePoints(dir, plan.points, tasks, { label: `sensitivity ${plan.scenario}`, workers: options.workers, quiet: options.quiet, signal: options.signal });
+  const base = { scenario: plan.resolvedScenario, seed: plan.seed, replications: plan.replications, counterfactual: plan.counterfactual };
+  return runResumablePoints(dir, plan.points, base, { label: `sensitivity ${plan.scenario}`, workers: options.workers, quiet: options.quiet, signal: options.signal });
 }
 
 /** An output's value at a point: the mean over replications of its finite values (NaN if none). */

@@ -9,9 +9,9 @@ import { UserError } from '../scenario/errors.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { gridDesign, latinHypercubeDesign, type Design } from './design.js';
 import { checkParameterPath, parseParameter, type ParameterSpec } from './parameters.js';
-import { configForValues, type PointResult, type PointTask } from './run-point.js';
+import { configForValues, type PointResult } from './run-point.js';
 import { runResumablePoints } from './resumable-points.js';
-import { finishedPoints, openSweep, pointsOfShard, type SweepPlan } from './sweep-store.js';
+import { openSweep, pointsOfShard, type SweepPlan } from './sweep-store.js';
 
 export interface SweepOptions {
   params: string[];
@@ -88,16 +88,6 @@ export interface SweepRunResult {
 /** Runs the plan's missing points into `dir`; returns all finished points of this folder in point order. */
 export async function executeSweep(dir: string, plan: SweepPlan, options: { resume: boolean; workers?: number; quiet?: boolean; signal?: AbortSignal }): Promise<SweepRunResult> {
   await openSweep(dir, plan, options.resume);
-  const mine = pointsOfShard(plan);
-  const finished = await finishedPoints(dir);
-  const todo = mine.filter((p) => !finished.has(p.index));
-  const tasks: PointTask[] = todo.map((p) => ({
-    index: p.index,
-    scenario: plan.resolvedScenario,
-    values: p.values,
-    seed: plan.seed,
-    replications: plan.replications,
-    counterfactual: plan.counterfactual,
-  }));
-  return runResumablePoints(dir, mine, tasks, { label: `sweep ${plan.scenario}`, workers: options.workers, quiet: options.quiet, signal: options.signal });
+  const base = { scenario: plan.resolvedScenario, seed: plan.seed, replications: plan.replications, counterfactual: plan.counterfactual };
+  return runResumablePoints(dir, pointsOfShard(plan), base, { label: `sweep ${plan.scenario}`, workers: options.workers, quiet: options.quiet, signal: options.signal });
 }

@@ -1,0 +1,158 @@
+/**
+ * A pool of worker threads for independent tasks (design points, calibration
+ * replications), or an in-process loop for one worker. The workers live until
+ * `close`, so repeated batches do not pay for starting threads again. Each
+ * result is handed to `onResult` as it arrives, and a task counts as running
+ * until its handler has finished (e.g. saved the result), so `run` never
+ * resolves while a result is still being written. Callers key results by task
+ * index, so output never depends on scheduling.
+ */
+import { parentPort, Worker } from 'node:worker_threads';
+import { UserError } from '../scenario/errors.js';
+import { NormalizeError } from '../scenario/normalize.js';
+
+export class AbortedError extends Error {
+  constructor() {
+    super('interrupted');
+  }
+}
+
+export interface TaskPool<T extends { index: number }, R> {
+  run(tasks: readonly T[], onResult: (result: R) => void | Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
+
+type Message<R> = { index: number; result?: R; error?: string; user?: boolean };
+
+const isUserError = (error: unknown) => error instanceof UserError || error instanceof NormalizeError;
+
+/** The body of a worker script: run each task sent, send back its result or its error as a message. */
+export function serveTasks<T extends { index: number }, R>(run: (task: T) => R): void {
+  parentPort?.on('message', (task: T) => {
+    try {
+      parentPort!.postMessage({ index: task.index, result: run(task) });
+    } catch (error) {
+      parentPort!.postMessage({ index: task.index, error: error instanceof Error ? error.message : String(error), user: isUserError(error) });
+    }
+  });
+}
+
+/**
+ * A worker on the compiled JS `script` beside `base` (a module's import.meta.url),
+ * or, when running from the TypeScript sources (tests, benchmarks, development),
+ * a worker that registers tsx first and then imports the source (Node 20 workers
+ * do not inherit loaders).
+ */
+function startWorker(base: string, script: string): Worker {
+  if (!base.endsWith('.ts')) return new Worker(new URL(`./${script}.js`, base));
+  const source = new URL(`./${script}.ts`, base).href;
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, { eval: true });
+}
+
+export interface TaskPoolOptions<T> {
+  workers: number;
+  signal?: AbortSignal;
+  /** The worker script: its name (no extension) beside the module whose import.meta.url is `base`. */
+  worker: { base: string; script: string };
+  /** The same work in-process, for one worker. */
+  runInProcess: (task: T) => unknown;
+}
+
+export function createTaskPool<T extends { index: number }, R>(options: TaskPoolOptions<T>): TaskPool<T, R> {
+  const size = Math.max(1, Math.floor(options.workers));
+  return size === 1 ? inProcessPool(options) : workerPool(options, size);
+}
+
+function inProcessPool<T extends { index: number }, R>(options: TaskPoolOptions<T>): TaskPool<T, R> {
+  return {
+    async run(tasks, onResult) {
+      for (const task of tasks) {
+        if (options.signal?.aborted) throw new AbortedError();
+        let result: R;
+        try {
+          result = options.runInProcess(task) as R;
+        } catch (error) {
+          if (error instanceof NormalizeError) throw new UserError(error.message);
+          throw error;
+        }
+        await onResult(result);
+        await new Promise((r) => setImmediate(r)); // let a pending Ctrl-C be seen between tasks
+      }
+    },
+    async close() {},
+  };
+}
+
+function workerPool<T extends { index: number }, R>(options: TaskPoolOptions<T>, size: number): TaskPool<T, R> {
+  const workers: Worker[] = [];
+  let closed = false;
+  const stopWorkers = async () => {
+    await Promise.all(workers.splice(0).map((w) => w.terminate()));
+  };
+  return {
+    async close() {
+      closed = true;
+      await stopWorkers();
+    },
+    run(tasks, onResult) {
+      if (closed) return Promise.reject(new Error('the worker pool is closed'));
+      if (tasks.length === 0) return Promise.resolve();
+      if (options.signal?.aborted) return Promise.reject(new AbortedError());
+      while (workers.length < Math.min(size, tasks.length)) workers.push(startWorker(options.worker.base, options.worker.script));
+      const busy = workers.slice(0, Math.min(workers.length, tasks.length));
+      const queue = tasks.slice();
+      return new Promise<void>((resolve, reject) => {
+        let active = 0;
+        let done = false;
+        const listeners = new Map<Worker, { message: (m: Message<R>) => void; error: (e: Error) => void }>();
+        const detach = () => {
+          for (const [w, l] of listeners) {
+            w.off('message', l.message);
+            w.off('error', l.error);
+          }
+          options.signal?.removeEventListener('abort', onAbort);
+        };
+        const finish = (error?: Error) => {
+          if (done) return;
+          if (error) {
+            done = true;
+            detach();
+            // A worker may still be busy with a task of this batch: stop them all (a next batch starts new ones).
+            void stopWorkers();
+            reject(error);
+          } else if (active === 0 && queue.length === 0) {
+            done = true;
+            detach();
+            resolve();
+          }
+        };
+        const onAbort = () => finish(new AbortedError());
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        const feed = (worker: Worker) => {
+          const task = queue.shift();
+          if (!task) return finish();
+          active++;
+          worker.postMessage(task);
+        };
+        for (const worker of busy) {
+          const message = async (m: Message<R>) => {
+            if (m.error !== undefined) return finish(m.user ? new UserError(m.error) : new Error(m.error));
+            try {
+              await onResult(m.result!);
+            } catch (error) {
+              return finish(error as Error);
+            }
+            active--;
+            if (options.signal?.aborted) return finish(new AbortedError());
+            feed(worker);
+          };
+          const error = (e: Error) => finish(e);
+          listeners.set(worker, { message, error });
+          worker.on('message', message);
+          worker.on('error', error);
+        }
+        for (const worker of busy) feed(worker);
+      });
+    },
+  };
+}
