@@ -1,14 +1,8 @@
 /** The short table of headline metrics printed after a run. */
 import type { RunSummary, MetricSummary } from '../experiment/summarize.js';
 import type { Stats } from '../experiment/statistics.js';
+import { formatQuantity as fmt } from './format.js';
 
-const fmt = (x: number, digits = 3): string => {
-  if (!Number.isFinite(x)) return 'n/a';
-  const abs = Math.abs(x);
-  if (abs >= 1000) return x.toLocaleString('en-US', { maximumFractionDigits: 0 });
-  if (abs >= 100) return x.toFixed(1);
-  return x.toFixed(digits);
-};
 const interval = (s: Stats, digits = 3) => (s.n > 1 ? `${fmt(s.mean, digits)} [${fmt(s.p05, digits)}, ${fmt(s.p95, digits)}]` : fmt(s.mean, digits));
 const pct = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%` : 'n/a');
 

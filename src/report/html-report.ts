@@ -7,7 +7,8 @@
 import { basename } from 'node:path';
 import type { MetricSummary } from '../experiment/summarize.js';
 import type { Stats } from '../experiment/statistics.js';
-import { outcomeLabel } from './charts/win-win.js';
+import { formatQuantity as fmt } from './format.js';
+import { outcomeLabel } from './palette.js';
 import { FONT_FAMILY } from './charts/common.js';
 import type { ResultsData } from './read-results.js';
 
@@ -32,13 +33,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const fmt = (x: number, digits = 3): string => {
-  if (!Number.isFinite(x)) return 'n/a';
-  const abs = Math.abs(x);
-  if (abs >= 1000) return x.toLocaleString('en-US', { maximumFractionDigits: 0 });
-  if (abs >= 100) return x.toFixed(1);
-  return x.toFixed(digits);
-};
 const pct = (x: number, digits = 1) => (Number.isFinite(x) ? `${(100 * x).toFixed(digits)}%` : 'n/a');
 const signedPct = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%` : 'n/a');
 

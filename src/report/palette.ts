@@ -122,5 +122,27 @@ export const OUTCOME_COLOURS: Record<string, string> = {
   unchanged: '#777777',
 };
 
+/** Display names of the game outcomes. */
+export const OUTCOME_LABELS: Record<string, string> = {
+  'win-win': 'Win-win',
+  'zero-sum': 'Zero-sum',
+  'negative-sum': 'Negative-sum',
+  'positive-sum-with-loser': 'Positive-sum with a loser',
+  unchanged: 'Unchanged',
+};
+
+export function outcomeLabel(outcome: string): string {
+  return OUTCOME_LABELS[outcome] ?? outcome;
+}
+
+/** Point shapes of the game outcomes, so the win-win charts read without colour too. */
+export const OUTCOME_SHAPES: Record<string, string> = {
+  'win-win': 'circle',
+  'zero-sum': 'diamond',
+  'negative-sum': 'triangle-down',
+  'positive-sum-with-loser': 'square',
+  unchanged: 'cross',
+};
+
 /** Vega scheme for diverging values around a midpoint. */
 export const DIVERGING_SCHEME = 'blueorange';

@@ -4,7 +4,7 @@
  * builders read a results folder; these take the worker's arrays instead.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { NEUTRAL, OUTCOME_COLOURS, regionColours } from '../report/palette.js';
+import { NEUTRAL, OUTCOME_COLOURS, outcomeLabel, regionColours } from '../report/palette.js';
 import type { ExplorerResult, SeriesPoint } from './sim-core.js';
 
 const WIDTH = 'container' as const;
@@ -12,15 +12,8 @@ const HEIGHT = 200;
 
 const RUNS = ['This scenario', 'Counterfactual (all invest)'];
 
-const OUTCOME_LABELS: Record<string, string> = {
-  'win-win': 'Win-win',
-  'zero-sum': 'Zero-sum',
-  'negative-sum': 'Negative-sum',
-  'positive-sum-with-loser': 'Positive-sum with a loser',
-  unchanged: 'Unchanged',
-};
 
-export const outcomeLabel = (o: string): string => OUTCOME_LABELS[o] ?? o;
+export { outcomeLabel };
 const round = (v: number, digits = 4) => (Number.isFinite(v) ? Number(v.toFixed(digits)) : null);
 
 function base(title: string, description: string): Partial<TopLevelSpec> {

@@ -7,28 +7,13 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { GAME_OUTCOMES } from '../../model/metrics/win-win.js';
-import { NEUTRAL, OUTCOME_COLOURS } from '../palette.js';
+import { NEUTRAL, OUTCOME_COLOURS, OUTCOME_SHAPES, outcomeLabel } from '../palette.js';
+
+export { outcomeLabel };
 import type { ResultsData } from '../read-results.js';
 import { metricUnit, round, topLevel, type Spec } from './common.js';
 
-const OUTCOME_LABELS: Record<string, string> = {
-  'win-win': 'Win-win',
-  'zero-sum': 'Zero-sum',
-  'negative-sum': 'Negative-sum',
-  'positive-sum-with-loser': 'Positive-sum with a loser',
-  unchanged: 'Unchanged',
-};
-const OUTCOME_SHAPES: Record<string, string> = {
-  'win-win': 'circle',
-  'zero-sum': 'diamond',
-  'negative-sum': 'triangle-down',
-  'positive-sum-with-loser': 'square',
-  unchanged: 'cross',
-};
 
-export function outcomeLabel(outcome: string): string {
-  return OUTCOME_LABELS[outcome] ?? outcome;
-}
 
 /** Null when the run has no counterfactual (no outcome) or fewer than two regions. */
 export function winWinChart(data: ResultsData): TopLevelSpec | null {

@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { GAME_OUTCOMES } from '../../model/metrics/win-win.js';
 import { OUTCOME_COLOURS } from '../palette.js';
-import { outcomeLabel } from '../charts/win-win.js';
+import { outcomeLabel } from '../palette.js';
 import { round, topLevel, type Spec } from '../charts/common.js';
 import type { ComparisonData } from './data.js';
 import { scenarioWidth, scenarioX } from './distributions.js';

@@ -9,8 +9,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { PointSummary } from '../../experiment/sweep-tables.js';
 import type { GameOutcome } from '../../model/metrics/win-win.js';
-import { OUTCOME_COLOURS } from '../palette.js';
-import { outcomeLabel } from '../charts/win-win.js';
+import { OUTCOME_COLOURS, OUTCOME_SHAPES, outcomeLabel } from '../palette.js';
 import { round, topLevel, type Spec } from '../charts/common.js';
 import { levelText, levelsOf, usedOutcomes, type SweepData, type SweepParameter } from './data.js';
 import { parameterX } from './effects.js';
@@ -20,13 +19,6 @@ import { inkOn, isGrid } from './grid.js';
 export const TIE = 'Tie (no single most frequent outcome)';
 const TIE_COLOUR = '#d9d9d9';
 
-const OUTCOME_SHAPES: Record<string, string> = {
-  'win-win': 'circle',
-  'zero-sum': 'diamond',
-  'negative-sum': 'triangle-down',
-  'positive-sum-with-loser': 'square',
-  unchanged: 'cross',
-};
 
 /** The most frequent outcome of a point and its share; `null` outcome for a tie. */
 export function modalOutcome(point: PointSummary, outcomes: readonly GameOutcome[]): { outcome: GameOutcome | null; share: number } | null {
