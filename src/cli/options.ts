@@ -21,3 +21,10 @@ export function addRunOptions<T>(yargs: Argv<T>): Argv<T & RunArgs> {
       return true;
     }) as Argv<T & RunArgs>;
 }
+
+/** What the plain action functions behind the commands share. */
+export interface ActionOptions extends RunArgs {
+  workers?: number;
+  /** Where progress and summaries go (default: stdout). */
+  log?: (line: string) => void;
+}

@@ -38,9 +38,20 @@ export function relocateFirms(sim: Simulation, offerOut: Float64Array): void {
     const from = firms.region[i];
     if (random() * maxMobility >= config.sectors[k].mobility) continue;
     if (!sim.hot[k]) continue;
-    const offering = competing.filter((r) => r !== from && sim.offerBudgetLeft[r] > 0);
-    if (offering.length === 0) continue;
-    const to = offering[Math.min(offering.length - 1, Math.floor(random() * offering.length))];
+    // One of the competing regions (other than the firm's) with offer budget left,
+    // chosen uniformly; counted and walked rather than filtered, so nothing is allocated per firm.
+    let offering = 0;
+    for (const r of competing) if (r !== from && sim.offerBudgetLeft[r] > 0) offering++;
+    if (offering === 0) continue;
+    let pick = Math.min(offering - 1, Math.floor(random() * offering));
+    let to = -1;
+    for (const r of competing) {
+      if (r === from || !(sim.offerBudgetLeft[r] > 0)) continue;
+      if (pick-- === 0) {
+        to = r;
+        break;
+      }
+    }
     const capital = firms.capital[i];
     const offer = Math.min(sim.offerBudgetLeft[to], params.policy.offerRate * capital);
     const gap =

@@ -11,15 +11,10 @@ import { stableJson } from '../../report/write-results.js';
 import { gitCommit, packageVersion } from '../package-info.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
+import type { ActionOptions } from '../options.js';
 
-export interface CompareActionOptions {
+export interface CompareActionOptions extends ActionOptions {
   scenarios: string[];
-  seed?: number;
-  replications?: number;
-  out?: string;
-  workers?: number;
-  quiet?: boolean;
-  log?: (line: string) => void;
 }
 
 export async function compareAction(options: CompareActionOptions): Promise<{ outDir: string }> {

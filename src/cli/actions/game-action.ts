@@ -15,19 +15,14 @@ import { renderGameReport, gameJson } from '../../report/report-game.js';
 import { gitCommit, packageVersion } from '../package-info.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
+import type { ActionOptions } from '../options.js';
 
-export interface GameActionOptions {
+export interface GameActionOptions extends ActionOptions {
   scenario: string;
   strategies?: string;
   sweep?: string[];
   /** Start of the replicator path, "x,y" (default: five starts). */
   start?: string;
-  seed?: number;
-  replications?: number;
-  out?: string;
-  workers?: number;
-  quiet?: boolean;
-  log?: (line: string) => void;
 }
 
 export async function gameAction(options: GameActionOptions): Promise<{ outDir: string; points: GamePoint[] }> {
