@@ -16,7 +16,7 @@ import { GAME_OUTCOMES, type GameOutcome } from '../model/metrics/win-win.js';
 import { UserError } from '../scenario/errors.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ParameterValue } from './parameters.js';
-import { runPoints } from './pool.js';
+import { runPoints, type PointPool } from './pool.js';
 import type { PointResult, PointTask } from './run-point.js';
 import { createProgress } from './progress.js';
 
@@ -61,7 +61,7 @@ const cell = (result: PointResult, region: string, metric: string) =>
 
 export async function runEmpiricalGame(
   scenario: Scenario,
-  options: { strategies: Strategy[]; seed: number; replications: number; values?: Record<string, ParameterValue>; workers?: number; quiet?: boolean; signal?: AbortSignal; label?: string },
+  options: { strategies: Strategy[]; seed: number; replications: number; values?: Record<string, ParameterValue>; workers?: number; quiet?: boolean; signal?: AbortSignal; label?: string; /** Workers kept up across several games (a sweep); default: a pool for this game. */ pool?: PointPool },
 ): Promise<EmpiricalGame> {
   const regions = scenario.regions.map((r) => r.id);
   const strategies = regions.map(() => options.strategies);
@@ -78,14 +78,12 @@ export async function runEmpiricalGame(
   const results = new Array<PointResult>(tasks.length);
   const progress = createProgress({ total: tasks.length, label: options.label ?? `game ${scenario.name}`, unit: 'profiles', quiet: options.quiet });
   try {
-    await runPoints(tasks, {
-      workers: options.workers ?? availableParallelism(),
-      signal: options.signal,
-      onResult: (result) => {
-        results[result.index] = result;
-        progress.tick();
-      },
-    });
+    const onResult = (result: PointResult) => {
+      results[result.index] = result;
+      progress.tick();
+    };
+    if (options.pool) await options.pool.run(tasks, onResult);
+    else await runPoints(tasks, { workers: options.workers ?? availableParallelism(), signal: options.signal, onResult });
   } finally {
     progress.stop();
   }

@@ -3,7 +3,7 @@
  * the shared task pool; results are handed to `onResult` one by one, in
  * completion order, and callers key them by point index.
  */
-import { createTaskPool } from './task-pool.js';
+import { createTaskPool, type TaskPool } from './task-pool.js';
 import { runPoint, type PointResult, type PointTask } from './run-point.js';
 
 export { AbortedError } from './task-pool.js';
@@ -14,14 +14,16 @@ export interface PoolOptions {
   onResult: (result: PointResult) => void | Promise<void>;
 }
 
+export type PointPool = TaskPool<PointTask, PointResult>;
+
+/** A pool that stays up for several batches of points (e.g. the points of a game's phase diagram). */
+export function createPointPool(workers: number, signal?: AbortSignal): PointPool {
+  return createTaskPool<PointTask, PointResult>({ workers, signal, worker: { base: import.meta.url, script: 'point-worker' }, runInProcess: runPoint });
+}
+
 export async function runPoints(tasks: PointTask[], options: PoolOptions): Promise<void> {
   if (tasks.length === 0) return;
-  const pool = createTaskPool<PointTask, PointResult>({
-    workers: Math.min(options.workers, tasks.length),
-    signal: options.signal,
-    worker: { base: import.meta.url, script: 'point-worker' },
-    runInProcess: runPoint,
-  });
+  const pool = createPointPool(Math.min(options.workers, tasks.length), options.signal);
   try {
     await pool.run(tasks, options.onResult);
   } finally {

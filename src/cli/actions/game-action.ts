@@ -14,6 +14,8 @@ import { formatGame } from '../../report/game-text.js';
 import { renderGameReport, gameJson } from '../../report/report-game.js';
 import { gitCommit, packageVersion } from '../package-info.js';
 import { interruptSignal } from '../signals.js';
+import { createPointPool } from '../../experiment/pool.js';
+import { availableParallelism } from 'node:os';
 import { timestamp } from './run-action.js';
 import type { ActionOptions } from '../options.js';
 
@@ -46,15 +48,18 @@ export async function gameAction(options: GameActionOptions): Promise<{ outDir: 
     log(`Game of ${name}: ${profiles} strategy profiles x ${replications} replications${design.length > 1 ? ` at ${design.length} parameter values` : ''}, seed ${seed} (common random numbers)...`);
   const interrupt = interruptSignal();
   const points: GamePoint[] = [];
+  // One set of workers for every parameter value of a sweep, not one per value.
+  const pool = createPointPool(Math.min(options.workers ?? availableParallelism(), profiles), interrupt.signal);
   try {
     for (const point of design) {
       const empirical = await runEmpiricalGame(loaded.scenario, {
-        strategies, seed, replications, values: point.values, workers: options.workers, quiet: options.quiet, signal: interrupt.signal,
+        strategies, seed, replications, values: point.values, workers: options.workers, quiet: options.quiet, signal: interrupt.signal, pool,
         label: design.length > 1 ? `game ${Object.entries(point.values).map(([k, v]) => `${k}=${v}`).join(' ')}` : undefined,
       });
       points.push({ values: point.values, empirical, report: analyzeEmpiricalGame(empirical, { starts }) });
     }
   } finally {
+    await pool.close();
     interrupt.dispose();
   }
   await writeDirectoryAtomically(outDir, async (dir) => {
