@@ -9,16 +9,23 @@
  */
 import type { Simulation } from './simulation.js';
 
-/** One pass over firms: capital and firm count per cell. */
+/** One pass over firms (by cell runs): capital and firm count per cell. */
 export function computeCellCapital(sim: Simulation): void {
-  const { firms, cells, sectorCount: K } = sim;
+  const { firms, cells, runs } = sim;
   cells.capital.fill(0);
   cells.firms.fill(0);
-  const { region, sector, capital } = firms;
-  for (let i = 0; i < firms.count; i++) {
-    const cell = region[i] * K + sector[i];
-    cells.capital[cell] += capital[i];
-    cells.firms[cell] += 1;
+  const { capital } = firms;
+  for (let q = 0; q < runs.count; q++) {
+    const cell = runs.cell[q];
+    const end = runs.start[q + 1];
+    let sum = cells.capital[cell];
+    let count = cells.firms[cell];
+    for (let i = runs.start[q]; i < end; i++) {
+      sum += capital[i];
+      count += 1;
+    }
+    cells.capital[cell] = sum;
+    cells.firms[cell] = count;
   }
 }
 
@@ -80,18 +87,22 @@ export function computeMultipliers(sim: Simulation): void {
   }
 }
 
-/** One pass over firms: capacity per cell and per sector. */
+/** One pass over firms (by cell runs): capacity per cell and per sector. */
 export function computeCapacity(sim: Simulation): void {
-  const { firms, cells, market, sectorCount: K } = sim;
-  cells.capacity.fill(0);
-  const { region, sector, capital, productivity } = firms;
-  const m = cells.multiplier;
-  for (let i = 0; i < firms.count; i++) {
-    const cell = region[i] * K + sector[i];
-    cells.capacity[cell] += productivity[i] * m[cell] * capital[i];
+  const { firms, cells, market, runs, sectorCount: K } = sim;
+  const capacity = cells.capacity;
+  capacity.fill(0);
+  const { capital, productivity } = firms;
+  for (let q = 0; q < runs.count; q++) {
+    const cell = runs.cell[q];
+    const end = runs.start[q + 1];
+    const m = cells.multiplier[cell];
+    let sum = capacity[cell];
+    for (let i = runs.start[q]; i < end; i++) sum += productivity[i] * m * capital[i];
+    capacity[cell] = sum;
   }
   market.capacity.fill(0);
-  for (let cell = 0; cell < cells.capacity.length; cell++) market.capacity[cell % K] += cells.capacity[cell];
+  for (let cell = 0; cell < capacity.length; cell++) market.capacity[cell % K] += capacity[cell];
 }
 
 /** Prices, quantities sold and utilization per sector. */
@@ -123,47 +134,61 @@ export interface ProductionTotals {
 }
 
 /**
- * One pass over firms: sales, costs, pre-tax and after-tax profit, taxes, loss
- * years. Fills cell output, value added and profit.
+ * One pass over firms (by cell runs): sales, costs, pre-tax and after-tax
+ * profit, taxes, loss years. Fills cell output, value added and profit.
  * Value added is revenue less variable (bought-in) cost; fixed cost f*K stands
  * for wages and depreciation and stays in value added.
  */
 export function produce(sim: Simulation, totals: ProductionTotals): void {
-  const { firms, cells, market, config, sectorCount: K } = sim;
+  const { firms, cells, market, config, runs, sectorCount: K } = sim;
   const params = sim.state.params;
   const d = params.friction.border;
   const gamma = params.firms.techCostReduction;
-  const taxRate = params.governments.map((g) => g.taxRate);
-  cells.output.fill(0);
-  cells.valueAdded.fill(0);
-  cells.profit.fill(0);
-  const unitCost = new Float64Array(cells.output.length);
-  const fixedCost = new Float64Array(K);
-  for (let cell = 0; cell < unitCost.length; cell++) {
+  const { output, valueAdded, profit: cellProfit } = cells;
+  output.fill(0);
+  valueAdded.fill(0);
+  cellProfit.fill(0);
+  const { capital, productivity, tech, profit, lossYears } = firms;
+  for (let q = 0; q < runs.count; q++) {
+    const cell = runs.cell[q];
+    const end = runs.start[q + 1];
     const k = cell % K;
-    unitCost[cell] = config.sectors[k].unitCost * (1 + d * cells.foreignInputShare[cell]);
-  }
-  for (let k = 0; k < K; k++) fixedCost[k] = config.sectors[k].fixedCost;
-  const { region, sector, capital, productivity, tech, profit, lossYears } = firms;
-  const m = cells.multiplier;
-  const u = market.utilization;
-  const p = market.price;
-  for (let i = 0; i < firms.count; i++) {
-    const r = region[i];
-    const k = sector[i];
-    const cell = r * K + k;
-    const sold = productivity[i] * m[cell] * capital[i] * u[k];
-    const revenue = p[k] * sold;
-    const variable = unitCost[cell] * (1 - gamma * tech[i]) * sold;
-    const operating = revenue - variable - fixedCost[k] * capital[i];
-    const tax = operating > 0 ? taxRate[r] * operating : 0;
-    const after = operating - tax;
-    profit[i] = after;
-    lossYears[i] = after < 0 ? Math.min(255, lossYears[i] + 1) : 0;
-    cells.output[cell] += revenue;
-    cells.valueAdded[cell] += revenue - variable;
-    cells.profit[cell] += operating;
-    totals.taxes[r] += tax;
-    if (operating > 0) totals.taxBase[r] += operating;
+    const r = (cell - k) / K;
+    const sector = config.sectors[k];
+    const mu = cells.multiplier[cell];
+    const u = market.utilization[k];
+    const price = market.price[k];
+    const unitCost = sector.unitCost * (1 + d * cells.foreignInputShare[cell]);
+    const fixedCost = sector.fixedCost;
+    const taxRate = params.governments[r].taxRate;
+    let cellOutput = output[cell];
+    let cellValueAdded = valueAdded[cell];
+    let cellOperating = cellProfit[cell];
+    let taxes = totals.taxes[r];
+    let taxBase = totals.taxBase[r];
+    for (let i = runs.start[q]; i < end; i++) {
+      const sold = productivity[i] * mu * capital[i] * u;
+      const revenue = price * sold;
+      const variable = unitCost * (1 - gamma * tech[i]) * sold;
+      const operating = revenue - variable - fixedCost * capital[i];
+      // max(operating, 0) rather than a branch: the sign is unpredictable, and
+      // adding +0 to a sum or taxing 0 leaves every result bit-identical.
+      const positive = Math.max(operating, 0);
+      const tax = taxRate * positive;
+      const after = operating - tax;
+      profit[i] = after;
+      const losses = lossYears[i];
+      lossYears[i] = after < 0 ? (losses < 255 ? losses + 1 : 255) : 0;
+      cellOutput += revenue;
+      cellValueAdded += revenue - variable;
+      cellOperating += operating;
+      taxes += tax;
+      taxBase += positive;
+    }
+    output[cell] = cellOutput;
+    valueAdded[cell] = cellValueAdded;
+    cellProfit[cell] = cellOperating;
+    totals.taxes[r] = taxes;
+    totals.taxBase[r] = taxBase;
   }
 }

@@ -13,6 +13,7 @@ import { clearMarkets, computeCellCapital, computeMultipliers, computeCapacity, 
 import type { StepRecord } from './record.js';
 import { createFlows, type StepFlows } from './flows.js';
 import { createDescendingScratch, type DescendingScratch } from './descending-scores.js';
+import { createCellRuns, indexCellRuns, type CellRuns } from './cell-runs.js';
 
 /** Per-cell arrays are flat, index `r * sectorCount + k`. */
 export interface CellArrays {
@@ -81,6 +82,8 @@ export interface Simulation {
   replication: number;
   state: WorldState;
   firms: FirmArrays;
+  /** The firm arrays as runs of one cell; re-indexed whenever firms are added, removed or moved. */
+  runs: CellRuns;
   streams: Streams;
   /** Immer patches of this run (null when the caller does not keep the event log). */
   log: LoggedPatch[] | null;
@@ -200,6 +203,7 @@ export function createSimulation(
     replication: options.replication,
     state,
     firms,
+    runs: createCellRuns(),
     streams,
     log: options.keepLog === false ? null : [],
     cells: cellArrays(R * K),
@@ -238,6 +242,7 @@ export function createSimulation(
  */
 function initialiseMarket(sim: Simulation): void {
   const { config, market, cells, previous } = sim;
+  indexCellRuns(sim.firms, sim.sectorCount, sim.runs);
   computeCellCapital(sim);
   computeMultipliers(sim);
   computeCapacity(sim);
