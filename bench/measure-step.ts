@@ -13,8 +13,8 @@ const config = await benchmarkConfig(firms, steps);
 
 function liveBytes(sim: Simulation): number {
   const f = sim.firms;
-  const arrays = [f.region, f.sector, f.capital, f.productivity, f.tech, f.age, f.lossYears, f.profit, f.grant, f.fundIn, f.alive, ...f.fundShare];
-  const scratch = [sim.scratchIndex, sim.scratchScore, sim.descending.order, sim.descending.bucketOf];
+  const arrays = [f.region, f.sector, f.capital, f.productivity, f.tech, f.age, f.lossYears, f.profit, f.fundIn, ...f.fundShare];
+  const scratch = [sim.scratchIndex, sim.scratchScore, sim.descending.order, sim.descending.bucketOf, sim.moves.firm, sim.moves.offer, sim.moves.grant];
   return [...arrays, ...scratch].reduce((a, x) => a + x.byteLength, 0);
 }
 
@@ -28,7 +28,7 @@ function once(seedReplication: number) {
     stepSimulation(sim, scratch);
   }
   const seconds = (performance.now() - t0) / 1000;
-  return { rate: firmSteps / seconds, seconds, firmSteps, finalFirms: sim.firms.count, capacity: sim.firms.capacity, liveBytes: liveBytes(sim) + scratch.offer.byteLength };
+  return { rate: firmSteps / seconds, seconds, firmSteps, finalFirms: sim.firms.count, capacity: sim.firms.capacity, liveBytes: liveBytes(sim) };
 }
 
 // Warm-up (JIT), then measured runs.

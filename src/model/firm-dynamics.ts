@@ -3,9 +3,54 @@
  * (K <- (1 - delta) K + I, with I = reinvested after-tax profit + grants + fund
  * money + offers, each counted once), technology upgrading, exit and entry.
  */
-import { appendFirm, compactFirms, reserveFirms } from './firms.js';
+import { appendFirm, reserveFirms } from './firms.js';
+import { indexCellRuns } from './cell-runs.js';
 import { drawGeometricGap, drawNormal, drawPoisson } from './rng.js';
 import type { Simulation } from './simulation.js';
+
+/**
+ * The firms that moved this step, in the order relocation visited them: their
+ * slot, the offer they took and the grant they had been given where they were
+ * (grants are placed before firms move). Few firms move in a year, so the
+ * investment pass reads these instead of two per-firm arrays.
+ */
+export interface Moves {
+  count: number;
+  firm: Uint32Array;
+  offer: Float64Array;
+  grant: Float64Array;
+}
+
+export function createMoves(): Moves {
+  return { count: 0, firm: new Uint32Array(64), offer: new Float64Array(64), grant: new Float64Array(64) };
+}
+
+function recordMove(moves: Moves, firm: number, offer: number, grant: number): void {
+  if (moves.count === moves.firm.length) {
+    const size = moves.count * 2;
+    const firms = new Uint32Array(size);
+    firms.set(moves.firm);
+    const offers = new Float64Array(size);
+    offers.set(moves.offer);
+    const grants = new Float64Array(size);
+    grants.set(moves.grant);
+    Object.assign(moves, { firm: firms, offer: offers, grant: grants });
+  }
+  moves.firm[moves.count] = firm;
+  moves.offer[moves.count] = offer;
+  moves.grant[moves.count] = grant;
+  moves.count++;
+}
+
+/**
+ * The grant a firm receives: its cell's grants in proportion to capital at the
+ * time budgets are spent (government.ts places grants per cell; the firm's
+ * share is worked out when it invests, which reads the same numbers).
+ */
+function grantOf(sim: Simulation, cell: number, capital: number): number {
+  const cellCapital = sim.cells.capital[cell];
+  return cellCapital > 0 ? (sim.cells.grants[cell] * capital) / cellCapital : 0;
+}
 
 /**
  * A firm in a hot sector of a region that a competing region targets considers
@@ -13,10 +58,11 @@ import type { Simulation } from './simulation.js';
  * moves when offer + horizon * expected after-tax profit gap > moving cost.
  * Consideration uses geometric gaps (one draw per considered firm), starting at
  * a random firm so that a short budget does not always favour low slots.
- * Returns the offer received per firm in `offerOut` (only moved firms are non-zero).
+ * The firms that moved are listed in `sim.moves` (and the cell runs re-indexed).
  */
-export function relocateFirms(sim: Simulation, offerOut: Float64Array): void {
-  const { firms, config, flows, previous, sectorCount: K, regionCount: R } = sim;
+export function relocateFirms(sim: Simulation): void {
+  const { firms, config, flows, previous, moves, sectorCount: K, regionCount: R } = sim;
+  moves.count = 0;
   const params = sim.state.params;
   const strategies = sim.state.governments.map((g) => g.strategy);
   const competing = strategies.map((s, r) => (s === 'compete' && sim.offerBudgetLeft[r] > 0 ? r : -1)).filter((r) => r >= 0);
@@ -64,35 +110,43 @@ export function relocateFirms(sim: Simulation, offerOut: Float64Array): void {
     flows.relocationsIn[to] += 1;
     const loss = f.relocationCapitalLoss * capital;
     flows.relocationLoss += loss;
+    recordMove(moves, i, offer, grantOf(sim, from * K + k, capital));
     firms.capital[i] = capital - loss;
     firms.region[i] = to;
-    offerOut[i] = offer;
     sim.cells.offers[to * K + k] += offer;
   }
   for (let r = 0; r < R; r++) flows.unspent[r] += sim.offerBudgetLeft[r];
+  if (moves.count > 0) indexCellRuns(firms, K, sim.runs);
 }
 
 /**
- * Investment, depreciation, upgrading, ageing and exit; one pass that also
- * tallies the survivors for entry and the metrics (sim.end).
+ * Investment, depreciation, upgrading, ageing and exit, in one pass over the
+ * cell runs that also tallies the survivors for entry and the metrics
+ * (sim.end) and removes the exits in place (each survivor is written to the
+ * next free slot, so the firm order is kept).
+ *
+ * Per-cell, per-region and per-fund sums are kept in local variables and
+ * written back after each run: the same additions in the same order as adding
+ * into the arrays firm by firm, without each addition waiting on the last one
+ * through memory. Fund 0 (usually the only one) gets its own locals for the same reason.
  */
-export function investAndUpgrade(sim: Simulation, offer: Float64Array): void {
-  const { firms, flows, cells, sectorCount: K, end } = sim;
+export function investAndUpgrade(sim: Simulation): void {
+  const { firms, flows, cells, runs, moves, market, sectorCount: K, end } = sim;
   const f = sim.state.params.firms;
   const random = sim.streams.upgrade;
   const minCapital = f.exitMinCapital;
   const fundShares = firms.fundShare;
-  const { region, sector, capital, profit, grant, fundIn, tech, productivity, age, lossYears, alive } = firms;
+  const fundCount = fundShares.length;
+  const share0 = fundCount > 0 ? fundShares[0] : new Float32Array(0);
+  const { region, sector, capital, profit, fundIn, tech, productivity, age, lossYears } = firms;
   // Accelerator: firms add less capacity to sectors running below the target utilization.
-  const K_ = sim.sectorCount;
-  const reinvest = new Float64Array(K_);
-  for (let k = 0; k < K_; k++) {
-    const u = sim.market.utilization[k];
+  const reinvest = new Float64Array(K);
+  for (let k = 0; k < K; k++) {
+    const u = market.utilization[k];
     reinvest[k] = f.reinvestShare * (u >= f.investUtilization ? 1 : Math.pow(u / f.investUtilization, f.investSensitivity));
   }
-  const fundCount = fundShares.length;
-  const share0 = fundCount > 0 ? fundShares[0] : null;
   const { depreciation: delta, upgradeBase, upgradeProfit, upgradeFund, techStep, productivityGain, exitLossYears } = f;
+  const productivityFactor = 1 + productivityGain;
   end.count.fill(0);
   end.capital.fill(0);
   end.productivity.fill(0);
@@ -107,48 +161,118 @@ export function investAndUpgrade(sim: Simulation, offer: Float64Array): void {
   let fundSum = 0;
   let offerSum = 0;
   let exitedSum = 0;
-  for (let i = 0; i < firms.count; i++) {
-    const k0 = capital[i];
-    const p = profit[i];
-    const r = region[i];
-    const cell = r * K + sector[i];
-    const own = p > 0 ? reinvest[sector[i]] * p : 0;
-    // What is not reinvested is paid out; funds receive their stake's part.
-    if (p > 0) for (let g = 0; g < fundCount; g++) flows.fundDividends[g] += fundShares[g][i] * (p - own);
-    const investment = own + grant[i] + fundIn[i] + offer[i];
-    const depreciation = delta * k0;
-    const next = k0 - depreciation + investment;
-    capital[i] = next;
-    depreciationSum += depreciation;
-    ownSum += own;
-    grantSum += grant[i];
-    fundSum += fundIn[i];
-    offerSum += offer[i];
-    cells.ownInvestment[cell] += own;
-    // Upgrading: more likely with profit and with fund backing.
-    const rate = k0 > 0 ? Math.max(0, p / k0) : 0;
-    let backed = share0 !== null && share0[i] > 0 ? 1 : 0;
-    for (let g = 1; g < fundCount; g++) if (fundShares[g][i] > 0) backed = 1;
-    const pUp = upgradeBase + upgradeProfit * rate + upgradeFund * backed;
-    if (random() < pUp) {
-      tech[i] += techStep * (1 - tech[i]);
-      productivity[i] *= 1 + productivityGain;
+  let dividends0 = flows.fundDividends[0] ?? 0;
+  let writtenOff0 = flows.fundWrittenOff[0] ?? 0;
+  let nav0 = 0;
+  // Moves are listed in visiting order, which wraps around once: walk them from the wrap.
+  let nextMove = 0;
+  for (let m = 1; m < moves.count; m++) if (moves.firm[m] < moves.firm[m - 1]) nextMove = m;
+  let movesLeft = moves.count;
+  let movedFirm = movesLeft > 0 ? moves.firm[nextMove] : -1;
+  let write = 0;
+  for (let q = 0; q < runs.count; q++) {
+    const cell = runs.cell[q];
+    const last = runs.start[q + 1];
+    const k = cell % K;
+    const r = (cell - k) / K;
+    const reinvestShare = reinvest[k];
+    const cellGrants = cells.grants[cell];
+    const cellCapital = cells.capital[cell];
+    let ownInvestment = cells.ownInvestment[cell];
+    let survivors = end.count[cell];
+    let survivorCapital = end.capital[cell];
+    let survivorProductivity = end.productivity[cell];
+    let survivorTech = end.tech[cell];
+    let regionTech = end.regionTech[r];
+    let regionCount = end.regionCount[r];
+    for (let i = runs.start[q]; i < last; i++) {
+      const k0 = capital[i];
+      const p = profit[i];
+      // Reinvested share of a positive profit (max(p, 0) adds exact zeros for losses).
+      const positive = Math.max(p, 0);
+      const own = reinvestShare * positive;
+      let grant: number;
+      let offer = 0;
+      if (i === movedFirm) {
+        grant = moves.grant[nextMove];
+        offer = moves.offer[nextMove];
+        nextMove = nextMove + 1 === moves.count ? 0 : nextMove + 1;
+        movedFirm = --movesLeft > 0 ? moves.firm[nextMove] : -1;
+      } else grant = cellCapital > 0 ? (cellGrants * k0) / cellCapital : 0;
+      const fund = fundIn[i];
+      if (fund !== 0) fundIn[i] = 0;
+      // What is not reinvested is paid out; funds receive their stake's part.
+      if (fundCount > 0) {
+        dividends0 += share0[i] * (positive - own);
+        for (let g = 1; g < fundCount; g++) flows.fundDividends[g] += fundShares[g][i] * (positive - own);
+      }
+      const investment = own + grant + fund + offer;
+      const depreciation = delta * k0;
+      const next = k0 - depreciation + investment;
+      depreciationSum += depreciation;
+      ownSum += own;
+      grantSum += grant;
+      fundSum += fund;
+      offerSum += offer;
+      ownInvestment += own;
+      // Upgrading: more likely with profit and with fund backing.
+      const rate = k0 > 0 ? Math.max(0, p / k0) : 0;
+      let backed = fundCount > 0 && share0[i] > 0 ? 1 : 0;
+      for (let g = 1; g < fundCount; g++) if (fundShares[g][i] > 0) backed = 1;
+      const pUp = upgradeBase + upgradeProfit * rate + upgradeFund * backed;
+      // Values as stored (float32), since the tallies below read them back.
+      let tau = tech[i];
+      let a = productivity[i];
+      if (random() < pUp) {
+        tau = Math.fround(tau + techStep * (1 - tau));
+        a = Math.fround(a * productivityFactor);
+      }
+      const years = age[i];
+      if (lossYears[i] >= exitLossYears || next < minCapital) {
+        flows.exits[r] += 1;
+        exitedSum += next;
+        if (fundCount > 0) {
+          writtenOff0 += share0[i] * next;
+          for (let g = 1; g < fundCount; g++) flows.fundWrittenOff[g] += fundShares[g][i] * next;
+        }
+        continue;
+      }
+      if (write !== i) {
+        region[write] = r;
+        sector[write] = k;
+        profit[write] = p;
+        lossYears[write] = lossYears[i];
+        for (let g = 0; g < fundCount; g++) fundShares[g][write] = fundShares[g][i];
+      }
+      capital[write] = next;
+      tech[write] = tau;
+      productivity[write] = a;
+      age[write] = years < 65535 ? years + 1 : 65535;
+      write++;
+      survivors += 1;
+      survivorCapital += next;
+      survivorProductivity += a;
+      survivorTech += tau;
+      regionTech += tau;
+      regionCount += 1;
+      if (fundCount > 0) {
+        nav0 += share0[i] * next;
+        for (let g = 1; g < fundCount; g++) end.nav[g] += fundShares[g][i] * next;
+      }
     }
-    age[i] = Math.min(65535, age[i] + 1);
-    if (lossYears[i] >= exitLossYears || next < minCapital) {
-      alive[i] = 0;
-      flows.exits[r] += 1;
-      exitedSum += next;
-      for (let g = 0; g < fundCount; g++) flows.fundWrittenOff[g] += fundShares[g][i] * next;
-      continue;
-    }
-    end.count[cell] += 1;
-    end.capital[cell] += next;
-    end.productivity[cell] += productivity[i];
-    end.tech[cell] += tech[i];
-    end.regionTech[r] += tech[i];
-    end.regionCount[r] += 1;
-    for (let g = 0; g < fundCount; g++) end.nav[g] += fundShares[g][i] * next;
+    cells.ownInvestment[cell] = ownInvestment;
+    end.count[cell] = survivors;
+    end.capital[cell] = survivorCapital;
+    end.productivity[cell] = survivorProductivity;
+    end.tech[cell] = survivorTech;
+    end.regionTech[r] = regionTech;
+    end.regionCount[r] = regionCount;
+  }
+  firms.count = write;
+  if (fundCount > 0) {
+    flows.fundDividends[0] = dividends0;
+    flows.fundWrittenOff[0] = writtenOff0;
+    end.nav[0] = nav0;
   }
   flows.depreciation += depreciationSum;
   flows.ownInvestment += ownSum;
@@ -156,7 +280,6 @@ export function investAndUpgrade(sim: Simulation, offer: Float64Array): void {
   flows.fundInvestment += fundSum;
   flows.offerInvestment += offerSum;
   flows.exitedCapital += exitedSum;
-  compactFirms(firms);
 }
 
 /**

@@ -3,8 +3,9 @@
  *
  * Slots `[0, count)` hold live firms in a stable order (the order is part of the
  * random-number contract: the same seed visits firms in the same order). Exits are
- * removed by an in-place compaction once per step, entrants are appended; the
- * arrays grow by doubling, so a step allocates nothing per firm.
+ * removed in place by the investment pass, which writes each survivor to the next
+ * free slot (firm-dynamics.ts); entrants are appended; the arrays grow by
+ * doubling, so a step allocates nothing per firm.
  */
 
 export interface FirmArrays {
@@ -23,14 +24,13 @@ export interface FirmArrays {
   lossYears: Uint8Array;
   /** After-tax profit of the last production step, billion yuan. */
   profit: Float64Array;
-  /** Investment received this step from outside the firm: grants, relocation offers. */
-  grant: Float64Array;
-  /** Guidance-fund money received this step. */
+  /**
+   * Guidance-fund money received this step; zero between steps (the investment
+   * pass clears what it reads), so the fund need not clear the whole array.
+   */
   fundIn: Float64Array;
   /** Ownership share held by each fund, one array per fund. */
   fundShare: Float32Array[];
-  /** 1 while alive; set to 0 by the exit pass, removed by `compactFirms`. */
-  alive: Uint8Array;
 }
 
 export function createFirmArrays(capacity: number, fundCount: number): FirmArrays {
@@ -47,10 +47,8 @@ export function createFirmArrays(capacity: number, fundCount: number): FirmArray
     age: new Uint16Array(cap),
     lossYears: new Uint8Array(cap),
     profit: new Float64Array(cap),
-    grant: new Float64Array(cap),
     fundIn: new Float64Array(cap),
     fundShare: Array.from({ length: fundCount }, () => new Float32Array(cap)),
-    alive: new Uint8Array(cap),
   };
 }
 
@@ -74,10 +72,8 @@ export function reserveFirms(firms: FirmArrays, extra: number): void {
   firms.age = grown(firms.age, size);
   firms.lossYears = grown(firms.lossYears, size);
   firms.profit = grown(firms.profit, size);
-  firms.grant = grown(firms.grant, size);
   firms.fundIn = grown(firms.fundIn, size);
   firms.fundShare = firms.fundShare.map((a) => grown(a, size));
-  firms.alive = grown(firms.alive, size);
   firms.capacity = size;
 }
 
@@ -99,41 +95,12 @@ export function appendFirm(
   firms.age[i] = 0;
   firms.lossYears[i] = 0;
   firms.profit[i] = 0;
-  firms.grant[i] = 0;
   firms.fundIn[i] = 0;
   for (const share of firms.fundShare) share[i] = 0;
-  firms.alive[i] = 1;
   return i;
-}
-
-/** Removes dead firms in place, keeping the survivors' order. Returns how many were removed. */
-export function compactFirms(firms: FirmArrays): number {
-  const n = firms.count;
-  const { alive } = firms;
-  let write = 0;
-  for (let read = 0; read < n; read++) {
-    if (!alive[read]) continue;
-    if (write !== read) {
-      firms.region[write] = firms.region[read];
-      firms.sector[write] = firms.sector[read];
-      firms.capital[write] = firms.capital[read];
-      firms.productivity[write] = firms.productivity[read];
-      firms.tech[write] = firms.tech[read];
-      firms.age[write] = firms.age[read];
-      firms.lossYears[write] = firms.lossYears[read];
-      firms.profit[write] = firms.profit[read];
-      firms.grant[write] = firms.grant[read];
-      firms.fundIn[write] = firms.fundIn[read];
-      for (const share of firms.fundShare) share[write] = share[read];
-      alive[write] = 1;
-    }
-    write++;
-  }
-  firms.count = write;
-  return n - write;
 }
 
 /** Bytes of typed-array storage per allocated firm slot. */
 export function bytesPerFirmSlot(fundCount: number): number {
-  return 1 + 1 + 8 + 4 + 4 + 2 + 1 + 8 + 8 + 8 + 4 * fundCount + 1;
+  return 1 + 1 + 8 + 4 + 4 + 2 + 1 + 8 + 8 + 4 * fundCount;
 }

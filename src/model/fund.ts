@@ -67,7 +67,6 @@ function ensureScratch(sim: Simulation): void {
 
 export function investFunds(sim: Simulation): void {
   const { firms, market, flows, sectorCount: K, regionCount: R } = sim;
-  firms.fundIn.fill(0, 0, firms.count);
   const uStar = sim.config.metrics.overcapacityThreshold;
   sim.state.params.funds.forEach((fund, f) => {
     if (!fundIsOpen(sim, f)) return;

@@ -103,7 +103,7 @@ function sectorWeights(sim: Simulation, r: number, strategy: Strategy, hotness: 
  * friction falls by `cooperationReduction` in a year when all cooperate.
  */
 export function spendBudgets(sim: Simulation): void {
-  const { config, cells, flows, previous, sectorCount: K, regionCount: R, firms } = sim;
+  const { config, cells, flows, previous, sectorCount: K, regionCount: R } = sim;
   const params = sim.state.params;
   const strategies = sim.state.governments.map((g) => g.strategy);
   const hotness = markHotSectors(sim);
@@ -140,12 +140,8 @@ export function spendBudgets(sim: Simulation): void {
     flows.grants[r] = placed;
     flows.unspent[r] = grants - placed; // offers left over are added after relocation
   }
-  // Grants reach firms in proportion to capital within each cell.
-  const { region, sector, capital, grant } = firms;
-  for (let i = 0; i < firms.count; i++) {
-    const cell = region[i] * K + sector[i];
-    grant[i] = cells.capital[cell] > 0 ? (cells.grants[cell] * capital[i]) / cells.capital[cell] : 0;
-  }
+  // Grants reach firms in proportion to capital within each cell; each firm's
+  // share is worked out by the investment pass (firm-dynamics.ts), not here.
   const allCooperate = strategies.every((s) => s === 'cooperate');
   sim.state = updateState(sim.state, sim.log, 'spending', (draft) => {
     for (let r = 0; r < R; r++) {

@@ -14,6 +14,7 @@ import type { StepRecord } from './record.js';
 import { createFlows, type StepFlows } from './flows.js';
 import { createDescendingScratch, type DescendingScratch } from './descending-scores.js';
 import { createCellRuns, indexCellRuns, type CellRuns } from './cell-runs.js';
+import { createMoves, type Moves } from './firm-dynamics.js';
 
 /** Per-cell arrays are flat, index `r * sectorCount + k`. */
 export interface CellArrays {
@@ -84,6 +85,8 @@ export interface Simulation {
   firms: FirmArrays;
   /** The firm arrays as runs of one cell; re-indexed whenever firms are added, removed or moved. */
   runs: CellRuns;
+  /** Firms that relocated this step. */
+  moves: Moves;
   streams: Streams;
   /** Immer patches of this run (null when the caller does not keep the event log). */
   log: LoggedPatch[] | null;
@@ -204,6 +207,7 @@ export function createSimulation(
     state,
     firms,
     runs: createCellRuns(),
+    moves: createMoves(),
     streams,
     log: options.keepLog === false ? null : [],
     cells: cellArrays(R * K),

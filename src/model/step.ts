@@ -18,14 +18,12 @@ import { updateState } from './state.js';
 
 export interface StepScratch {
   demandFactor: Float64Array;
-  offer: Float64Array;
   history: FundHistory;
 }
 
 export function createStepScratch(sim: Simulation): StepScratch {
   return {
     demandFactor: new Float64Array(sim.sectorCount),
-    offer: new Float64Array(sim.firms.capacity),
     history: { flows: [], committed: 0, privateCommitted: 0, invested: 0, distributed: 0, fees: 0 },
   };
 }
@@ -72,10 +70,8 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
   produce(sim, { taxes: flows.taxes, taxBase: flows.taxBase });
 
   // 6
-  if (scratch.offer.length < sim.firms.capacity) scratch.offer = new Float64Array(sim.firms.capacity);
-  scratch.offer.fill(0, 0, sim.firms.count);
-  relocateFirms(sim, scratch.offer);
-  investAndUpgrade(sim, scratch.offer);
+  relocateFirms(sim);
+  investAndUpgrade(sim);
   enterFirms(sim);
 
   bookFundReturns(sim); // 7
