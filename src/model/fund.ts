@@ -10,7 +10,7 @@
  */
 import type { FundParams } from './config.js';
 import { fundIsOpen } from './government.js';
-import { createDescendingScratch, visitDescending } from './descending-scores.js';
+import { visitBestFirms } from './fund-selection.js';
 import type { Simulation } from './simulation.js';
 import { updateState, type VintageState } from './state.js';
 import { capitalTotals, locationQuotientsOfCapital } from './cell-measures.js';
@@ -58,16 +58,8 @@ function chainScores(sim: Simulation, fund: FundParams): Float64Array {
   return score;
 }
 
-function ensureScratch(sim: Simulation): void {
-  if (sim.scratchIndex.length < sim.firms.capacity) {
-    sim.scratchIndex = new Uint32Array(sim.firms.capacity);
-    sim.scratchScore = new Float64Array(sim.firms.capacity);
-  }
-}
-
 export function investFunds(sim: Simulation): void {
-  const { firms, market, flows, sectorCount: K, regionCount: R } = sim;
-  const uStar = sim.config.metrics.overcapacityThreshold;
+  const { firms, flows, sectorCount: K, regionCount: R } = sim;
   sim.state.params.funds.forEach((fund, f) => {
     if (!fundIsOpen(sim, f)) return;
     const vintages = sim.state.funds[f].vintages;
@@ -83,22 +75,8 @@ export function investFunds(sim: Simulation): void {
     if (trancheLeft <= 0) return;
 
     const chain = chainScores(sim, fund);
-    ensureScratch(sim);
-    const idx = sim.scratchIndex;
-    const score = sim.scratchScore;
-    const { capital, profit, tech, region, sector } = firms;
-    const w = fund.weights;
-    let candidates = 0;
-    for (let i = 0; i < firms.count; i++) {
-      if (!(capital[i] > 0) || !(profit[i] > 0)) continue; // a market-run fund backs profitable firms
-      const k = sector[i];
-      const overcap = Math.max(0, uStar - market.utilization[k]) / uStar;
-      score[i] = w.return * (profit[i] / capital[i]) + w.chain * chain[region[i] * K + k] + w.tech * tech[i] - w.duplication * overcap;
-      idx[candidates++] = i;
-    }
-    if (candidates === 0) return;
+    const { capital, region, sector } = firms;
     const share = firms.fundShare[f];
-    if (sim.descending.order.length < firms.capacity) sim.descending = createDescendingScratch(firms.capacity);
     // Money each region's firms can still receive from any vintage: firms of a
     // region with none are skipped at once, and the visit stops when no region has any.
     const headroom = new Float64Array(R);
@@ -117,7 +95,7 @@ export function investFunds(sim: Simulation): void {
       return any;
     };
     if (!updateHeadroom()) return;
-    visitDescending(idx, candidates, score, sim.descending, (i) => {
+    visitBestFirms(sim, fund, sim.fundSelections[f], chain, (i) => {
       const s = region[i];
       if (!(headroom[s] > 0)) return true;
       let want = fund.capPerFirm * capital[i];

@@ -12,7 +12,7 @@ import type { LoggedPatch, WorldState } from './state.js';
 import { clearMarkets, computeCellCapital, computeMultipliers, computeCapacity, produce } from './production.js';
 import type { StepRecord } from './record.js';
 import { createFlows, type StepFlows } from './flows.js';
-import { createDescendingScratch, type DescendingScratch } from './descending-scores.js';
+import { createFundSelection, type FundSelection } from './fund-selection.js';
 import { createCellRuns, indexCellRuns, type CellRuns } from './cell-runs.js';
 import { createMoves, type Moves } from './firm-dynamics.js';
 
@@ -93,11 +93,8 @@ export interface Simulation {
   cells: CellArrays;
   market: MarketArrays;
   previous: PreviousStep;
-  /** Index buffer reused by fund selection. */
-  scratchIndex: Uint32Array;
-  scratchScore: Float64Array;
-  /** Buffers of the fund's descending-score visit. */
-  descending: DescendingScratch;
+  /** Each fund's ranking buffers (they also remember how far its last visit went). */
+  fundSelections: FundSelection[];
   records: StepRecord[];
   flows: StepFlows;
   end: EndOfStepTallies;
@@ -220,9 +217,7 @@ export function createSimulation(
       signal: new Array(R).fill(null), strategies: new Array(R).fill(null),
       cellProfitRate: new Float64Array(R * K), cellGrantRate: new Float64Array(R * K), cellCapital: new Float64Array(R * K),
     },
-    scratchIndex: new Uint32Array(0),
-    scratchScore: new Float64Array(0),
-    descending: createDescendingScratch(0),
+    fundSelections: config.funds.map(() => createFundSelection()),
     records: [],
     flows: createFlows(R, config.funds.length),
     end: {
