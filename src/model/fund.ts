@@ -11,6 +11,7 @@
 import type { FundParams } from './config.js';
 import { fundIsOpen } from './government.js';
 import { visitBestFirms } from './fund-selection.js';
+import { createTranches, place } from './fund-tranches.js';
 import type { Simulation } from './simulation.js';
 import { updateState, type VintageState } from './state.js';
 import { capitalTotals, locationQuotientsOfCapital } from './cell-measures.js';
@@ -67,70 +68,41 @@ export function investFunds(sim: Simulation): void {
       .map((v, index) => ({ v, index }))
       .filter(({ v }) => !v.closed && sim.state.step - v.step < fund.investmentPeriod && v.cash > 0);
     if (open.length === 0) return;
-    const tranche = open.map(({ v }) => fund.deployRate * v.cash);
-    const cash = open.map(({ v }) => v.cash);
-    const owed = open.map(({ v }) => obligations(v, fund.reinvestment));
-    const investedByRegion = open.map(() => new Float64Array(R));
-    let trancheLeft = tranche.reduce((a, b) => a + b, 0);
-    if (trancheLeft <= 0) return;
+    const tranches = createTranches(
+      open.map(({ v }) => fund.deployRate * v.cash),
+      open.map(({ v }) => v.cash),
+      open.map(({ v }) => obligations(v, fund.reinvestment)),
+      R,
+    );
+    if (tranches.left <= 0 || !tranches.anyHeadroom) return;
 
     const chain = chainScores(sim, fund);
     const { capital, region, sector } = firms;
     const share = firms.fundShare[f];
-    // Money each region's firms can still receive from any vintage: firms of a
-    // region with none are skipped at once, and the visit stops when no region has any.
-    const headroom = new Float64Array(R);
-    const updateHeadroom = () => {
-      let any = false;
-      for (let s = 0; s < R; s++) {
-        let h = 0;
-        for (let v = 0; v < open.length; v++) {
-          let others = 0;
-          for (let r = 0; r < R; r++) if (r !== s) others += Math.max(0, owed[v][r] - investedByRegion[v][r]);
-          h += Math.max(0, Math.min(tranche[v], cash[v] - others));
-        }
-        headroom[s] = h;
-        if (h > 1e-12) any = true;
-      }
-      return any;
-    };
-    if (!updateHeadroom()) return;
     visitBestFirms(sim, fund, sim.fundSelections[f], chain, (i) => {
       const s = region[i];
-      if (!(headroom[s] > 0)) return true;
-      let want = fund.capPerFirm * capital[i];
-      let placed = 0;
-      for (let v = 0; v < open.length && want > 1e-12; v++) {
-        let others = 0;
-        for (let r = 0; r < R; r++) if (r !== s) others += Math.max(0, owed[v][r] - investedByRegion[v][r]);
-        const headroom = Math.min(tranche[v], cash[v] - others);
-        const x = Math.min(want, headroom);
-        if (!(x > 0)) continue;
-        tranche[v] -= x;
-        cash[v] -= x;
-        investedByRegion[v][s] += x;
-        trancheLeft -= x;
-        want -= x;
-        placed += x;
-      }
+      // Firms of a region no vintage can place money in are passed over at once.
+      if (!(tranches.headroom[s] > 0)) return true;
+      const placed = place(tranches, s, fund.capPerFirm * capital[i]);
       if (placed > 0) {
         share[i] = (share[i] * capital[i] + placed) / (capital[i] + placed);
         firms.fundIn[i] += placed;
         flows.fundInvested[f] += placed;
         flows.fundInvestedByRegion[s] += placed;
         sim.cells.fundIn[s * K + sector[i]] += placed;
-        if (!updateHeadroom()) return false;
+        if (!tranches.anyHeadroom) return false; // nothing can be placed anywhere any more
       }
-      return trancheLeft > 1e-12;
+      return tranches.left > 1e-12;
     });
     sim.state = updateState(sim.state, sim.log, `fund-invest:${fund.name}`, (draft) => {
       open.forEach(({ index }, v) => {
-        const total = investedByRegion[v].reduce((a, b) => a + b, 0);
+        const invested = tranches.invested.subarray(v * R, (v + 1) * R);
+        const total = invested.reduce((a, b) => a + b, 0);
         if (total <= 0) return;
         const dv = draft.funds[f].vintages[index];
         dv.cash -= total;
         dv.costHeld += total;
-        for (let r = 0; r < R; r++) dv.investedByRegion[r] += investedByRegion[v][r];
+        for (let r = 0; r < R; r++) dv.investedByRegion[r] += invested[r];
       });
     });
   });

@@ -14,9 +14,14 @@ import { normalizeScenario } from '../../src/scenario/normalize.js';
 import { createSimulation } from '../../src/model/simulation.js';
 import { createStepScratch, stepSimulation } from '../../src/model/step.js';
 
-/** Scores with many ties and a wide range, so buckets hold several values. */
+/** Scores with many ties, clusters, a wide range and extremes (infinities, denormals). */
 const scores = fc.array(
-  fc.oneof(fc.integer({ min: -5, max: 5 }).map((x) => x / 4), fc.double({ min: -1e3, max: 1e3, noNaN: true })),
+  fc.oneof(
+    fc.integer({ min: -5, max: 5 }).map((x) => x / 4),
+    fc.double({ min: -1e3, max: 1e3, noNaN: true }),
+    fc.double({ min: 0.5, max: 0.5000001, noNaN: true }),
+    fc.double({ noNaN: true }),
+  ),
   { maxLength: 3000 },
 );
 
