@@ -137,9 +137,16 @@ export function bookFundReturns(sim: Simulation): void {
     if (exitCost > 0) {
       nav = sim.end.navValid ? sim.end.nav[f] : fundNetAssetValue(sim, f);
       const keep = costTotal > 0 ? Math.max(0, 1 - exitCost / costTotal) : 0;
+      // Rescale the stakes and tally the fund's new book value in the same pass
+      // (summed in firm order from the stored float32 stakes, as a separate pass would).
       const share = sim.firms.fundShare[f];
-      for (let i = 0; i < sim.firms.count; i++) share[i] *= keep;
-      sim.end.navValid = false; // stakes were rescaled: the tally no longer holds
+      const { capital } = sim.firms;
+      let rescaled = 0;
+      for (let i = 0; i < sim.firms.count; i++) {
+        share[i] *= keep;
+        rescaled += share[i] * capital[i];
+      }
+      if (sim.end.navValid) sim.end.nav[f] = rescaled;
     }
     const dividends = flows.fundDividends[f];
     sim.state = updateState(sim.state, sim.log, `fund-returns:${fund.name}`, (draft) => {
