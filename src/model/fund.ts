@@ -150,10 +150,15 @@ export function bookFundReturns(sim: Simulation): void {
     }
     const dividends = flows.fundDividends[f];
     sim.state = updateState(sim.state, sim.log, `fund-returns:${fund.name}`, (draft) => {
-      const vintages = draft.funds[f].vintages;
-      const openCount = vintages.filter((v) => !v.closed).length;
+      // Closed vintages are looked at on the (plain) base state: reading them
+      // from the draft would make immer build a proxy for each, every year.
+      // The open ones are drafted first, in order, as a full scan would (so the
+      // event log lists the patches in the same order).
+      const drafts = draft.funds[f].vintages;
+      const vintages = state.vintages.map((base, i) => (base.closed ? null : drafts[i]));
+      const openCount = vintages.filter((v) => v !== null).length;
       vintages.forEach((v, i) => {
-        if (v.closed) return;
+        if (v === null) return;
         const age = step - v.step;
         const paidIn = v.paidInGov.reduce((a, b) => a + b, 0) + v.privatePaidIn;
         // Dividend income pro rata to cost held (all to open vintages evenly if nothing is held).

@@ -1,10 +1,10 @@
 /**
  * The small structured state of a run: governments, funds, mutable parameters
- * and fired events. It is changed only through immer's `produceWithPatches`, and
- * every patch is kept with its step and cause: that list is the run's event log.
+ * and fired events. It is changed only through immer (`updateState`), and when
+ * the run keeps its event log every patch is kept with its step and cause.
  * Firms are not here; they live in typed arrays (`firms.ts`).
  */
-import { enablePatches, produceWithPatches, type Draft, type Patch } from 'immer';
+import { enablePatches, produce, produceWithPatches, type Draft, type Patch } from 'immer';
 import type {
   AgglomerationParams,
   FirmParams,
@@ -86,6 +86,7 @@ export function updateState(
   cause: string,
   recipe: (draft: Draft<WorldState>) => void,
 ): WorldState {
+  if (!log) return produce(state, recipe); // no log kept (sweeps, calibration): no patches to build
   const [next, patches] = produceWithPatches(state, recipe);
   if (log) {
     for (const patch of patches) {
