@@ -4,7 +4,7 @@
  * the run keeps its event log every patch is kept with its step and cause.
  * Firms are not here; they live in typed arrays (`firms.ts`).
  */
-import { enablePatches, produce, produceWithPatches, type Draft, type Patch } from 'immer';
+import { enablePatches, Immer, type Draft, type Patch } from 'immer';
 import type {
   AgglomerationParams,
   FirmParams,
@@ -17,6 +17,13 @@ import type {
 import type { RuleMemory } from './strategy-rules.js';
 
 enablePatches();
+
+/**
+ * The simulation's own immer, without auto-freeze: the state only ever changes
+ * through `updateState`, and deep-freezing every produced state (immer's
+ * default) was a tenth of a small world's step.
+ */
+const immer = new Immer({ autoFreeze: false });
 
 export interface GovernmentState {
   id: string;
@@ -86,8 +93,8 @@ export function updateState(
   cause: string,
   recipe: (draft: Draft<WorldState>) => void,
 ): WorldState {
-  if (!log) return produce(state, recipe); // no log kept (sweeps, calibration): no patches to build
-  const [next, patches] = produceWithPatches(state, recipe);
+  if (!log) return immer.produce(state, recipe); // no log kept (sweeps, calibration): no patches to build
+  const [next, patches] = immer.produceWithPatches(state, recipe);
   if (log) {
     for (const patch of patches) {
       const entry: LoggedPatch = { step: state.step, cause, op: patch.op, path: patch.path };
