@@ -9,6 +9,10 @@
  * same and in the same order, so the results are bit-identical to a firm-by-firm
  * pass; the gain is that consecutive additions no longer wait on each other
  * through memory (store-to-load forwarding), which made those passes 2x slower.
+ *
+ * The runs are kept up to date by what moves firms: the investment pass writes
+ * the survivors' runs as it compacts them (`beginRuns`/`extendRuns`), entry
+ * extends them, and relocation re-indexes.
  */
 import type { FirmArrays } from './firms.js';
 
@@ -42,6 +46,29 @@ export function indexCellRuns(firms: FirmArrays, sectorCount: number, runs: Cell
   }
   runs.start[count] = n;
   runs.count = count;
+}
+
+/** Starts an empty run list (the investment pass fills it as it writes survivors). */
+export function beginRuns(runs: CellRuns): void {
+  runs.count = 0;
+  runs.start[0] = 0;
+}
+
+/**
+ * Notes that firms of `cell` now occupy slots from `from` on: a new run unless
+ * the last run is of the same cell. `endRuns` closes the list.
+ */
+export function extendRuns(runs: CellRuns, cell: number, from: number): void {
+  if (runs.count > 0 && runs.cell[runs.count - 1] === cell) return;
+  if (runs.count === runs.cell.length) grow(runs);
+  runs.start[runs.count] = from;
+  runs.cell[runs.count] = cell;
+  runs.count++;
+}
+
+/** Closes the run list at `end` firms. */
+export function endRuns(runs: CellRuns, end: number): void {
+  runs.start[runs.count] = end;
 }
 
 function grow(runs: CellRuns): void {

@@ -4,7 +4,7 @@
  * money + offers, each counted once), technology upgrading, exit and entry.
  */
 import { appendFirm, reserveFirms } from './firms.js';
-import { indexCellRuns } from './cell-runs.js';
+import { beginRuns, endRuns, extendRuns, indexCellRuns } from './cell-runs.js';
 import { drawGeometricGap, drawNormal, drawPoisson } from './rng.js';
 import type { Simulation } from './simulation.js';
 
@@ -170,9 +170,13 @@ export function investAndUpgrade(sim: Simulation): void {
   let movesLeft = moves.count;
   let movedFirm = movesLeft > 0 ? moves.firm[nextMove] : -1;
   let write = 0;
+  // The survivors' runs, written as they are compacted (read runs and written runs are two lists).
+  const survivorRuns = sim.spareRuns;
+  beginRuns(survivorRuns);
   for (let q = 0; q < runs.count; q++) {
     const cell = runs.cell[q];
     const last = runs.start[q + 1];
+    const firstWrite = write;
     const k = cell % K;
     const r = (cell - k) / K;
     const reinvestShare = reinvest[k];
@@ -260,6 +264,7 @@ export function investAndUpgrade(sim: Simulation): void {
         for (let g = 1; g < fundCount; g++) end.nav[g] += fundShares[g][i] * next;
       }
     }
+    if (write > firstWrite) extendRuns(survivorRuns, cell, firstWrite);
     cells.ownInvestment[cell] = ownInvestment;
     end.count[cell] = survivors;
     end.capital[cell] = survivorCapital;
@@ -269,6 +274,9 @@ export function investAndUpgrade(sim: Simulation): void {
     end.regionCount[r] = regionCount;
   }
   firms.count = write;
+  endRuns(survivorRuns, write);
+  sim.spareRuns = runs;
+  sim.runs = survivorRuns;
   if (fundCount > 0) {
     flows.fundDividends[0] = dividends0;
     flows.fundWrittenOff[0] = writtenOff0;
@@ -315,6 +323,7 @@ export function enterFirms(sim: Simulation): void {
       const entrants = drawPoisson(random, mean);
       if (entrants === 0) continue;
       reserveFirms(firms, entrants);
+      extendRuns(sim.runs, cell, firms.count);
       const a = count[cell] > 0 ? productivity[cell] / count[cell] : 1;
       const tau = count[cell] > 0 ? tech[cell] / count[cell] : config.sectors[k].techIntensity;
       for (let e = 0; e < entrants; e++) {
@@ -333,4 +342,5 @@ export function enterFirms(sim: Simulation): void {
       cells.entries[cell] += entrants;
     }
   }
+  endRuns(sim.runs, firms.count);
 }

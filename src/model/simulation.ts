@@ -85,6 +85,8 @@ export interface Simulation {
   firms: FirmArrays;
   /** The firm arrays as runs of one cell; re-indexed whenever firms are added, removed or moved. */
   runs: CellRuns;
+  /** The second run list the investment pass writes into (then the two swap). */
+  spareRuns: CellRuns;
   /** Firms that relocated this step. */
   moves: Moves;
   streams: Streams;
@@ -204,6 +206,7 @@ export function createSimulation(
     state,
     firms,
     runs: createCellRuns(),
+    spareRuns: createCellRuns(),
     moves: createMoves(),
     streams,
     log: options.keepLog === false ? null : [],

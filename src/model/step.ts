@@ -5,7 +5,6 @@
  *   1 events -> 2 strategy choice -> 3 spending -> 4 fund investment ->
  *   5 production and market -> 6 firms act -> 7 fund returns -> 8 metrics
  */
-import { indexCellRuns } from './cell-runs.js';
 import { applyEvents } from './events.js';
 import { createFlows } from './flows.js';
 import { bookFundReturns, investFunds } from './fund.js';
@@ -43,7 +42,6 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
   const flows = sim.flows;
   resetCellFlows(sim);
 
-  indexCellRuns(sim.firms, K, sim.runs); // last step's exits and entrants changed the runs
   applyEvents(sim, scratch.demandFactor); // 1
   chooseStrategies(sim); // 2
   // Cell capital and firm counts: the last step's end-of-step tallies are exactly

@@ -67,6 +67,29 @@ describe('cell runs', () => {
   });
 });
 
+describe('cell runs kept by the step', () => {
+  it('equal a fresh index after every step (investment pass, entry and relocation keep them)', async () => {
+    for (const name of ['exploited', 'three-regions']) {
+      const loaded = await loadScenario(name);
+      const scenario = structuredClone(loaded.scenario) as any;
+      scenario.initial.firms = 800;
+      scenario.time.steps = 12;
+      const config = normalizeScenario(ScenarioSchema.parse(scenario));
+      const sim = createSimulation(config, { seed: 5, replication: 0, keepLog: false });
+      const scratch = createStepScratch(sim);
+      const fresh = createCellRuns();
+      for (let t = 0; t < config.steps; t++) {
+        stepSimulation(sim, scratch);
+        indexCellRuns(sim.firms, sim.sectorCount, fresh);
+        const kept = sim.runs;
+        expect(kept.count).toBe(fresh.count);
+        expect(Array.from(kept.start.subarray(0, kept.count + 1))).toEqual(Array.from(fresh.start.subarray(0, fresh.count + 1)));
+        expect(Array.from(kept.cell.subarray(0, kept.count))).toEqual(Array.from(fresh.cell.subarray(0, fresh.count)));
+      }
+    }
+  });
+});
+
 describe('fund selection threshold', () => {
   it('decides only how much is ranked, never which firms are backed', async () => {
     // Exploited: a fund, relocation offers and entry, so thresholds move a lot.
