@@ -18,7 +18,16 @@ import { updateState } from './state.js';
 export interface StepScratch {
   demandFactor: Float64Array;
   history: FundHistory;
+  /**
+   * Told when each part of the step ends, with its name (the benchmark's
+   * per-process timings); absent in normal runs.
+   */
+  lap?: (part: StepPart) => void;
 }
+
+/** The parts of a step, in order, as `StepScratch.lap` names them. */
+export const STEP_PARTS = ['events and strategies', 'spending', 'fund investment', 'capacity', 'production', 'relocation', 'investment and exit', 'entry', 'fund returns', 'payoffs and metrics'] as const;
+export type StepPart = (typeof STEP_PARTS)[number];
 
 export function createStepScratch(sim: Simulation): StepScratch {
   return {
@@ -44,6 +53,7 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
 
   applyEvents(sim, scratch.demandFactor); // 1
   chooseStrategies(sim); // 2
+  scratch.lap?.('events and strategies');
   // Cell capital and firm counts: the last step's end-of-step tallies are exactly
   // what a pass over the firms would sum (same firms, same order), so reuse them.
   if (sim.state.step > 0) {
@@ -52,7 +62,9 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
   } else computeCellCapital(sim);
   flows.capitalStart = sim.cells.capital.reduce((a, b) => a + b, 0);
   spendBudgets(sim); // 3
+  scratch.lap?.('spending');
   investFunds(sim); // 4
+  scratch.lap?.('fund investment');
 
   // 5: demand grows from the second step on, then this step's shocks apply.
   const params = sim.state.params;
@@ -65,14 +77,20 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
   computeMultipliers(sim);
   computeCapacity(sim);
   clearMarkets(sim);
+  scratch.lap?.('capacity');
   produce(sim, { taxes: flows.taxes, taxBase: flows.taxBase });
+  scratch.lap?.('production');
 
   // 6
   relocateFirms(sim);
+  scratch.lap?.('relocation');
   investAndUpgrade(sim);
+  scratch.lap?.('investment and exit');
   enterFirms(sim);
+  scratch.lap?.('entry');
 
   bookFundReturns(sim); // 7
+  scratch.lap?.('fund returns');
 
   // Payoffs (MODEL.md step 8): value added - own industrial spending + fund
   // distributions - revenue forgone by a tax rate below the starting rate.
@@ -119,5 +137,6 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
   sim.state = updateState(sim.state, null, 'clock', (draft) => {
     draft.step += 1;
   });
+  scratch.lap?.('payoffs and metrics');
   return record;
 }
