@@ -48,7 +48,8 @@ export function createFirmArrays(capacity: number, fundCount: number): FirmArray
     lossYears: new Uint8Array(cap),
     profit: new Float64Array(cap),
     fundIn: new Float64Array(cap),
-    fundShare: Array.from({ length: fundCount }, () => new Float32Array(cap)),
+    // Built with map, as `reserveFirms` rebuilds it, so the array keeps one hidden class (a change deoptimizes the step).
+    fundShare: new Array(fundCount).fill(0).map(() => new Float32Array(cap)),
   };
 }
 
