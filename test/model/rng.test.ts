@@ -1,3 +1,4 @@
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import {
   createStream,
@@ -19,6 +20,16 @@ function moments(values: number[]): { mean: number; variance: number } {
   const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);
   return { mean, variance };
 }
+
+describe('createStream', () => {
+  it("draws exactly seedrandom's xor4096 double() sequence", () => {
+    for (const seed of ['chuanyu/1/0/upgrade', 'chuanyu/7/3/entry', 'x']) {
+      const reference = seedrandom.xor4096(seed);
+      const stream = createStream(seed);
+      for (let i = 0; i < 5000; i++) expect(stream()).toBe(reference.double());
+    }
+  });
+});
 
 describe('createStreams', () => {
   it('gives the same sequence for the same seed and replication', () => {
