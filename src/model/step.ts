@@ -33,6 +33,7 @@ export function createStepScratch(sim: Simulation): StepScratch {
   return {
     demandFactor: new Float64Array(sim.sectorCount),
     history: { flows: [], committed: 0, privateCommitted: 0, invested: 0, distributed: 0, fees: 0 },
+    lap: undefined, // present from the start, so setting it keeps the object's shape
   };
 }
 
