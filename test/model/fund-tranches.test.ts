@@ -1,0 +1,71 @@
+/**
+ * The fund's per-step money (fund-tranches.ts): placements respect each
+ * vintage's tranche and its obligations to the other regions, and the cached
+ * headroom always equals what a fresh computation gives.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createTranches, place, type Tranches } from '../../src/model/fund-tranches.js';
+
+const owedToOthers = (t: Tranches, v: number, s: number) => {
+  let others = 0;
+  for (let r = 0; r < t.regions; r++) if (r !== s) others += Math.max(0, t.owed[v * t.regions + r] - t.invested[v * t.regions + r]);
+  return others;
+};
+
+const freshHeadroom = (t: Tranches, s: number) => {
+  let h = 0;
+  for (let v = 0; v < t.vintages; v++) h += Math.max(0, Math.min(t.tranche[v], t.cash[v] - owedToOthers(t, v, s)));
+  return h;
+};
+
+const world = fc.integer({ min: 2, max: 3 }).chain((regions) =>
+  fc.record({
+    regions: fc.constant(regions),
+    vintages: fc.array(
+      fc.record({
+        cash: fc.double({ min: 0, max: 100, noNaN: true }),
+        deploy: fc.double({ min: 0, max: 1, noNaN: true }),
+        owed: fc.array(fc.double({ min: 0, max: 80, noNaN: true }), { minLength: regions, maxLength: regions }),
+      }),
+      { minLength: 1, maxLength: 5 },
+    ),
+    placements: fc.array(fc.record({ region: fc.nat({ max: regions - 1 }), want: fc.double({ min: 0, max: 30, noNaN: true }) }), { maxLength: 40 }),
+  }),
+);
+
+describe('fund tranches', () => {
+  it('never place beyond a tranche, the want, or what keeps the other regions owed money covered', () => {
+    fc.assert(
+      fc.property(world, ({ regions, vintages, placements }) => {
+        const t = createTranches(
+          vintages.map((v) => v.deploy * v.cash),
+          vintages.map((v) => v.cash),
+          vintages.map((v) => v.owed),
+          regions,
+        );
+        const startTranche = Array.from(t.tranche);
+        let total = 0;
+        for (const { region, want } of placements) {
+          const headroom = t.headroom[region];
+          const cashBefore = Array.from(t.cash);
+          const placed = place(t, region, want);
+          total += placed;
+          expect(placed).toBeGreaterThanOrEqual(0);
+          expect(placed).toBeLessThanOrEqual(want + 1e-9);
+          // What a firm gets is its want, or the region's headroom if that is smaller.
+          if (want > 1e-12) expect(placed).toBeCloseTo(Math.min(want, headroom), 9);
+          for (let v = 0; v < t.vintages; v++) {
+            expect(t.tranche[v]).toBeGreaterThanOrEqual(-1e-9);
+            // A vintage that paid out still covers what it owes the other regions.
+            if (t.cash[v] < cashBefore[v]) expect(t.cash[v]).toBeGreaterThanOrEqual(owedToOthers(t, v, region) - 1e-9);
+          }
+          for (let s = 0; s < regions; s++) expect(t.headroom[s]).toBe(freshHeadroom(t, s));
+          expect(t.anyHeadroom).toBe(Array.from(t.headroom).some((h) => h > 1e-12));
+        }
+        expect(total).toBeLessThanOrEqual(startTranche.reduce((a, b) => a + b, 0) + 1e-9);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
