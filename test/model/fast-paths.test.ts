@@ -1,7 +1,7 @@
 /**
  * The step loop's shortcuts must not change results: fund selection ranks only
- * as many firms as it reads, passes walk runs of one cell, and moved firms are
- * kept in a sparse list. Each is checked against the plain definition.
+ * as many firms as it reads and passes walk runs of one cell. Each is checked
+ * against the plain definition here; golden.test.ts checks whole runs bit for bit.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -5,6 +5,7 @@
  * must not change a digit. To accept an intended model change, regenerate with
  * `UPDATE_GOLDEN=1 npx vitest run test/model/golden.test.ts` and say why in the commit.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ScenarioSchema } from '../../src/scenario/schema.js';
@@ -13,8 +14,11 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { runScenario } from '../../src/experiment/run-scenario.js';
 import { metricRows, sectorRows } from '../../src/report/tables.js';
 import { csvLine } from '../../src/report/csv.js';
+import { createSimulation } from '../../src/model/simulation.js';
+import { createStepScratch, stepSimulation } from '../../src/model/step.js';
 
 const GOLDEN = new URL('../fixtures/golden/exploited-small.csv', import.meta.url);
+const GOLDEN_STATE = new URL('../fixtures/golden/exploited-small-state.sha256', import.meta.url);
 
 async function goldenText(): Promise<string> {
   const loaded = await loadScenario('exploited');
@@ -29,6 +33,32 @@ async function goldenText(): Promise<string> {
   return text;
 }
 
+/**
+ * Every bit of a run: each step's record at full precision, the firm arrays at
+ * the end, the structured state and the event log, hashed. The CSV above shows
+ * where a change is; this catches a change in the last bit that has not yet
+ * reached 12 digits.
+ */
+async function stateHash(): Promise<string> {
+  const loaded = await loadScenario('exploited');
+  const scenario = structuredClone(loaded.scenario) as any;
+  scenario.initial.firms = 600;
+  scenario.time.steps = 12;
+  const config = normalizeScenario(ScenarioSchema.parse(scenario));
+  const hash = createHash('sha256');
+  for (const replication of [0, 1]) {
+    const sim = createSimulation(config, { seed: 11, replication, keepLog: true });
+    const scratch = createStepScratch(sim);
+    for (let t = 0; t < config.steps; t++) hash.update(JSON.stringify(stepSimulation(sim, scratch)));
+    const f = sim.firms;
+    for (const a of [f.region, f.sector, f.capital, f.productivity, f.tech, f.age, f.lossYears, f.profit, ...f.fundShare])
+      hash.update(new Uint8Array(a.buffer, 0, f.count * a.BYTES_PER_ELEMENT));
+    hash.update(JSON.stringify(sim.state));
+    hash.update(JSON.stringify(sim.log));
+  }
+  return hash.digest('hex') + '\n';
+}
+
 describe('golden output', () => {
   it('is unchanged', async () => {
     const text = await goldenText();
@@ -39,5 +69,11 @@ describe('golden output', () => {
     const first = a.findIndex((line, i) => line !== b[i]);
     expect(first === -1 ? null : { line: first + 1, got: a[first], expected: b[first] }).toBeNull();
     expect(a.length).toBe(b.length);
+  });
+
+  it('is unchanged to the last bit (records, firms, state and event log)', async () => {
+    const hash = await stateHash();
+    if (process.env.UPDATE_GOLDEN || !existsSync(GOLDEN_STATE)) writeFileSync(GOLDEN_STATE, hash);
+    expect(hash).toBe(readFileSync(GOLDEN_STATE, 'utf8'));
   });
 });
