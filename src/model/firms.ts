@@ -33,6 +33,19 @@ export interface FirmArrays {
   fundShare: Float32Array[];
 }
 
+/**
+ * One array per fund. The list always has V8's "array of objects" shape, even
+ * with no fund (an empty literal would have the "array of small integers" one):
+ * runs with and without a fund (a scenario and its counterfactual) then share
+ * one hidden class, and the passes are not deoptimized each time they alternate.
+ */
+function fundShareArrays(fundCount: number, capacity: number): Float32Array[] {
+  const arrays: Float32Array[] = [new Float32Array(0)];
+  arrays.length = 0;
+  for (let f = 0; f < fundCount; f++) arrays.push(new Float32Array(capacity));
+  return arrays;
+}
+
 export function createFirmArrays(capacity: number, fundCount: number): FirmArrays {
   const cap = Math.max(16, capacity);
   return {
@@ -48,8 +61,7 @@ export function createFirmArrays(capacity: number, fundCount: number): FirmArray
     lossYears: new Uint8Array(cap),
     profit: new Float64Array(cap),
     fundIn: new Float64Array(cap),
-    // Built with map, as `reserveFirms` rebuilds it, so the array keeps one hidden class (a change deoptimizes the step).
-    fundShare: new Array(fundCount).fill(0).map(() => new Float32Array(cap)),
+    fundShare: fundShareArrays(fundCount, cap),
   };
 }
 
@@ -74,7 +86,7 @@ export function reserveFirms(firms: FirmArrays, extra: number): void {
   firms.lossYears = grown(firms.lossYears, size);
   firms.profit = grown(firms.profit, size);
   firms.fundIn = grown(firms.fundIn, size);
-  firms.fundShare = firms.fundShare.map((a) => grown(a, size));
+  for (let f = 0; f < firms.fundShare.length; f++) firms.fundShare[f] = grown(firms.fundShare[f], size);
   firms.capacity = size;
 }
 
@@ -97,7 +109,7 @@ export function appendFirm(
   firms.lossYears[i] = 0;
   firms.profit[i] = 0;
   firms.fundIn[i] = 0;
-  for (const share of firms.fundShare) share[i] = 0;
+  for (let g = 0; g < firms.fundShare.length; g++) firms.fundShare[g][i] = 0;
   return i;
 }
 
