@@ -20,12 +20,18 @@ import { createStepScratch, stepSimulation } from '../../src/model/step.js';
 const GOLDEN = new URL('../fixtures/golden/exploited-small.csv', import.meta.url);
 const GOLDEN_STATE = new URL('../fixtures/golden/exploited-small-state.sha256', import.meta.url);
 
-async function goldenText(): Promise<string> {
+/** The golden world: a small exploited scenario (fund, relocation offers, entry and exit all active). */
+async function goldenConfig() {
   const loaded = await loadScenario('exploited');
   const scenario = structuredClone(loaded.scenario) as any;
   scenario.initial.firms = 600;
   scenario.time.steps = 12;
   const config = normalizeScenario(ScenarioSchema.parse(scenario));
+  return config;
+}
+
+async function goldenText(): Promise<string> {
+  const config = await goldenConfig();
   const run = runScenario(config, { seed: 11, replications: 2, keepLog: false });
   let text = '';
   for (const row of metricRows(config, run.replications)) text += csvLine(row);
@@ -40,11 +46,7 @@ async function goldenText(): Promise<string> {
  * reached 12 digits.
  */
 async function stateHash(): Promise<string> {
-  const loaded = await loadScenario('exploited');
-  const scenario = structuredClone(loaded.scenario) as any;
-  scenario.initial.firms = 600;
-  scenario.time.steps = 12;
-  const config = normalizeScenario(ScenarioSchema.parse(scenario));
+  const config = await goldenConfig();
   const hash = createHash('sha256');
   for (const replication of [0, 1]) {
     const sim = createSimulation(config, { seed: 11, replication, keepLog: true });
