@@ -33,4 +33,4 @@ const running: number[] = [];
 for (let r = 0; r < runs; r++) running.push(await timeBatch());
 await pool.close();
 running.sort((a, b) => a - b);
-process.stdout.write(JSON.stringify({ workers, firms, points, cold, running: { median: running[Math.floor(runs / 2)], min: running[0], max: running[runs - 1], runs } }) + '\n');
+process.stdout.write(JSON.stringify({ workers, firms, points, cold, running: { median: running[Math.floor(runs / 2)], min: running[0], max: running[runs - 1], runs }, runningAll: running }) + '\n');
