@@ -9,7 +9,7 @@ import { AbortedError, runPoints } from './pool.js';
 import { createProgress } from './progress.js';
 import type { PointResult, PointTask } from './run-point.js';
 import type { DesignPoint } from './design.js';
-import { finishedPoints, loadPoint, savePoint } from './sweep-store.js';
+import { finishedPoints, loadPoint, openPlanFolder, savePoint, type PlanKind } from './sweep-store.js';
 
 export interface ResumableRun {
   complete: boolean;
@@ -51,4 +51,27 @@ export async function runResumablePoints(
   const finished = await finishedPoints(dir);
   const points = await Promise.all(all.filter((p) => finished.has(p.index)).map((p) => loadPoint(dir, p.index)));
   return { complete: !interrupted && points.length === total, done: points.length, total, points };
+}
+
+export interface PlanRunOptions {
+  resume: boolean;
+  workers?: number;
+  quiet?: boolean;
+  signal?: AbortSignal;
+}
+
+/** What a resumable plan (sweep, sensitivity analysis) holds about how its points run. */
+interface RunnablePlan {
+  kind: string;
+  resolvedScenario: unknown;
+  seed: number;
+  replications: number;
+  counterfactual: boolean;
+}
+
+/** Opens (or resumes) the plan's folder and runs the given points of the plan that are not finished. */
+export async function runPlan(dir: string, plan: RunnablePlan, kind: PlanKind, points: readonly DesignPoint[], label: string, options: PlanRunOptions): Promise<ResumableRun> {
+  await openPlanFolder(dir, plan, options.resume, kind);
+  const base = { scenario: plan.resolvedScenario, seed: plan.seed, replications: plan.replications, counterfactual: plan.counterfactual };
+  return runResumablePoints(dir, points, base, { label, workers: options.workers, quiet: options.quiet, signal: options.signal });
 }

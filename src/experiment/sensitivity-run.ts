@@ -9,16 +9,12 @@
  * A folder holds `sensitivity-plan.json` and `points/` (one file per finished
  * point, written atomically as in sweeps), so an interrupted run resumes.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { UserError, didYouMean } from '../scenario/errors.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { checkParameterPath, parseParameter } from './parameters.js';
 import { configForValues, type PointResult } from './run-point.js';
-import { runResumablePoints } from './resumable-points.js';
-import { writeFileAtomically } from './sweep-store.js';
+import { runPlan, type PlanRunOptions, type ResumableRun } from './resumable-points.js';
+import { readPlanFile, type PlanKind } from './sweep-store.js';
 import type { DesignPoint } from './design.js';
 import { DEFAULT_BOOTSTRAP, DEFAULT_CONFIDENCE } from './sensitivity/common.js';
 import { DEFAULT_MORRIS_LEVELS } from './sensitivity/morris.js';
@@ -146,45 +142,21 @@ export function planSensitivity(loaded: LoadedScenario, options: SensitivityOpti
   };
 }
 
-export async function readSensitivityPlan(dir: string): Promise<SensitivityPlan> {
-  const file = join(dir, PLAN_FILE);
-  if (!existsSync(file)) throw new UserError(`${dir} is not a sensitivity folder (no ${PLAN_FILE})`);
-  try {
-    const plan = JSON.parse(await readFile(file, 'utf8')) as SensitivityPlan;
-    if (plan.kind !== 'chuanyu-sensitivity') throw new Error('not a sensitivity plan');
-    return plan;
-  } catch {
-    throw new UserError(`${file} is not a readable sensitivity plan`);
-  }
-}
+const SENSITIVITY_PLAN: PlanKind = {
+  file: PLAN_FILE,
+  tag: 'chuanyu-sensitivity',
+  name: 'sensitivity',
+  holds: 'a sensitivity analysis',
+  differs: 'scenario, parameters, method, samples, outputs, seed or replications',
+};
 
-/** Creates the folder with its plan, or (resume) checks that the existing plan is the same analysis. */
-export async function openSensitivity(dir: string, plan: SensitivityPlan, resume: boolean): Promise<void> {
-  const exists = existsSync(join(dir, PLAN_FILE));
-  if (exists && !resume) throw new UserError(`${dir} already holds a sensitivity analysis; add --resume to finish it, or choose another --out folder`);
-  if (exists) {
-    const old = await readSensitivityPlan(dir);
-    if (!isDeepStrictEqual(old, JSON.parse(JSON.stringify(plan))))
-      throw new UserError(`${dir} holds a different sensitivity analysis (scenario, parameters, method, samples, outputs, seed or replications differ); --resume needs the same command`);
-    return;
-  }
-  if (resume) throw new UserError(`nothing to resume in ${dir} (no ${PLAN_FILE})`);
-  await mkdir(join(dir, 'points'), { recursive: true });
-  await writeFileAtomically(join(dir, PLAN_FILE), JSON.stringify(plan, null, 2) + '\n');
-}
-
-export interface SensitivityRunResult {
-  complete: boolean;
-  done: number;
-  total: number;
-  points: PointResult[];
+export function readSensitivityPlan(dir: string): Promise<SensitivityPlan> {
+  return readPlanFile<SensitivityPlan>(dir, SENSITIVITY_PLAN);
 }
 
 /** Runs the plan's missing points into `dir`; returns every finished point in point order. */
-export async function executeSensitivity(dir: string, plan: SensitivityPlan, options: { resume: boolean; workers?: number; quiet?: boolean; signal?: AbortSignal }): Promise<SensitivityRunResult> {
-  await openSensitivity(dir, plan, options.resume);
-  const base = { scenario: plan.resolvedScenario, seed: plan.seed, replications: plan.replications, counterfactual: plan.counterfactual };
-  return runResumablePoints(dir, plan.points, base, { label: `sensitivity ${plan.scenario}`, workers: options.workers, quiet: options.quiet, signal: options.signal });
+export function executeSensitivity(dir: string, plan: SensitivityPlan, options: PlanRunOptions): Promise<ResumableRun> {
+  return runPlan(dir, plan, SENSITIVITY_PLAN, plan.points, `sensitivity ${plan.scenario}`, options);
 }
 
 /** An output's value at a point: the mean over replications of its finite values (NaN if none). */

@@ -50,29 +50,63 @@ export async function writeFileAtomically(file: string, text: string): Promise<v
   await rename(tmp, file);
 }
 
-export async function readPlan(dir: string): Promise<SweepPlan> {
-  const file = join(dir, PLAN);
-  if (!existsSync(file)) throw new UserError(`${dir} is not a sweep folder (no ${PLAN})`);
+/** How one kind of resumable folder (sweep, sensitivity analysis) names and describes its plan. */
+export interface PlanKind {
+  /** The plan's file name in the folder. */
+  file: string;
+  /** The plan's `kind` field. */
+  tag: string;
+  /** As in "is not a sweep folder", "a readable sweep plan". */
+  name: string;
+  /** As in "already holds a sweep". */
+  holds: string;
+  /** What a different plan may differ in, for the message. */
+  differs: string;
+}
+
+export const SWEEP_PLAN: PlanKind = {
+  file: PLAN,
+  tag: 'chuanyu-sweep',
+  name: 'sweep',
+  holds: 'a sweep',
+  differs: 'scenario, parameters, design, seed, replications or shard',
+};
+
+/** Reads a folder's plan, with a message naming the folder if it is not one of this kind. */
+export async function readPlanFile<P extends { kind: string }>(dir: string, kind: PlanKind): Promise<P> {
+  const file = join(dir, kind.file);
+  if (!existsSync(file)) throw new UserError(`${dir} is not a ${kind.name} folder (no ${kind.file})`);
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as SweepPlan;
+    const plan = JSON.parse(await readFile(file, 'utf8')) as P;
+    if (plan.kind !== kind.tag) throw new Error(`not a ${kind.name} plan`);
+    return plan;
   } catch {
-    throw new UserError(`${file} is not a readable sweep plan`);
+    throw new UserError(`${file} is not a readable ${kind.name} plan`);
   }
 }
 
-/** Creates the folder with its plan, or (resume) checks that the existing plan is the same sweep. */
-export async function openSweep(dir: string, plan: SweepPlan, resume: boolean): Promise<void> {
-  const exists = existsSync(join(dir, PLAN));
-  if (exists && !resume) throw new UserError(`${dir} already holds a sweep; add --resume to finish it, or choose another --out folder`);
+/** Creates the folder with its plan, or (resume) checks that the folder holds the same plan. */
+export async function openPlanFolder(dir: string, plan: { kind: string }, resume: boolean, kind: PlanKind): Promise<void> {
+  const exists = existsSync(join(dir, kind.file));
+  if (exists && !resume) throw new UserError(`${dir} already holds ${kind.holds}; add --resume to finish it, or choose another --out folder`);
   if (exists) {
-    const old = await readPlan(dir);
-    if (!isDeepStrictEqual(planIdentity(old), planIdentity(plan)) || !isDeepStrictEqual(old.shard, plan.shard))
-      throw new UserError(`${dir} holds a different sweep (scenario, parameters, design, seed, replications or shard differ); --resume needs the same command`);
+    // Compared as stored: the plan written to disk is the plan's JSON.
+    if (!isDeepStrictEqual(await readPlanFile(dir, kind), JSON.parse(JSON.stringify(plan))))
+      throw new UserError(`${dir} holds a different ${kind.holds.replace(/^an? /, '')} (${kind.differs} differ); --resume needs the same command`);
     return;
   }
-  if (resume) throw new UserError(`nothing to resume in ${dir} (no ${PLAN})`);
+  if (resume) throw new UserError(`nothing to resume in ${dir} (no ${kind.file})`);
   await mkdir(join(dir, 'points'), { recursive: true });
-  await writeFileAtomically(join(dir, PLAN), JSON.stringify(plan, null, 2) + '\n');
+  await writeFileAtomically(join(dir, kind.file), JSON.stringify(plan, null, 2) + '\n');
+}
+
+export function readPlan(dir: string): Promise<SweepPlan> {
+  return readPlanFile<SweepPlan>(dir, SWEEP_PLAN);
+}
+
+/** Creates the folder with its plan, or (resume) checks that the existing plan is the same sweep. */
+export function openSweep(dir: string, plan: SweepPlan, resume: boolean): Promise<void> {
+  return openPlanFolder(dir, plan, resume, SWEEP_PLAN);
 }
 
 export async function finishedPoints(dir: string): Promise<Set<number>> {

@@ -9,9 +9,9 @@ import { UserError } from '../scenario/errors.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { gridDesign, latinHypercubeDesign, type Design } from './design.js';
 import { checkParameterPath, parseParameter, type ParameterSpec } from './parameters.js';
-import { configForValues, type PointResult } from './run-point.js';
-import { runResumablePoints } from './resumable-points.js';
-import { openSweep, pointsOfShard, type SweepPlan } from './sweep-store.js';
+import { configForValues } from './run-point.js';
+import { runPlan, type PlanRunOptions, type ResumableRun } from './resumable-points.js';
+import { SWEEP_PLAN, pointsOfShard, type SweepPlan } from './sweep-store.js';
 
 export interface SweepOptions {
   params: string[];
@@ -78,16 +78,7 @@ export function planSweep(loaded: LoadedScenario, options: SweepOptions): SweepP
   };
 }
 
-export interface SweepRunResult {
-  complete: boolean;
-  done: number;
-  total: number;
-  points: PointResult[];
-}
-
 /** Runs the plan's missing points into `dir`; returns all finished points of this folder in point order. */
-export async function executeSweep(dir: string, plan: SweepPlan, options: { resume: boolean; workers?: number; quiet?: boolean; signal?: AbortSignal }): Promise<SweepRunResult> {
-  await openSweep(dir, plan, options.resume);
-  const base = { scenario: plan.resolvedScenario, seed: plan.seed, replications: plan.replications, counterfactual: plan.counterfactual };
-  return runResumablePoints(dir, pointsOfShard(plan), base, { label: `sweep ${plan.scenario}`, workers: options.workers, quiet: options.quiet, signal: options.signal });
+export function executeSweep(dir: string, plan: SweepPlan, options: PlanRunOptions): Promise<ResumableRun> {
+  return runPlan(dir, plan, SWEEP_PLAN, pointsOfShard(plan), `sweep ${plan.scenario}`, options);
 }
