@@ -7,10 +7,10 @@
  */
 import { runReplication } from '../model/run.js';
 import { counterfactualConfig } from '../model/counterfactual.js';
-import { normalizeScenario } from '../scenario/normalize.js';
+import { NormalizeError, normalizeScenario } from '../scenario/normalize.js';
 import { ScenarioSchema } from '../scenario/schema.js';
 import { setPath } from '../scenario/merge.js';
-import { validationErrorFromZod } from './validation.js';
+import { invalidValuesError } from './validation.js';
 import type { ParameterValue } from './parameters.js';
 import { summarizeReplication, type ReplicationSummary } from './replication-summary.js';
 
@@ -39,10 +39,16 @@ export function applyValues(scenario: unknown, values: Record<string, ParameterV
   return out;
 }
 
+/** The model configuration for the scenario with `values` set; invalid values are a user error naming them. */
 export function configForValues(scenario: unknown, values: Record<string, ParameterValue>) {
   const parsed = ScenarioSchema.safeParse(applyValues(scenario, values));
-  if (!parsed.success) throw validationErrorFromZod(parsed.error, values);
-  return normalizeScenario(parsed.data);
+  if (!parsed.success) throw invalidValuesError(parsed.error.issues, values);
+  try {
+    return normalizeScenario(parsed.data);
+  } catch (error) {
+    if (error instanceof NormalizeError) throw invalidValuesError(error.issues, values);
+    throw error;
+  }
 }
 
 export function runPoint(task: PointTask): PointResult {

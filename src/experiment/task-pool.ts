@@ -9,7 +9,6 @@
  */
 import { parentPort, Worker } from 'node:worker_threads';
 import { UserError } from '../scenario/errors.js';
-import { NormalizeError } from '../scenario/normalize.js';
 
 export class AbortedError extends Error {
   constructor() {
@@ -24,7 +23,7 @@ export interface TaskPool<T extends { index: number }, R> {
 
 type Message<R> = { index: number; result?: R; error?: string; user?: boolean };
 
-const isUserError = (error: unknown) => error instanceof UserError || error instanceof NormalizeError;
+const isUserError = (error: unknown) => error instanceof UserError;
 
 /** The body of a worker script: run each task sent, send back its result or its error as a message. */
 export function serveTasks<T extends { index: number }, R>(run: (task: T) => R): void {
@@ -68,14 +67,7 @@ function inProcessPool<T extends { index: number }, R>(options: TaskPoolOptions<
     async run(tasks, onResult) {
       for (const task of tasks) {
         if (options.signal?.aborted) throw new AbortedError();
-        let result: R;
-        try {
-          result = options.runInProcess(task) as R;
-        } catch (error) {
-          if (error instanceof NormalizeError) throw new UserError(error.message);
-          throw error;
-        }
-        await onResult(result);
+        await onResult(options.runInProcess(task) as R);
         await new Promise((r) => setImmediate(r)); // let a pending Ctrl-C be seen between tasks
       }
     },

@@ -88,6 +88,14 @@ describe('chuanyu sweep', () => {
     expect(result.stderr).toContain('fund.carry');
     expect(existsSync(join(root, 'invalid'))).toBe(false);
   });
+
+  it('rejects values the scenario checks refuse (not only the schema) as a user error, not an internal one', () => {
+    const result = runCli(['sweep', SCENARIO, '-p', 'governments.sichuan.taxMin=0.1,0.9', '--out', join(root, 'invalid-normalize')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('governments.sichuan.taxMin=0.9 make an invalid scenario');
+    expect(result.stderr).not.toContain('internal error');
+    expect(existsSync(join(root, 'invalid-normalize'))).toBe(false);
+  });
 });
 
 describe('Ctrl-C during a sweep', () => {

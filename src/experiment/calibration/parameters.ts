@@ -7,12 +7,12 @@
  * evaluation; other values are rounded to 5 significant digits, so the
  * values written to calibrated.yaml are exactly the ones evaluated.
  */
-import { ScenarioSchema, scenarioJsonSchema } from '../../scenario/schema.js';
-import { NormalizeError, normalizeScenario } from '../../scenario/normalize.js';
+import { scenarioJsonSchema } from '../../scenario/schema.js';
 import { UserError } from '../../scenario/errors.js';
 import { getPath, isPlainObject } from '../../scenario/merge.js';
 import { checkParameterPath } from '../parameters.js';
-import { applyValues } from '../run-point.js';
+import { configForValues } from '../run-point.js';
+import { InvalidValuesError } from '../validation.js';
 
 export interface CalibrationParameter {
   /** The path as written in the scenario. */
@@ -90,16 +90,10 @@ export function valuesOf(parameters: readonly CalibrationParameter[], x: readonl
 
 /** Throws a UserError when the values make an invalid scenario. */
 function checkValues(scenario: unknown, values: Record<string, number>, where: string): void {
-  const parsed = ScenarioSchema.safeParse(applyValues(scenario, values));
-  const setting = Object.entries(values).map(([k, v]) => `${k}=${v}`).join(', ');
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new UserError(`${where}: the bounds allow an invalid scenario (${setting}): ${issues}`);
-  }
   try {
-    normalizeScenario(parsed.data);
+    configForValues(scenario, values);
   } catch (e) {
-    if (e instanceof NormalizeError) throw new UserError(`${where}: the bounds allow an invalid scenario (${setting}): ${e.message}`);
+    if (e instanceof InvalidValuesError) throw new UserError(`${where}: the bounds allow an invalid scenario (${e.setting}): ${e.issues}`);
     throw e;
   }
 }
