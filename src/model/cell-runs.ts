@@ -15,6 +15,7 @@
  * extends them, and relocation re-indexes.
  */
 import type { FirmArrays } from './firms.js';
+import { grown } from './typed-arrays.js';
 
 export interface CellRuns {
   /** Number of runs. */
@@ -72,10 +73,6 @@ export function endRuns(runs: CellRuns, end: number): void {
 }
 
 function grow(runs: CellRuns): void {
-  const start = new Uint32Array(runs.start.length * 2);
-  start.set(runs.start);
-  const cell = new Uint32Array(runs.cell.length * 2);
-  cell.set(runs.cell);
-  runs.start = start;
-  runs.cell = cell;
+  runs.start = grown(runs.start, runs.start.length * 2);
+  runs.cell = grown(runs.cell, runs.cell.length * 2);
 }

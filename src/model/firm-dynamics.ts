@@ -4,6 +4,7 @@
  * money + offers, each counted once), technology upgrading, exit and entry.
  */
 import { appendFirm, reserveFirms } from './firms.js';
+import { grown } from './typed-arrays.js';
 import { beginRuns, endRuns, extendRuns, indexCellRuns } from './cell-runs.js';
 import { drawGeometricGap, drawNormal, drawPoisson } from './rng.js';
 import type { Simulation } from './simulation.js';
@@ -27,14 +28,9 @@ export function createMoves(): Moves {
 
 function recordMove(moves: Moves, firm: number, offer: number, grant: number): void {
   if (moves.count === moves.firm.length) {
-    const size = moves.count * 2;
-    const firms = new Uint32Array(size);
-    firms.set(moves.firm);
-    const offers = new Float64Array(size);
-    offers.set(moves.offer);
-    const grants = new Float64Array(size);
-    grants.set(moves.grant);
-    Object.assign(moves, { firm: firms, offer: offers, grant: grants });
+    moves.firm = grown(moves.firm, moves.count * 2);
+    moves.offer = grown(moves.offer, moves.count * 2);
+    moves.grant = grown(moves.grant, moves.count * 2);
   }
   moves.firm[moves.count] = firm;
   moves.offer[moves.count] = offer;
@@ -154,7 +150,6 @@ export function investAndUpgrade(sim: Simulation): void {
   end.regionTech.fill(0);
   end.regionCount.fill(0);
   end.nav.fill(0);
-  end.navValid = true;
   let depreciationSum = 0;
   let ownSum = 0;
   let grantSum = 0;
@@ -301,11 +296,9 @@ export function enterFirms(sim: Simulation): void {
   const f = sim.state.params.firms;
   const random = sim.streams.entry;
   const { end } = sim;
-  // Cell means of the survivors, tallied by the investment pass.
-  const count = end.count.slice();
-  const capital = end.capital.slice();
-  const productivity = end.productivity.slice();
-  const tech = end.tech.slice();
+  // Cell totals of the survivors, tallied by the investment pass. Each cell's are
+  // read before its own entrants are added to them (and sector means before any).
+  const { count, capital, productivity, tech } = end;
   const sectorMeanCapital = new Float64Array(K);
   const sectorCount = new Float64Array(K);
   for (let cell = 0; cell < R * K; cell++) {

@@ -8,6 +8,8 @@
  * doubling, so a step allocates nothing per firm.
  */
 
+import { grown } from './typed-arrays.js';
+
 export interface FirmArrays {
   count: number;
   capacity: number;
@@ -63,12 +65,6 @@ export function createFirmArrays(capacity: number, fundCount: number): FirmArray
     fundIn: new Float64Array(cap),
     fundShare: fundShareArrays(fundCount, cap),
   };
-}
-
-function grown<T extends Uint8Array | Uint16Array | Float32Array | Float64Array>(old: T, size: number): T {
-  const next = new (old.constructor as new (n: number) => T)(size);
-  next.set(old);
-  return next;
 }
 
 /** Makes room for at least `extra` more firms, doubling the arrays when full. */

@@ -16,6 +16,7 @@
 import type { FundParams } from './config.js';
 import { createDescendingScratch, visitDescending, type DescendingScratch } from './descending-scores.js';
 import type { Simulation } from './simulation.js';
+import { grown } from './typed-arrays.js';
 
 export interface FundSelection {
   /** Scores at or above this are gathered first (-Infinity: rank every candidate). */
@@ -31,12 +32,8 @@ export function createFundSelection(): FundSelection {
 }
 
 function grow(selection: FundSelection, size: number): void {
-  const firm = new Uint32Array(size);
-  firm.set(selection.firm);
-  const score = new Float64Array(size);
-  score.set(selection.score);
-  selection.firm = firm;
-  selection.score = score;
+  selection.firm = grown(selection.firm, size);
+  selection.score = grown(selection.score, size);
 }
 
 /**

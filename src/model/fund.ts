@@ -31,7 +31,6 @@ function chainScores(sim: Simulation, fund: FundParams): Float64Array {
   const a = config.inputOutput;
   const score = new Float64Array(R * K);
   if (fund.weights.chain === 0) return score;
-  const { sector: sectorTotal, region: regionTotal, zone } = capitalTotals(sim);
   if (fund.chainScore === 'both-ends') {
     const lq = locationQuotientsOfCapital(sim);
     for (let r = 0; r < R; r++)
@@ -45,6 +44,7 @@ function chainScores(sim: Simulation, fund: FundParams): Float64Array {
       }
     return score;
   }
+  const { sector: sectorTotal, region: regionTotal, zone } = capitalTotals(sim);
   for (let r = 0; r < R; r++) {
     const outsideAll = zone > 0 ? 1 - regionTotal[r] / zone : 0;
     for (let k = 0; k < K; k++) {
@@ -108,15 +108,6 @@ export function investFunds(sim: Simulation): void {
   });
 }
 
-/** Net asset value of fund f's stakes at book value. */
-export function fundNetAssetValue(sim: Simulation, f: number): number {
-  const share = sim.firms.fundShare[f];
-  const { capital } = sim.firms;
-  let nav = 0;
-  for (let i = 0; i < sim.firms.count; i++) nav += share[i] * capital[i];
-  return nav;
-}
-
 /**
  * Step 7: dividends reach vintages pro rata to cost held; fees are paid; a
  * vintage ending its investment period returns undeployed cash; one ending its
@@ -135,7 +126,7 @@ export function bookFundReturns(sim: Simulation): void {
     const exitCost = state.vintages.reduce((a, v, i) => a + (exiting[i] ? v.costHeld : 0), 0);
     let nav = 0;
     if (exitCost > 0) {
-      nav = sim.end.navValid ? sim.end.nav[f] : fundNetAssetValue(sim, f);
+      nav = sim.end.nav[f];
       const keep = costTotal > 0 ? Math.max(0, 1 - exitCost / costTotal) : 0;
       // Rescale the stakes and tally the fund's new book value in the same pass
       // (summed in firm order from the stored float32 stakes, as a separate pass would).
@@ -146,7 +137,7 @@ export function bookFundReturns(sim: Simulation): void {
         share[i] *= keep;
         rescaled += share[i] * capital[i];
       }
-      if (sim.end.navValid) sim.end.nav[f] = rescaled;
+      sim.end.nav[f] = rescaled;
     }
     const dividends = flows.fundDividends[f];
     sim.state = updateState(sim.state, sim.log, `fund-returns:${fund.name}`, (draft) => {

@@ -8,7 +8,6 @@ import { duplicatedInvestment } from './metrics/investment.js';
 import { findChainClusters, findClusters } from './metrics/clusters.js';
 import { herfindahlIndex, krugmanIndex, locationQuotients, similarityCoefficient, toShares } from './metrics/structure.js';
 import { internalRateOfReturn, totalValueToPaidIn } from './metrics/fund-returns.js';
-import { fundNetAssetValue } from './fund.js';
 import type { Simulation } from './simulation.js';
 
 export interface StepRecord {
@@ -129,7 +128,7 @@ export function recordStep(sim: Simulation, payoff: Float64Array, history: FundH
   let crossBorder = 0;
   let investedTotal = 0;
   sim.state.funds.forEach((fund, f) => {
-    nav += end.navValid ? end.nav[f] : fundNetAssetValue(sim, f);
+    nav += end.nav[f];
     for (const v of fund.vintages) {
       nav += v.cash;
       const gov = v.paidInGov.reduce((a, b) => a + b, 0);

@@ -47,9 +47,8 @@ export interface EndOfStepTallies {
   tech: Float64Array;
   regionTech: Float64Array;
   regionCount: Float64Array;
-  /** Fund stakes at book value, per fund (valid until a vintage exit rescales stakes). */
+  /** Fund stakes at book value, per fund (a vintage exit that rescales stakes updates it). */
   nav: Float64Array;
-  navValid: boolean;
 }
 
 export interface MarketArrays {
@@ -225,7 +224,7 @@ export function createSimulation(
     flows: createFlows(R, config.funds.length),
     end: {
       count: new Float64Array(R * K), capital: new Float64Array(R * K), productivity: new Float64Array(R * K), tech: new Float64Array(R * K),
-      regionTech: new Float64Array(R), regionCount: new Float64Array(R), nav: new Float64Array(config.funds.length), navValid: false,
+      regionTech: new Float64Array(R), regionCount: new Float64Array(R), nav: new Float64Array(config.funds.length),
     },
     hot: new Uint8Array(K),
     offerBudgetLeft: new Float64Array(R),
@@ -246,6 +245,9 @@ function initialiseMarket(sim: Simulation): void {
   const { config, market, cells, previous } = sim;
   indexCellRuns(sim.firms, sim.sectorCount, sim.runs);
   computeCellCapital(sim);
+  // Step 0 starts from these, as later steps start from the investment pass's tallies.
+  sim.end.capital.set(cells.capital);
+  sim.end.count.set(cells.firms);
   computeMultipliers(sim);
   computeCapacity(sim);
   const u0 = config.initial.initialUtilization;

@@ -10,7 +10,7 @@ import { createFlows } from './flows.js';
 import { bookFundReturns, investFunds } from './fund.js';
 import { chooseStrategies, spendBudgets } from './government.js';
 import { enterFirms, investAndUpgrade, relocateFirms } from './firm-dynamics.js';
-import { clearMarkets, computeCapacity, computeCellCapital, computeMultipliers, produce } from './production.js';
+import { clearMarkets, computeCapacity, computeMultipliers, produce } from './production.js';
 import { recordStep, type FundHistory, type StepRecord } from './record.js';
 import type { Simulation } from './simulation.js';
 import { updateState } from './state.js';
@@ -55,12 +55,10 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
   applyEvents(sim, scratch.demandFactor); // 1
   chooseStrategies(sim); // 2
   scratch.lap?.('events and strategies');
-  // Cell capital and firm counts: the last step's end-of-step tallies are exactly
-  // what a pass over the firms would sum (same firms, same order), so reuse them.
-  if (sim.state.step > 0) {
-    sim.cells.capital.set(sim.end.capital);
-    sim.cells.firms.set(sim.end.count);
-  } else computeCellCapital(sim);
+  // Cell capital and firm counts: the last step's end-of-step tallies (for step 0,
+  // the initial world's) are exactly what a pass over the firms would sum.
+  sim.cells.capital.set(sim.end.capital);
+  sim.cells.firms.set(sim.end.count);
   flows.capitalStart = sim.cells.capital.reduce((a, b) => a + b, 0);
   spendBudgets(sim); // 3
   scratch.lap?.('spending');
