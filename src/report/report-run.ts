@@ -7,18 +7,12 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UserError } from '../scenario/errors.js';
+import { CHART_FORMATS, EXTENSION, LABEL, parseFormats, specJson, type ChartFormat } from './chart-formats.js';
 import { CHARTS } from './charts/index.js';
 import { buildHtmlReport, type ReportChart, type SkippedChart } from './html-report.js';
 import { readResults } from './read-results.js';
 import { renderSvg, svgToPng } from './render.js';
 import type { Manifest } from './write-results.js';
-
-export const CHART_FORMATS = ['vl', 'svg', 'png'] as const;
-export type ChartFormat = (typeof CHART_FORMATS)[number];
-
-export const EXTENSION: Record<ChartFormat, string> = { vl: '.vl.json', svg: '.svg', png: '.png' };
-export const LABEL: Record<ChartFormat, string> = { vl: 'Vega-Lite spec', svg: 'SVG', png: 'PNG' };
 
 export interface RenderRunReportOptions {
   /** Chart files to write (default all three); report.html is always written. */
@@ -36,24 +30,6 @@ export interface RenderRunReportResult {
   files: string[];
   /** Absolute path of report.html. */
   report: string;
-}
-
-/** Spec files: 2-space JSON with a trailing newline. */
-export const specJson = (spec: unknown): string => JSON.stringify(spec, null, 2) + '\n';
-
-/** Checks a list of format names (e.g. from the command line). */
-export function parseFormats(values: readonly string[]): ChartFormat[] {
-  const formats: ChartFormat[] = [];
-  for (const raw of values.flatMap((v) => v.split(','))) {
-    const value = raw.trim().toLowerCase();
-    if (value === '') continue;
-    if (!(CHART_FORMATS as readonly string[]).includes(value)) {
-      throw new UserError(`unknown chart format "${raw.trim()}"; valid formats: ${CHART_FORMATS.join(', ')}`);
-    }
-    if (!formats.includes(value as ChartFormat)) formats.push(value as ChartFormat);
-  }
-  if (formats.length === 0) throw new UserError(`no chart format given; valid formats: ${CHART_FORMATS.join(', ')}`);
-  return formats;
 }
 
 export async function renderRunReport(resultsDir: string, options: RenderRunReportOptions = {}): Promise<RenderRunReportResult> {

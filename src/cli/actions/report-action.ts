@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { renderRunReport, type ChartFormat } from '../../report/report-run.js';
+import { renderRunReport } from '../../report/report-run.js';
+import type { ChartFormat } from '../../report/chart-formats.js';
 import { renderSweepReport } from '../../report/report-sweep.js';
 import { renderCompareReport } from '../../report/report-compare.js';
 import { renderGameReport } from '../../report/report-game.js';

@@ -1,7 +1,6 @@
 /** `chuanyu calibrate <scenario>`: yargs wiring only; the work is in actions/calibrate-action.ts. */
 import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
-import { calibrateAction } from '../actions/calibrate-action.js';
 import { addRunOptions, type RunArgs } from '../options.js';
 
 interface CalibrateArgs extends RunArgs {
@@ -40,6 +39,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       .example('$0 calibrate historical --holdout 2 --iterations 100 -r 5', 'A quicker fit, the last two target years held out')
       .example('$0 run results/historical/calibrate-20250101T000000Z-1/calibrated.yaml', 'Run the fitted scenario') as unknown as Argv<CalibrateArgs>,
   handler: async (args) => {
+    const { calibrateAction } = await import('../actions/calibrate-action.js'); // loaded when used, so other commands start fast
     const result = await calibrateAction({
       scenario: args.scenario,
       holdout: args.holdout,

@@ -1,7 +1,6 @@
 /** `chuanyu compare <a> <b> [...]`: yargs wiring only. */
 import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
-import { compareAction } from '../actions/compare-action.js';
 import { addRunOptions, type RunArgs } from '../options.js';
 
 type CompareArgs = RunArgs & { scenarios: string[]; workers: number };
@@ -14,6 +13,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .option('workers', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Worker threads' })
       .example('$0 compare baseline compete cooperate -r 20', 'Competition and cooperation against the baseline') as unknown as Argv<CompareArgs>,
   handler: async (args) => {
+    const { compareAction } = await import('../actions/compare-action.js'); // loaded when used, so other commands start fast
     await compareAction(args);
   },
 };

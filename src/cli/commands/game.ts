@@ -1,7 +1,6 @@
 /** `chuanyu game <scenario>`: yargs wiring only; the work is in actions/game-action.ts. */
 import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
-import { gameAction } from '../actions/game-action.js';
 import { addRunOptions, type RunArgs } from '../options.js';
 
 type GameArgs = RunArgs & { scenario: string; strategies?: string; sweep: string[]; start?: string; workers: number };
@@ -18,6 +17,7 @@ export const gameCommand: CommandModule<object, GameArgs> = {
       .example('$0 game cooperate -r 10', 'The 3x3 game between the two governments')
       .example('$0 game cooperate --strategies cooperate,compete --sweep fund.leverage=0:2:0.5 -r 8', 'How fund leverage changes the game') as unknown as Argv<GameArgs>,
   handler: async (args) => {
+    const { gameAction } = await import('../actions/game-action.js'); // loaded when used, so other commands start fast
     await gameAction(args);
   },
 };

@@ -1,6 +1,5 @@
 /** `chuanyu match`: yargs wiring only; the work is in actions/game-tools.ts. */
 import type { Argv, CommandModule } from 'yargs';
-import { matchAction } from '../actions/game-tools.js';
 
 interface MatchArgs {
   payoffs: string;
@@ -25,7 +24,8 @@ export const matchCommand: CommandModule<object, MatchArgs> = {
       .option('json', { type: 'boolean', default: false, describe: 'Print {"scores": [a, b], "moves": [..., ...]}' })
       .example('$0 match --payoffs 3,0,5,1 --turns 200 --players tit-for-tat,always-compete', 'Tit-for-tat loses only the first round: 199 to 204')
       .example('$0 match --payoffs 3,0,5,1 --turns 100 --players pavlov,pavlov --noise 0.05 --json', 'Pavlov in self-play with 5% trembles') as unknown as Argv<MatchArgs>,
-  handler: (args) => {
+  handler: async (args) => {
+    const { matchAction } = await import('../actions/game-tools.js'); // loaded when used, so other commands start fast
     matchAction(args);
   },
 };

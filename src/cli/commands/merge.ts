@@ -1,6 +1,5 @@
 /** `chuanyu merge <dirs...> --out DIR`: combine the shards of one sweep. */
 import type { Argv, CommandModule } from 'yargs';
-import { mergeAction } from '../actions/sweep-action.js';
 
 export const mergeCommand: CommandModule<object, { dirs: string[]; out: string; quiet: boolean }> = {
   command: 'merge <dirs..>',
@@ -12,6 +11,7 @@ export const mergeCommand: CommandModule<object, { dirs: string[]; out: string; 
       .option('quiet', { alias: 'q', type: 'boolean', default: false })
       .example('$0 merge results/cooperate/sweep-*-shard* --out results/cooperate/sweep-all', 'Merge every shard') as unknown as Argv<{ dirs: string[]; out: string; quiet: boolean }>,
   handler: async (args) => {
+    const { mergeAction } = await import('../actions/sweep-action.js'); // loaded when used, so other commands start fast
     await mergeAction(args);
   },
 };

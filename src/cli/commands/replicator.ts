@@ -1,6 +1,5 @@
 /** `chuanyu replicator`: yargs wiring only; the work is in actions/game-tools.ts. */
 import type { Argv, CommandModule } from 'yargs';
-import { replicatorAction } from '../actions/game-tools.js';
 
 interface ReplicatorArgs {
   bimatrix: string;
@@ -26,7 +25,8 @@ export const replicatorCommand: CommandModule<object, ReplicatorArgs> = {
       .option('json', { type: 'boolean', default: false, describe: 'Print {"restPoints": [{x, y, eigenvalues, stability}], ...}' })
       .example('$0 replicator --bimatrix "3,3;0,5;5,0;1,1"', "Prisoner's dilemma: (2,2) = both compete is the only stable rest point")
       .example('$0 replicator --bimatrix "-1,1;1,-1;1,-1;-1,1" --start 0.2,0.5', 'Matching pennies: a center, the path cycles') as unknown as Argv<ReplicatorArgs>,
-  handler: (args) => {
+  handler: async (args) => {
+    const { replicatorAction } = await import('../actions/game-tools.js'); // loaded when used, so other commands start fast
     replicatorAction(args);
   },
 };

@@ -1,7 +1,6 @@
 /** `chuanyu report <results-dir>`: yargs wiring only; the work is in actions/report-action.ts. */
 import type { Argv, CommandModule } from 'yargs';
-import { reportAction } from '../actions/report-action.js';
-import { CHART_FORMATS, parseFormats } from '../../report/report-run.js';
+import { CHART_FORMATS, parseFormats } from '../../report/chart-formats.js';
 
 export interface ReportArgs {
   resultsDir: string;
@@ -31,6 +30,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .example('$0 report results/baseline/20260101T000000Z-1', 'Write SVG, PNG and Vega-Lite files and report.html')
       .example('$0 report out/coop --format svg,vl', 'Vector files only (no PNG)') as unknown as Argv<ReportArgs>,
   handler: async (args) => {
+    const { reportAction } = await import('../actions/report-action.js'); // loaded when used, so other commands start fast
     await reportAction({ resultsDir: args.resultsDir, formats: parseFormats(args.format), quiet: args.quiet });
   },
 };

@@ -1,6 +1,5 @@
 /** `chuanyu run <scenario>`: yargs wiring only; the work is in actions/run-action.ts. */
 import type { Argv, CommandModule } from 'yargs';
-import { runAction } from '../actions/run-action.js';
 import { addRunOptions, type RunArgs } from '../options.js';
 
 export const runCommand: CommandModule<object, RunArgs & { scenario: string }> = {
@@ -13,6 +12,7 @@ export const runCommand: CommandModule<object, RunArgs & { scenario: string }> =
       .example('$0 run baseline', 'Run the baseline with its default seed and replications')
       .example('$0 run scenarios/cooperate.yaml --seed 7 --replications 20 --out out/coop', 'Twenty replications into out/coop') as Argv<RunArgs & { scenario: string }>,
   handler: async (args) => {
+    const { runAction } = await import('../actions/run-action.js'); // loaded when used, so other commands start fast
     await runAction({ scenario: args.scenario, seed: args.seed, replications: args.replications, out: args.out, quiet: args.quiet });
   },
 };

@@ -1,7 +1,6 @@
 /** `chuanyu sensitivity <scenario>`: yargs wiring only; the work is in actions/sensitivity-action.ts. */
 import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
-import { sensitivityAction } from '../actions/sensitivity-action.js';
 import { addRunOptions, type RunArgs } from '../options.js';
 import { METHODS } from '../../experiment/sensitivity/analysis.js';
 import { SAMPLINGS } from '../../experiment/sensitivity/saltelli.js';
@@ -54,6 +53,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
       .example('$0 sensitivity cooperate -p fund.leverage=0:3 -p policy.fundShare=0.1:0.5 --method sobol --samples 256 -r 5', 'Sobol indices from 256 x 4 points')
       .example('$0 sensitivity cooperate -p fund.leverage=0:3 --output zone.utilization.over_run --out out/sa --resume', 'Finish an interrupted analysis') as unknown as Argv<SensitivityArgs>,
   handler: async (args) => {
+    const { sensitivityAction } = await import('../actions/sensitivity-action.js'); // loaded when used, so other commands start fast
     const result = await sensitivityAction({ ...args, params: args.param, outputs: args.output });
     if (!result.complete) process.exitCode = 130;
   },

@@ -1,7 +1,6 @@
 /** `chuanyu sweep <scenario>`: yargs wiring only; the work is in actions/sweep-action.ts. */
 import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
-import { sweepAction } from '../actions/sweep-action.js';
 import { addRunOptions, type RunArgs } from '../options.js';
 import { DESIGNS, type Design } from '../../experiment/design.js';
 
@@ -33,6 +32,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .example('$0 sweep cooperate --param fund.leverage=0:3 --param fund.capPerFirm=0.05:0.3 --design lhs --samples 40', 'A Latin hypercube')
       .example('$0 sweep cooperate -p fund.leverage=0:2:0.5 --out out/lev --resume', 'Finish an interrupted sweep') as unknown as Argv<SweepArgs>,
   handler: async (args) => {
+    const { sweepAction } = await import('../actions/sweep-action.js'); // loaded when used, so other commands start fast
     const result = await sweepAction({ ...args, params: args.param });
     if (!result.complete) process.exitCode = 130;
   },

@@ -1,7 +1,6 @@
 /** `chuanyu validate`: pattern validation of the paper's and the design's claims. */
 import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
-import { validateAction } from '../actions/validate-action.js';
 
 type ValidateArgs = { replications: number; seed: number; write?: string; workers: number; quiet: boolean };
 
@@ -16,6 +15,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .option('workers', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Worker threads' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false }) as unknown as Argv<ValidateArgs>,
   handler: async (args) => {
+    const { validateAction } = await import('../actions/validate-action.js'); // loaded when used, so other commands start fast
     await validateAction(args);
   },
 };

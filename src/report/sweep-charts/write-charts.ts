@@ -8,7 +8,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReportChart } from '../html-report.js';
 import { renderSvg, svgToPng } from '../render.js';
-import { CHART_FORMATS, EXTENSION, LABEL, parseFormats, specJson, type ChartFormat } from '../report-run.js';
+import { CHART_FORMATS, EXTENSION, LABEL, parseFormats, specJson, type ChartFormat } from '../chart-formats.js';
 import type { ExperimentChart } from './index.js';
 
 
