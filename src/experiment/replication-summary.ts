@@ -4,7 +4,7 @@
  * change of cumulative value added against the counterfactual, and the
  * zero-sum / win-win outcome. Sweeps, comparisons and games all tabulate these.
  */
-import { FLOW_METRICS, METRICS, pairLabel } from '../model/metric-registry.js';
+import { isFlowMetric, METRICS, pairLabel } from '../model/metric-registry.js';
 import type { ModelConfig } from '../model/config.js';
 import { classifyOutcome, type GameOutcome } from '../model/metrics/win-win.js';
 import { regionPairs, type StepRecord } from '../model/record.js';
@@ -50,7 +50,7 @@ export function summarizeReplication(
     return flow ? sum : values.length > 0 ? sum / values.length : Number.NaN;
   };
   for (const def of METRICS) {
-    const flow = FLOW_METRICS.has(def.name) || (def.scope === 'region' && def.name === 'fund_invested');
+    const flow = isFlowMetric(def.name, def.scope);
     if (def.scope === 'zone') {
       cells.push(['zone', def.name, 'final', last.zone[def.name]]);
       cells.push(['zone', def.name, 'over_run', overRun(def.name, (r) => r.zone[def.name], flow)]);

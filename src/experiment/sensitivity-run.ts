@@ -200,19 +200,9 @@ export function analyzeSensitivity(plan: SensitivityPlan, points: readonly Point
   return plan.outputs.map((output, o) => analyzeOutput(design, paths, output, values[o], { bootstrap: plan.bootstrap, confidence: plan.confidence, seed: plan.seed }));
 }
 
-export interface SensitivitySummary {
+/** summary.json: the plan's settings (without the scenario text and the points), and the analyses. */
+export interface SensitivitySummary extends Omit<SensitivityPlan, 'kind' | 'resolvedScenario' | 'outputs' | 'points'> {
   kind: 'sensitivity';
-  scenario: string;
-  method: SensitivityMethod;
-  parameters: SensitivityParameter[];
-  samples: number;
-  levels: number | null;
-  sampling: Sampling | null;
-  seed: number;
-  replications: number;
-  counterfactual: boolean;
-  bootstrap: number;
-  confidence: number;
   /** Design points (model points, each run for every replication). */
   points: number;
   indexNames: readonly string[];
@@ -223,21 +213,6 @@ export interface SensitivitySummary {
 export const jsonNumbers = (_key: string, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value);
 
 export function sensitivitySummary(plan: SensitivityPlan, analyses: OutputAnalysis[]): SensitivitySummary {
-  return {
-    kind: 'sensitivity',
-    scenario: plan.scenario,
-    method: plan.method,
-    parameters: plan.parameters,
-    samples: plan.samples,
-    levels: plan.levels,
-    sampling: plan.sampling,
-    seed: plan.seed,
-    replications: plan.replications,
-    counterfactual: plan.counterfactual,
-    bootstrap: plan.bootstrap,
-    confidence: plan.confidence,
-    points: plan.points.length,
-    indexNames: INDEX_NAMES[plan.method],
-    outputs: analyses,
-  };
+  const { kind: _kind, resolvedScenario: _scenario, outputs: _outputs, points, ...settings } = plan;
+  return { kind: 'sensitivity', ...settings, points: points.length, indexNames: INDEX_NAMES[plan.method], outputs: analyses };
 }

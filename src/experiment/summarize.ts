@@ -3,7 +3,7 @@
  * replications, and the zero-sum / win-win classification of every replication
  * against its counterfactual.
  */
-import { FLOW_METRICS, METRICS, pairLabel, type MetricScope } from '../model/metric-registry.js';
+import { isFlowMetric, METRICS, pairLabel, type MetricScope } from '../model/metric-registry.js';
 import { classifyOutcome, GAME_OUTCOMES, type GameOutcome } from '../model/metrics/win-win.js';
 import { regionPairs, type StepRecord } from '../model/record.js';
 import type { ScenarioRun } from './run-scenario.js';
@@ -46,7 +46,7 @@ function valueOf(record: StepRecord, scope: MetricScope, name: string, index: nu
 }
 
 function summarizeMetric(runs: StepRecord[][], scope: MetricScope, name: string, index: number): MetricSummary {
-  const flow = FLOW_METRICS.has(name) || (scope === 'region' && name === 'fund_invested');
+  const flow = isFlowMetric(name, scope);
   const finals = runs.map((records) => valueOf(records[records.length - 1], scope, name, index));
   const overRun = runs.map((records) => {
     const values = records.map((r) => valueOf(r, scope, name, index)).filter(Number.isFinite);

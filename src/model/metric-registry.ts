@@ -98,6 +98,14 @@ export const FLOW_METRICS: ReadonlySet<string> = new Set([
   'fiscal_balance', 'fund_distributions', 'payoff', 'duplicated_investment', 'duplicated_into_overcapacity',
 ]);
 
+/**
+ * Whether a metric of this scope is a flow. `fund_invested` is a per-year flow for
+ * a region but a cumulative ledger for the zone (the fund's totals so far).
+ */
+export function isFlowMetric(name: string, scope: MetricScope): boolean {
+  return FLOW_METRICS.has(name) || (scope === 'region' && name === 'fund_invested');
+}
+
 /** Region label of a pair in tables, e.g. `sichuan~chongqing`. */
 export function pairLabel(a: string, b: string): string {
   return `${a}~${b}`;

@@ -13,7 +13,7 @@
  * the output's variance.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { FLOW_METRICS, metricsOfScope } from '../model/metric-registry.js';
+import { isFlowMetric, metricsOfScope } from '../model/metric-registry.js';
 import type { IndexEstimate } from '../experiment/sensitivity/common.js';
 import type { OutputAnalysis } from '../experiment/sensitivity/analysis.js';
 import { COUNTERFACTUAL_METRICS, parseOutputKey } from '../experiment/sensitivity/outputs.js';
@@ -61,7 +61,7 @@ export function outputInfo(key: string, scenario: ScenarioText): OutputInfo {
   if (metric === 'value_added_change') unit = metricsOfScope('region').find((m) => m.name === 'cumulative_value_added')?.unit ?? '';
   else if (metric === 'value_added_change_relative') unit = 'share';
   else unit = metricsOfScope(scope).find((m) => m.name === metric)?.unit ?? '';
-  const flow = FLOW_METRICS.has(metric) || (scope === 'region' && metric === 'fund_invested');
+  const flow = isFlowMetric(metric, scope);
   const how = statistic === 'final' ? STATISTIC_TEXT.final : flow ? STATISTIC_TEXT.sum : STATISTIC_TEXT.mean;
   const title = COUNTERFACTUAL_METRICS.has(metric) ? `${COUNTERFACTUAL_LABELS[metric]}, ${place(region, scenario)}` : `${metricLabel(metric)}, ${place(region, scenario)}, ${how}`;
   const share = isShareUnit(unit);
