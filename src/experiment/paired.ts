@@ -5,6 +5,7 @@
  */
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { mean, sampleVariance } from './statistics.js';
 
 export interface PairedDifference {
   n: number;
@@ -20,13 +21,11 @@ export interface PairedDifference {
   p: number;
 }
 
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-
 export function pairedDifference(a: number[], b: number[], level = 0.95): PairedDifference {
   const n = Math.min(a.length, b.length);
   const d = Array.from({ length: n }, (_, i) => b[i] - a[i]);
   const m = n > 0 ? mean(d) : Number.NaN;
-  const sd = n > 1 ? Math.sqrt(d.reduce((s, x) => s + (x - m) ** 2, 0) / (n - 1)) : Number.NaN;
+  const sd = Math.sqrt(sampleVariance(d, m));
   const se = sd / Math.sqrt(n);
   const base = { n, meanA: mean(a.slice(0, n)), meanB: mean(b.slice(0, n)), difference: m };
   if (d.every((x) => x === 0)) return { ...base, difference: 0, ciLow: 0, ciHigh: 0, t: 0, p: 1 };

@@ -21,12 +21,26 @@ export function quantile(sorted: number[], q: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
+/** The arithmetic mean, summed in order (NaN for no values). */
+export function mean(values: readonly number[]): number {
+  let sum = 0;
+  for (const v of values) sum += v;
+  return values.length > 0 ? sum / values.length : Number.NaN;
+}
+
+/** The sample variance about `centre` (n - 1 in the denominator; NaN for fewer than two values). */
+export function sampleVariance(values: readonly number[], centre: number): number {
+  let sum = 0;
+  for (const v of values) sum += (v - centre) ** 2;
+  return values.length > 1 ? sum / (values.length - 1) : Number.NaN;
+}
+
 export function describe(values: number[]): Stats {
   const finite = values.filter(Number.isFinite);
   const n = finite.length;
   if (n === 0) return { mean: Number.NaN, p05: Number.NaN, p95: Number.NaN, min: Number.NaN, max: Number.NaN, se: Number.NaN, n: 0 };
   const sorted = finite.slice().sort((a, b) => a - b);
-  const mean = finite.reduce((a, b) => a + b, 0) / n;
-  const variance = n > 1 ? finite.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1) : 0;
-  return { mean, p05: quantile(sorted, 0.05), p95: quantile(sorted, 0.95), min: sorted[0], max: sorted[n - 1], se: Math.sqrt(variance / n), n };
+  const centre = mean(finite);
+  const variance = n > 1 ? sampleVariance(finite, centre) : 0;
+  return { mean: centre, p05: quantile(sorted, 0.05), p95: quantile(sorted, 0.95), min: sorted[0], max: sorted[n - 1], se: Math.sqrt(variance / n), n };
 }

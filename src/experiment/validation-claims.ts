@@ -10,6 +10,7 @@ import type { ParameterValue } from './parameters.js';
 import type { PointResult } from './run-point.js';
 import { groupCells } from './replication-summary.js';
 import { pairedDifference } from './paired.js';
+import { mean } from './statistics.js';
 
 export const MARGIN = 2.5;
 
@@ -66,7 +67,6 @@ export function validationWorlds(scenarios: Record<string, Scenario>): Record<st
 }
 
 const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3));
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 function greater(get: Lookup, a: string, b: string, region: string, metric: string, statistic: 'final' | 'over_run', what: string): ClaimResult {
   const d = pairedDifference(get(b, region, metric, statistic), get(a, region, metric, statistic));

@@ -1,10 +1,9 @@
 /** The short table of headline metrics printed after a run. */
 import type { RunSummary, MetricSummary } from '../experiment/summarize.js';
 import type { Stats } from '../experiment/statistics.js';
-import { formatQuantity as fmt } from './format.js';
+import { formatQuantity as fmt, formatSignedPercent } from './format.js';
 
 const interval = (s: Stats, digits = 3) => (s.n > 1 ? `${fmt(s.mean, digits)} [${fmt(s.p05, digits)}, ${fmt(s.p95, digits)}]` : fmt(s.mean, digits));
-const pct = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%` : 'n/a');
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
@@ -41,7 +40,7 @@ export function formatHeadline(summary: RunSummary, title: string, seconds: numb
     lines.push('');
     lines.push('Cumulative value added against the counterfactual (every government invests, no fund, same seeds):');
     const orows = [['region', 'change (bn yuan)', 'relative']];
-    for (const id of ids) orows.push([id, interval(o.change[id], 0), pct(o.relativeChange[id].mean)]);
+    for (const id of ids) orows.push([id, interval(o.change[id], 0), formatSignedPercent(o.relativeChange[id].mean)]);
     orows.push(['zone', interval(o.zoneChange, 0), '']);
     lines.push(table(orows));
     const counts = Object.entries(o.shares)

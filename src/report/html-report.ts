@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import type { MetricSummary } from '../experiment/summarize.js';
 import type { Stats } from '../experiment/statistics.js';
-import { formatQuantity as fmt } from './format.js';
+import { formatQuantity as fmt, formatSignedPercent } from './format.js';
 import { outcomeLabel } from './palette.js';
 import { FONT_FAMILY } from './charts/common.js';
 import type { ResultsData } from './read-results.js';
@@ -34,7 +34,6 @@ export function escapeHtml(text: string): string {
 }
 
 const pct = (x: number, digits = 1) => (Number.isFinite(x) ? `${(100 * x).toFixed(digits)}%` : 'n/a');
-const signedPct = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%` : 'n/a');
 
 function interval(s: Stats | undefined, format: (x: number) => string): string {
   if (!s || !Number.isFinite(s.mean)) return 'n/a';
@@ -99,7 +98,7 @@ ${rows.join('\n')}
   const o = summary.outcome;
   if (o) {
     const orows = data.scenario.regions.map(
-      (r) => `<tr><th scope="row">${escapeHtml(r.name)}</th><td>${interval(o.change[r.id], (x) => fmt(x, 1))}</td><td>${signedPct(o.relativeChange[r.id]?.mean ?? Number.NaN)}</td></tr>`,
+      (r) => `<tr><th scope="row">${escapeHtml(r.name)}</th><td>${interval(o.change[r.id], (x) => fmt(x, 1))}</td><td>${formatSignedPercent(o.relativeChange[r.id]?.mean ?? Number.NaN)}</td></tr>`,
     );
     orows.push(`<tr class="total"><th scope="row">Zone</th><td>${interval(o.zoneChange, (x) => fmt(x, 1))}</td><td></td></tr>`);
     const counts = Object.entries(o.shares)

@@ -5,6 +5,7 @@
  * settings always give the same design and the same numbers.
  */
 import { createStream } from '../../model/rng.js';
+import { mean, sampleVariance } from '../statistics.js';
 import { scaleToIntervals, type IndexEstimate } from './common.js';
 import { morrisDesign, morrisIndices, type MorrisDesign } from './morris.js';
 import { saltelliDesign, sobolIndices, type Sampling, type SaltelliDesign } from './saltelli.js';
@@ -76,13 +77,13 @@ export function analyzeOutput(design: SensitivityDesign, parameters: readonly st
   // One stream per output, so adding or reordering outputs changes no interval.
   const random = createStream(`chuanyu/${options.seed}/sensitivity/bootstrap/${output}`);
   const finite = y.filter(Number.isFinite);
-  const mean = finite.length > 0 ? finite.reduce((a, b) => a + b, 0) / finite.length : Number.NaN;
-  const variance = finite.length > 1 ? finite.reduce((s, v) => s + (v - mean) ** 2, 0) / (finite.length - 1) : Number.NaN;
+  const centre = mean(finite);
+  const variance = sampleVariance(finite, centre);
   if (design.method === 'morris') {
     const result = morrisIndices(design.design, y, { bootstrap: options.bootstrap, confidence: options.confidence, random });
     return {
       output,
-      mean,
+      mean: centre,
       variance,
       used: Math.min(...result.map((r) => r.n)),
       parameters: result.map((r, i) => ({ parameter: parameters[i], indices: { mu_star: r.muStar, mu: r.mu, sigma: r.sigma } })),
@@ -91,7 +92,7 @@ export function analyzeOutput(design: SensitivityDesign, parameters: readonly st
   const result = sobolIndices(design.design, y, { bootstrap: options.bootstrap, confidence: options.confidence, random });
   return {
     output,
-    mean,
+    mean: centre,
     variance,
     used: result.n,
     parameters: parameters.map((parameter, i) => ({ parameter, indices: { S1: result.firstOrder[i], ST: result.totalOrder[i] } })),

@@ -63,8 +63,4 @@ export function permutation(n: number, random: Uniform): number[] {
   return out;
 }
 
-export function mean(values: readonly number[]): number {
-  let sum = 0;
-  for (const v of values) sum += v;
-  return values.length > 0 ? sum / values.length : Number.NaN;
-}
+

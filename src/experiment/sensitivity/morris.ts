@@ -21,7 +21,8 @@
  * interval from resampling whole trajectories.
  */
 import type { Uniform } from '../../model/rng.js';
-import { checkBootstrapOptions, mean, percentileInterval, permutation, resample, type BootstrapOptions, type IndexEstimate } from './common.js';
+import { mean, sampleVariance } from '../statistics.js';
+import { checkBootstrapOptions, percentileInterval, permutation, resample, type BootstrapOptions, type IndexEstimate } from './common.js';
 
 export const DEFAULT_MORRIS_LEVELS = 4;
 
@@ -107,7 +108,7 @@ function moments(effects: readonly number[]): [mu: number, muStar: number, sigma
   if (ee.length === 0) return [Number.NaN, Number.NaN, Number.NaN];
   const mu = mean(ee);
   const muStar = mean(ee.map(Math.abs));
-  const sigma = ee.length > 1 ? Math.sqrt(ee.reduce((s, e) => s + (e - mu) ** 2, 0) / (ee.length - 1)) : Number.NaN;
+  const sigma = Math.sqrt(sampleVariance(ee, mu));
   return [mu, muStar, sigma];
 }
 

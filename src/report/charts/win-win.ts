@@ -9,7 +9,6 @@ import type { TopLevelSpec } from 'vega-lite';
 import { GAME_OUTCOMES } from '../../model/metrics/win-win.js';
 import { NEUTRAL, OUTCOME_COLOURS, OUTCOME_SHAPES, outcomeLabel } from '../palette.js';
 
-export { outcomeLabel };
 import type { ResultsData } from '../read-results.js';
 import { metricUnit, round, topLevel, type Spec } from './common.js';
 
