@@ -5,13 +5,13 @@
  * Specs are deterministic (no timestamps, fixed key order), so rendering the
  * same folder again reproduces them byte for byte.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CHART_FORMATS, EXTENSION, LABEL, parseFormats, specJson, type ChartFormat } from './chart-formats.js';
+import { CHART_FORMATS, parseFormats, type ChartFormat } from './chart-formats.js';
 import { CHARTS } from './charts/index.js';
 import { buildHtmlReport, type ReportChart, type SkippedChart } from './html-report.js';
 import { readResults } from './read-results.js';
-import { renderSvg, svgToPng } from './render.js';
+import { removeChartFiles, writeChart } from './chart-files.js';
 import type { Manifest } from './write-results.js';
 
 export interface RenderRunReportOptions {
@@ -42,31 +42,14 @@ export async function renderRunReport(resultsDir: string, options: RenderRunRepo
   const skipped: SkippedChart[] = [];
   for (const chart of CHARTS) {
     const spec = chart.build(data);
-    const written = new Set<ChartFormat>();
     if (spec) {
-      const svg = await renderSvg(spec);
-      for (const format of formats) {
-        const file = join(outDir, chart.name + EXTENSION[format]);
-        if (format === 'vl') await writeFile(file, specJson(spec));
-        else if (format === 'svg') await writeFile(file, svg);
-        else await writeFile(file, svgToPng(svg));
-        files.push(file);
-        written.add(format);
-      }
-      const title = (spec as { title?: { text?: string } }).title?.text ?? chart.heading;
-      drawn.push({
-        name: chart.name,
-        heading: chart.heading,
-        caption: chart.caption(data),
-        title,
-        svg,
-        files: formats.map((f) => ({ label: LABEL[f], href: chart.name + EXTENSION[f] })),
-      });
+      const written = await writeChart(outDir, { name: chart.name, heading: chart.heading, caption: chart.caption(data), spec }, formats);
+      drawn.push(written.drawn);
+      files.push(...written.files);
     } else {
       skipped.push({ name: chart.name, heading: chart.heading, reason: chart.skipped?.(data) ?? 'the run has no data for it.' });
+      await removeChartFiles(outDir, chart.name); // an earlier rendering's files would be stale
     }
-    // Files of an earlier rendering that this one did not write would be stale.
-    for (const format of CHART_FORMATS) if (!written.has(format)) await rm(join(outDir, chart.name + EXTENSION[format]), { force: true });
   }
   const report = join(outDir, 'report.html');
   await writeFile(report, buildHtmlReport(data, drawn, skipped));
