@@ -5,8 +5,9 @@
  * so after merging a child onto its parent an error still points at whichever
  * file wrote the offending value.
  *
- * `loadScenarioFromText` runs the same pipeline on a string (tests, the browser
- * explorer); the file system is only needed to follow `extends`.
+ * `loadScenarioFromText` runs the same pipeline on a string (tests); the file
+ * system is only needed to follow `extends`. Merging and validating are in
+ * build.ts, which the browser explorer shares.
  */
 import { statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -14,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { ModelConfig } from '../model/config.js';
 import { describeValue, formatPath, messages, ScenarioValidationError, typeName, UserError, type IssueReport, type PathSegment } from './errors.js';
-import { deepMerge, findUnsafeKey, getPath, isPlainObject, mergedOwner } from './merge.js';
-import { NormalizeError, normalizeScenario } from './normalize.js';
+import { findUnsafeKey, getPath, isPlainObject, mergedOwner } from './merge.js';
+import { buildScenario, mergeChain } from './build.js';
 import { ScenarioSchema, type Scenario } from './schema.js';
 import { noSuchScenario, parseScenarioText, readScenarioFile, SCENARIO_EXTENSIONS, scenarioNamesIn, type ScenarioSource } from './source.js';
 
@@ -221,25 +222,17 @@ function zodReports(issues: readonly z.core.$ZodIssue[], raw: unknown, report: R
 
 // ---- the pipeline ------------------------------------------------------------------------------
 
-function buildScenario(chain: readonly ScenarioSource[]): Omit<LoadedScenario, 'file' | 'chain'> {
-  // Root first, each child on top; the merged object has no `extends`.
-  const raw = chain.reduceRight<Record<string, unknown>>((acc, source) => {
-    const { extends: _parent, ...fields } = source.value;
-    return deepMerge(acc, fields);
-  }, {});
+function buildFromChain(chain: readonly ScenarioSource[]): Omit<LoadedScenario, 'file' | 'chain'> {
+  const raw = mergeChain(chain.map((source) => source.value));
   // Locate each issue in the file whose value survived the merge at that path.
   const report: Report = (path, message) => {
     const owner = mergedOwner(chain, path);
     return { file: owner.file, location: owner.locate(path), fieldPath: formatPath(path), message };
   };
-  const parsed = ScenarioSchema.safeParse(raw);
-  if (!parsed.success) throw new ScenarioValidationError(zodReports(parsed.error.issues, raw, report));
-  try {
-    return { scenario: parsed.data, config: normalizeScenario(parsed.data), raw };
-  } catch (e) {
-    if (e instanceof NormalizeError) throw new ScenarioValidationError(e.issues.map((i) => report(i.path, i.message)));
-    throw e;
-  }
+  const built = buildScenario(raw);
+  if ('schemaIssues' in built) throw new ScenarioValidationError(zodReports(built.schemaIssues, raw, report));
+  if ('normalizeIssues' in built) throw new ScenarioValidationError(built.normalizeIssues.map((i) => report(i.path, i.message)));
+  return { scenario: built.scenario, config: built.config, raw };
 }
 
 /** Loads a scenario by name or path, following `extends`. Rejects with a UserError for any problem. */
@@ -248,7 +241,7 @@ export async function loadScenario(nameOrPath: string, options: LoadOptions = {}
   const file = resolveScenarioPath(nameOrPath, options);
   const source = readScenarioFile(file, displayPath(file, cwd));
   const chain = followExtends({ source, id: file, dir: dirname(file) }, cwd);
-  return { file, ...buildScenario(chain.map((l) => l.source)), chain: chain.map((l) => l.id) };
+  return { file, ...buildFromChain(chain.map((l) => l.source)), chain: chain.map((l) => l.id) };
 }
 
 /**
@@ -263,5 +256,5 @@ export function loadScenarioFromText(text: string, options: { file?: string; sce
   const dir = options.scenariosDir !== undefined ? resolve(cwd, toPath(options.scenariosDir)) : options.file !== undefined ? dirname(resolve(cwd, file)) : undefined;
   const id = options.file !== undefined ? resolve(cwd, file) : file;
   const chain = followExtends({ source, id, dir }, cwd);
-  return { file, ...buildScenario(chain.map((l) => l.source)), chain: chain.map((l) => l.id) };
+  return { file, ...buildFromChain(chain.map((l) => l.source)), chain: chain.map((l) => l.id) };
 }

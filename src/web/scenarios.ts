@@ -5,9 +5,9 @@
  */
 import { parse } from 'yaml';
 import type { ModelConfig } from '../model/config.js';
-import { deepMerge, isPlainObject } from '../scenario/merge.js';
-import { NormalizeError, normalizeScenario } from '../scenario/normalize.js';
-import { ScenarioSchema, type Scenario } from '../scenario/schema.js';
+import { isPlainObject } from '../scenario/merge.js';
+import { buildScenario as buildFromRaw, mergeChain as mergeSources } from '../scenario/build.js';
+import type { Scenario } from '../scenario/schema.js';
 import baseline from '../../scenarios/baseline.yaml?raw';
 import compete from '../../scenarios/compete.yaml?raw';
 import cooperate from '../../scenarios/cooperate.yaml?raw';
@@ -62,25 +62,15 @@ export function mergeChain(text: string, label: string, library: Readonly<Record
       throw new ScenarioTextError(`${label}: extends "${name}", which is not a shipped scenario (${Object.keys(library).join(', ')})`);
     chain.push(parseText(parent, name));
   }
-  return chain.reduceRight<Record<string, unknown>>((acc, source) => {
-    const { extends: _parent, ...fields } = source;
-    return deepMerge(acc, fields) as Record<string, unknown>;
-  }, {});
+  return mergeSources(chain);
 }
 
 /** Validates and normalizes a merged raw scenario; throws ScenarioTextError with readable issues. */
 export function buildScenario(raw: Record<string, unknown>): BrowserScenario {
-  const parsed = ScenarioSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new ScenarioTextError(`Invalid scenario: ${issues.join('; ')}`);
-  }
-  try {
-    return { raw, scenario: parsed.data, config: normalizeScenario(parsed.data) };
-  } catch (e) {
-    if (e instanceof NormalizeError) throw new ScenarioTextError(`Invalid scenario: ${e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    throw e;
-  }
+  const built = buildFromRaw(raw);
+  if ('schemaIssues' in built) throw new ScenarioTextError(`Invalid scenario: ${built.schemaIssues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  if ('normalizeIssues' in built) throw new ScenarioTextError(`Invalid scenario: ${built.normalizeIssues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return { raw, scenario: built.scenario, config: built.config };
 }
 
 /** Loads scenario text (a shipped scenario or a file from disk) in the browser. */
