@@ -6,7 +6,8 @@
  */
 import { isFlowMetric, METRICS, pairLabel } from '../model/metric-registry.js';
 import type { ModelConfig } from '../model/config.js';
-import { classifyOutcome, type GameOutcome } from '../model/metrics/win-win.js';
+import { valueAddedChange, type GameOutcome } from '../model/metrics/win-win.js';
+import { overRunValue } from './summarize.js';
 import { regionPairs, type StepRecord } from '../model/record.js';
 
 export const STATISTICS = ['final', 'over_run'] as const;
@@ -44,38 +45,32 @@ export function summarizeReplication(
   const pairs = regionPairs(ids.length).map(([a, b]) => pairLabel(ids[a], ids[b]));
   const last = records[records.length - 1];
   const cells: SummaryCell[] = [];
-  const overRun = (name: string, pick: (r: StepRecord) => number, flow: boolean): number => {
-    const values = records.map(pick).filter(Number.isFinite);
-    const sum = values.reduce((a, b) => a + b, 0);
-    return flow ? sum : values.length > 0 ? sum / values.length : Number.NaN;
-  };
+  const overRun = (pick: (r: StepRecord) => number, flow: boolean) => overRunValue(records.map(pick), flow);
   for (const def of METRICS) {
     const flow = isFlowMetric(def.name, def.scope);
     if (def.scope === 'zone') {
       cells.push(['zone', def.name, 'final', last.zone[def.name]]);
-      cells.push(['zone', def.name, 'over_run', overRun(def.name, (r) => r.zone[def.name], flow)]);
+      cells.push(['zone', def.name, 'over_run', overRun((r) => r.zone[def.name], flow)]);
     } else {
       const labels = def.scope === 'region' ? ids : pairs;
       const table = def.scope === 'region' ? 'region' : 'pair';
       labels.forEach((label, i) => {
         cells.push([label, def.name, 'final', last[table][def.name][i]]);
-        cells.push([label, def.name, 'over_run', overRun(def.name, (r) => r[table][def.name][i], flow)]);
+        cells.push([label, def.name, 'over_run', overRun((r) => r[table][def.name][i], flow)]);
       });
     }
   }
   let outcome: GameOutcome | null = null;
   if (counterfactual) {
-    const mine = last.region.cumulative_value_added;
     const base = counterfactual[counterfactual.length - 1].region.cumulative_value_added;
-    const deltas = mine.map((v, r) => v - base[r]);
+    const c = valueAddedChange(last.region.cumulative_value_added, base, config.metrics.zeroSumTolerance);
     ids.forEach((id, r) => {
-      cells.push([id, 'value_added_change', 'final', deltas[r]]);
-      cells.push([id, 'value_added_change_relative', 'final', base[r] > 0 ? deltas[r] / base[r] : 0]);
+      cells.push([id, 'value_added_change', 'final', c.deltas[r]]);
+      cells.push([id, 'value_added_change_relative', 'final', c.relative[r]]);
     });
-    const zoneBase = base.reduce((a, b) => a + b, 0);
-    cells.push(['zone', 'value_added_change', 'final', deltas.reduce((a, b) => a + b, 0)]);
-    cells.push(['zone', 'value_added_change_relative', 'final', zoneBase > 0 ? deltas.reduce((a, b) => a + b, 0) / zoneBase : 0]);
-    outcome = classifyOutcome(deltas, zoneBase, config.metrics.zeroSumTolerance);
+    cells.push(['zone', 'value_added_change', 'final', c.zoneChange]);
+    cells.push(['zone', 'value_added_change_relative', 'final', c.zoneBase > 0 ? c.zoneChange / c.zoneBase : 0]);
+    outcome = c.outcome;
   }
   return { replication, cells, outcome };
 }

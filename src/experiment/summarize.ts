@@ -4,7 +4,7 @@
  * against its counterfactual.
  */
 import { isFlowMetric, METRICS, pairLabel, type MetricScope } from '../model/metric-registry.js';
-import { classifyOutcome, GAME_OUTCOMES, type GameOutcome } from '../model/metrics/win-win.js';
+import { valueAddedChange, GAME_OUTCOMES, type GameOutcome } from '../model/metrics/win-win.js';
 import { regionPairs, type StepRecord } from '../model/record.js';
 import type { ScenarioRun } from './run-scenario.js';
 import { describe, type Stats } from './statistics.js';
@@ -45,14 +45,17 @@ function valueOf(record: StepRecord, scope: MetricScope, name: string, index: nu
   return (scope === 'region' ? record.region : record.pair)[name][index];
 }
 
+/** A metric over a run: the sum of a flow, the mean of a stock or rate (finite years only). */
+export function overRunValue(values: readonly number[], flow: boolean): number {
+  const finite = values.filter(Number.isFinite);
+  const sum = finite.reduce((a, b) => a + b, 0);
+  return flow ? sum : finite.length > 0 ? sum / finite.length : Number.NaN;
+}
+
 function summarizeMetric(runs: StepRecord[][], scope: MetricScope, name: string, index: number): MetricSummary {
   const flow = isFlowMetric(name, scope);
   const finals = runs.map((records) => valueOf(records[records.length - 1], scope, name, index));
-  const overRun = runs.map((records) => {
-    const values = records.map((r) => valueOf(r, scope, name, index)).filter(Number.isFinite);
-    const sum = values.reduce((a, b) => a + b, 0);
-    return flow ? sum : values.length > 0 ? sum / values.length : Number.NaN;
-  });
+  const overRun = runs.map((records) => overRunValue(records.map((r) => valueOf(r, scope, name, index)), flow));
   return { final: describe(finals), overRun: describe(overRun), overRunKind: flow ? 'sum' : 'mean' };
 }
 
@@ -62,16 +65,13 @@ export function summarizeOutcome(run: ScenarioRun): OutcomeSummary | null {
   const tolerance = run.config.metrics.zeroSumTolerance;
   const cumulative = (records: StepRecord[]) => records[records.length - 1].region.cumulative_value_added;
   const replications = run.replications.map((rep, i) => {
-    const mine = cumulative(rep.records);
-    const base = cumulative(run.counterfactual![i].records);
-    const deltas = mine.map((v, r) => v - base[r]);
-    const zoneBase = base.reduce((a, b) => a + b, 0);
+    const c = valueAddedChange(cumulative(rep.records), cumulative(run.counterfactual![i].records), tolerance);
     return {
       replication: rep.replication,
-      change: Object.fromEntries(ids.map((id, r) => [id, deltas[r]])),
-      relative: deltas.map((d, r) => (base[r] > 0 ? d / base[r] : 0)),
-      zoneChange: deltas.reduce((a, b) => a + b, 0),
-      outcome: classifyOutcome(deltas, zoneBase, tolerance),
+      change: Object.fromEntries(ids.map((id, r) => [id, c.deltas[r]])),
+      relative: c.relative,
+      zoneChange: c.zoneChange,
+      outcome: c.outcome,
     };
   });
   const shares = Object.fromEntries(GAME_OUTCOMES.map((o) => [o, replications.filter((r) => r.outcome === o).length / replications.length])) as Record<GameOutcome, number>;

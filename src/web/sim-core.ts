@@ -6,7 +6,7 @@
  */
 import type { ModelConfig, Strategy, StrategyRule } from '../model/config.js';
 import { counterfactualConfig } from '../model/counterfactual.js';
-import { classifyOutcome, type GameOutcome } from '../model/metrics/win-win.js';
+import { valueAddedChange, type GameOutcome } from '../model/metrics/win-win.js';
 import type { StepRecord } from '../model/record.js';
 import { runReplication, type ReplicationResult } from '../model/run.js';
 import type { ScenarioRun } from '../experiment/run-scenario.js';
@@ -69,15 +69,12 @@ function point(record: StepRecord, replication: number): SeriesPoint {
 }
 
 function outcomeOf(config: ModelConfig, replication: number, mine: StepRecord[], base: StepRecord[]): ReplicationOutcome {
-  const a = mine[mine.length - 1].region.cumulative_value_added;
-  const b = base[base.length - 1].region.cumulative_value_added;
-  const deltas = a.map((v, r) => v - b[r]);
-  const zoneBase = b.reduce((x, y) => x + y, 0);
+  const c = valueAddedChange(mine[mine.length - 1].region.cumulative_value_added, base[base.length - 1].region.cumulative_value_added, config.metrics.zeroSumTolerance);
   return {
     replication,
-    change: deltas,
-    zoneChange: deltas.reduce((x, y) => x + y, 0),
-    outcome: classifyOutcome(deltas, zoneBase, config.metrics.zeroSumTolerance),
+    change: c.deltas,
+    zoneChange: c.zoneChange,
+    outcome: c.outcome,
     payoff: [...mine[mine.length - 1].region.cumulative_payoff],
   };
 }
@@ -205,8 +202,7 @@ export class PlaySession {
     this.timeline.push({ step: t, strategy: choice });
     const rec = stepSimulation(this.sim, this.scratch);
     const base = stepSimulation(this.base, this.baseScratch);
-    const deltas = rec.region.cumulative_value_added.map((v, r) => v - base.region.cumulative_value_added[r]);
-    const zoneBase = base.region.cumulative_value_added.reduce((a, b) => a + b, 0);
+    const change = valueAddedChange(rec.region.cumulative_value_added, base.region.cumulative_value_added, this.config.metrics.zeroSumTolerance);
     const year: PlayYear = {
       year: rec.year,
       step: rec.step,
@@ -215,8 +211,8 @@ export class PlaySession {
       cumulativePayoff: [...rec.region.cumulative_payoff],
       similarity: rec.zone.similarity,
       clusters: [...rec.region.clusters],
-      change: deltas,
-      outcome: classifyOutcome(deltas, zoneBase, this.config.metrics.zeroSumTolerance),
+      change: change.deltas,
+      outcome: change.outcome,
     };
     this.years.push(year);
     return year;

@@ -19,3 +19,28 @@ export function classifyOutcome(deltas: number[], zoneCounterfactual: number, to
   if (zoneDelta > band) return 'positive-sum-with-loser';
   return 'zero-sum';
 }
+
+/** Each region's and the zone's change in cumulative value added against the counterfactual, and its class. */
+export interface ValueAddedChange {
+  /** Per region: scenario minus counterfactual. */
+  deltas: number[];
+  /** Per region: the change relative to the counterfactual (0 where that is not positive). */
+  relative: number[];
+  zoneChange: number;
+  /** The zone's counterfactual cumulative value added. */
+  zoneBase: number;
+  outcome: GameOutcome;
+}
+
+/** `mine` and `base`: each region's cumulative value added in the scenario and in its counterfactual. */
+export function valueAddedChange(mine: readonly number[], base: readonly number[], tolerance: number): ValueAddedChange {
+  const deltas = mine.map((v, r) => v - base[r]);
+  const zoneBase = base.reduce((a, b) => a + b, 0);
+  return {
+    deltas,
+    relative: deltas.map((d, r) => (base[r] > 0 ? d / base[r] : 0)),
+    zoneChange: deltas.reduce((a, b) => a + b, 0),
+    zoneBase,
+    outcome: classifyOutcome(deltas, zoneBase, tolerance),
+  };
+}
