@@ -9,7 +9,11 @@ import { basename, dirname, join } from 'node:path';
 export async function writeDirectoryAtomically(target: string, fill: (tmpDir: string) => Promise<void>): Promise<void> {
   const parent = dirname(target);
   await mkdir(parent, { recursive: true });
-  const tmp = join(parent, `.${basename(target)}.tmp-${process.pid}-${Date.now()}`);
+  // The folder is filled under its own name inside a hidden staging folder, so
+  // anything that records the folder's name while filling it (report footers)
+  // records the final one.
+  const staging = join(parent, `.${basename(target)}.tmp-${process.pid}-${Date.now()}`);
+  const tmp = join(staging, basename(target));
   await mkdir(tmp, { recursive: true });
   try {
     await fill(tmp);
@@ -23,8 +27,7 @@ export async function writeDirectoryAtomically(target: string, fill: (tmpDir: st
     } else {
       await rename(tmp, target);
     }
-  } catch (error) {
-    await rm(tmp, { recursive: true, force: true });
-    throw error;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
   }
 }
