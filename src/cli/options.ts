@@ -1,4 +1,5 @@
 /** Options shared by every command that runs the model (run, and later experiments). */
+import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 
 export interface RunArgs {
@@ -20,6 +21,20 @@ export function addRunOptions<T>(yargs: Argv<T>): Argv<T & RunArgs> {
       if (a.replications !== undefined && (!Number.isInteger(a.replications) || a.replications < 1)) return `--replications must be a positive integer, got ${a.replications}`;
       return true;
     }) as Argv<T & RunArgs>;
+}
+
+export interface WorkersArgs {
+  workers?: number;
+}
+
+/** `--workers` / `-j`: worker threads, one per core by default, checked to be a positive integer. */
+export function addWorkersOption<T>(yargs: Argv<T>, group?: string): Argv<T & WorkersArgs> {
+  return yargs
+    .option('workers', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Worker threads', ...(group ? { group } : {}) })
+    .check((args) => {
+      const workers = (args as WorkersArgs).workers;
+      return workers !== undefined && (!Number.isInteger(workers) || workers < 1) ? `--workers must be a positive integer, got ${workers}` : true;
+    }) as Argv<T & WorkersArgs>;
 }
 
 /** What the plain action functions behind the commands share. */

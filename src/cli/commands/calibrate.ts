@@ -1,7 +1,6 @@
 /** `chuanyu calibrate <scenario>`: yargs wiring only; the work is in actions/calibrate-action.ts. */
-import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
-import { addRunOptions, type RunArgs } from '../options.js';
+import { addRunOptions, addWorkersOption, type RunArgs } from '../options.js';
 
 interface CalibrateArgs extends RunArgs {
   scenario: string;
@@ -18,17 +17,15 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
   command: 'calibrate <scenario>',
   describe: 'Fit the free parameters of a scenario\'s calibrate: section to its target, then judge the fit on fresh seeds and held-out years',
   builder: (yargs: Argv) =>
-    addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file (with a calibrate: section)' }))
+    addWorkersOption(addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file (with a calibrate: section)' })), 'Calibration:')
       .option('holdout', { type: 'number', describe: 'Leave the last K target points out of the fit and report their error (default: calibrate.holdout)', group: 'Calibration:' })
       .option('iterations', { alias: 'n', type: 'number', describe: 'Budget of objective evaluations (default: calibrate.iterations)', group: 'Calibration:' })
       .option('validation-replications', { type: 'number', describe: 'Replications on fresh seeds for validation (default: as many as in fitting)', group: 'Calibration:' })
-      .option('workers', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Worker threads', group: 'Calibration:' })
       .check((a) => {
         for (const [name, value, min] of [
           ['holdout', a.holdout, 0],
           ['iterations', a.iterations, 1],
           ['validation-replications', a['validation-replications'], 1],
-          ['workers', a.workers, 1],
         ] as const) {
           const ok = wholeNumber(name, value as number | undefined, min);
           if (ok !== true) return ok;

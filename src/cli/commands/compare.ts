@@ -1,7 +1,6 @@
 /** `chuanyu compare <a> <b> [...]`: yargs wiring only. */
-import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
-import { addRunOptions, type RunArgs } from '../options.js';
+import { addRunOptions, addWorkersOption, type RunArgs } from '../options.js';
 
 type CompareArgs = RunArgs & { scenarios: string[]; workers: number };
 
@@ -9,8 +8,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   command: 'compare <scenarios..>',
   describe: 'Compare scenarios under common random numbers: paired differences with 95% intervals',
   builder: (yargs: Argv) =>
-    addRunOptions(yargs.positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'Two or more scenarios; the first is the reference' }))
-      .option('workers', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Worker threads' })
+    addWorkersOption(addRunOptions(yargs.positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'Two or more scenarios; the first is the reference' })))
       .example('$0 compare baseline compete cooperate -r 20', 'Competition and cooperation against the baseline') as unknown as Argv<CompareArgs>,
   handler: async (args) => {
     const { compareAction } = await import('../actions/compare-action.js'); // loaded when used, so other commands start fast

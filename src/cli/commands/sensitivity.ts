@@ -1,7 +1,6 @@
 /** `chuanyu sensitivity <scenario>`: yargs wiring only; the work is in actions/sensitivity-action.ts. */
-import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
-import { addRunOptions, type RunArgs } from '../options.js';
+import { addRunOptions, addWorkersOption, type RunArgs } from '../options.js';
 import { METHODS } from '../../experiment/sensitivity/analysis.js';
 import { SAMPLINGS } from '../../experiment/sensitivity/saltelli.js';
 import { DEFAULT_BOOTSTRAP, DEFAULT_CONFIDENCE } from '../../experiment/sensitivity/common.js';
@@ -26,7 +25,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
   command: 'sensitivity <scenario>',
   describe: 'Global sensitivity analysis of model outputs to scenario parameters (Morris screening or Sobol indices), in parallel and resumable',
   builder: (yargs: Argv) =>
-    addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file' }))
+    addWorkersOption(addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file' })), 'Sensitivity:')
       .option('param', { alias: 'p', type: 'string', array: true, default: [], describe: 'path=lo:hi, an interval to vary; repeat for more', group: 'Sensitivity:' })
       .option('method', { alias: 'm', type: 'string', default: 'morris', describe: `${METHODS.join(' or ')}: Morris elementary effects (screening) or Sobol first- and total-order indices`, group: 'Sensitivity:' })
       .option('samples', {
@@ -46,9 +45,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
       })
       .option('bootstrap', { type: 'number', describe: `Bootstrap resamples for the intervals (default ${DEFAULT_BOOTSTRAP}; 0 for none)`, group: 'Sensitivity:' })
       .option('confidence', { type: 'number', describe: `Coverage of the intervals (default ${DEFAULT_CONFIDENCE})`, group: 'Sensitivity:' })
-      .option('workers', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Worker threads', group: 'Sensitivity:' })
       .option('resume', { type: 'boolean', default: false, describe: 'Finish an interrupted analysis in --out', group: 'Sensitivity:' })
-      .check((a) => (a.workers !== undefined && (!Number.isInteger(a.workers) || a.workers < 1) ? `--workers must be a positive integer, got ${a.workers}` : true))
       .example('$0 sensitivity cooperate -p fund.leverage=0:3 -p policy.fundShare=0.1:0.5 --method morris --samples 20', 'Morris screening, 20 trajectories')
       .example('$0 sensitivity cooperate -p fund.leverage=0:3 -p policy.fundShare=0.1:0.5 --method sobol --samples 256 -r 5', 'Sobol indices from 256 x 4 points')
       .example('$0 sensitivity cooperate -p fund.leverage=0:3 --output zone.utilization.over_run --out out/sa --resume', 'Finish an interrupted analysis') as unknown as Argv<SensitivityArgs>,

@@ -1,7 +1,6 @@
 /** `chuanyu sweep <scenario>`: yargs wiring only; the work is in actions/sweep-action.ts. */
-import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
-import { addRunOptions, type RunArgs } from '../options.js';
+import { addRunOptions, addWorkersOption, type RunArgs } from '../options.js';
 import { DESIGNS, type Design } from '../../experiment/design.js';
 
 interface SweepArgs extends RunArgs {
@@ -19,15 +18,13 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   command: 'sweep <scenario>',
   describe: 'Run a parameter sweep (grid or Latin hypercube) with replications, in parallel and resumable',
   builder: (yargs: Argv) =>
-    addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file' }))
+    addWorkersOption(addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file' })), 'Sweep:')
       .option('param', { alias: 'p', type: 'string', array: true, default: [], describe: 'path=start:stop:step, path=lo:hi (lhs) or path=a,b,c; repeat for more', group: 'Sweep:' })
       .option('design', { choices: DESIGNS, describe: 'grid (every combination) or lhs (Latin hypercube)', group: 'Sweep:' })
       .option('samples', { type: 'number', describe: 'Points of an lhs design', group: 'Sweep:' })
-      .option('workers', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Worker threads', group: 'Sweep:' })
       .option('resume', { type: 'boolean', default: false, describe: 'Finish an interrupted sweep in --out', group: 'Sweep:' })
       .option('shard', { type: 'string', describe: 'Run only shard i of n (e.g. 2/8), for job arrays', group: 'Sweep:' })
       .option('counterfactual', { type: 'boolean', default: true, describe: 'Also run each point\'s counterfactual (--no-counterfactual halves the work)', group: 'Sweep:' })
-      .check((a) => (a.workers !== undefined && (!Number.isInteger(a.workers) || a.workers < 1) ? `--workers must be a positive integer, got ${a.workers}` : true))
       .example('$0 sweep cooperate --param fund.leverage=0:2:0.5 --param policy.fundShare=0.1,0.3,0.5 -r 10', 'A 5x3 grid, 10 replications a point')
       .example('$0 sweep cooperate --param fund.leverage=0:3 --param fund.capPerFirm=0.05:0.3 --design lhs --samples 40', 'A Latin hypercube')
       .example('$0 sweep cooperate -p fund.leverage=0:2:0.5 --out out/lev --resume', 'Finish an interrupted sweep') as unknown as Argv<SweepArgs>,

@@ -1,6 +1,6 @@
 /** `chuanyu validate`: pattern validation of the paper's and the design's claims. */
-import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
+import { addWorkersOption } from '../options.js';
 
 type ValidateArgs = { replications: number; seed: number; write?: string; workers: number; quiet: boolean };
 
@@ -8,11 +8,10 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
   command: 'validate',
   describe: 'Check every qualitative claim of the paper and the model design against the model, with replications',
   builder: (yargs: Argv) =>
-    yargs
+    addWorkersOption(yargs)
       .option('replications', { alias: 'r', type: 'number', default: 8, describe: 'Replications per world' })
       .option('seed', { type: 'number', default: 1, describe: 'Random seed' })
       .option('write', { type: 'string', describe: 'Write the markdown report to this file (npm run validate: docs/VALIDATION.md)' })
-      .option('workers', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Worker threads' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false }) as unknown as Argv<ValidateArgs>,
   handler: async (args) => {
     const { validateAction } = await import('../actions/validate-action.js'); // loaded when used, so other commands start fast
