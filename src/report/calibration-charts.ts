@@ -11,6 +11,7 @@
 import type { CalibrationSummary } from '../experiment/calibration/summary.js';
 import { SIZE, axisTitle, metricLabel, round, sentence, topLevel, type Spec } from './charts/common.js';
 import { NEUTRAL, PAIR_COLOURS } from './palette.js';
+import { eventLayersOf, mergeEvents } from './charts/events.js';
 import type { ExperimentChart } from './sweep-charts/index.js';
 
 export const FRESH_RUN = 'Calibrated, fresh seeds (mean)';
@@ -27,25 +28,6 @@ function yAxisTitle(metric: string): string {
   } catch {
     return metricLabel(metric);
   }
-}
-
-/** Dashed grey event rules with upright labels, as on the run report's time charts. */
-function eventLayers(summary: CalibrationSummary, height: number): Spec[] {
-  const byYear = new Map<number, string[]>();
-  for (const e of summary.events) byYear.set(e.year, [...(byYear.get(e.year) ?? []), e.label]);
-  if (byYear.size === 0) return [];
-  const values = [...byYear.entries()].sort(([a], [b]) => a - b).map(([year, labels]) => ({ year, event: labels.join('; ') }));
-  const x = { field: 'year', type: 'quantitative' };
-  const text = { type: 'text', angle: 270, align: 'right', baseline: 'bottom', dy: -1, dx: -4, fontSize: 10, limit: Math.max(40, height - 12) };
-  return [
-    {
-      data: { values },
-      mark: { type: 'rule', color: NEUTRAL.event, strokeDash: [4, 3], strokeWidth: 1 },
-      encoding: { x, tooltip: [{ field: 'year', type: 'quantitative', title: 'Year' }, { field: 'event', type: 'nominal', title: 'Event' }] },
-    },
-    { data: { values }, mark: { ...text, stroke: 'white', strokeWidth: 3, strokeOpacity: 0.9, strokeJoin: 'round' }, encoding: { x, y: { value: 0 }, text: { field: 'event', type: 'nominal' } } },
-    { data: { values }, mark: { ...text, color: NEUTRAL.mutedText }, encoding: { x, y: { value: 0 }, text: { field: 'event', type: 'nominal' } } },
-  ];
 }
 
 export function fitChart(summary: CalibrationSummary): ExperimentChart {
@@ -99,7 +81,7 @@ export function fitChart(summary: CalibrationSummary): ExperimentChart {
         ],
       },
     },
-    ...eventLayers(summary, SIZE.height),
+    ...eventLayersOf(mergeEvents(summary.events.map((e) => ({ year: e.year, kind: e.type, label: e.label })), summary.years), SIZE.height),
   ];
   const v = seeds.validation;
   const notes = [

@@ -14,14 +14,13 @@ export interface ChartEvent {
   label: string;
 }
 
-/** The run's events inside the time axis, merged by year, in year order. */
-export function chartEvents(data: ResultsData): ChartEvent[] {
-  const [first, last] = yearDomain(data);
+/** Events inside the years [first, last], merged by year, in year order. */
+export function mergeEvents(events: readonly { year: number; kind?: string; label: string }[], [first, last]: readonly [number, number]): ChartEvent[] {
   const byYear = new Map<number, { kinds: string[]; labels: string[] }>();
-  for (const e of data.summary.events ?? []) {
+  for (const e of events) {
     if (!Number.isFinite(e.year) || e.year < first || e.year > last) continue;
     const entry = byYear.get(e.year) ?? { kinds: [], labels: [] };
-    if (!entry.kinds.includes(e.kind)) entry.kinds.push(e.kind);
+    if (e.kind !== undefined && !entry.kinds.includes(e.kind)) entry.kinds.push(e.kind);
     entry.labels.push(e.label);
     byYear.set(e.year, entry);
   }
@@ -30,13 +29,21 @@ export function chartEvents(data: ResultsData): ChartEvent[] {
     .map(([year, e]) => ({ year, kind: e.kinds.join(', '), label: e.labels.join('; ') }));
 }
 
-/**
- * Layers drawing the events on a time chart whose plot is `height` px high
- * (labels are cut with an ellipsis to fit). Returns no layer when the run
- * has no event inside its years.
- */
+/** The run's events inside the time axis, merged by year, in year order. */
+export function chartEvents(data: ResultsData): ChartEvent[] {
+  return mergeEvents(data.summary.events ?? [], yearDomain(data));
+}
+
+/** The run's events drawn on a time chart whose plot is `height` px high. */
 export function eventLayers(data: ResultsData, height: number): Spec[] {
-  const events = chartEvents(data);
+  return eventLayersOf(chartEvents(data), height);
+}
+
+/**
+ * Layers drawing events (merged by year) on a time chart whose plot is `height`
+ * px high (labels are cut with an ellipsis to fit). No layer when there is none.
+ */
+export function eventLayersOf(events: readonly ChartEvent[], height: number): Spec[] {
   if (events.length === 0) return [];
   const values = events.map((e) => ({ year: round(e.year), event: e.label, kind: e.kind }));
   const x = { field: 'year', type: 'quantitative' };
