@@ -5,7 +5,10 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { distance } from 'fastest-levenshtein';
 import { formatUserError, UserError } from '../scenario/errors.js';
+import { asIoUserError } from '../report/output-folder.js';
+import { installSignalHandlers } from './signals.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { scenariosCommand } from './commands/scenarios.js';
@@ -43,31 +46,68 @@ export function buildCli(argv: string[]) {
     .help()
     .version()
     .wrap(Math.min(110, process.stdout.columns || 100))
-    .fail((message, error) => {
+    .fail((message, error, instance) => {
       // Errors thrown by command handlers pass through; yargs' own validation errors (YError) are usage errors.
       if (error && error.name !== 'YError') throw error;
-      process.stderr.write(`error: ${message}\nRun \`chuanyu --help\` for usage.\n`);
-      process.exit(2);
+      throw new UsageError(withSuggestion(message ?? error?.message ?? 'invalid usage', instance as unknown as YargsOptionsView));
     });
 }
 
+/** A command line yargs refused (unknown option, missing argument, a failed check): printed with a pointer to --help. */
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** "Unknown argument: replication" gains "did you mean --replications?" from the command's own options. */
+/** yargs hands the failure handler its usage object, which knows the current command's options. */
+type YargsOptionsView = { getDescriptions(): Record<string, unknown> } | undefined;
+
+function withSuggestion(message: string, instance: YargsOptionsView): string {
+  const unknown = /^Unknown arguments?: (.+)$/.exec(message);
+  if (!unknown || !instance) return message;
+  const known = Object.keys(instance.getDescriptions()).filter((k) => k.length > 1);
+  const hints = unknown[1].split(', ').flatMap((word) => {
+    const bare = word.replace(/^-+/, '');
+    const best = known.map((k) => ({ k, d: distance(bare, k) })).sort((a, b) => a.d - b.d)[0];
+    return best && best.d <= Math.max(2, Math.floor(bare.length / 3)) ? [`--${bare}: did you mean --${best.k}?`] : [];
+  });
+  return hints.length > 0 ? `${message} (${hints.join('; ')})` : message;
+}
+
+/**
+ * Exits with `code` once everything written so far has left the process: with
+ * stderr a pipe, process.exit right after a write can cut the message short.
+ * A timer that does not keep the process alive ends it in case something else would.
+ */
+function finish(text: string, code: number): void {
+  process.exitCode = code;
+  process.stderr.write(text, () => setTimeout(() => process.exit(code), 5000).unref());
+}
+
 export async function main(argv: string[]): Promise<void> {
+  installSignalHandlers();
   try {
     await buildCli(argv).parseAsync();
   } catch (error) {
     // yargs reports a failed option check by rejecting with its message or a YError.
-    if (typeof error === 'string' || (error instanceof Error && error.name === 'YError')) {
-      process.stderr.write(`error: ${typeof error === 'string' ? error : error.message}\nRun \`chuanyu --help\` for usage.\n`);
-      process.exit(2);
+    if (typeof error === 'string' || (error instanceof Error && (error.name === 'YError' || error instanceof UsageError))) {
+      finish(`error: ${typeof error === 'string' ? error : error.message}\nRun \`chuanyu --help\` for usage.\n`, 2);
+      return;
     }
-    if (error instanceof UserError) {
-      process.stderr.write(`error: ${formatUserError(error)}\n`);
-      process.exit(error.exitCode);
+    const userError = error instanceof UserError ? error : asIoUserError(error) ?? asModelLimitError(error);
+    if (userError) {
+      finish(`error: ${formatUserError(userError)}\n`, userError.exitCode);
+      return;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`internal error: ${message}\n${process.env.CHUANYU_DEBUG && error instanceof Error ? error.stack + '\n' : 'Set CHUANYU_DEBUG=1 for a stack trace; please report this.\n'}`);
-    process.exit(1);
+    finish(`internal error: ${message}\n${process.env.CHUANYU_DEBUG && error instanceof Error ? error.stack + '\n' : 'Set CHUANYU_DEBUG=1 for a stack trace; please report this.\n'}`, 1);
   }
+}
+
+/** A run the model refused to continue (too many firms, a non-finite number): the scenario's inputs are the cause. */
+function asModelLimitError(error: unknown): UserError | null {
+  if (!(error instanceof Error) || error.name !== 'ModelLimitError') return null;
+  return new UserError(error.message, { cause: error });
 }
 
 await main(hideBin(process.argv));

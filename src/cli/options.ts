@@ -1,4 +1,9 @@
-/** Options shared by every command that runs the model (run, and later experiments). */
+/**
+ * Options shared by the commands that run the model, and the one way a numeric
+ * flag is read: its text is checked (a number, whole where it must be, within
+ * the limits a scenario file has), so `--seed abc`, `-r 1e9` or `--workers 999`
+ * are refused with a message that quotes what was typed, before anything runs.
+ */
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 
@@ -6,35 +11,97 @@ export interface RunArgs {
   seed?: number;
   replications?: number;
   out?: string;
+  force?: boolean;
   quiet?: boolean;
 }
 
+export interface NumericFlag {
+  /** Whole numbers only. */
+  integer?: boolean;
+  min?: number;
+  max?: number;
+  /** Why the maximum is what it is, for the message. */
+  maxReason?: string;
+}
+
+/** Reads one numeric flag's text; throws an Error whose message yargs prints as a usage error (exit 2). */
+export function parseNumericFlag(flag: string, raw: unknown, spec: NumericFlag): number | undefined {
+  if (raw === undefined) return undefined;
+  if (Array.isArray(raw)) throw new Error(`${flag} was given ${raw.length} times; give it once`);
+  const text = String(raw).trim();
+  const kind = spec.integer ? 'a whole number' : 'a number';
+  // Number('') is 0 and Number('0x10') is 16: accept only plain decimal notation.
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) throw new Error(`${flag} must be ${kind}, got "${text}"`);
+  const value = Number(text);
+  if (!Number.isFinite(value)) throw new Error(`${flag} must be a finite number, got "${text}"`);
+  if (spec.integer && (!Number.isInteger(value) || !Number.isSafeInteger(value))) throw new Error(`${flag} must be ${kind}${Number.isInteger(value) ? ` of at most ${Number.MAX_SAFE_INTEGER}` : ''}, got "${text}"`);
+  if (spec.min !== undefined && value < spec.min) throw new Error(`${flag} must be at least ${spec.min}, got "${text}"`);
+  if (spec.max !== undefined && value > spec.max) throw new Error(`${flag} must be at most ${spec.max}${spec.maxReason ? ` (${spec.maxReason})` : ''}, got "${text}"`);
+  return value;
+}
+
+/** A yargs option that takes a number checked by `parseNumericFlag` (read as text so the message can quote it). */
+export function numericOption(flag: string, spec: NumericFlag, options: { alias?: string; describe: string; group?: string; default?: number }) {
+  return {
+    ...options,
+    type: 'string' as const,
+    requiresArg: true,
+    coerce: (raw: unknown) => parseNumericFlag(flag, raw, spec),
+  };
+}
+
+/** The limits a scenario file has for the same settings (src/scenario/schema.ts); the scenario's own check applies too, in `checkRunFlags`. */
+export const SEED_FLAG: NumericFlag = { integer: true, min: 0, max: Number.MAX_SAFE_INTEGER };
+export const REPLICATIONS_FLAG: NumericFlag = { integer: true, min: 1, max: 10_000, maxReason: 'the limit a scenario file has' };
+
 export function addRunOptions<T>(yargs: Argv<T>): Argv<T & RunArgs> {
   return yargs
-    .option('seed', { type: 'number', describe: 'Random seed (default: the scenario\'s)', group: 'Run options:' })
-    .option('replications', { alias: 'r', type: 'number', describe: 'Number of replications (default: the scenario\'s)', group: 'Run options:' })
-    .option('out', { alias: 'o', type: 'string', describe: 'Write results exactly into this folder', group: 'Run options:' })
+    .option('seed', numericOption('--seed', SEED_FLAG, { describe: 'Random seed, a whole number (default: the scenario\'s)', group: 'Run options:' }))
+    .option('replications', numericOption('--replications', REPLICATIONS_FLAG, { alias: 'r', describe: 'Number of replications (default: the scenario\'s)', group: 'Run options:' }))
+    .option('out', { alias: 'o', type: 'string', requiresArg: true, describe: 'Write results into this folder (new or empty; see --force)', group: 'Run options:' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors', group: 'Run options:' })
-    .check((args) => {
-      const a = args as RunArgs;
-      if (a.seed !== undefined && (!Number.isInteger(a.seed) || a.seed < 0)) return `--seed must be a non-negative integer, got ${a.seed}`;
-      if (a.replications !== undefined && (!Number.isInteger(a.replications) || a.replications < 1)) return `--replications must be a positive integer, got ${a.replications}`;
-      return true;
-    }) as Argv<T & RunArgs>;
+    .middleware(async (args) => {
+      // The scenario schema's own limits, loaded only when a command runs (zod is slow to load).
+      const { checkRunFlags } = await import('./flag-limits.js');
+      checkRunFlags(args as RunArgs);
+    }) as unknown as Argv<T & RunArgs>;
+}
+
+/** `--force`: for commands that write one results folder (run, compare, game, calibrate). */
+export function addForceOption<T>(yargs: Argv<T>): Argv<T & { force: boolean }> {
+  return yargs.option('force', {
+    type: 'boolean',
+    default: false,
+    describe: 'Replace the results of an earlier run of this command in --out (only a folder chuanyu wrote, holding only its own files)',
+    group: 'Run options:',
+  }) as Argv<T & { force: boolean }>;
 }
 
 export interface WorkersArgs {
   workers?: number;
 }
 
-/** `--workers` / `-j`: worker threads, one per core by default, checked to be a positive integer. */
+/** More threads than this is never useful on one machine and each costs memory (a V8 isolate and the model). */
+export const MAX_WORKERS = 64;
+
+/** `--workers` / `-j`: worker threads, one per core by default; a warning above the number of cores. */
 export function addWorkersOption<T>(yargs: Argv<T>, group?: string): Argv<T & WorkersArgs> {
   return yargs
-    .option('workers', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Worker threads', ...(group ? { group } : {}) })
-    .check((args) => {
+    .option(
+      'workers',
+      numericOption('--workers', { integer: true, min: 1, max: MAX_WORKERS, maxReason: 'more threads than that only costs memory' }, {
+        alias: 'j',
+        default: availableParallelism(),
+        describe: 'Worker threads (at most one per task is started)',
+        ...(group ? { group } : {}),
+      }),
+    )
+    .middleware((args) => {
       const workers = (args as WorkersArgs).workers;
-      return workers !== undefined && (!Number.isInteger(workers) || workers < 1) ? `--workers must be a positive integer, got ${workers}` : true;
-    }) as Argv<T & WorkersArgs>;
+      const cores = availableParallelism();
+      if (workers !== undefined && workers > cores && !(args as { quiet?: boolean }).quiet)
+        process.stderr.write(`warning: --workers ${workers} is more than the ${cores} core${cores === 1 ? '' : 's'} of this machine; extra threads only add memory and switching\n`);
+    }) as unknown as Argv<T & WorkersArgs>;
 }
 
 /** What the plain action functions behind the commands share. */

@@ -9,7 +9,8 @@ import { AbortedError, runPoints } from './pool.js';
 import { createProgress } from './progress.js';
 import type { PointResult, PointTask } from './run-point.js';
 import type { DesignPoint } from './design.js';
-import { finishedPoints, loadPoint, openPlanFolder, savePoint, type PlanKind } from './sweep-store.js';
+import { checkedPoints, loadPoint, openPlanFolder, savePoint, type PlanKind } from './sweep-store.js';
+import { UserError } from '../scenario/errors.js';
 
 export interface ResumableRun {
   complete: boolean;
@@ -28,7 +29,10 @@ export async function runResumablePoints(
   options: { label: string; workers?: number; quiet?: boolean; signal?: AbortSignal },
 ): Promise<ResumableRun> {
   const total = all.length;
-  const done = await finishedPoints(dir);
+  const { good: done, damaged } = await checkedPoints(dir, all, base.replications);
+  // A damaged point file (truncated by a crash of the disk, edited, copied from another sweep) is named and run again.
+  for (const d of damaged.filter((x) => all.some((p) => p.index === x.index)))
+    process.stderr.write(`warning: ${d.file}: ${d.problem}; running point ${d.index} again\n`);
   const tasks: PointTask[] = all.filter((p) => !done.has(p.index)).map((p) => ({ index: p.index, values: p.values, ...base }));
   const progress = createProgress({ total, label: options.label, unit: 'points', quiet: options.quiet });
   progress.tick(total - tasks.length);
@@ -48,7 +52,11 @@ export async function runResumablePoints(
   } finally {
     progress.stop();
   }
-  const finished = await finishedPoints(dir);
+  const { good: finished, damaged: still } = await checkedPoints(dir, all, base.replications);
+  if (still.some((d) => all.some((p) => p.index === d.index))) {
+    const d = still.find((x) => all.some((p) => p.index === x.index))!;
+    throw new UserError(`point ${d.index} is damaged after it was written: ${d.problem}`, { file: d.file });
+  }
   const points = await Promise.all(all.filter((p) => finished.has(p.index)).map((p) => loadPoint(dir, p.index)));
   return { complete: !interrupted && points.length === total, done: points.length, total, points };
 }

@@ -4,7 +4,7 @@
  * so a crash never leaves a partial point that could be read as a result.
  * Resuming reads the plan back, checks it matches, and skips finished points.
  */
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -46,8 +46,14 @@ export function planIdentity(plan: SweepPlan): Omit<SweepPlan, 'shard'> {
 
 export async function writeFileAtomically(file: string, text: string): Promise<void> {
   const tmp = `${file}.tmp-${process.pid}`;
-  await writeFile(tmp, text);
-  await rename(tmp, file);
+  try {
+    await writeFile(tmp, text);
+    await rename(tmp, file);
+  } catch (error) {
+    // A full disk must not leave a truncated file behind, not even under the temporary name.
+    await rm(tmp, { force: true });
+    throw error;
+  }
 }
 
 /** How one kind of resumable folder (sweep, sensitivity analysis) names and describes its plan. */
@@ -96,8 +102,21 @@ export async function openPlanFolder(dir: string, plan: { kind: string }, resume
     return;
   }
   if (resume) throw new UserError(`nothing to resume in ${dir} (no ${kind.file})`);
+  await checkEmptyOrNew(dir, kind);
   await mkdir(join(dir, 'points'), { recursive: true });
   await writeFileAtomically(join(dir, kind.file), JSON.stringify(plan, null, 2) + '\n');
+}
+
+/** A new plan folder goes only where nothing is: a new path or an empty folder (never a user's folder, whose files it could overwrite). */
+async function checkEmptyOrNew(dir: string, kind: PlanKind): Promise<void> {
+  const stat = await lstat(dir).catch(() => null);
+  if (!stat) return;
+  if (!stat.isDirectory()) throw new UserError(`--out ${dir} is a file, not a folder; a ${kind.name} writes a folder of results. Choose a new folder name (nothing was written)`);
+  const entries = (await readdir(dir)).sort();
+  if (entries.length > 0)
+    throw new UserError(
+      `--out ${dir} is a folder that holds other files (${entries.slice(0, 5).join(', ')}${entries.length > 5 ? `, ... (${entries.length} in all)` : ''}) and no ${kind.file}; a ${kind.name} needs a new or empty folder, so none of them is overwritten (nothing was written)`,
+    );
 }
 
 export function readPlan(dir: string): Promise<SweepPlan> {
@@ -114,10 +133,93 @@ export async function finishedPoints(dir: string): Promise<Set<number>> {
   return new Set(names.filter((n) => /^point-\d{6}\.json$/.test(n)).map((n) => Number(n.slice(6, 12))));
 }
 
+/** What a point's file must hold to count as that point's result under the plan. */
+export interface PointExpectation {
+  index: number;
+  values: DesignPoint['values'];
+  replications: number;
+}
+
+/** Why a point file is not the plan's result for its point (truncated, edited, swapped with another), or null when it is. */
+export function pointFileProblem(text: string, expected: PointExpectation): string | null {
+  let point: Partial<PointResult>;
+  try {
+    point = JSON.parse(text) as Partial<PointResult>;
+  } catch {
+    return 'it is not complete JSON (truncated or damaged)';
+  }
+  if (!point || typeof point !== 'object' || Array.isArray(point)) return 'it does not hold a point result';
+  if (point.index !== expected.index) return `it holds point ${JSON.stringify(point.index)}, not point ${expected.index}`;
+  if (!isDeepStrictEqual(point.values, JSON.parse(JSON.stringify(expected.values)))) return `its parameter values ${JSON.stringify(point.values)} are not the plan's ${JSON.stringify(expected.values)}`;
+  const reps = point.replications;
+  if (!Array.isArray(reps) || reps.length !== expected.replications) return `it holds ${Array.isArray(reps) ? reps.length : 'no'} replications, the plan ${expected.replications}`;
+  for (const [i, rep] of reps.entries()) {
+    if (!rep || rep.replication !== i || !Array.isArray(rep.cells)) return `its replication ${i} is not replication ${i} of the plan (seed streams differ)`;
+    for (const cell of rep.cells)
+      if (!Array.isArray(cell) || cell.length !== 4 || typeof cell[0] !== 'string' || typeof cell[1] !== 'string' || typeof cell[2] !== 'string' || (typeof cell[3] !== 'number' && cell[3] !== null))
+        return `its replication ${i} holds a malformed value ${JSON.stringify(cell).slice(0, 80)}`;
+  }
+  return null;
+}
+
+/** A point file that is not its point's result under the plan. */
+export interface DamagedPoint {
+  index: number;
+  file: string;
+  problem: string;
+}
+
+/**
+ * The finished points of a folder, each checked against the plan: the good ones,
+ * and the damaged ones with what is wrong (to re-run on resume, or to refuse in merge).
+ * Leftover temporary files of processes that were killed are removed.
+ */
+export async function checkedPoints(dir: string, plan: readonly DesignPoint[], replications: number): Promise<{ good: Set<number>; damaged: DamagedPoint[] }> {
+  const byIndex = new Map(plan.map((p) => [p.index, p]));
+  const good = new Set<number>();
+  const damaged: DamagedPoint[] = [];
+  for (const index of await finishedPoints(dir)) {
+    const file = join(dir, 'points', pointFile(index));
+    const design = byIndex.get(index);
+    if (!design) {
+      damaged.push({ index, file, problem: `the plan has no point ${index}` });
+      continue;
+    }
+    const problem = pointFileProblem(await readFile(file, 'utf8'), { index, values: design.values, replications });
+    if (problem) damaged.push({ index, file, problem });
+    else good.add(index);
+  }
+  await removeDeadTemporaries(join(dir, 'points'));
+  return { good, damaged };
+}
+
+/** `point-000001.json.tmp-PID` files whose process is gone (the process was killed mid-write). */
+async function removeDeadTemporaries(folder: string): Promise<void> {
+  const names = existsSync(folder) ? await readdir(folder) : [];
+  for (const name of names) {
+    const m = /\.tmp-(\d+)$/.exec(name);
+    if (!m || Number(m[1]) === process.pid) continue;
+    try {
+      process.kill(Number(m[1]), 0);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ESRCH') await rm(join(folder, name), { force: true });
+    }
+  }
+}
+
+/** The file of a point, for messages. */
+export const pointPath = (dir: string, index: number): string => join(dir, 'points', pointFile(index));
+
 export async function savePoint(dir: string, result: PointResult): Promise<void> {
   await writeFileAtomically(join(dir, 'points', pointFile(result.index)), JSON.stringify(result) + '\n');
 }
 
+/** A point's result, read after `checkedPoints` found it sound (a file that changed since is named). */
 export async function loadPoint(dir: string, index: number): Promise<PointResult> {
-  return JSON.parse(await readFile(join(dir, 'points', pointFile(index)), 'utf8')) as PointResult;
+  const file = join(dir, 'points', pointFile(index));
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as PointResult;
+  } catch (e) {
+    throw new UserError(`cannot read point ${index}: ${(e as Error).message}`, { file });
+  }
 }

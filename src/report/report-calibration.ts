@@ -45,12 +45,12 @@ export interface WriteCalibrationInput {
 }
 
 /** Writes the whole calibration folder at `outDir` (replacing an earlier one); returns the summary. */
-export async function writeCalibrationFolder(outDir: string, input: WriteCalibrationInput, options: ExperimentReportOptions = {}): Promise<CalibrationSummary> {
+export async function writeCalibrationFolder(outDir: string, input: WriteCalibrationInput, options: ExperimentReportOptions & { force?: boolean } = {}): Promise<CalibrationSummary> {
   const target = resolve(outDir);
   // Relative paths (extends, target file) are taken from the final folder: the temporary one is its sibling.
   const summary = buildCalibrationSummary(input.plan, input.result, { outDir: target, command: input.command });
   const yaml = calibratedScenarioYaml(input.plan, input.result, { outDir: target, command: input.command, raw: input.raw });
-  await writeDirectoryAtomically(target, async (dir) => {
+  await writeDirectoryAtomically(target, { kind: 'calibration', force: options.force }, async (dir) => {
     await writeFile(join(dir, 'calibrated.yaml'), yaml);
     await writeFile(join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
     await writeCsvFile(join(dir, 'fit.csv'), FIT_CSV_HEADER, fitRows(summary));

@@ -48,8 +48,9 @@ export async function writeResults(
   summary: RunSummary,
   manifest: Manifest,
   extra?: (dir: string) => Promise<void>,
+  output: { force?: boolean } = {},
 ): Promise<void> {
-  await writeDirectoryAtomically(target, async (dir) => {
+  await writeDirectoryAtomically(target, { kind: 'run', force: output.force }, async (dir) => {
     await writeRunTables(dir, run, summary);
     await writeFile(join(dir, 'manifest.json'), stableJson(manifest));
     if (extra) await extra(dir);

@@ -6,6 +6,7 @@ import { createCalibrationProgress } from '../../experiment/calibration/progress
 import type { CalibrationSummary } from '../../experiment/calibration/summary.js';
 import { AbortedError } from '../../experiment/pool.js';
 import { writeCalibrationFolder } from '../../report/report-calibration.js';
+import { checkOutputTarget, unusedFolder } from '../../report/output-folder.js';
 import { loadScenario } from '../../scenario/load.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
@@ -19,6 +20,8 @@ export interface CalibrateActionOptions {
   validationReplications?: number;
   seed?: number;
   out?: string;
+  /** Replace an earlier calibration folder at `out`. */
+  force?: boolean;
   quiet?: boolean;
   workers?: number;
   /** Chart files to write (default vl, svg, png). */
@@ -50,8 +53,9 @@ export async function calibrateAction(options: CalibrateActionOptions): Promise<
   const t0 = performance.now();
   const loaded = await loadScenario(options.scenario);
   const plan = planCalibration(loaded, options);
-  const outDir = resolve(options.out ?? join('results', plan.scenarioName, `calibrate-${timestamp(started)}-${plan.seed}`));
+  const outDir = options.out ? resolve(options.out) : unusedFolder(resolve(join('results', plan.scenarioName, `calibrate-${timestamp(started)}-${plan.seed}`)));
   const workers = options.workers ?? availableParallelism();
+  await checkOutputTarget(outDir, { kind: 'calibration', force: options.force });
   if (!options.quiet) {
     log(
       `Calibrating ${plan.scenarioName}: ${plan.parameters.length} parameter${plan.parameters.length === 1 ? '' : 's'} (${plan.parameters.map((p) => p.path).join(', ')}), ` +
@@ -76,7 +80,7 @@ export async function calibrateAction(options: CalibrateActionOptions): Promise<
     interrupt?.dispose();
   }
   const command = calibrateCommandLine(options.scenario, plan);
-  const summary = await writeCalibrationFolder(outDir, { plan, result, command, raw: loaded.raw }, { formats: options.formats });
+  const summary = await writeCalibrationFolder(outDir, { plan, result, command, raw: loaded.raw }, { formats: options.formats, force: options.force });
   if (!options.quiet) {
     const seconds = (performance.now() - t0) / 1000;
     const e = summary.errors;

@@ -6,6 +6,7 @@ import { UserError } from '../../scenario/errors.js';
 import { compareScenarios } from '../../experiment/compare.js';
 import { formatComparison, writeComparisonTables } from '../../report/write-comparison.js';
 import { writeDirectoryAtomically } from '../../report/atomic-dir.js';
+import { checkOutputTarget, unusedFolder } from '../../report/output-folder.js';
 import { renderCompareReport } from '../../report/report-compare.js';
 import { stableJson } from '../../report/write-results.js';
 import { gitCommit, packageVersion } from '../package-info.js';
@@ -26,12 +27,13 @@ export async function compareAction(options: CompareActionOptions): Promise<{ ou
   const seed = options.seed ?? loaded[0].scenario.seed;
   const replications = options.replications ?? Math.max(...loaded.map((l) => l.scenario.replications));
   const names = loaded.map((l) => l.scenario.name);
-  const outDir = resolve(options.out ?? join('results', 'compare', `${timestamp(started)}-${names.join('-vs-')}-${seed}`));
+  const outDir = options.out ? resolve(options.out) : unusedFolder(resolve(join('results', 'compare', `${timestamp(started)}-${names.join('-vs-')}-${seed}`)));
+  await checkOutputTarget(outDir, { kind: 'compare', force: options.force });
   if (!options.quiet) log(`Comparing ${names.join(', ')}: ${replications} replications each, seed ${seed} (common random numbers)...`);
   const interrupt = interruptSignal();
   try {
     const comparison = await compareScenarios(loaded, { seed, replications, workers: options.workers, quiet: options.quiet, signal: interrupt.signal });
-    await writeDirectoryAtomically(outDir, async (dir) => {
+    await writeDirectoryAtomically(outDir, { kind: 'compare', force: options.force }, async (dir) => {
       await writeComparisonTables(dir, comparison);
       await writeFile(
         join(dir, 'manifest.json'),

@@ -8,6 +8,7 @@ import { analyzeEmpiricalGame, parseStart, type GamePoint } from '../../experime
 import { checkParameterPath, parseParameter } from '../../experiment/parameters.js';
 import { gridDesign } from '../../experiment/design.js';
 import { writeDirectoryAtomically } from '../../report/atomic-dir.js';
+import { checkOutputTarget, unusedFolder } from '../../report/output-folder.js';
 import { stableJson } from '../../report/write-results.js';
 import { writeCsvFile } from '../../report/csv-file.js';
 import { formatGame } from '../../report/game-text.js';
@@ -42,7 +43,8 @@ export async function gameAction(options: GameActionOptions): Promise<{ outDir: 
   for (const p of sweep) checkParameterPath(p.path, loaded.scenario as Record<string, unknown>, '--sweep');
   const design = sweep.length > 0 ? gridDesign(sweep) : [{ index: 0, values: {} }];
   const name = loaded.scenario.name;
-  const outDir = resolve(options.out ?? join('results', name, `game-${timestamp(started)}-${seed}`));
+  const outDir = options.out ? resolve(options.out) : unusedFolder(resolve(join('results', name, `game-${timestamp(started)}-${seed}`)));
+  await checkOutputTarget(outDir, { kind: 'game', force: options.force });
   const profiles = strategies.length ** loaded.scenario.regions.length;
   if (!options.quiet)
     log(`Game of ${name}: ${profiles} strategy profiles x ${replications} replications${design.length > 1 ? ` at ${design.length} parameter values` : ''}, seed ${seed} (common random numbers)...`);
@@ -62,7 +64,7 @@ export async function gameAction(options: GameActionOptions): Promise<{ outDir: 
     await pool.close();
     interrupt.dispose();
   }
-  await writeDirectoryAtomically(outDir, async (dir) => {
+  await writeDirectoryAtomically(outDir, { kind: 'game', force: options.force }, async (dir) => {
     await writeFile(join(dir, 'game.json'), stableJson(gameJson(name, seed, replications, sweep.map((p) => p.path), points)));
     await writeCsvFile(
       join(dir, 'payoffs.csv'),

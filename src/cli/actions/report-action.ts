@@ -12,6 +12,7 @@ import { renderCompareReport } from '../../report/report-compare.js';
 import { renderGameReport } from '../../report/report-game.js';
 import { renderSensitivityReport } from '../../report/report-sensitivity.js';
 import { renderCalibrationReport } from '../../report/report-calibration.js';
+import { recordFiles } from '../../report/output-folder.js';
 
 export interface ReportActionOptions {
   resultsDir: string;
@@ -54,6 +55,8 @@ export async function reportAction(options: ReportActionOptions): Promise<{ kind
     const info = { title: manifest.resolvedScenario?.title ?? '', description: manifest.resolvedScenario?.description ?? '' };
     ({ report } = await renderGameReport(dir, info, { formats: options.formats }));
   }
+  // The charts just drawn are the tool's own files: listed in the manifest, so --force may later replace them.
+  if (kind === 'run' || kind === 'comparison' || kind === 'game' || kind === 'calibration') await recordFiles(dir);
   if (!options.quiet) {
     const shown = (path: string) => {
       const rel = relative(process.cwd(), path);

@@ -10,6 +10,7 @@ import { summarizeRun, type RunSummary } from '../../experiment/summarize.js';
 import { writeResults } from '../../report/write-results.js';
 import { formatHeadline } from '../../report/headline.js';
 import { renderRunReport } from '../../report/report-run.js';
+import { checkOutputTarget, unusedFolder } from '../../report/output-folder.js';
 import { gitCommit, packageVersion } from '../package-info.js';
 
 export interface RunActionOptions {
@@ -17,6 +18,8 @@ export interface RunActionOptions {
   seed?: number;
   replications?: number;
   out?: string;
+  /** Replace an earlier run's results folder at `out`. */
+  force?: boolean;
   quiet?: boolean;
   /** Where default result folders go (default: ./results). */
   resultsRoot?: string;
@@ -41,7 +44,8 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
   const seed = options.seed ?? loaded.scenario.seed;
   const replications = options.replications ?? loaded.scenario.replications;
   const name = loaded.scenario.name;
-  const outDir = resolve(options.out ?? join(options.resultsRoot ?? 'results', name, `${timestamp(started)}-${seed}`));
+  const outDir = options.out ? resolve(options.out) : unusedFolder(resolve(join(options.resultsRoot ?? 'results', name, `${timestamp(started)}-${seed}`)));
+  await checkOutputTarget(outDir, { kind: 'run', force: options.force });
   if (!options.quiet) log(`Running ${name}: ${replications} replication${replications === 1 ? '' : 's'} and their counterfactuals, seed ${seed}...`);
   const run = runScenario(loaded.config, { seed, replications });
   const summary = summarizeRun(run);
@@ -60,7 +64,7 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
     resolvedScenario: loaded.scenario,
   }, async (dir) => {
     await renderRunReport(dir);
-  });
+  }, { force: options.force });
   if (!options.quiet) {
     log('');
     log(formatHeadline(summary, loaded.scenario.title, seconds));

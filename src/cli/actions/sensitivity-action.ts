@@ -1,5 +1,6 @@
 /** `chuanyu sensitivity`: a plain function the yargs command calls (and tests call in-process). */
 import { join, resolve } from 'node:path';
+import { unusedFolder } from '../../report/output-folder.js';
 import { loadScenario } from '../../scenario/load.js';
 import { UserError } from '../../scenario/errors.js';
 import { executeSensitivity, planSensitivity, type SensitivityOptions, type SensitivityPlan } from '../../experiment/sensitivity-run.js';
@@ -23,7 +24,7 @@ export async function sensitivityAction(options: SensitivityActionOptions): Prom
   if (options.resume && !options.out) throw new UserError('--resume needs --out naming the sensitivity folder to finish');
   const loaded = await loadScenario(options.scenario);
   const plan = planSensitivity(loaded, options);
-  const outDir = resolve(options.out ?? join('results', plan.scenario, `sensitivity-${plan.method}-${timestamp()}-${plan.seed}`));
+  const outDir = options.out ? resolve(options.out) : unusedFolder(resolve(join('results', plan.scenario, `sensitivity-${plan.method}-${timestamp()}-${plan.seed}`)));
   if (!options.quiet) {
     const n = plan.points.length;
     const design =

@@ -1,12 +1,12 @@
 /** `chuanyu sweep` and `chuanyu merge`: plain functions the yargs commands call. */
 import { join, resolve } from 'node:path';
+import { unusedFolder } from '../../report/output-folder.js';
 import { isDeepStrictEqual } from 'node:util';
-import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { loadScenario } from '../../scenario/load.js';
 import { UserError } from '../../scenario/errors.js';
 import { executeSweep, planSweep, type SweepOptions } from '../../experiment/sweep.js';
-import { finishedPoints, loadPoint, openSweep, planIdentity, pointsOfShard, readPlan, savePoint } from '../../experiment/sweep-store.js';
+import { checkedPoints, loadPoint, openSweep, planIdentity, pointsOfShard, readPlan, savePoint } from '../../experiment/sweep-store.js';
 import { writeSweepTables } from '../../report/write-sweep.js';
 import { renderSweepReport } from '../../report/report-sweep.js';
 import { interruptSignal } from '../signals.js';
@@ -24,7 +24,7 @@ export async function sweepAction(options: SweepActionOptions): Promise<{ outDir
   const loaded = await loadScenario(options.scenario);
   const plan = planSweep(loaded, options);
   const shardTag = plan.shard ? `-shard${plan.shard.index}of${plan.shard.count}` : '';
-  const outDir = resolve(options.out ?? join('results', plan.scenario, `sweep-${timestamp()}-${plan.seed}${shardTag}`));
+  const outDir = options.out ? resolve(options.out) : unusedFolder(resolve(join('results', plan.scenario, `sweep-${timestamp()}-${plan.seed}${shardTag}`)));
   if (options.resume && !options.out) throw new UserError('--resume needs --out naming the sweep folder to finish');
   const mine = pointsOfShard(plan).length;
   if (!options.quiet)
@@ -59,13 +59,18 @@ export async function mergeAction(options: { dirs: string[]; out: string; quiet?
     if (!isDeepStrictEqual(planIdentity(p), base)) throw new UserError(`${options.dirs[i]} belongs to a different sweep than ${options.dirs[0]}`);
   });
   const sources = new Map<number, string>();
-  for (const dir of options.dirs) for (const index of await finishedPoints(dir)) if (!sources.has(index)) sources.set(index, dir);
+  for (const dir of options.dirs) {
+    const { good, damaged } = await checkedPoints(dir, plans[0].points, plans[0].replications);
+    // A damaged file is refused with its path: merging must not quietly drop or duplicate a point.
+    if (damaged.length > 0)
+      throw new UserError(`cannot merge: point ${damaged[0].index} is damaged (${damaged[0].problem})${damaged.length > 1 ? `, and ${damaged.length - 1} more point file${damaged.length > 2 ? 's' : ''}` : ''}; resume the shard that holds it (chuanyu sweep ... --out ${dir} --resume runs it again)`, { file: damaged[0].file });
+    for (const index of good) if (!sources.has(index)) sources.set(index, dir);
+  }
   const missing = plans[0].points.filter((p) => !sources.has(p.index)).map((p) => p.index);
   if (missing.length > 0)
     throw new UserError(`cannot merge: ${missing.length} of ${plans[0].points.length} points are missing (e.g. point ${missing.slice(0, 5).join(', ')}); run or resume the shards that hold them`);
   const outDir = resolve(options.out);
   const plan = { ...plans[0], shard: null };
-  await mkdir(outDir, { recursive: true });
   await openSweep(outDir, plan, existsSync(join(outDir, 'plan.json')));
   const points = [];
   for (const p of plan.points) {

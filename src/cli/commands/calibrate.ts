@@ -1,6 +1,6 @@
 /** `chuanyu calibrate <scenario>`: yargs wiring only; the work is in actions/calibrate-action.ts. */
 import type { Argv, CommandModule } from 'yargs';
-import { addRunOptions, addWorkersOption, type RunArgs } from '../options.js';
+import { addForceOption, addRunOptions, addWorkersOption, numericOption, type RunArgs } from '../options.js';
 
 interface CalibrateArgs extends RunArgs {
   scenario: string;
@@ -17,10 +17,10 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
   command: 'calibrate <scenario>',
   describe: 'Fit the free parameters of a scenario\'s calibrate: section to its target, then judge the fit on fresh seeds and held-out years',
   builder: (yargs: Argv) =>
-    addWorkersOption(addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file (with a calibrate: section)' })), 'Calibration:')
-      .option('holdout', { type: 'number', describe: 'Leave the last K target points out of the fit and report their error (default: calibrate.holdout)', group: 'Calibration:' })
-      .option('iterations', { alias: 'n', type: 'number', describe: 'Budget of objective evaluations (default: calibrate.iterations)', group: 'Calibration:' })
-      .option('validation-replications', { type: 'number', describe: 'Replications on fresh seeds for validation (default: as many as in fitting)', group: 'Calibration:' })
+    addWorkersOption(addForceOption(addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file (with a calibrate: section)' }))), 'Calibration:')
+      .option('holdout', { ...numericOption('--holdout', { integer: true, min: 0, max: 1000 }, { describe: '' }), describe: 'Leave the last K target points out of the fit and report their error (default: calibrate.holdout)', group: 'Calibration:' })
+      .option('iterations', { ...numericOption('--iterations', { integer: true, min: 1, max: 1_000_000 }, { alias: 'n', describe: '' }), describe: 'Budget of objective evaluations (default: calibrate.iterations)', group: 'Calibration:' })
+      .option('validation-replications', { ...numericOption('--validation-replications', { integer: true, min: 1, max: 10_000 }, { describe: '' }), describe: 'Replications on fresh seeds for validation (default: as many as in fitting)', group: 'Calibration:' })
       .check((a) => {
         for (const [name, value, min] of [
           ['holdout', a.holdout, 0],
@@ -45,6 +45,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       validationReplications: args['validation-replications'],
       seed: args.seed,
       out: args.out,
+      force: args.force,
       quiet: args.quiet,
       workers: args.workers,
     });

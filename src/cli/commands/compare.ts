@@ -1,6 +1,6 @@
 /** `chuanyu compare <a> <b> [...]`: yargs wiring only. */
 import type { Argv, CommandModule } from 'yargs';
-import { addRunOptions, addWorkersOption, type RunArgs } from '../options.js';
+import { addForceOption, addRunOptions, addWorkersOption, type RunArgs } from '../options.js';
 
 type CompareArgs = RunArgs & { scenarios: string[]; workers: number };
 
@@ -8,7 +8,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   command: 'compare <scenarios..>',
   describe: 'Compare scenarios under common random numbers: paired differences with 95% intervals',
   builder: (yargs: Argv) =>
-    addWorkersOption(addRunOptions(yargs.positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'Two or more scenarios; the first is the reference' })))
+    addWorkersOption(addForceOption(addRunOptions(yargs.positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'Two or more scenarios; the first is the reference' }))))
       .example('$0 compare baseline compete cooperate -r 20', 'Competition and cooperation against the baseline') as unknown as Argv<CompareArgs>,
   handler: async (args) => {
     const { compareAction } = await import('../actions/compare-action.js'); // loaded when used, so other commands start fast

@@ -1,6 +1,6 @@
 /** `chuanyu game <scenario>`: yargs wiring only; the work is in actions/game-action.ts. */
 import type { Argv, CommandModule } from 'yargs';
-import { addRunOptions, addWorkersOption, type RunArgs } from '../options.js';
+import { addForceOption, addRunOptions, addWorkersOption, type RunArgs } from '../options.js';
 
 type GameArgs = RunArgs & { scenario: string; strategies?: string; sweep: string[]; start?: string; workers: number };
 
@@ -8,7 +8,7 @@ export const gameCommand: CommandModule<object, GameArgs> = {
   command: 'game <scenario>',
   describe: 'Run every profile of government strategies and analyse the emergent game (equilibria, type, replicator dynamics)',
   builder: (yargs: Argv) =>
-    addWorkersOption(addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file (it should have a fund for cooperation to mean more than specialising)' })), 'Game:')
+    addWorkersOption(addForceOption(addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file (it should have a fund for cooperation to mean more than specialising)' }))), 'Game:')
       .option('strategies', { type: 'string', describe: 'Strategies each government may play, e.g. cooperate,compete (default: invest,compete,cooperate)', group: 'Game:' })
       .option('sweep', { type: 'string', array: true, default: [], describe: 'One or two parameters, path=values, for a phase diagram of game types', group: 'Game:' })
       .option('start', { type: 'string', describe: 'Start of the replicator path: shares cooperating, x,y (default: five starts)', group: 'Game:' })

@@ -1,5 +1,6 @@
 /** `chuanyu match`: yargs wiring only; the work is in actions/game-tools.ts. */
 import type { Argv, CommandModule } from 'yargs';
+import { numericOption, SEED_FLAG } from '../options.js';
 
 interface MatchArgs {
   payoffs: string;
@@ -17,10 +18,10 @@ export const matchCommand: CommandModule<object, MatchArgs> = {
     yargs
       // nargs 1: take the next word even when it starts with a minus sign ("-1,0,5,1").
       .option('payoffs', { type: 'string', nargs: 1, demandOption: true, describe: 'R,S,T,P: both cooperate, sucker, temptation, both compete' })
-      .option('turns', { type: 'number', demandOption: true, describe: 'Number of rounds' })
+      .option('turns', { ...numericOption('--turns', { integer: true, min: 1, max: 10_000_000 }, { describe: 'Number of rounds' }), demandOption: true })
       .option('players', { type: 'string', nargs: 1, demandOption: true, describe: 'Two player names, e.g. tit-for-tat,always-compete (a wrong name lists the valid ones)' })
-      .option('noise', { type: 'number', default: 0, describe: 'Probability that an intended move is flipped' })
-      .option('seed', { type: 'number', default: 1, describe: 'Seed of the random streams (rules that draw, noise)' })
+      .option('noise', numericOption('--noise', { min: 0, max: 1 }, { default: 0, describe: 'Probability that an intended move is flipped' }))
+      .option('seed', numericOption('--seed', SEED_FLAG, { default: 1, describe: 'Seed of the random streams (rules that draw, noise)' }))
       .option('json', { type: 'boolean', default: false, describe: 'Print {"scores": [a, b], "moves": [..., ...]}' })
       .example('$0 match --payoffs 3,0,5,1 --turns 200 --players tit-for-tat,always-compete', 'Tit-for-tat loses only the first round: 199 to 204')
       .example('$0 match --payoffs 3,0,5,1 --turns 100 --players pavlov,pavlov --noise 0.05 --json', 'Pavlov in self-play with 5% trembles') as unknown as Argv<MatchArgs>,

@@ -1,5 +1,6 @@
 /** `chuanyu replicator`: yargs wiring only; the work is in actions/game-tools.ts. */
 import type { Argv, CommandModule } from 'yargs';
+import { numericOption } from '../options.js';
 
 interface ReplicatorArgs {
   bimatrix: string;
@@ -21,7 +22,7 @@ export const replicatorCommand: CommandModule<object, ReplicatorArgs> = {
         describe: 'Cells (1,1);(1,2);(2,1);(2,2), each "row payoff,column payoff"',
       })
       .option('start', { type: 'string', nargs: 1, describe: 'x,y: follow the trajectory from these shares of first strategies' })
-      .option('time', { type: 'number', default: 100, describe: 'How long to follow the trajectory from --start' })
+      .option('time', numericOption('--time', { min: 0, max: 1_000_000 }, { default: 100, describe: 'How long to follow the trajectory from --start' }))
       .option('json', { type: 'boolean', default: false, describe: 'Print {"restPoints": [{x, y, eigenvalues, stability}], ...}' })
       .example('$0 replicator --bimatrix "3,3;0,5;5,0;1,1"', "Prisoner's dilemma: (2,2) = both compete is the only stable rest point")
       .example('$0 replicator --bimatrix "-1,1;1,-1;1,-1;-1,1" --start 0.2,0.5', 'Matching pennies: a center, the path cycles') as unknown as Argv<ReplicatorArgs>,

@@ -1,6 +1,6 @@
 /** `chuanyu sweep <scenario>`: yargs wiring only; the work is in actions/sweep-action.ts. */
 import type { Argv, CommandModule } from 'yargs';
-import { addRunOptions, addWorkersOption, type RunArgs } from '../options.js';
+import { addRunOptions, addWorkersOption, numericOption, type RunArgs } from '../options.js';
 import { DESIGNS, type Design } from '../../experiment/design.js';
 
 interface SweepArgs extends RunArgs {
@@ -21,7 +21,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     addWorkersOption(addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file' })), 'Sweep:')
       .option('param', { alias: 'p', type: 'string', array: true, default: [], describe: 'path=start:stop:step, path=lo:hi (lhs) or path=a,b,c; repeat for more', group: 'Sweep:' })
       .option('design', { choices: DESIGNS, describe: 'grid (every combination) or lhs (Latin hypercube)', group: 'Sweep:' })
-      .option('samples', { type: 'number', describe: 'Points of an lhs design', group: 'Sweep:' })
+      .option('samples', numericOption('--samples', { integer: true, min: 1, max: 100_000, maxReason: 'the limit a scenario file has' }, { describe: 'Points of an lhs design', group: 'Sweep:' }))
       .option('resume', { type: 'boolean', default: false, describe: 'Finish an interrupted sweep in --out', group: 'Sweep:' })
       .option('shard', { type: 'string', describe: 'Run only shard i of n (e.g. 2/8), for job arrays', group: 'Sweep:' })
       .option('counterfactual', { type: 'boolean', default: true, describe: 'Also run each point\'s counterfactual (--no-counterfactual halves the work)', group: 'Sweep:' })

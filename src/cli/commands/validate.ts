@@ -1,6 +1,6 @@
 /** `chuanyu validate`: pattern validation of the paper's and the design's claims. */
 import type { Argv, CommandModule } from 'yargs';
-import { addWorkersOption } from '../options.js';
+import { addWorkersOption, numericOption, REPLICATIONS_FLAG, SEED_FLAG } from '../options.js';
 
 type ValidateArgs = { replications: number; seed: number; write?: string; workers: number; quiet: boolean };
 
@@ -9,8 +9,8 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
   describe: 'Check every qualitative claim of the paper and the model design against the model, with replications',
   builder: (yargs: Argv) =>
     addWorkersOption(yargs)
-      .option('replications', { alias: 'r', type: 'number', default: 8, describe: 'Replications per world' })
-      .option('seed', { type: 'number', default: 1, describe: 'Random seed' })
+      .option('replications', numericOption('--replications', REPLICATIONS_FLAG, { alias: 'r', default: 8, describe: 'Replications per world' }))
+      .option('seed', numericOption('--seed', SEED_FLAG, { default: 1, describe: 'Random seed' }))
       .option('write', { type: 'string', describe: 'Write the markdown report to this file (npm run validate: docs/VALIDATION.md)' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false }) as unknown as Argv<ValidateArgs>,
   handler: async (args) => {
