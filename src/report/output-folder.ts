@@ -270,6 +270,20 @@ function ioUserError(e: NodeJS.ErrnoException, path: string): UserError {
   return new UserError(`cannot ${VERBS[e.syscall ?? ''] ?? 'write'} ${shown}: ${cause}${e.code ? ` (${e.code})` : ''}`, { cause: e });
 }
 
+/**
+ * A single file a command writes (e.g. `validate --write`): a new file, or one
+ * this command wrote before (`isOwn` recognises its text); anything else is refused.
+ */
+export async function checkReplaceableFile(path: string, isOwn: (text: string) => boolean, what: string): Promise<void> {
+  const stat = await lstat(path).catch(() => null);
+  if (!stat) return checkCanCreate(path);
+  if (!stat.isFile()) throw new UserError(`${path} is not a file; give a file name to write ${what} to (nothing was written)`);
+  const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    throw ioUserError(e, path);
+  });
+  if (!isOwn(text)) throw new UserError(`${path} exists and is not ${what} chuanyu wrote; chuanyu will not overwrite it. Choose another file name (nothing was written)`);
+}
+
 /** A default results folder (named by time and seed) that does not exist yet: `-2`, `-3`... when two commands start in the same second. */
 export function unusedFolder(path: string): string {
   if (!existsSync(path)) return path;

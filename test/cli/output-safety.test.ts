@@ -138,6 +138,17 @@ describe('--out never removes what chuanyu did not write', () => {
   });
 });
 
+describe('single files', () => {
+  it('validate --write refuses to overwrite a file it did not write, before computing', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'README.md'), '# my readme\n');
+    const result = runCli(['validate', '--write', join(dir, 'README.md'), '-q']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/README\.md exists and is not a validation report chuanyu wrote/);
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('# my readme\n');
+  });
+});
+
 describe('sweeps write only into new or empty folders, and check every point file they read', () => {
   it('refuses a non-empty folder without a plan, leaving the user\'s summary.json alone', () => {
     const dir = tmp();
