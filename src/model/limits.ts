@@ -35,16 +35,23 @@ export function yearOf(config: ModelConfig, step: number | null): number {
  * (null: the initial world). A needed count that is not a number at all comes
  * from overflowed entry rates, and is reported as such, on the cell's entries.
  */
-export function firmLimitError(config: ModelConfig, step: number | null, needed: number, limit: number, cell?: { region: number; sector: number }): ModelLimitError {
+export function firmLimitError(
+  config: ModelConfig,
+  step: number | null,
+  needed: number,
+  limit: number,
+  cell?: { region: number; sector: number },
+): ModelLimitError {
   const year = yearOf(config, step);
   if (!Number.isFinite(needed)) {
     return new ModelLimitError({
-      kind: 'non-finite', step, year, metric: 'entries', value: needed,
+      kind: 'non-finite', step, year, metric: step === null ? 'firms' : 'entries', value: needed,
       region: cell && config.regions[cell.region].id, sector: cell && config.sectors[cell.sector].id,
       suspects: likelyTooLarge(config),
     });
   }
-  return new ModelLimitError({ kind: 'firm-limit', step, year, firms: needed, limit });
+  const suspects = likelyTooLarge(config);
+  return new ModelLimitError({ kind: 'firm-limit', step, year, firms: needed, limit, ...(suspects.length > 0 ? { suspects } : {}) });
 }
 
 /** Magnitudes past which an input is suspect when numbers overflow (money in billion yuan). */

@@ -33,15 +33,16 @@ export interface ModelLimitFields {
   suspects?: string[];
 }
 
-const count = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : String(n));
+const count = (n: number) => (Number.isFinite(n) && Math.abs(n) < 1e15 ? Math.round(n).toLocaleString('en-US') : n.toExponential(2));
 const when = (f: ModelLimitFields) => (f.step === null ? `in the initial world (year ${f.year})` : `at step ${f.step} (year ${f.year})`);
 
 function messageOf(f: ModelLimitFields): string {
   if (f.kind === 'firm-limit') {
-    return (
-      `the run reached ${count(f.firms ?? Number.NaN)} firms ${when(f)}, more than the ${count(f.limit ?? Number.NaN)} a run can hold; ` +
-      `reduce ${f.step === null ? 'initial.firms' : 'time.steps, demand growth or the entry rates (firms.entryRate, firms.entryFloor)'}`
-    );
+    // Absurd inputs (e.g. transfers of 1e308) make entry explode in one step: name them rather than the run's length.
+    const reduce = f.suspects && f.suspects.length > 0
+      ? `the scenario's inputs are likely too large (check ${f.suspects.join(', ')})`
+      : `reduce ${f.step === null ? 'initial.firms' : 'time.steps, demand growth or the entry rates (firms.entryRate, firms.entryFloor)'}`;
+    return `the run reached ${count(f.firms ?? Number.NaN)} firms ${when(f)}, more than the ${count(f.limit ?? Number.NaN)} a run can hold; ${reduce}`;
   }
   const where = [f.region && `region ${f.region}`, f.sector && `sector ${f.sector}`].filter(Boolean).join(', ');
   const inputs = f.suspects && f.suspects.length > 0 ? f.suspects.join(', ') : 'money amounts, growth rates or time.steps';
