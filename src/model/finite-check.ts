@@ -53,8 +53,32 @@ function firstNonFinite(record: StepRecord, config: ModelConfig): Place | null {
   return null;
 }
 
+const finiteList = (values: readonly number[]) => {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
+  return true;
+};
+const finiteLists = (lists: Readonly<Record<string, readonly number[]>>) => {
+  for (const name in lists) if (!finiteList(lists[name])) return false;
+  return true;
+};
+
+/** The fast test, allocating nothing: whether every value of the record is finite (bar the metrics that may be undefined). */
+function isFiniteRecord(record: StepRecord): boolean {
+  if (!finiteLists(record.sectors) || !finiteLists(record.region) || !finiteLists(record.pair)) return false;
+  for (const name in record.cells) {
+    const table = record.cells[name as keyof StepRecord['cells']];
+    for (let r = 0; r < table.length; r++) if (!finiteList(table[r])) return false;
+  }
+  for (const name in record.zone) {
+    const value = record.zone[name];
+    if (!Number.isFinite(value) && !(Number.isNaN(value) && MAY_BE_UNDEFINED.has(name))) return false;
+  }
+  return true;
+}
+
 /** Throws a ModelLimitError on the first value of a step's record that is not finite. */
 export function checkRecordFinite(record: StepRecord, config: ModelConfig): void {
+  if (isFiniteRecord(record)) return;
   const place = firstNonFinite(record, config);
   if (place) throw nonFiniteError(config, record.step, place);
 }
