@@ -9,6 +9,7 @@
  */
 import { parentPort, Worker } from 'node:worker_threads';
 import { UserError } from '../scenario/errors.js';
+import { fromModelLimitData, isModelLimitData, ModelLimitError, type ModelLimitData } from '../model/model-limit-error.js';
 
 export class AbortedError extends Error {
   constructor() {
@@ -21,9 +22,20 @@ export interface TaskPool<T extends { index: number }, R> {
   close(): Promise<void>;
 }
 
-type Message<R> = { index: number; result?: R; error?: string; user?: boolean };
+/**
+ * A worker's answer. An error crosses as its message (`user` marks a UserError);
+ * a ModelLimitError also as its fields (`limit`), so the main thread rethrows the
+ * same class with the same kind, step, year and message.
+ */
+type Message<R> = { index: number; result?: R; error?: string; user?: boolean; limit?: ModelLimitData };
 
 const isUserError = (error: unknown) => error instanceof UserError;
+
+/** The error a worker's message stands for, rebuilt on the main thread. */
+function errorOf<R>(m: Message<R>): Error {
+  if (isModelLimitData(m.limit)) return fromModelLimitData(m.limit);
+  return m.user ? new UserError(m.error!) : new Error(m.error);
+}
 
 /** The body of a worker script: run each task sent, send back its result or its error as a message. */
 export function serveTasks<T extends { index: number }, R>(run: (task: T) => R): void {
@@ -31,7 +43,9 @@ export function serveTasks<T extends { index: number }, R>(run: (task: T) => R):
     try {
       parentPort!.postMessage({ index: task.index, result: run(task) });
     } catch (error) {
-      parentPort!.postMessage({ index: task.index, error: error instanceof Error ? error.message : String(error), user: isUserError(error) });
+      const message: Message<R> = { index: task.index, error: error instanceof Error ? error.message : String(error), user: isUserError(error) };
+      if (error instanceof ModelLimitError) message.limit = error.toData();
+      parentPort!.postMessage(message);
     }
   });
 }
@@ -128,7 +142,7 @@ function workerPool<T extends { index: number }, R>(options: TaskPoolOptions<T>,
         };
         for (const worker of busy) {
           const message = async (m: Message<R>) => {
-            if (m.error !== undefined) return finish(m.user ? new UserError(m.error) : new Error(m.error));
+            if (m.error !== undefined) return finish(errorOf(m));
             try {
               await onResult(m.result!);
             } catch (error) {

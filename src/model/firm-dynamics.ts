@@ -8,6 +8,7 @@ import { grown } from './typed-arrays.js';
 import { beginRuns, endRuns, extendRuns, indexCellRuns } from './cell-runs.js';
 import { drawGeometricGap, drawNormal, drawPoisson } from './rng.js';
 import type { Simulation } from './simulation.js';
+import { firmLimitError } from './limits.js';
 
 /**
  * The firms that moved this step, in the order relocation visited them: their
@@ -315,6 +316,8 @@ export function enterFirms(sim: Simulation): void {
       const mean = f.entryRate * count[cell] * pull + f.entryFloor * pull;
       const entrants = drawPoisson(random, mean);
       if (entrants === 0) continue;
+      // One comparison per cell: a run that outgrows the firm arrays stops here, cleanly.
+      if (firms.count + entrants > firms.limit) throw firmLimitError(config, sim.state.step, firms.count + entrants, firms.limit, { region: r, sector: k });
       reserveFirms(firms, entrants);
       extendRuns(sim.runs, cell, firms.count);
       const a = count[cell] > 0 ? productivity[cell] / count[cell] : 1;

@@ -9,10 +9,13 @@
  */
 
 import { grown } from './typed-arrays.js';
+import { MAX_FIRMS } from './limits.js';
 
 export interface FirmArrays {
   count: number;
   capacity: number;
+  /** Most firms the arrays may hold (limits.ts): growth stops there, callers check before appending past it. */
+  limit: number;
   fundCount: number;
   region: Uint8Array;
   sector: Uint8Array;
@@ -48,11 +51,12 @@ function fundShareArrays(fundCount: number, capacity: number): Float32Array[] {
   return arrays;
 }
 
-export function createFirmArrays(capacity: number, fundCount: number): FirmArrays {
-  const cap = Math.max(16, capacity);
+export function createFirmArrays(capacity: number, fundCount: number, limit = MAX_FIRMS): FirmArrays {
+  const cap = Math.max(16, Math.min(capacity, limit));
   return {
     count: 0,
     capacity: cap,
+    limit,
     fundCount,
     region: new Uint8Array(cap),
     sector: new Uint8Array(cap),
@@ -67,12 +71,16 @@ export function createFirmArrays(capacity: number, fundCount: number): FirmArray
   };
 }
 
-/** Makes room for at least `extra` more firms, doubling the arrays when full. */
+/**
+ * Makes room for at least `extra` more firms, doubling the arrays when full;
+ * doubling stops at the limit (a run never allocates slots it may not fill).
+ */
 export function reserveFirms(firms: FirmArrays, extra: number): void {
   const needed = firms.count + extra;
   if (needed <= firms.capacity) return;
   let size = firms.capacity;
   while (size < needed) size *= 2;
+  if (size > firms.limit) size = Math.max(needed, firms.limit);
   firms.region = grown(firms.region, size);
   firms.sector = grown(firms.sector, size);
   firms.capital = grown(firms.capital, size);
@@ -109,7 +117,7 @@ export function appendFirm(
   return i;
 }
 
-/** Bytes of typed-array storage per allocated firm slot. */
+/** Bytes of typed-array storage per allocated firm slot (the firm arrays only; see run-size.ts for the rest). */
 export function bytesPerFirmSlot(fundCount: number): number {
   return 1 + 1 + 8 + 4 + 4 + 2 + 1 + 8 + 8 + 4 * fundCount;
 }

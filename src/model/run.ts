@@ -7,6 +7,7 @@ import { createSimulation, type Simulation } from './simulation.js';
 import { createStepScratch, stepSimulation } from './step.js';
 import type { StepRecord } from './record.js';
 import type { LoggedPatch } from './state.js';
+import type { RunLimits } from './limits.js';
 
 export interface ReplicationResult {
   replication: number;
@@ -18,6 +19,8 @@ export interface ReplicationOptions {
   seed: number | string;
   replication: number;
   keepLog?: boolean;
+  /** Limits of the run (default limits.ts DEFAULT_LIMITS); tests lower them. */
+  limits?: RunLimits;
   /** Called after every step (for progress or live drawing). */
   onStep?: (record: StepRecord, sim: Simulation) => void;
 }

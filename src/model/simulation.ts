@@ -15,6 +15,8 @@ import { createFlows, type StepFlows } from './flows.js';
 import { createFundSelection, type FundSelection } from './fund-selection.js';
 import { createCellRuns, indexCellRuns, type CellRuns } from './cell-runs.js';
 import { createMoves, type Moves } from './firm-dynamics.js';
+import { DEFAULT_LIMITS, firmLimitError, type RunLimits } from './limits.js';
+import { checkInitialWorld } from './finite-check.js';
 
 /** Per-cell arrays are flat, index `r * sectorCount + k`. */
 export interface CellArrays {
@@ -141,7 +143,9 @@ function populateFirms(config: ModelConfig, firms: FirmArrays, random: () => num
   const counts = apportion(initial.firmCount, cellCapital);
   // A cell with capital gets at least one firm, so no capital is left without an owner.
   cellCapital.forEach((c, i) => { if (c > 0 && counts[i] === 0) counts[i] = 1; });
-  reserveFirms(firms, counts.reduce((a, b) => a + b, 0));
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total > firms.limit) throw firmLimitError(config, null, total, firms.limit);
+  reserveFirms(firms, total);
   const sigmaK = initial.capitalDispersion;
   const sigmaA = initial.productivityDispersion;
   for (let r = 0; r < R; r++) {
@@ -166,12 +170,13 @@ function populateFirms(config: ModelConfig, firms: FirmArrays, random: () => num
 
 export function createSimulation(
   config: ModelConfig,
-  options: { seed: number | string; replication: number; keepLog?: boolean },
+  options: { seed: number | string; replication: number; keepLog?: boolean; limits?: RunLimits },
 ): Simulation {
   const R = config.regions.length;
   const K = config.sectors.length;
   const streams = createStreams(options.seed, options.replication);
-  const firms = createFirmArrays(Math.ceil(config.initial.firmCount * 1.25), config.funds.length);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const firms = createFirmArrays(Math.ceil(config.initial.firmCount * 1.25), config.funds.length, limits.maxFirms);
   populateFirms(config, firms, streams.init);
 
   const state: WorldState = {
@@ -231,6 +236,7 @@ export function createSimulation(
     initialMeanFirmCapital: config.initial.zoneCapital / Math.max(1, firms.count),
   };
   initialiseMarket(sim);
+  checkInitialWorld(sim);
   return sim;
 }
 

@@ -12,6 +12,7 @@ import { chooseStrategies, spendBudgets } from './government.js';
 import { enterFirms, investAndUpgrade, relocateFirms } from './firm-dynamics.js';
 import { clearMarkets, computeCapacity, computeMultipliers, produce } from './production.js';
 import { recordStep, type FundHistory, type StepRecord } from './record.js';
+import { checkRecordFinite } from './finite-check.js';
 import type { Simulation } from './simulation.js';
 import { updateState } from './state.js';
 
@@ -110,6 +111,7 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
   });
 
   const record = recordStep(sim, payoff, scratch.history); // 8
+  checkRecordFinite(record, config); // a number that overflowed stops the run here, never reaches a table
 
   // What the next step reads as "last step".
   for (let r = 0; r < R; r++) {
