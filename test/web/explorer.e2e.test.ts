@@ -42,6 +42,10 @@ describe.skipIf(!existsSync(CHROMIUM))('explorer in headless Chromium', () => {
     await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(String(e)));
+    // The page's Content-Security-Policy must not block anything the explorer itself does.
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
+    });
     mkdirSync(artifacts, { recursive: true });
   }, 300_000);
 
