@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prefixSvgIds } from '../../src/report/html-report.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -51,6 +52,15 @@ beforeAll(() => {
 }, 600_000);
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('inline SVG', () => {
+  it('prefixes ids only in tags, so chart text that reads like an id or a url(#...) stays as written', () => {
+    const svg = '<svg><defs><clipPath id="clip1"/></defs><g clip-path="url(#clip1)"><text aria-label="a id=&quot;x&quot;">name id="x" url(#clip1) href="#y"</text><use href="#clip1"/></g></svg>';
+    expect(prefixSvgIds(svg, 'c')).toBe(
+      '<svg><defs><clipPath id="c-clip1"/></defs><g clip-path="url(#c-clip1)"><text aria-label="a id=&quot;x&quot;">name id="x" url(#clip1) href="#y"</text><use href="#c-clip1"/></g></svg>',
+    );
+  });
+});
 
 describe('reports of a scenario whose every text is an HTML/script payload', () => {
   it('contain the payloads only as escaped text', () => {
