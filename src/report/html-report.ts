@@ -45,10 +45,14 @@ function interval(s: Stats | undefined, format: (x: number) => string): string {
  * gradients from 1 in every SVG, so two charts would otherwise share ids).
  */
 export function prefixSvgIds(svg: string, prefix: string): string {
-  return svg
-    .replace(/\sid="([^"]+)"/g, (_, id: string) => ` id="${prefix}-${id}"`)
-    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${prefix}-${id})`)
-    .replace(/(\s(?:xlink:)?href)="#([^"]+)"/g, (_, attr: string, id: string) => `${attr}="#${prefix}-${id}"`);
+  // Only inside tags: chart text (a region name, say) may itself read ` id="x"` and must stay as written.
+  // Vega escapes `<` and `>` in text and attribute values, so `<[^>]*>` is exactly one tag.
+  return svg.replace(/<[^>]*>/g, (tag) =>
+    tag
+      .replace(/\sid="([^"]+)"/g, (_, id: string) => ` id="${prefix}-${id}"`)
+      .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${prefix}-${id})`)
+      .replace(/(\s(?:xlink:)?href)="#([^"]+)"/g, (_, attr: string, id: string) => `${attr}="#${prefix}-${id}"`),
+  );
 }
 
 /** The SVG as an accessible image: role img, a title, no XML prolog. */

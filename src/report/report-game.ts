@@ -132,10 +132,11 @@ export async function renderGameReport(dir: string, info: { title: string; descr
   const { drawn } = await writeExperimentCharts(outDir, charts, chartFormats(options));
   const sections = data.points.map((p, i) => {
     const label = Object.entries(p.values).map(([k, v]) => `${k} = ${v}`).join(', ');
+    // Cells and headers are HTML: every text from game.json (region names come from the scenario) is escaped.
     const rows = p.profiles.map((q) => [
-      `(${q.strategies.join(', ')})`,
+      escapeHtml(`(${q.strategies.join(', ')})`),
       ...q.payoffs.map((e) => `${Math.round(e.mean).toLocaleString('en-US')}${e.halfWidth !== null ? ` ± ${Math.round(e.halfWidth).toLocaleString('en-US')}` : ''}`),
-      q.outcome,
+      escapeHtml(q.outcome),
       `${q.equilibrium ? 'Nash' : ''}${q.equilibrium && !q.equilibriumSure ? ' (not sure)' : ''}${q.pareto ? `${q.equilibrium ? ', ' : ''}Pareto` : ''}`,
     ]);
     const sub = p.subgame;
@@ -145,7 +146,7 @@ export async function renderGameReport(dir: string, info: { title: string; descr
     return {
       id: `game-${i}`,
       heading: label ? `Game at ${label}` : 'The game',
-      html: text + htmlTable(`Cumulative payoffs (billion yuan, mean ± 95% interval, ${p.replications} replications) and each profile's outcome against the counterfactual`, ['profile', ...p.regionNames.map((n) => `${n} payoff`), 'outcome', 'equilibrium'], rows, { numeric: p.regionNames.map((_, k) => k + 1) }),
+      html: text + htmlTable(`Cumulative payoffs (billion yuan, mean ± 95% interval, ${p.replications} replications) and each profile's outcome against the counterfactual`, ['profile', ...p.regionNames.map((n) => `${escapeHtml(n)} payoff`), 'outcome', 'equilibrium'], rows, { numeric: p.regionNames.map((_, k) => k + 1) }),
     };
   });
   const report = join(outDir, 'report.html');

@@ -12,7 +12,9 @@ import { estimateFromSamples } from '../model/game/uncertainty.js';
 import { deepMerge } from '../scenario/merge.js';
 import { duplicatedChart, outcomeLabel, similarityChart, valueAddedChart, winWinChart } from './charts.js';
 import type { ExplorerResult, PlayScore, PlayYear } from './sim-core.js';
-import { buildScenario, loadScenarioText, SHIPPED_SCENARIOS, type BrowserScenario } from './scenarios.js';
+import { MAX_SOURCE_BYTES } from '../scenario/parse.js';
+import { messages, UserError } from '../scenario/errors.js';
+import { buildScenario, loadScenarioText, SHIPPED_SCENARIOS, type BrowserScenario, type LibraryEntry } from './scenarios.js';
 import {
   decodeSettings,
   effectiveNumbers,
@@ -35,6 +37,10 @@ const newWorker = () => new Worker(new URL('./worker.ts', import.meta.url), { ty
 const explorer = new WorkerClient(newWorker);
 const gameWorker = new WorkerClient(newWorker);
 const playWorker = new WorkerClient(newWorker);
+/** Reads scenario files from disk: a hostile file costs this worker, never the page. */
+const fileWorker = new WorkerClient(newWorker);
+/** A file still being read after this long is abandoned (its worker terminated). */
+const FILE_TIMEOUT_MS = 20_000;
 
 const CHOICE_LABELS: Record<string, string> = {
   invest: 'Invest (own plan)',
@@ -49,13 +55,26 @@ const CHOICE_LABELS: Record<string, string> = {
 };
 const fmt = (v: number, digits = 0) => (Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
 
-/** Scenario texts by name: the shipped ones plus files loaded from disk. */
-const library: Record<string, string> = { ...SHIPPED_SCENARIOS };
+/**
+ * Scenarios by name: the shipped ones as text, files loaded from disk as the value the
+ * worker parsed and checked. No prototype, so a name like `toString` is just a missing key.
+ */
+const library: Record<string, LibraryEntry> = Object.assign(Object.create(null) as Record<string, LibraryEntry>, SHIPPED_SCENARIOS);
 const uploaded = new Set<string>();
 let settings: Settings = emptySettings('baseline');
 let base: BrowserScenario;
 let current: { config: ModelConfig; seed: number; replications: number } | null = null;
 let runCount = 0;
+
+/**
+ * An element holding plain text. Scenario files are untrusted (region names, titles and
+ * descriptions are free text), so the page is built with textContent only, never HTML strings.
+ */
+function textElement<K extends keyof HTMLElementTagNameMap>(tag: K, text: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  el.textContent = text;
+  return el;
+}
 
 function setError(message: string | null): void {
   const el = $('error');
@@ -351,11 +370,10 @@ function renderPlay(): void {
     y >= playConfig.steps ? `Game over after ${y} years.` : `Year ${nextYear} (${y + 1} of ${playConfig.steps}): you are ${me}; ${them} plays its rule. Choose your move.`;
   $('play-board').dataset.years = String(y);
   const head = $('play-table').querySelector('thead')!;
-  head.innerHTML = '';
   const hr = document.createElement('tr');
   for (const h of ['Year', `${me} (you)`, them, `Your payoff`, `${them} payoff`, 'Your total', `${them} total`, 'Similarity', 'Clusters', 'Position'])
     hr.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: h }));
-  head.append(hr);
+  head.replaceChildren(hr);
   const body = $('play-table').querySelector('tbody')!;
   body.replaceChildren(
     ...playYears.map((p) => {
@@ -404,7 +422,7 @@ function renderScore(score: PlayScore): void {
   const h = document.createElement('h3');
   h.textContent = 'Your score';
   const table = document.createElement('table');
-  table.innerHTML = `<caption>Cumulative payoffs after ${score.years} years (billion yuan)</caption>`;
+  table.append(textElement('caption', `Cumulative payoffs after ${score.years} years (billion yuan)`));
   const rows: [string, number[]][] = [
     ['Your game', score.played],
     ['If both had cooperated', score.mutualCooperation],
@@ -455,7 +473,7 @@ async function runGame(): Promise<void> {
     const possible = new Set(analysis.pure.possible.map((e) => e.profile.join(',')));
     const table = document.createElement('table');
     table.className = 'matrix';
-    table.innerHTML = `<caption>Cumulative payoffs (${names[0]}, ${names[1]}), billion yuan; ★ = Nash equilibrium</caption>`;
+    table.append(textElement('caption', `Cumulative payoffs (${names[0]}, ${names[1]}), billion yuan; ★ = Nash equilibrium`));
     const head = document.createElement('tr');
     head.append(Object.assign(document.createElement('th'), { textContent: `${names[0]} \\ ${names[1]}` }));
     for (const s of SUB) head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: `${names[1]}: ${s}` }));
@@ -506,18 +524,50 @@ function exportScenario(): void {
   );
 }
 
+/**
+ * Loads a scenario file with the CLI's limits (size, encoding, nesting, aliases, keys): parsed
+ * and validated in a worker, so a huge or hostile file shows an error and never freezes the page.
+ * Problems are shown as `file:line:column: field: message`, as the CLI prints them.
+ */
 async function loadFile(file: File): Promise<void> {
+  fileWorker.restart(); // a file still being read is abandoned
+  if (file.size > MAX_SOURCE_BYTES) {
+    // Not even read: the limit the worker would apply, without copying the file.
+    setError(new UserError(messages.tooLarge(file.size, MAX_SOURCE_BYTES), { file: file.name }).message);
+    setStatus(`Could not load ${file.name}.`);
+    return;
+  }
+  setStatus(`Reading ${file.name}…`);
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const text = await file.text();
-    const loaded = loadScenarioText(text, file.name, library);
-    let name = loaded.scenario.name;
-    if (SHIPPED_SCENARIOS[name] !== undefined) name = `${name}-file`;
-    library[name] = text;
+    const bytes = await file.arrayBuffer();
+    const uploadedValues: Record<string, Record<string, unknown>> = {};
+    for (const name of uploaded) {
+      const entry = library[name];
+      if (typeof entry === 'object') uploadedValues[name] = entry;
+    }
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(new Error(`${file.name}: reading the file took longer than ${FILE_TIMEOUT_MS / 1000} s, so it was abandoned`));
+        fileWorker.restart();
+      }, FILE_TIMEOUT_MS);
+    });
+    const response = await Promise.race([fileWorker.request({ type: 'load-file', file: file.name, bytes, uploaded: uploadedValues }), timeout]);
+    let name = response.name;
+    if (Object.hasOwn(SHIPPED_SCENARIOS, name)) name = `${name}-file`;
+    library[name] = response.value;
     uploaded.add(name);
+    setError(null);
     selectScenario(name, emptySettings(name));
     setStatus(`Loaded ${file.name} as "${name}".`);
   } catch (e) {
-    setError(`${file.name}: ${(e as Error).message}`);
+    if (e instanceof CancelledError) return;
+    const message = (e as Error).message;
+    // Messages from the worker's parser already start with the file name (file:line:column: ...).
+    setError(message.startsWith(file.name) ? message : `${file.name}: ${message}`);
+    setStatus(`Could not load ${file.name}.`);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -554,6 +604,7 @@ function wire(): void {
   $<HTMLInputElement>('scenario-file').addEventListener('change', (e) => {
     const file = (e.target as HTMLInputElement).files?.[0];
     if (file) void loadFile(file);
+    (e.target as HTMLInputElement).value = ''; // the same file can be loaded again after editing it
   });
   $<HTMLInputElement>('fund-enabled').addEventListener('change', (e) => {
     const on = (e.target as HTMLInputElement).checked;

@@ -7,7 +7,9 @@ export type WorkerRequest =
   | { id: number; type: 'game'; config: ModelConfig; seed: number; replications: number }
   | { id: number; type: 'play-start'; config: ModelConfig; student: number; seed: number }
   | { id: number; type: 'play-step'; strategy: Strategy }
-  | { id: number; type: 'play-score' };
+  | { id: number; type: 'play-score' }
+  /** A scenario file from disk, parsed and checked here with the CLI's limits; `uploaded` are the files loaded before (for `extends`). */
+  | { id: number; type: 'load-file'; file: string; bytes: ArrayBuffer; uploaded: Record<string, Record<string, unknown>> };
 
 export type WorkerResponse =
   | { id: number; type: 'run'; result: ExplorerResult }
@@ -15,4 +17,5 @@ export type WorkerResponse =
   | { id: number; type: 'play-start'; steps: number }
   | { id: number; type: 'play-step'; year: PlayYear; done: boolean }
   | { id: number; type: 'play-score'; score: PlayScore }
+  | { id: number; type: 'load-file'; value: Record<string, unknown>; name: string }
   | { id: number; type: 'error'; message: string };

@@ -4,6 +4,7 @@
  * terminating this worker and starting a fresh one.
  */
 import type { WorkerRequest, WorkerResponse } from './protocol.js';
+import { loadScenarioFile, SHIPPED_SCENARIOS } from './scenarios.js';
 import { PlaySession, playCounterfactuals, runExplorer, runGameProfiles } from './sim-core.js';
 
 interface WorkerScope {
@@ -31,6 +32,11 @@ function handle(req: WorkerRequest): WorkerResponse {
       if (!session) throw new Error('no game in progress');
       const played = session.years.length === 0 ? session.config.regions.map(() => 0) : session.years[session.years.length - 1].cumulativePayoff;
       return { id: req.id, type: 'play-score', score: playCounterfactuals(session.config, session.seed, session.years.length, played) };
+    }
+    case 'load-file': {
+      const library = Object.assign(Object.create(null) as Record<string, string | Record<string, unknown>>, SHIPPED_SCENARIOS, req.uploaded);
+      const { value, name } = loadScenarioFile(new Uint8Array(req.bytes), req.file, library);
+      return { id: req.id, type: 'load-file', value, name };
     }
   }
 }

@@ -20,6 +20,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const artifacts = join(root, 'test/web/artifacts');
 const distWeb = join(root, 'dist-web');
 const cli = join(root, 'dist/cli/main.js');
+const PAYLOAD = join(root, 'test/fixtures/payload/payload.yaml');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 describe.skipIf(!existsSync(CHROMIUM))('explorer in headless Chromium', () => {
@@ -41,6 +42,10 @@ describe.skipIf(!existsSync(CHROMIUM))('explorer in headless Chromium', () => {
     await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(String(e)));
+    // The page's Content-Security-Policy must not block anything the explorer itself does.
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
+    });
     mkdirSync(artifacts, { recursive: true });
   }, 300_000);
 
@@ -156,6 +161,82 @@ describe.skipIf(!existsSync(CHROMIUM))('explorer in headless Chromium', () => {
     await waitForRun(run + 1);
     expect(await page.locator('#error').isHidden()).toBe(true);
   }, 120_000);
+
+  it('shows a scenario whose every text is an HTML/script payload as text, in every tab (issue 12)', async () => {
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const scriptsBefore = await page.evaluate(() => [...document.scripts].map((s) => s.src));
+    const run = await chartsRun();
+    await page.locator('#scenario-file').setInputFiles(PAYLOAD);
+    await expect.poll(() => page.locator('#scenario-title').textContent()).toMatch(/^title <\/script><script>/);
+    expect(await page.locator('#scenario').inputValue()).toBe('payload');
+    await waitForRun(run + 1);
+    await page.locator('#report-similarity svg').waitFor({ state: 'attached', timeout: 60_000 });
+    // Play: region names in the select, the table headers, the chart and the score.
+    await page.locator('#tab-play').click();
+    await page.locator('#play-region').selectOption({ index: 0 });
+    await page.locator('#play-start').click();
+    await page.waitForFunction(() => document.getElementById('play-board')?.dataset.years === '0');
+    await page.locator('.move[data-move=compete]').click();
+    await page.waitForFunction(() => document.getElementById('play-board')?.dataset.years === '1', null, { timeout: 60_000 });
+    await page.locator('#chart-play svg').waitFor({ state: 'attached', timeout: 60_000 });
+    await page.locator('#play-score-now').click();
+    await page.locator('#play-score .score').waitFor({ timeout: 60_000 });
+    expect(await page.locator('#play-table thead').textContent()).toContain('region-sichuan </script><script>');
+    // Game: region names in the matrix's caption and headers.
+    await page.locator('#tab-game').click();
+    await page.locator('#game-run').click();
+    await page.locator('#game-sentence').waitFor({ timeout: 240_000 });
+    expect(await page.locator('.matrix caption').textContent()).toContain('<img src=x onerror=');
+    await page.locator('#tab-explore').click();
+    // Hover the charts, so tooltips (HTML made by vega-tooltip) show payloads too.
+    for (const id of ['chart-value-added', 'chart-winwin']) {
+      const box = await page.locator(`#${id} svg`).boundingBox();
+      if (box) for (const f of [0.3, 0.5, 0.7]) await page.mouse.move(box.x + f * box.width, box.y + 0.5 * box.height);
+    }
+    const found = await page.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+      injected: document.querySelectorAll('[data-pwn], img, iframe, object, embed').length,
+      scripts: [...document.scripts].map((s) => s.src),
+      handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`)),
+    }));
+    expect(found).toEqual({ pwned: undefined, injected: 0, scripts: scriptsBefore, handlers: [] });
+    expect(dialogs).toEqual([]);
+    await page.screenshot({ path: join(artifacts, 'explorer-payload.png'), fullPage: true });
+  }, 600_000);
+
+  it('refuses huge and hostile files with a located error, in a worker, without freezing the page', async () => {
+    // A heartbeat on the page's thread: the longest gap between its ticks is how long the page froze.
+    await page.evaluate(() => {
+      const w = window as unknown as { __gap: number; __last: number };
+      w.__gap = 0;
+      w.__last = performance.now();
+      setInterval(() => {
+        const now = performance.now();
+        w.__gap = Math.max(w.__gap, now - w.__last);
+        w.__last = now;
+      }, 20);
+    });
+    const files = [
+      { name: 'huge.yaml', buffer: Buffer.from(`name: huge\ndescription: "${'x'.repeat(3 * 1024 * 1024)}"\n`), error: /^huge\.yaml: the file is too large \(3\.0 MB/ },
+      { name: 'alias-bomb.yaml', buffer: readFileSync(join(root, 'test/fixtures/scenarios/alias-bomb.yaml')), error: /^alias-bomb\.yaml:\d+:\d+: .*alias/ },
+      { name: 'deep.yaml', buffer: Buffer.from(`name: deep\nx: ${'['.repeat(500_000)}${']'.repeat(500_000)}\n`), error: /^deep\.yaml:\d+:\d+: nested too deeply/ },
+      { name: 'deep-block.yaml', buffer: Buffer.from(`name: deep\n${Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} 1\n`), error: /^deep-block\.yaml:\d+:\d+: nested too deeply/ },
+      { name: 'not-text.yaml', buffer: Buffer.from([0x6e, 0x61, 0x00, 0xff]), error: /^not-text\.yaml: not a text file/ },
+    ];
+    for (const file of files) {
+      await page.locator('#scenario-file').setInputFiles({ name: file.name, mimeType: 'text/yaml', buffer: file.buffer });
+      await expect.poll(() => page.locator('#error').textContent(), { timeout: 60_000 }).toMatch(file.error);
+      expect(await page.locator('#error').isVisible()).toBe(true);
+      // Still responsive: the page answers and its scenario is the one loaded before.
+      expect(await page.locator('#scenario').inputValue()).toBe('payload');
+    }
+    const gap = await page.evaluate(() => (window as unknown as { __gap: number }).__gap);
+    expect(gap).toBeLessThan(1000);
+  }, 300_000);
 
   it('fits a narrow screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
