@@ -10,6 +10,7 @@ import { checkOutputTarget, unusedFolder } from '../../report/output-folder.js';
 import { loadScenario } from '../../scenario/load.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
+import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 
 export interface CalibrateActionOptions {
   scenario: string;
@@ -67,7 +68,8 @@ export async function calibrateAction(options: CalibrateActionOptions): Promise<
   const progress = createCalibrationProgress({ total: plan.evaluations, quiet: options.quiet });
   let result;
   try {
-    result = await executeCalibration(plan, { workers, signal: options.signal ?? interrupt!.signal, onProgress: (done, best) => progress.update(done, best) });
+    checkRunFits(loaded, { replications: plan.replications, workers });
+    result = await reportingModelLimits(loaded.file, () => executeCalibration(plan, { workers, signal: options.signal ?? interrupt!.signal, onProgress: (done, best) => progress.update(done, best) }));
   } catch (error) {
     if (error instanceof AbortedError) {
       progress.stop();

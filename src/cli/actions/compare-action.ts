@@ -10,6 +10,7 @@ import { checkOutputTarget, unusedFolder } from '../../report/output-folder.js';
 import { renderCompareReport } from '../../report/report-compare.js';
 import { stableJson } from '../../report/write-results.js';
 import { gitCommit, packageVersion } from '../package-info.js';
+import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
 import type { ActionOptions } from '../options.js';
@@ -32,7 +33,8 @@ export async function compareAction(options: CompareActionOptions): Promise<{ ou
   if (!options.quiet) log(`Comparing ${names.join(', ')}: ${replications} replications each, seed ${seed} (common random numbers)...`);
   const interrupt = interruptSignal();
   try {
-    const comparison = await compareScenarios(loaded, { seed, replications, workers: options.workers, quiet: options.quiet, signal: interrupt.signal });
+    for (const l of loaded) checkRunFits(l, { replications, workers: options.workers });
+    const comparison = await reportingModelLimits(loaded.map((l) => l.file).join(' or '), () => compareScenarios(loaded, { seed, replications, workers: options.workers, quiet: options.quiet, signal: interrupt.signal }));
     await writeDirectoryAtomically(outDir, { kind: 'compare', force: options.force }, async (dir) => {
       await writeComparisonTables(dir, comparison);
       await writeFile(

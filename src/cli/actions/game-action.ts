@@ -18,6 +18,7 @@ import { interruptSignal } from '../signals.js';
 import { createPointPool } from '../../experiment/pool.js';
 import { availableParallelism } from 'node:os';
 import { timestamp } from './run-action.js';
+import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 import type { ActionOptions } from '../options.js';
 
 export interface GameActionOptions extends ActionOptions {
@@ -45,6 +46,7 @@ export async function gameAction(options: GameActionOptions): Promise<{ outDir: 
   const name = loaded.scenario.name;
   const outDir = options.out ? resolve(options.out) : unusedFolder(resolve(join('results', name, `game-${timestamp(started)}-${seed}`)));
   await checkOutputTarget(outDir, { kind: 'game', force: options.force });
+  checkRunFits(loaded, { replications, workers: options.workers });
   const profiles = strategies.length ** loaded.scenario.regions.length;
   if (!options.quiet)
     log(`Game of ${name}: ${profiles} strategy profiles x ${replications} replications${design.length > 1 ? ` at ${design.length} parameter values` : ''}, seed ${seed} (common random numbers)...`);
@@ -54,10 +56,12 @@ export async function gameAction(options: GameActionOptions): Promise<{ outDir: 
   const pool = createPointPool(Math.min(options.workers ?? availableParallelism(), profiles), interrupt.signal);
   try {
     for (const point of design) {
-      const empirical = await runEmpiricalGame(loaded.scenario, {
-        strategies, seed, replications, values: point.values, workers: options.workers, quiet: options.quiet, signal: interrupt.signal, pool,
-        label: design.length > 1 ? `game ${Object.entries(point.values).map(([k, v]) => `${k}=${v}`).join(' ')}` : undefined,
-      });
+      const empirical = await reportingModelLimits(loaded.file, () =>
+        runEmpiricalGame(loaded.scenario, {
+          strategies, seed, replications, values: point.values, workers: options.workers, quiet: options.quiet, signal: interrupt.signal, pool,
+          label: design.length > 1 ? `game ${Object.entries(point.values).map(([k, v]) => `${k}=${v}`).join(' ')}` : undefined,
+        }),
+      );
       points.push({ values: point.values, empirical, report: analyzeEmpiricalGame(empirical, { starts }) });
     }
   } finally {

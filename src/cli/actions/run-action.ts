@@ -12,6 +12,7 @@ import { formatHeadline } from '../../report/headline.js';
 import { renderRunReport } from '../../report/report-run.js';
 import { checkOutputTarget, unusedFolder } from '../../report/output-folder.js';
 import { gitCommit, packageVersion } from '../package-info.js';
+import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 
 export interface RunActionOptions {
   scenario: string;
@@ -47,7 +48,8 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
   const outDir = options.out ? resolve(options.out) : unusedFolder(resolve(join(options.resultsRoot ?? 'results', name, `${timestamp(started)}-${seed}`)));
   await checkOutputTarget(outDir, { kind: 'run', force: options.force });
   if (!options.quiet) log(`Running ${name}: ${replications} replication${replications === 1 ? '' : 's'} and their counterfactuals, seed ${seed}...`);
-  const run = runScenario(loaded.config, { seed, replications });
+  checkRunFits(loaded, { replications, keepsRecords: true });
+  const run = await reportingModelLimits(loaded.file, () => runScenario(loaded.config, { seed, replications }));
   const summary = summarizeRun(run);
   const seconds = (performance.now() - t0) / 1000;
   await writeResults(outDir, run, summary, {

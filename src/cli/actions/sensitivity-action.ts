@@ -8,6 +8,7 @@ import { writeSensitivityTables } from '../../report/write-sensitivity.js';
 import { renderSensitivityReport } from '../../report/report-sensitivity.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
+import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 
 export interface SensitivityActionOptions extends SensitivityOptions {
   scenario: string;
@@ -38,7 +39,10 @@ export async function sensitivityAction(options: SensitivityActionOptions): Prom
   }
   const interrupt = options.signal ? null : interruptSignal();
   try {
-    const result = await executeSensitivity(outDir, plan, { resume: options.resume ?? false, workers: options.workers, quiet: options.quiet, signal: options.signal ?? interrupt!.signal });
+    checkRunFits(loaded, { replications: plan.replications, workers: options.workers });
+    const result = await reportingModelLimits(loaded.file, () =>
+      executeSensitivity(outDir, plan, { resume: options.resume ?? false, workers: options.workers, quiet: options.quiet, signal: options.signal ?? interrupt!.signal }),
+    );
     if (!result.complete) {
       log(`Stopped with ${result.done} of ${result.total} points finished and kept in ${outDir}.`);
       log(`Finish it with: ${resumeCommand(options.scenario, plan, outDir)}`);

@@ -11,6 +11,7 @@ import { writeSweepTables } from '../../report/write-sweep.js';
 import { renderSweepReport } from '../../report/report-sweep.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
+import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 
 export interface SweepActionOptions extends SweepOptions {
   scenario: string;
@@ -31,7 +32,8 @@ export async function sweepAction(options: SweepActionOptions): Promise<{ outDir
     log(`Sweep of ${plan.scenario}: ${mine} point${mine === 1 ? '' : 's'}${plan.shard ? ` (shard ${plan.shard.index}/${plan.shard.count} of ${plan.points.length})` : ''} x ${plan.replications} replications (${plan.design}), into ${outDir}`);
   const interrupt = options.signal ? null : interruptSignal();
   try {
-    const result = await executeSweep(outDir, plan, { resume: options.resume ?? false, workers: options.workers, quiet: options.quiet, signal: options.signal ?? interrupt!.signal });
+    checkRunFits(loaded, { replications: plan.replications, workers: options.workers });
+    const result = await reportingModelLimits(loaded.file, () => executeSweep(outDir, plan, { resume: options.resume ?? false, workers: options.workers, quiet: options.quiet, signal: options.signal ?? interrupt!.signal }));
     if (!result.complete) {
       log(`Stopped with ${result.done} of ${result.total} points finished and kept in ${outDir}.`);
       log(`Finish it with: chuanyu sweep ${options.scenario} ${options.params.map((p) => `--param ${p}`).join(' ')} --out ${outDir} --resume`);
