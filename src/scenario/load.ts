@@ -80,6 +80,7 @@ export function resolveScenarioPath(nameOrPath: string, options: LoadOptions = {
   const asPath = resolve(cwd, nameOrPath);
   const direct = looksLikePath(nameOrPath) || isFile(asPath) ? findWithExtensions(asPath) : undefined;
   if (direct) return direct;
+  if (looksLikePath(nameOrPath) && isDir(asPath)) throw new UserError(messages.isDirectory(nameOrPath));
   const notScenario = isFile(asPath) ? new UserError(messages.notScenarioFile(), { file: nameOrPath }) : undefined;
   if (hasSeparator(nameOrPath)) throw notScenario ?? noSuchScenario(nameOrPath, [dirname(asPath)]);
   // A bare name, possibly with its extension: look in the scenario folders.
@@ -189,6 +190,9 @@ type Report = (path: readonly PathSegment[], message: string) => IssueReport;
 
 function zodReports(issues: readonly z.core.$ZodIssue[], raw: unknown, report: Report, base: PathSegment[] = [], orElse?: string): IssueReport[] {
   const out: IssueReport[] = [];
+  // `.int()` adds its own safe-integer bound; where the field's own range also fails, report only that.
+  const rangeAt = new Set(issues.filter((i) => (i.code === 'too_big' || i.code === 'too_small') && i.origin !== 'int').map((i) => JSON.stringify(i.path.map(String))));
+  issues = issues.filter((i) => !((i.code === 'too_big' || i.code === 'too_small') && i.origin === 'int' && rangeAt.has(JSON.stringify(i.path.map(String)))));
   for (const issue of issues) {
     const path = [...base, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
     const got = getPath(raw, path);
