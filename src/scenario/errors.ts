@@ -55,6 +55,9 @@ export interface IssueReport {
   message: string;
 }
 
+/** Issues printed for one scenario; the rest are counted. */
+export const MAX_ISSUES_SHOWN = 50;
+
 /** Several problems found at once (schema or model checks): one line each. */
 export class ScenarioValidationError extends UserError {
   readonly issues: IssueReport[];
@@ -71,7 +74,9 @@ export class ScenarioValidationError extends UserError {
     super(first.message, { file: first.file, location: first.location, fieldPath: first.fieldPath });
     this.name = 'ScenarioValidationError';
     this.issues = issues;
-    this.message = issues.map(formatIssueLine).join('\n');
+    const shown = issues.slice(0, MAX_ISSUES_SHOWN).map(formatIssueLine);
+    if (issues.length > MAX_ISSUES_SHOWN) shown.push(`... and ${issues.length - MAX_ISSUES_SHOWN} more`);
+    this.message = shown.join('\n');
   }
 }
 
@@ -152,22 +157,33 @@ export const messages = {
     const listing = names.length > 0 ? `available scenarios in ${where}: ${listNames(names)}` : `there are no scenario files (.yaml, .yml, .json) in ${where}`;
     return near ? `did you mean "${near}"? ${listing}` : listing;
   },
+  notScenarioFile: () => 'not a scenario file (scenario files end in .yaml, .yml or .json)',
   isDirectory: (name: string) => `"${name}" is a folder, not a scenario file`,
   unreadable: (reason: string) => `cannot read the file (${reason})`,
   tooLarge: (bytes: number, limit: number) =>
     `the file is too large (${(bytes / 1048576).toFixed(1)} MB; scenario files are limited to ${limit / 1048576} MB)`,
-  notText: (why: 'nul' | 'utf8') => `not a text file (${why === 'nul' ? 'it contains NUL bytes' : 'it is not valid UTF-8'})`,
+  notText: (why: 'nul' | 'utf8' | 'utf16') =>
+    why === 'nul'
+      ? 'not a text file (it contains NUL bytes)'
+      : `not a UTF-8 text file (it ${why === 'utf16' ? 'is encoded as UTF-16' : 'is not valid UTF-8'}); scenario files must be saved as UTF-8`,
   emptyFile: () => 'the file is empty (it has no scenario fields, only whitespace or comments)',
   notAMapping: (got: string) => `the top level must be a mapping of scenario fields (name: ..., sectors: ...), not ${got}`,
   // Parsing.
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
   nestedTooDeeply: (limit: number) => `nested too deeply (more than ${limit} levels of lists or mappings)`,
+  tooManyEntries: (limit: number) => `too many keys and list items (scenario files are limited to ${limit})`,
+  duplicateKey: (key: string, first: Location | undefined) =>
+    `YAML syntax error: Map keys must be unique; "${key}" is already a key of this mapping${first ? ` (line ${first.line}:${first.column})` : ''}`,
+  complexKey: () => 'a key must be a plain name, not a list, mapping or alias',
+  unsupportedTag: (tag: string) => `tag ${tag} is not supported in scenario files (only plain values, lists and mappings)`,
+  tagMismatch: (tag: string) => `the value cannot be read as ${tag}`,
   selfReference: () => 'a YAML alias refers to a value that contains it (the value would be infinite)',
   aliasBomb: (limit: number) => `too many YAML alias expansions (more than ${limit}); refusing a possible "billion laughs" alias bomb`,
   unsafeKey: (key: string) => `the key "${key}" is not allowed (it could alter JavaScript object prototypes)`,
   badPathSegment: (segment: string, reason: string) => `cannot use "${segment}" in a parameter path: ${reason}`,
   // extends.
   extendsNotString: (got: string) => `"extends" must be a scenario name or a relative file path, not ${got}`,
+  extendsNotScenario: (name: string) => `"${name}" is not a scenario file (a parent must be a .yaml, .yml or .json file, or a scenario name)`,
   missingParent: (name: string) => `no such parent scenario "${name}"`,
   extendsUnavailable: (name: string) => `cannot resolve extends "${name}" here: no scenarios folder is available to read the parent from`,
   extendsCycle: (chain: readonly string[]) => `extends cycle: ${chain.join(' -> ')}`,

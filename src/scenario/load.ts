@@ -46,7 +46,8 @@ const isFile = (p: string) => statSync(p, { throwIfNoEntry: false })?.isFile() ?
 const isDir = (p: string) => statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 const toPath = (dir: string | URL) => (dir instanceof URL ? fileURLToPath(dir) : dir);
 const hasSeparator = (s: string) => /[\\/]/.test(s);
-const looksLikePath = (s: string) => hasSeparator(s) || (SCENARIO_EXTENSIONS as readonly string[]).includes(extname(s).toLowerCase());
+const hasScenarioExtension = (s: string) => (SCENARIO_EXTENSIONS as readonly string[]).includes(extname(s).toLowerCase());
+const looksLikePath = (s: string) => hasSeparator(s) || hasScenarioExtension(s);
 
 /** Folders searched for a bare scenario name, in order. */
 export function scenarioDirs(options: LoadOptions = {}): string[] {
@@ -62,9 +63,14 @@ export function listScenarios(dir?: string | URL): string[] {
   return scenarioNamesIn(dir === undefined ? packageScenariosDir() : toPath(dir));
 }
 
-/** `base` itself if it is a file with an extension, else the first of `base.yaml|.yml|.json` that exists. */
+/**
+ * `base` itself if it is a scenario file (.yaml, .yml, .json), else the first of
+ * `base.yaml|.yml|.json` that exists. Never a file of another kind: a name from
+ * a scenario file (`extends: /etc/passwd`) must not make us read, and then quote
+ * in a message, some other file.
+ */
 function findWithExtensions(base: string): string | undefined {
-  if (extname(base) && isFile(base)) return base;
+  if (hasScenarioExtension(base) && isFile(base)) return base;
   return SCENARIO_EXTENSIONS.map((ext) => base + ext).find(isFile);
 }
 
@@ -72,16 +78,18 @@ function findWithExtensions(base: string): string | undefined {
 export function resolveScenarioPath(nameOrPath: string, options: LoadOptions = {}): string {
   const cwd = options.cwd ?? process.cwd();
   const asPath = resolve(cwd, nameOrPath);
-  const direct = isFile(asPath) ? asPath : looksLikePath(nameOrPath) ? findWithExtensions(asPath) : undefined;
+  const direct = looksLikePath(nameOrPath) || isFile(asPath) ? findWithExtensions(asPath) : undefined;
   if (direct) return direct;
-  if (hasSeparator(nameOrPath)) throw noSuchScenario(nameOrPath, [dirname(asPath)]);
+  if (looksLikePath(nameOrPath) && isDir(asPath)) throw new UserError(messages.isDirectory(nameOrPath));
+  const notScenario = isFile(asPath) ? new UserError(messages.notScenarioFile(), { file: nameOrPath }) : undefined;
+  if (hasSeparator(nameOrPath)) throw notScenario ?? noSuchScenario(nameOrPath, [dirname(asPath)]);
   // A bare name, possibly with its extension: look in the scenario folders.
   const dirs = scenarioDirs(options);
   for (const dir of dirs) {
     const found = findWithExtensions(join(dir, nameOrPath));
     if (found) return found;
   }
-  throw noSuchScenario(nameOrPath, dirs);
+  throw notScenario ?? noSuchScenario(nameOrPath, dirs);
 }
 
 /** A path as shown in messages: relative to the working directory when inside it. */
@@ -114,9 +122,13 @@ function followExtends(first: ChainLink, cwd: string): ChainLink[] {
     if (child.dir === undefined) throw new UserError(messages.extendsUnavailable(name), at);
     // A parent is looked up next to the child first; a bare name not found there may
     // name a shipped scenario (so an exported `extends: cooperate` runs from any folder).
-    const bare = !/[\\/]/.test(name);
+    const bare = !hasSeparator(name);
     const parentPath = findWithExtensions(resolve(child.dir, name)) ?? (bare ? findWithExtensions(resolve(packageScenariosDir(), name)) : undefined);
-    if (!parentPath) throw noSuchScenario(name, [child.dir], { ...at, detail: messages.missingParent(name), withHidden: true });
+    if (!parentPath) {
+      if (isFile(resolve(child.dir, name))) throw new UserError(messages.extendsNotScenario(name), at);
+      const dirs = bare ? [...new Set([child.dir, resolve(packageScenariosDir())])] : [dirname(resolve(child.dir, name))];
+      throw noSuchScenario(name, dirs, { ...at, detail: messages.missingParent(name), withHidden: true });
+    }
     const ids = [...chain.map((l) => l.id), parentPath];
     if (chain.some((l) => l.id === parentPath)) {
       const sameDir = ids.every((id) => dirname(id) === dirname(parentPath));
@@ -178,6 +190,9 @@ type Report = (path: readonly PathSegment[], message: string) => IssueReport;
 
 function zodReports(issues: readonly z.core.$ZodIssue[], raw: unknown, report: Report, base: PathSegment[] = [], orElse?: string): IssueReport[] {
   const out: IssueReport[] = [];
+  // `.int()` adds its own safe-integer bound; where the field's own range also fails, report only that.
+  const rangeAt = new Set(issues.filter((i) => (i.code === 'too_big' || i.code === 'too_small') && i.origin !== 'int').map((i) => JSON.stringify(i.path.map(String))));
+  issues = issues.filter((i) => !((i.code === 'too_big' || i.code === 'too_small') && i.origin === 'int' && rangeAt.has(JSON.stringify(i.path.map(String)))));
   for (const issue of issues) {
     const path = [...base, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
     const got = getPath(raw, path);
@@ -229,9 +244,14 @@ function buildFromChain(chain: readonly ScenarioSource[]): Omit<LoadedScenario, 
     const owner = mergedOwner(chain, path);
     return { file: owner.file, location: owner.locate(path), fieldPath: formatPath(path), message };
   };
+  const alsoAt = (path: readonly PathSegment[]) => {
+    const owner = mergedOwner(chain, path);
+    const where = owner.locate(path);
+    return ` (also at ${owner.file}${where ? `:${where.line}:${where.column}` : ''}, ${formatPath(path)})`;
+  };
   const built = buildScenario(raw);
   if ('schemaIssues' in built) throw new ScenarioValidationError(zodReports(built.schemaIssues, raw, report));
-  if ('normalizeIssues' in built) throw new ScenarioValidationError(built.normalizeIssues.map((i) => report(i.path, i.message)));
+  if ('normalizeIssues' in built) throw new ScenarioValidationError(built.normalizeIssues.map((i) => report(i.path, i.other ? `${i.message}${alsoAt(i.other)}` : i.message)));
   return { scenario: built.scenario, config: built.config, raw };
 }
 

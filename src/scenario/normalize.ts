@@ -18,6 +18,8 @@ import { GovernmentSchema, type Scenario } from './schema.js';
 export interface ScenarioIssue {
   path: (string | number)[];
   message: string;
+  /** Another field the problem involves (the first of two duplicates), for messages that name both places. */
+  other?: (string | number)[];
 }
 
 export class NormalizeError extends Error {
@@ -89,12 +91,15 @@ export function normalizeScenario(scenario: Scenario): ModelConfig {
   const { start, steps, stepYears } = scenario.time;
   const endYear = start + (steps - 1) * stepYears;
 
-  const duplicates = (ids: string[], where: string) =>
+  const duplicates = (ids: string[], where: 'sectors' | 'regions') =>
     ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i) issues.push({ path: [where, i, 'id'], message: `duplicate id "${id}"` });
+      const first = ids.indexOf(id);
+      if (first !== i) issues.push({ path: [where, i, 'id'], message: `duplicate ${where === 'sectors' ? 'sector' : 'region'} id "${id}"`, other: [where, first, 'id'] });
     });
   duplicates(sectorIds, 'sectors');
   duplicates(regionIds, 'regions');
+  // Every later check looks names up by id, so a duplicate would only add confusing follow-up errors.
+  if (issues.length > 0) throw new NormalizeError(issues);
 
   const sectorRef = (name: string, path: (string | number)[]): number => {
     const k = sectorIndex.get(name);

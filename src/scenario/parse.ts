@@ -6,15 +6,26 @@
  * Scenario files are YAML or JSON; JSON is parsed by the same YAML parser (JSON
  * is YAML) so it gets line numbers too. Hostile or broken input must end in a
  * clear UserError, never a crash or a hang: size, encoding, nesting depth (a
- * recursive parser overflows its stack on `[[[[...`) and alias expansion
- * ("billion laughs") are all bounded before or while parsing.
+ * recursive parser overflows its stack on `[[[[...`), the number of entries
+ * (the parser takes ~10 us per key, and its own duplicate-key check is
+ * quadratic, so it is off and ours below is linear) and alias expansion
+ * ("billion laughs") are all bounded before or while parsing. Only the plain
+ * tags of the YAML core schema are accepted: `!!binary`, `!!set`, `!!timestamp`
+ * or custom tags would silently become other values.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { describeValue, messages, UserError, type Location, type PathSegment } from './errors.js';
+import { findDocumentProblem } from './yaml-checks.js';
 
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 export const MAX_DEPTH = 64;
 export const MAX_ALIAS_COUNT = 100;
+/**
+ * Keys and list items a file may hold: the largest shipped scenario has about
+ * 300, a full input-output table of 64 sectors 4096. The parser needs about
+ * 35 ms per 1000 on a busy machine, so this keeps any file well under a second.
+ */
+export const MAX_ENTRIES = 10_000;
 export const SCENARIO_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 
 export interface ScenarioSource {
@@ -31,9 +42,23 @@ export interface ScenarioSource {
   resolve(path: readonly PathSegment[]): { depth: number; location: Location | undefined };
 }
 
-/** Bytes to text: size limit, no NUL bytes, valid UTF-8 (a leading BOM is dropped). */
+/**
+ * UTF-16 (or UTF-32) text: a byte-order mark, or ASCII with a zero byte beside
+ * every character (text saved as "Unicode" by some Windows editors has no BOM).
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  const n = Math.min(bytes.length, 512) & ~1;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < n; i += 2) [zeroEven, zeroOdd] = [zeroEven + (bytes[i] === 0 ? 1 : 0), zeroOdd + (bytes[i + 1] === 0 ? 1 : 0)];
+  return n >= 4 && Math.max(zeroEven, zeroOdd) >= 0.4 * (n / 2);
+}
+
+/** Bytes to text: size limit, not UTF-16, no NUL bytes, valid UTF-8 (a leading BOM is dropped). */
 export function decodeScenarioBytes(bytes: Uint8Array, file: string): string {
   if (bytes.length > MAX_SOURCE_BYTES) throw new UserError(messages.tooLarge(bytes.length, MAX_SOURCE_BYTES), { file });
+  if (looksLikeUtf16(bytes)) throw new UserError(messages.notText('utf16'), { file });
   if (bytes.includes(0)) throw new UserError(messages.notText('nul'), { file });
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -43,17 +68,21 @@ export function decodeScenarioBytes(bytes: Uint8Array, file: string): string {
 }
 
 /**
- * Nesting depth seen in the raw text, before the (recursive) parser runs: flow
- * brackets outside quotes and comments, and block levels from indentation and
- * compact `- ` / `? ` indicators. A cheap over-estimate that is exact for the
- * usual cases; the parsed structure is checked again precisely afterwards.
+ * Nesting depth and entry count seen in the raw text, before the (recursive,
+ * slow) parser runs. Depth: flow brackets outside quotes and comments, and
+ * block levels from indentation and compact `- ` / `? ` indicators. Entries:
+ * one per block line, per flow bracket and per flow comma. Both are cheap
+ * over-estimates, exact enough for the usual cases; the parsed structure's
+ * depth is checked again precisely afterwards. Returns the offset where a
+ * limit was passed.
  */
-function prescanDepth(text: string): { depth: number; offset: number } | undefined {
+function prescan(text: string): { limit: 'depth' | 'entries'; offset: number } | undefined {
   let flow = 0;
   let quote = '';
   let blockScalarIndent = -1; // > -1 while inside a `|` or `>` block scalar
   const indents: number[] = [];
   let offset = 0;
+  let entries = 0;
   for (const line of text.split('\n')) {
     const lineOffset = offset;
     offset += line.length + 1;
@@ -65,6 +94,7 @@ function prescanDepth(text: string): { depth: number; offset: number } | undefin
       if (rest === '' || rest.startsWith('#')) continue;
       if (blockScalarIndent >= 0 && indent > blockScalarIndent) continue;
       blockScalarIndent = -1;
+      if (++entries > MAX_ENTRIES) return { limit: 'entries', offset: lineOffset + indent };
       while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
       indents.push(indent);
       i = indent;
@@ -73,7 +103,7 @@ function prescanDepth(text: string): { depth: number; offset: number } | undefin
         while (line[i] === ' ') i++;
         indents.push(i);
       }
-      if (indents.length > MAX_DEPTH) return { depth: indents.length, offset: lineOffset + i };
+      if (indents.length > MAX_DEPTH) return { limit: 'depth', offset: lineOffset + i };
       if (/(^|[\s:-])[|>][-+0-9]*\s*(#.*)?$/.test(line.slice(i))) blockScalarIndent = indent;
     }
     for (; i < line.length; i++) {
@@ -84,9 +114,13 @@ function prescanDepth(text: string): { depth: number; offset: number } | undefin
       } else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) break;
       else if ((c === '"' || c === "'") && tokenStart) quote = c;
       else if ((c === '[' || c === '{') && (flow > 0 || tokenStart)) {
-        if (++flow + indents.length > MAX_DEPTH + 1) return { depth: flow + indents.length, offset: lineOffset + i };
+        if (++flow + indents.length > MAX_DEPTH + 1) return { limit: 'depth', offset: lineOffset + i };
+        if (++entries > MAX_ENTRIES) return { limit: 'entries', offset: lineOffset + i };
       } else if ((c === ']' || c === '}') && flow > 0) flow--;
-      else if (c === ',' || c === ':') tokenStart = true;
+      else if (c === ',' || c === ':') {
+        tokenStart = true;
+        if (c === ',' && flow > 0 && ++entries > MAX_ENTRIES) return { limit: 'entries', offset: lineOffset + i };
+      }
       else if (c !== ' ' && c !== '\t' && c !== '\r') tokenStart = false;
     }
   }
@@ -118,23 +152,26 @@ export function parseScenarioText(text: string, file: string): ScenarioSource {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const deep = prescanDepth(text);
-  if (deep) {
+  const over = prescan(text);
+  if (over) {
     // The parser has not run, so the line counter is empty: count lines here.
-    const before = text.slice(0, deep.offset);
-    const location = { line: before.split('\n').length, column: deep.offset - before.lastIndexOf('\n') };
-    throw new UserError(messages.nestedTooDeeply(MAX_DEPTH), { file, location });
+    const before = text.slice(0, over.offset);
+    const location = { line: before.split('\n').length, column: over.offset - before.lastIndexOf('\n') };
+    throw new UserError(over.limit === 'depth' ? messages.nestedTooDeeply(MAX_DEPTH) : messages.tooManyEntries(MAX_ENTRIES), { file, location });
   }
   let doc: Document.Parsed;
   let value: unknown;
   try {
     // prettyErrors off: we format the position ourselves; logLevel 'error': no process warnings.
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, logLevel: 'error', uniqueKeys: true });
+    // uniqueKeys off: its check is quadratic; findDocumentProblem makes a linear one.
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, logLevel: 'error', uniqueKeys: false });
     const error = doc.errors[0];
     if (error) {
       const message = error.code === 'RESOURCE_EXHAUSTION' ? messages.nestedTooDeeply(MAX_DEPTH) : messages.yamlSyntax(error.message);
       throw new UserError(message, { file, location: at(error.pos[0]) });
     }
+    const problem = findDocumentProblem(doc, text, at);
+    if (problem) throw new UserError(problem.message, { file, location: problem.offset === undefined ? undefined : at(problem.offset) });
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     if (e instanceof UserError) throw e;
@@ -149,6 +186,17 @@ export function parseScenarioText(text: string, file: string): ScenarioSource {
     throw e;
   }
 
+  // Keys of each mapping by name, built on first use: one issue per key of a large mapping stays linear.
+  const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairsOf = (map: YAMLMap): Map<string, Pair> => {
+    let pairs = pairIndex.get(map);
+    if (!pairs) {
+      pairs = new Map();
+      for (const p of map.items) if (isPair(p) && isScalar(p.key) && !pairs.has(String(p.key.value))) pairs.set(String(p.key.value), p);
+      pairIndex.set(map, pairs);
+    }
+    return pairs;
+  };
   const nodeAt = (path: readonly PathSegment[]) => {
     // Walks the document; stops at the deepest existing node. Locations point at map keys, so
     // `taxRate: 3` is reported where `taxRate` is written.
@@ -160,7 +208,7 @@ export function parseScenarioText(text: string, file: string): ScenarioSource {
       let next: unknown;
       let nextLocation: Location | undefined;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        const pair = pairsOf(node).get(String(seg));
         if (pair) {
           next = pair.value;
           const keyRange = isScalar(pair.key) ? pair.key.range : undefined;

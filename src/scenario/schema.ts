@@ -5,18 +5,66 @@
  * scenario into the model's `ModelConfig`.
  *
  * Conventions: money in billion yuan (model units), time in years, shares in [0, 1].
+ *
+ * Every number has a plausible range, stated in its description (so the JSON
+ * Schema shows it to editors): a file is input anyone can write, and values
+ * such as `zoneCapital: 1e308` would otherwise overflow the model into
+ * infinities. The ranges are generous economic bounds (growth between -50% and
+ * +100% a year, capital up to 1e7 billion yuan, about 70 times China's GDP),
+ * not calibration advice; counts are bounded so a run fits in memory. Names
+ * that become file names or identifiers are slugs.
  */
 import { z } from 'zod';
 import { RULE_NAMES, STRATEGIES } from '../model/config.js';
 
 const BN = 'billion yuan';
-const num = (description: string, unit: string, def: number) => z.number().default(def).meta({ description, unit });
-const share = (description: string, def: number) => z.number().min(0).max(1).default(def).meta({ description, unit: 'share' });
-const nonNeg = (description: string, unit: string, def: number) => z.number().min(0).default(def).meta({ description, unit });
+/** Largest amount of money anywhere in a scenario, in billion yuan. */
+const MAX_MONEY = 1e7;
+/** Years a scenario may name. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2200;
+
+/** A bound as it reads in a description: 1e7 rather than 10000000. */
+const fmt = (n: number) => (Math.abs(n) >= 1e5 ? n.toExponential().replace('e+', 'e') : String(n));
+/** ` Range: 0 to 1.`, appended to a description. */
+const rangeNote = (min: number, max: number, above = false) => ` Range: ${above ? 'above ' : ''}${fmt(min)} to ${fmt(max)}.`;
+interface RangeOptions {
+  /** Strictly above `min`. */
+  above?: boolean;
+  int?: boolean;
+}
+/** A number in [min, max] (or (min, max]). */
+const inRange = (min: number, max: number, options: RangeOptions = {}) => {
+  const base = options.int ? z.number().int() : z.number();
+  return (options.above ? base.gt(min) : base.min(min)).max(max);
+};
+/** A bounded number with a default, its range stated in the description. */
+const num = (description: string, unit: string, def: number, min: number, max: number, options: RangeOptions = {}) =>
+  inRange(min, max, options).default(def).meta({ description: description + rangeNote(min, max, options.above), unit });
+const share = (description: string, def: number) => num(description, 'share', def, 0, 1);
+const nonNeg = (description: string, unit: string, def: number, max: number) => num(description, unit, def, 0, max);
+/** A required bounded number. */
+const bounded = (description: string, unit: string, min: number, max: number, options: RangeOptions = {}) =>
+  inRange(min, max, options).meta({ description: description + rangeNote(min, max, options.above), unit });
+const year = (description: string) => bounded(description, 'year', FIRST_YEAR, LAST_YEAR, { int: true });
+
+/** Longest name or id. */
+const MAX_NAME = 64;
+/** Firms at the start: a firm takes a few hundred bytes in each of a run and its counterfactual. */
+const MAX_FIRMS = 1_000_000;
+const MAX_EVENTS = 1000;
 const id = z
   .string()
+  .max(MAX_NAME)
   .regex(/^[a-z][a-z0-9-]*$/, 'expected a lower-case identifier such as "sichuan" or "auto-parts"')
-  .meta({ description: 'Identifier: lower-case letters, digits and dashes, starting with a letter.' });
+  .meta({ description: `Identifier: lower-case letters, digits and dashes, starting with a letter; at most ${MAX_NAME} characters.` });
+/** A name used as a folder name or an identifier in logs: no spaces, dots or slashes. */
+const slug = (description: string) =>
+  z
+    .string()
+    .max(MAX_NAME)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'expected a name of letters, digits, "-" and "_" (no spaces, dots or slashes), such as "my-scenario"')
+    .meta({ description: `${description} Letters, digits, "-" and "_", starting with a letter or digit; at most ${MAX_NAME} characters.` });
 
 export const StrategySchema = z.enum(STRATEGIES).meta({
   description: 'invest: grants by the plan priorities; compete: chase hot sectors, poach firms, cut taxes; cooperate: pay into the joint fund and specialise.',
@@ -34,9 +82,10 @@ const RuleSchema = z.discriminatedUnion('rule', [
       rule: z.literal('fixed'),
       strategy: StrategySchema.default('invest'),
       timeline: z
-        .array(z.object({ year: z.number().int().meta({ description: 'From this year on.', unit: 'year' }), strategy: StrategySchema }).strict())
+        .array(z.object({ year: year('From this year on.'), strategy: StrategySchema }).strict())
+        .max(1000)
         .default([])
-        .meta({ description: 'Strategy changes by year; each entry holds until the next.' }),
+        .meta({ description: 'Strategy changes by year; each entry holds until the next (at most 1000).' }),
     })
     .strict()
     .meta({ description: 'One strategy, or a timeline of strategies.' }),
@@ -47,13 +96,13 @@ const RuleSchema = z.discriminatedUnion('rule', [
       rule: z.literal('win-stay-lose-shift'),
       initial,
       actions,
-      aspiration: z.number().nullable().default(null).meta({ description: 'Fixed aspiration on the payoff signal; null = adaptive (moving average of own signals).', unit: 'payoff growth' }),
+      aspiration: inRange(-100, 100).nullable().default(null).meta({ description: `Fixed aspiration on the payoff signal; null = adaptive (moving average of own signals).${rangeNote(-100, 100)}`, unit: 'payoff growth' }),
       habituation: share('Weight of the newest signal in the adaptive aspiration.', 0.2),
     })
     .strict()
     .meta({ description: 'Repeat the last strategy while the payoff signal reaches the aspiration, otherwise switch.' }),
   z
-    .object({ rule: z.literal('imitate'), initial, kappa: z.number().positive().default(0.02).meta({ description: 'Noise of the Fermi rule: adopt another\'s strategy with probability 1/(1+exp(-(pi_other-pi_self)/kappa)).', unit: 'payoff growth' }) })
+    .object({ rule: z.literal('imitate'), initial, kappa: num('Noise of the Fermi rule: adopt another\'s strategy with probability 1/(1+exp(-(pi_other-pi_self)/kappa)).', 'payoff growth', 0.02, 0, 100, { above: true }) })
     .strict()
     .meta({ description: 'Fermi imitation of a randomly chosen other government.' }),
   z
@@ -66,8 +115,8 @@ const RuleSchema = z.discriminatedUnion('rule', [
       initial,
       actions,
       forgetting: share('Roth-Erev forgetting rate of propensities.', 0.1),
-      initialPropensity: nonNeg('Initial propensity of each action.', 'payoff growth', 0.01),
-      reference: z.number().nullable().default(null).meta({ description: 'Signal that earns no reinforcement; null = the lowest signal seen so far (adaptive), since the payoff-growth signal is often negative.', unit: 'payoff growth' }),
+      initialPropensity: nonNeg('Initial propensity of each action.', 'payoff growth', 0.01, 100),
+      reference: inRange(-100, 100).nullable().default(null).meta({ description: `Signal that earns no reinforcement; null = the lowest signal seen so far (adaptive), since the payoff-growth signal is often negative.${rangeNote(-100, 100)}`, unit: 'payoff growth' }),
     })
     .strict()
     .meta({ description: 'Roth-Erev reinforcement learning: choose in proportion to propensities grown by past payoffs.' }),
@@ -81,16 +130,20 @@ const SectorSchema = z
   .object({
     id,
     name: z.string().min(1).meta({ description: 'Display name.' }),
-    demandGrowth: num('Growth of demand facing the zone at the reference price.', 'per year', 0.06),
-    elasticity: z.number().gt(1).max(20).default(2).meta({
-      description: 'Price elasticity of demand; must exceed 1 (the zone sells into a national market; with eps <= 1 every strategy is zero-sum by construction).',
-      unit: 'elasticity',
-    }),
-    price: z.number().positive().default(1).meta({ description: 'Reference price P.', unit: 'yuan per unit' }),
-    priceFloor: z.number().positive().max(1).default(0.85).meta({ description: 'Price floor as a share of P: producers idle capacity rather than sell below it.', unit: 'share of P' }),
-    priceCeiling: z.number().min(1).default(1.6).meta({ description: 'Price ceiling as a multiple of P.', unit: 'multiple of P' }),
-    unitCost: z.number().positive().default(0.6).meta({ description: 'Unit variable (bought-in) cost c before technology and border friction; below the price floor.', unit: 'yuan per unit' }),
-    fixedCost: nonNeg('Fixed cost (wages, maintenance) per unit of capital per year.', 'yuan per yuan of capital', 0.06),
+    demandGrowth: num('Growth of demand facing the zone at the reference price.', 'per year', 0.06, -0.5, 1),
+    elasticity: num(
+      'Price elasticity of demand; must exceed 1 (the zone sells into a national market; with eps <= 1 every strategy is zero-sum by construction).',
+      'elasticity',
+      2,
+      1,
+      20,
+      { above: true },
+    ),
+    price: num('Reference price P.', 'yuan per unit', 1, 0, 1e6, { above: true }),
+    priceFloor: num('Price floor as a share of P: producers idle capacity rather than sell below it.', 'share of P', 0.85, 0, 1, { above: true }),
+    priceCeiling: num('Price ceiling as a multiple of P.', 'multiple of P', 1.6, 1, 100),
+    unitCost: num('Unit variable (bought-in) cost c before technology and border friction; below the price floor.', 'yuan per unit', 0.6, 0, 1e6, { above: true }),
+    fixedCost: nonNeg('Fixed cost (wages, maintenance) per unit of capital per year.', 'yuan per yuan of capital', 0.06, 1),
     techIntensity: share('Technology intensity h (used for the high-tech share and initial firm technology).', 0.4),
     mobility: share('How readily firms of this sector relocate (multiplies the consideration probability).', 1),
   })
@@ -103,7 +156,7 @@ const RegionSchema = z
     capitalShare: share('Share of the zone\'s initial capital in this region (all regions sum to 1).', 0.5),
     sectorShares: z
       .record(z.string(), z.number().min(0).max(1))
-      .meta({ description: 'Initial capital share of each sector in this region, by sector id (sum to 1; missing sectors are 0).', unit: 'share' }),
+      .meta({ description: 'Initial capital share of each sector in this region, by sector id (sum to 1; missing sectors are 0). Range: 0 to 1.', unit: 'share' }),
   })
   .strict();
 
@@ -113,36 +166,39 @@ export const GovernmentSchema = z
     taxRate: share('Tax rate on positive operating profit at the start.', 0.25),
     taxMin: share('Floor of the tax rate when competing.', 0.15),
     taxCut: share('Tax-rate cut per year while competing (recovered at the same pace otherwise).', 0.01),
-    investShare: z.number().min(0).max(3).default(0.3).meta({ description: 'Industrial budget as a multiple of tax rate x value added (B = share * tax * VA(t-1) + transfers).', unit: 'share' }),
-    transfers: nonNeg('Transfers from the centre added to the industrial budget each year.', `${BN} per year`, 0),
+    investShare: num('Industrial budget as a multiple of tax rate x value added (B = share * tax * VA(t-1) + transfers).', 'share', 0.3, 0, 3),
+    transfers: nonNeg('Transfers from the centre added to the industrial budget each year.', `${BN} per year`, 0, MAX_MONEY),
     planWeights: z
-      .record(z.string(), z.number().min(0))
+      .record(z.string(), inRange(0, 1e6))
       .optional()
-      .meta({ description: 'Plan priorities by sector id for `invest` (normalised); default: the region\'s initial sector shares.', unit: 'weight' }),
+      .meta({ description: `Plan priorities by sector id for \`invest\` (normalised); default: the region's initial sector shares.${rangeNote(0, 1e6)}`, unit: 'weight' }),
   })
   .strict();
 
 const FundSchema = z
   .object({
     enabled: z.boolean().default(true).meta({ description: 'Whether the joint guidance fund exists in this scenario.' }),
-    name: z.string().default('joint-fund').meta({ description: 'Name used in logs and reports.' }),
-    start: z.number().int().nullable().default(null).meta({ description: 'Year the fund is created; null = the first year.', unit: 'year' }),
+    name: slug('Name used in logs and reports.').default('joint-fund'),
+    start: inRange(FIRST_YEAR, LAST_YEAR, { int: true }).nullable().default(null).meta({ description: `Year the fund is created; null = the first year.${rangeNote(FIRST_YEAR, LAST_YEAR)}`, unit: 'year' }),
     receivesCooperation: z.boolean().default(true).meta({ description: 'Cooperating governments pay `policy.fundShare` of their budget into this fund.' }),
-    size: nonNeg('One-off commitment at creation, split over governments by `sizeShares`.', BN, 0),
-    sizeShares: z.record(z.string(), z.number().min(0)).optional().meta({ description: 'Split of `size` by region id; default equal.', unit: 'weight' }),
-    annual: z.record(z.string(), z.number().min(0)).default({}).meta({ description: 'Fixed annual commitments by region id, whatever the strategy.', unit: `${BN} per year` }),
-    leverage: z.number().min(0).max(20).default(0.5).meta({ description: 'Private leverage L: private capital brought from outside the zone = L x government commitments.', unit: 'ratio' }),
-    managementFee: z.number().min(0).max(0.1).default(0.02).meta({ description: 'Management fee on commitments (investment period) then on invested cost (typically 1.5-2.5%).', unit: 'share per year' }),
+    size: nonNeg('One-off commitment at creation, split over governments by `sizeShares`.', BN, 0, MAX_MONEY),
+    sizeShares: z.record(z.string(), inRange(0, 1e6)).optional().meta({ description: `Split of \`size\` by region id; default equal.${rangeNote(0, 1e6)}`, unit: 'weight' }),
+    annual: z
+      .record(z.string(), inRange(0, MAX_MONEY))
+      .default({})
+      .meta({ description: `Fixed annual commitments by region id, whatever the strategy.${rangeNote(0, MAX_MONEY)}`, unit: `${BN} per year` }),
+    leverage: num('Private leverage L: private capital brought from outside the zone = L x government commitments.', 'ratio', 0.5, 0, 20),
+    managementFee: num('Management fee on commitments (investment period) then on invested cost (typically 1.5-2.5%).', 'share per year', 0.02, 0, 0.1),
     carry: share('Carried interest: manager\'s share of gains after capital is returned.', 0.2),
     deployRate: share('Share of a vintage\'s undeployed cash invested each year of its investment period.', 0.4),
-    investmentPeriod: z.number().int().min(1).max(50).default(5).meta({ description: 'Years a vintage invests.', unit: 'years' }),
-    life: z.number().int().min(1).max(60).default(10).meta({ description: 'Years until a vintage sells its stakes (at book value) and closes.', unit: 'years' }),
+    investmentPeriod: num('Years a vintage invests.', 'years', 5, 1, 50, { int: true }),
+    life: num('Years until a vintage sells its stakes (at book value) and closes.', 'years', 10, 1, 60, { int: true }),
     weights: z
       .object({
-        return: num('Score weight on the firm\'s after-tax profit rate.', 'weight', 1),
-        chain: num('Score weight on cross-border chain value (0 by default; > 0 to study chain building).', 'weight', 0),
-        tech: num('Score weight on firm technology tau.', 'weight', 0.2),
-        duplication: num('Score penalty on sector overcapacity.', 'weight', 1),
+        return: num('Score weight on the firm\'s after-tax profit rate.', 'weight', 1, -100, 100),
+        chain: num('Score weight on cross-border chain value (0 by default; > 0 to study chain building).', 'weight', 0, -100, 100),
+        tech: num('Score weight on firm technology tau.', 'weight', 0.2, -100, 100),
+        duplication: num('Score penalty on sector overcapacity.', 'weight', 1, -100, 100),
       })
       .strict()
       .prefault({})
@@ -150,28 +206,33 @@ const FundSchema = z
     chainScore: z.enum(['outside-share', 'both-ends']).default('outside-share').meta({
       description: 'outside-share: partners\' share outside the region, normalised by region size (antisymmetric with two regions); both-ends: credits both ends of a link, a[j][k] min(LQ(r,k), LQ(s,j)).',
     }),
-    capPerFirm: z.number().min(0).max(5).default(0.1).meta({ description: 'Cap of fund money per firm per year, as a share of the firm\'s capital.', unit: 'share of capital' }),
+    capPerFirm: num('Cap of fund money per firm per year, as a share of the firm\'s capital.', 'share of capital', 0.1, 0, 5),
     reinvestment: z
       .union([z.number().min(0).max(5), z.record(z.string(), z.number().min(0).max(5))])
       .default(0.5)
-      .meta({ description: 'Re-investment requirement rho: invest at least rho x a government\'s commitment inside its region (one number for all, or by region id; 0 = purely market-led).', unit: 'ratio' }),
+      .meta({ description: 'Re-investment requirement rho: invest at least rho x a government\'s commitment inside its region (one number for all, or by region id; 0 = purely market-led). Range: 0 to 5.', unit: 'ratio' }),
   })
   .strict();
 
-const ParamTarget = z.union([z.number(), z.string(), z.boolean()]);
+/** Bound of the numbers an event sets or adds; the model checks the parameter's own range when it applies the change. */
+const MAX_CHANGE = MAX_MONEY;
+const ParamTarget = z.union([inRange(-MAX_CHANGE, MAX_CHANGE), z.string().max(MAX_NAME), z.boolean()]);
 const EventSchema = z
   .object({
-    year: z.number().int().meta({ description: 'Year the event takes effect (within the horizon).', unit: 'year' }),
+    year: year('Year the event takes effect (within the horizon).'),
     type: z.enum(['agreement', 'policy', 'shock', 'fund', 'status']).default('policy').meta({ description: 'Kind of event (labels the event log and the charts).' }),
     label: z.string().min(1).meta({ description: 'Short label shown on charts.' }),
     source: z.string().default('').meta({ description: 'Where the event comes from (paper table, document) or "assumption".' }),
-    set: z.record(z.string(), ParamTarget).default({}).meta({ description: 'Parameters to set, by dotted path (e.g. "governments.chongqing.transfers", "friction.border", "fund.start").' }),
-    scale: z.record(z.string(), z.number()).default({}).meta({ description: 'Parameters to multiply, by dotted path.' }),
-    add: z.record(z.string(), z.number()).default({}).meta({ description: 'Amounts to add to parameters, by dotted path.' }),
+    set: z
+      .record(z.string(), ParamTarget)
+      .default({})
+      .meta({ description: `Parameters to set, by dotted path (e.g. "governments.chongqing.transfers", "friction.border", "fund.start"). Numbers range from ${fmt(-MAX_CHANGE)} to ${fmt(MAX_CHANGE)}.` }),
+    scale: z.record(z.string(), inRange(0, 1000)).default({}).meta({ description: `Parameters to multiply, by dotted path.${rangeNote(0, 1000)}` }),
+    add: z.record(z.string(), inRange(-MAX_CHANGE, MAX_CHANGE)).default({}).meta({ description: `Amounts to add to parameters, by dotted path.${rangeNote(-MAX_CHANGE, MAX_CHANGE)}` }),
     demand: z
       .object({
         sectors: z.union([z.literal('all'), z.array(z.string())]).default('all').meta({ description: 'Sector ids hit by the shock, or "all".' }),
-        factor: z.number().positive().meta({ description: 'Multiplier on the demand level.', unit: 'ratio' }),
+        factor: bounded('Multiplier on the demand level.', 'ratio', 0, 100, { above: true }),
       })
       .strict()
       .optional()
@@ -181,9 +242,13 @@ const EventSchema = z
 
 const TargetSchema = z
   .object({
-    metric: z.string().default('similarity').meta({ description: 'Metric the target points describe.' }),
+    metric: slug('Zone metric the target points describe.').default('similarity'),
     source: z.string().default('').meta({ description: 'Where the target values come from.' }),
-    points: z.array(z.object({ year: z.number().int().meta({ description: 'Year of the observation.', unit: 'year' }), value: z.number().meta({ description: 'Observed value.', unit: 'metric unit' }) }).strict()).min(1).meta({ description: 'Observed values by year.' }),
+    points: z
+      .array(z.object({ year: year('Year of the observation.'), value: bounded('Observed value.', 'metric unit', -1e9, 1e9) }).strict())
+      .min(1)
+      .max(1000)
+      .meta({ description: 'Observed values by year (at most 1000).' }),
   })
   .strict();
 
@@ -191,15 +256,15 @@ export const ScenarioSchema = z
   .object({
     $schema: z.string().optional().meta({ description: 'Path of the JSON Schema (for editors).' }),
     extends: z.string().optional().meta({ description: 'Parent scenario (name in the same folder or relative path) whose fields this file overrides (deep merge; lists replace).' }),
-    name: z.string().min(1).meta({ description: 'Short name used in result folders.' }),
+    name: slug('Short name used in result folders.'),
     title: z.string().default('').meta({ description: 'Title for reports.' }),
     description: z.string().default('').meta({ description: 'What this scenario asks, for reports.' }),
-    seed: z.number().int().min(0).default(1).meta({ description: 'Default random seed.', unit: 'seed' }),
-    replications: z.number().int().min(1).max(10000).default(5).meta({ description: 'Default number of replications.', unit: 'runs' }),
+    seed: num('Default random seed.', 'seed', 1, 0, Number.MAX_SAFE_INTEGER, { int: true }),
+    replications: num('Default number of replications.', 'runs', 5, 1, 10000, { int: true }),
     time: z
       .object({
-        start: z.number().int().default(2020).meta({ description: 'First simulated year.', unit: 'year' }),
-        steps: z.number().int().min(1).max(1000).default(35).meta({ description: 'Number of steps.', unit: 'steps' }),
+        start: num('First simulated year.', 'year', 2020, FIRST_YEAR, LAST_YEAR, { int: true }),
+        steps: num('Number of steps.', 'steps', 35, 1, 1000, { int: true }),
         stepYears: z.number().int().min(1).max(1).default(1).meta({ description: 'Years per step. Every rate in the model is per year, so only 1 is supported in this release.', unit: 'years' }),
       })
       .strict()
@@ -210,15 +275,15 @@ export const ScenarioSchema = z
     inputOutput: z
       .record(z.string(), z.record(z.string(), z.number().min(0).max(1)))
       .default({})
-      .meta({ description: 'Input-output coefficients: for buyer sector k, the share of its inputs bought from supplier sector j ({ k: { j: a } }); a buyer\'s shares sum to at most 1.', unit: 'share' }),
+      .meta({ description: 'Input-output coefficients: for buyer sector k, the share of its inputs bought from supplier sector j ({ k: { j: a } }); a buyer\'s shares sum to at most 1. Range: 0 to 1.', unit: 'share' }),
     initial: z
       .object({
-        firms: z.number().int().min(1).max(20_000_000).default(3000).meta({ description: 'Number of firms at the start.', unit: 'firms' }),
-        zoneCapital: z.number().positive().default(1000).meta({ description: 'Zone capital at the start.', unit: BN }),
-        capitalDispersion: nonNeg('Log-normal sigma of firm sizes.', 'log', 0.8),
-        productivityDispersion: nonNeg('Log-normal sigma of firm productivity A (mean 1).', 'log', 0.1),
-        techDispersion: nonNeg('Standard deviation of initial technology around the sector\'s intensity.', 'index', 0.1),
-        utilization: z.number().gt(0).max(1).default(0.92).meta({ description: 'Capacity utilization in the first year; sets the initial demand level.', unit: 'share' }),
+        firms: num('Number of firms at the start.', 'firms', 3000, 1, MAX_FIRMS, { int: true }),
+        zoneCapital: num('Zone capital at the start.', BN, 1000, 0, MAX_MONEY, { above: true }),
+        capitalDispersion: nonNeg('Log-normal sigma of firm sizes.', 'log', 0.8, 5),
+        productivityDispersion: nonNeg('Log-normal sigma of firm productivity A (mean 1).', 'log', 0.1, 2),
+        techDispersion: nonNeg('Standard deviation of initial technology around the sector\'s intensity.', 'index', 0.1, 1),
+        utilization: num('Capacity utilization in the first year; sets the initial demand level.', 'share', 0.92, 0, 1, { above: true }),
       })
       .strict()
       .prefault({})
@@ -227,38 +292,38 @@ export const ScenarioSchema = z
       .object({
         reinvestShare: share('Share of positive after-tax profit reinvested (the rest is paid out, funds receive their stake\'s part).', 0.7),
         investUtilization: share('Accelerator: below this sector utilization firms scale down their own investment.', 0.95),
-        investSensitivity: nonNeg('Accelerator: own investment is multiplied by (u_k / investUtilization)^investSensitivity when u_k is below it.', 'exponent', 10),
+        investSensitivity: nonNeg('Accelerator: own investment is multiplied by (u_k / investUtilization)^investSensitivity when u_k is below it.', 'exponent', 10, 100),
         depreciation: share('Depreciation rate delta.', 0.08),
         techCostReduction: share('gamma: unit cost falls by gamma*tau.', 0.2),
         upgradeBase: share('Base yearly probability of a technology upgrade.', 0.02),
-        upgradeProfit: nonNeg('Added upgrade probability per unit of profit rate.', 'per profit rate', 0.5),
+        upgradeProfit: nonNeg('Added upgrade probability per unit of profit rate.', 'per profit rate', 0.5, 100),
         upgradeFund: share('Added upgrade probability when a fund holds a stake.', 0.1),
         techStep: share('Technology gain of an upgrade, as a share of the gap to 1.', 0.1),
         productivityGain: share('Productivity gain of an upgrade.', 0.02),
         relocationProbability: share('mu: yearly probability that a targeted firm considers an offer (times sector mobility).', 0.2),
-        relocationHorizon: nonNeg('Years of expected profit gap a firm weighs against the moving cost.', 'years', 5),
-        movingCost: nonNeg('Moving cost as a share of the firm\'s capital.', 'share of capital', 0.4),
+        relocationHorizon: nonNeg('Years of expected profit gap a firm weighs against the moving cost.', 'years', 5, 100),
+        movingCost: nonNeg('Moving cost as a share of the firm\'s capital.', 'share of capital', 0.4, 10),
         relocationCapitalLoss: share('Share of capital lost in a move.', 0.1),
-        exitLossYears: z.number().int().min(1).max(50).default(3).meta({ description: 'Consecutive loss years that force exit.', unit: 'years' }),
-        exitMinCapital: nonNeg('Exit below this capital, as a share of the initial mean firm capital.', 'share', 0.05),
-        entryRate: nonNeg('Entrants per existing firm per year at the normal profit rate.', 'per firm per year', 0.015),
-        entryFloor: nonNeg('Entrants per region-sector per year even with no firms there.', 'firms per year', 0.1),
-        entryProfitSensitivity: nonNeg('Rise of the entry rate per unit of profit rate above normal.', 'per profit rate', 10),
-        entryGrantSensitivity: nonNeg('Rise of the entry rate per unit of grant rate (grants / capital).', 'per grant rate', 10),
-        normalProfitRate: num('Normal pre-tax profit rate for entry.', 'per year', 0.15),
-        entrantSize: nonNeg('Entrant capital as a share of the sector\'s mean firm capital.', 'share', 0.3),
+        exitLossYears: num('Consecutive loss years that force exit.', 'years', 3, 1, 50, { int: true }),
+        exitMinCapital: nonNeg('Exit below this capital, as a share of the initial mean firm capital.', 'share', 0.05, 10),
+        entryRate: nonNeg('Entrants per existing firm per year at the normal profit rate.', 'per firm per year', 0.015, 1),
+        entryFloor: nonNeg('Entrants per region-sector per year even with no firms there.', 'firms per year', 0.1, 100),
+        entryProfitSensitivity: nonNeg('Rise of the entry rate per unit of profit rate above normal.', 'per profit rate', 10, 1000),
+        entryGrantSensitivity: nonNeg('Rise of the entry rate per unit of grant rate (grants / capital).', 'per grant rate', 10, 1000),
+        normalProfitRate: num('Normal pre-tax profit rate for entry.', 'per year', 0.15, -1, 1),
+        entrantSize: nonNeg('Entrant capital as a share of the sector\'s mean firm capital.', 'share', 0.3, 10),
       })
       .strict()
       .prefault({})
       .meta({ description: 'Firm behaviour: investment, upgrading, relocation, exit and entry.' }),
     agglomeration: z
       .object({
-        localization: nonNeg('lam_loc: localization economies, M += lam_loc ln(1 + C/C0).', 'elasticity', 0.08),
-        referenceCapital: z.number().positive().default(1).meta({ description: 'C0 as a multiple of the initial mean region-sector capital.', unit: 'multiple' }),
-        inputOutput: nonNeg('lam_io: input-output access economies, M += lam_io sum_j a[j][k] access(r,j).', 'weight', 0.25),
-        congestion: nonNeg('lam_cong: congestion (land, labour), M -= lam_cong C/C_cong.', 'weight', 0.1),
-        congestionCapital: z.number().positive().default(0.3).meta({ description: 'C_cong as a share of the initial zone capital.', unit: 'share' }),
-        minimum: z.number().positive().default(0.5).meta({ description: 'Floor of the multiplier M.', unit: 'multiplier' }),
+        localization: nonNeg('lam_loc: localization economies, M += lam_loc ln(1 + C/C0).', 'elasticity', 0.08, 10),
+        referenceCapital: num('C0 as a multiple of the initial mean region-sector capital.', 'multiple', 1, 0, 1e6, { above: true }),
+        inputOutput: nonNeg('lam_io: input-output access economies, M += lam_io sum_j a[j][k] access(r,j).', 'weight', 0.25, 10),
+        congestion: nonNeg('lam_cong: congestion (land, labour), M -= lam_cong C/C_cong.', 'weight', 0.1, 10),
+        congestionCapital: num('C_cong as a share of the initial zone capital.', 'share', 0.3, 0, 1000, { above: true }),
+        minimum: num('Floor of the multiplier M.', 'multiplier', 0.5, 0, 10, { above: true }),
       })
       .strict()
       .prefault({})
@@ -276,22 +341,22 @@ export const ScenarioSchema = z
     policy: z
       .object({
         poachShare: share('psi: share of a competing budget that funds relocation offers.', 0.15),
-        offerRate: nonNeg('A relocation offer as a share of the firm\'s capital.', 'share of capital', 0.3),
-        hotSectors: z.number().int().min(1).max(64).default(3).meta({ description: 'Number of hot sectors competing governments chase.', unit: 'sectors' }),
+        offerRate: nonNeg('A relocation offer as a share of the firm\'s capital.', 'share of capital', 0.3, 10),
+        hotSectors: num('Number of hot sectors competing governments chase.', 'sectors', 3, 1, 64, { int: true }),
         fundShare: share('phi: share of a cooperating budget paid into the joint fund.', 0.3),
-        comparativeTilt: nonNeg('beta_ca: cooperative grants proportional to C(r,k) * LQ(r,k)^beta_ca.', 'exponent', 0.5),
+        comparativeTilt: nonNeg('beta_ca: cooperative grants proportional to C(r,k) * LQ(r,k)^beta_ca.', 'exponent', 0.5, 10),
         divisionOfLabour: z.record(z.string(), z.array(z.string())).default({}).meta({ description: 'Stated division of labour: sector ids each region specialises in when cooperating (e.g. chongqing: [autos]).' }),
       })
       .strict()
       .prefault({})
       .meta({ description: 'Government policy levers used by the strategies.' }),
     fund: FundSchema.prefault({ enabled: false }).meta({ description: 'The jointly funded industry guidance fund.' }),
-    events: z.array(EventSchema).default([]).meta({ description: 'Dated events: agreements, policy changes, shocks, fund creation.' }),
+    events: z.array(EventSchema).max(MAX_EVENTS).default([]).meta({ description: `Dated events: agreements, policy changes, shocks, fund creation (at most ${MAX_EVENTS}).` }),
     metrics: z
       .object({
         overcapacityThreshold: share('u_star: a sector is in overcapacity below this utilization.', 0.8),
-        clusterLocationQuotient: nonNeg('LQ a cluster needs.', 'LQ', 1.25),
-        clusterMinFirms: z.number().int().min(0).default(5).meta({ description: 'Firms a cluster needs.', unit: 'firms' }),
+        clusterLocationQuotient: nonNeg('LQ a cluster needs.', 'LQ', 1.25, 100),
+        clusterMinFirms: num('Firms a cluster needs.', 'firms', 5, 0, MAX_FIRMS, { int: true }),
         clusterMinShare: share('Share of the zone\'s sector output a cluster needs.', 0.1),
         chainThreshold: share('Input-output coefficient a[j][k] that links two clusters into a chain cluster.', 0.05),
         zeroSumTolerance: share('Changes in cumulative value added within this share of the zone\'s counterfactual count as zero.', 0.005),
@@ -303,11 +368,11 @@ export const ScenarioSchema = z
     sweep: z
       .object({
         parameters: z
-          .record(z.string(), z.union([z.string(), z.array(z.union([z.number(), z.string(), z.boolean()]))]))
+          .record(z.string(), z.union([z.string().max(200), z.array(z.union([inRange(-MAX_CHANGE, MAX_CHANGE), z.string().max(MAX_NAME), z.boolean()])).max(10000)]))
           .default({})
-          .meta({ description: 'Parameters to vary, by dotted path: a range "start:stop:step", an interval "lo:hi" (Latin hypercube), or a list of values.' }),
+          .meta({ description: `Parameters to vary, by dotted path: a range "start:stop:step", an interval "lo:hi" (Latin hypercube), or a list of values (numbers from ${fmt(-MAX_CHANGE)} to ${fmt(MAX_CHANGE)}).` }),
         design: z.enum(['grid', 'lhs']).default('grid').meta({ description: 'grid: every combination; lhs: a Latin hypercube of `samples` points.' }),
-        samples: z.number().int().min(1).max(100000).default(20).meta({ description: 'Points of a Latin hypercube design.', unit: 'points' }),
+        samples: num('Points of a Latin hypercube design.', 'points', 20, 1, 100000, { int: true }),
       })
       .strict()
       .optional()
@@ -315,12 +380,16 @@ export const ScenarioSchema = z
     calibrate: z
       .object({
         parameters: z
-          .record(z.string(), z.tuple([z.number(), z.number()]))
-          .meta({ description: 'Free parameters by dotted path (as in sweeps), each with [lower, upper] bounds.' }),
-        targetFile: z.string().optional().meta({ description: 'CSV of target points (columns year,value), relative to this file; default: the scenario\'s `target`.' }),
-        replications: z.number().int().min(1).max(1000).default(10).meta({ description: 'Replications averaged per evaluation (common random numbers across evaluations).', unit: 'runs' }),
-        iterations: z.number().int().min(1).max(100000).default(200).meta({ description: 'Budget of objective evaluations.', unit: 'evaluations' }),
-        holdout: z.number().int().min(0).default(0).meta({ description: 'Number of last target points left out of the fit and reported as out-of-sample error.', unit: 'points' }),
+          .record(z.string(), z.tuple([inRange(-MAX_CHANGE, MAX_CHANGE), inRange(-MAX_CHANGE, MAX_CHANGE)]))
+          .meta({ description: `Free parameters by dotted path (as in sweeps), each with [lower, upper] bounds.${rangeNote(-MAX_CHANGE, MAX_CHANGE)}` }),
+        targetFile: z
+          .string()
+          .regex(/\.csv$/i, 'expected a .csv file (columns year,value)')
+          .optional()
+          .meta({ description: 'CSV of target points (columns year,value), relative to this file; default: the scenario\'s `target`. Must end in .csv.' }),
+        replications: num('Replications averaged per evaluation (common random numbers across evaluations).', 'runs', 10, 1, 1000, { int: true }),
+        iterations: num('Budget of objective evaluations.', 'evaluations', 200, 1, 100000, { int: true }),
+        holdout: num('Number of last target points left out of the fit and reported as out-of-sample error.', 'points', 0, 0, 1000, { int: true }),
       })
       .strict()
       .optional()

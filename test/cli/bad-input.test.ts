@@ -50,6 +50,21 @@ const cases: Case[] = [
   { name: 'binary file', file: () => write('binary.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0xff, 0xfe])), expect: ['binary.yaml'] },
   { name: 'absurdly nested file', file: () => write('nested.yaml', 'name: x\ndeep: ' + '['.repeat(100_000) + ']'.repeat(100_000) + '\n'), expect: ['nested.yaml', 'nested'] },
   { name: 'alias bomb', file: () => write('bomb.yaml', 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n'), expect: ['bomb.yaml', /alias/i] },
+  // Issue 12: hostile input.
+  { name: 'path-like scenario name', file: () => write('evil-name.yaml', BASE.replace('name: tiny', 'name: ../../x')), expect: ['evil-name.yaml:1:1: name: expected a name of letters, digits, "-" and "_"', '"../../x"'] },
+  { name: 'path-like fund name', file: () => write('fund-name.yaml', BASE + 'fund: { name: "a/b" }\n'), expect: ['fund-name.yaml:10:', 'fund.name'] },
+  { name: 'extends /etc/passwd', file: () => write('passwd.yaml', 'name: x\nextends: /etc/passwd\n'), expect: ['passwd.yaml:2:1: extends: "/etc/passwd" is not a scenario file'] },
+  { name: 'extends /etc/ld.so.conf', file: () => write('ldso.yaml', 'name: x\nextends: /etc/ld.so.conf\n'), expect: ['ldso.yaml:2:1: extends: "/etc/ld.so.conf" is not a scenario file'] },
+  { name: 'calibration target that is not CSV', file: () => write('target.yaml', BASE + 'calibrate: { parameters: {}, targetFile: /etc/passwd }\n'), expect: ['target.yaml:10:', 'calibrate.targetFile: expected a .csv file'] },
+  { name: 'zone capital 1e308', file: () => write('capital.yaml', BASE.replace('firms: 50', 'firms: 50, zoneCapital: 1e308')), expect: ['capital.yaml:9:', 'initial.zoneCapital: Too big: expected number to be <=10000000'] },
+  { name: 'transfers 1e308', file: () => write('transfers.yaml', BASE + 'governments:\n  sichuan: { transfers: 1e308 }\n'), expect: ['transfers.yaml:11:', 'governments.sichuan.transfers: Too big'] },
+  { name: 'demand growth 1e308', file: () => write('growth.yaml', BASE.replace('{ id: autos, name: Autos }', '{ id: autos, name: Autos, demandGrowth: 1e308 }')), expect: ['growth.yaml:4:', 'sectors.0.demandGrowth: Too big: expected number to be <=1'] },
+  { name: '180 000 distinct keys', file: () => write('keys.yaml', `name: x\nx: {${Array.from({ length: 180_000 }, (_, i) => `k${i}: 0`).join(', ')}}\n`), expect: [/keys\.yaml:2:\d+: too many keys and list items/] },
+  { name: '!!binary tag', file: () => write('binary-tag.yaml', BASE + 'title: !!binary aGVsbG8=\n'), expect: ['binary-tag.yaml:10:8: tag !!binary is not supported in scenario files'] },
+  { name: 'custom tag', file: () => write('custom-tag.yaml', BASE + 'title: !foo bar\n'), expect: ['custom-tag.yaml:10:8: tag !foo is not supported'] },
+  { name: 'extends typo suggests a shipped scenario', file: () => write('typo-parent.yaml', 'extends: cooperat\nname: x\n'), expect: ['typo-parent.yaml:1:1: extends: no such parent scenario "cooperat"', 'did you mean "cooperate"?'] },
+  { name: 'duplicate region ids: one error naming both', file: () => write('dup-region.yaml', BASE.replace('id: chongqing', 'id: sichuan')), expect: [/^error: [^\n]*dup-region\.yaml:8:7: regions\.1\.id: duplicate region id "sichuan" \(also at [^\n]*dup-region\.yaml:7:7, regions\.0\.id\)\n$/] },
+  { name: 'UTF-16 file', file: () => write('utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(BASE, 'utf16le')])), expect: ['utf16.yaml: not a UTF-8 text file (it is encoded as UTF-16); scenario files must be saved as UTF-8'] },
   { name: 'JSON with a wrong type', file: () => write('bad.json', JSON.stringify({ name: 'j', sectors: 'autos' }, null, 2)), expect: ['bad.json:3', 'sectors'] },
 ];
 
@@ -73,6 +88,14 @@ describe('bad input', () => {
     const result = runCli(['run', 'baseline', '--replications', '0']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--replications');
+  });
+
+  it('runs a UTF-8 BOM, CRLF line endings and -0 cleanly', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'chuanyu-cwd-'));
+    const file = write('odd.yaml', '\uFEFF' + (BASE + 'seed: -0\n').replace(/\n/g, '\r\n'));
+    const result = runCli(['run', file, '-r', '1', '-q', '--out', join(cwd, 'out')], { cwd });
+    expect(result.status, result.stderr).toBe(0);
+    expect(readdirSync(join(cwd, 'out'))).toContain('summary.json');
   });
 
   it('rejects __proto__ keys without polluting anything', () => {

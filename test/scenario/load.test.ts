@@ -162,3 +162,92 @@ describe('messages for invalid scenarios', () => {
     expect(new UserError('bad', { file: 'f.yaml', location: { line: 2, column: 3 }, fieldPath: 'a.b' }).message).toBe('f.yaml:2:3: a.b: bad');
   });
 });
+
+describe('hostile input (issue 12)', () => {
+  const base = readFileSync(join(FIXTURES, '_base.yaml'), 'utf8');
+  const load = (extra: string, text = base) => loadScenarioFromText(text + extra, { file: 'h.yaml' });
+  const issue = async (extra: string, text = base) => (await userError(() => load(extra, text))).message;
+
+  it.each([
+    ['name', base.replace('name: base', 'name: ../../x'), 'h.yaml:3:1: name: expected a name of letters, digits, "-" and "_"'],
+    ['name', base.replace('name: base', 'name: "my scenario"'), 'h.yaml:3:1: name: expected a name of letters'],
+    ['name', base.replace('name: base', `name: ${'a'.repeat(65)}`), 'h.yaml:3:1: name: Too big: expected string to have <=64 characters'],
+    ['fund.name', base + 'fund: { name: "fund/../../x" }\n', 'fund.name: expected a name of letters'],
+    ['regions.0.id', base.replace('id: sichuan', 'id: ../sichuan'), 'regions.0.id: expected a lower-case identifier'],
+    ['sectors.0.id', base.replace('id: food', 'id: Food Processing'), 'sectors.0.id: expected a lower-case identifier'],
+    ['target.metric', base + 'target: { metric: "../x", points: [{ year: 2020, value: 1 }] }\n', 'target.metric: expected a name of letters'],
+  ])('refuses a %s that is not a slug', async (_, text, expected) => {
+    expect(await issue('', text)).toContain(expected);
+  });
+
+  it.each([
+    ['initial: { zoneCapital: 1e308 }\n', 'initial.zoneCapital: Too big: expected number to be <=10000000 (got 1e+308)'],
+    ['initial: { firms: 1e9 }\n', 'initial.firms: Too big'],
+    ['initial: { capitalDispersion: .inf }\n', 'initial.capitalDispersion: expected a number, got Infinity'],
+    ['initial: { capitalDispersion: .nan }\n', 'initial.capitalDispersion: expected a number, got NaN'],
+    ['events: [{ year: 2021, label: x, add: { friction.border: 1e308 } }]\n', 'events.0.add["friction.border"]: Too big'],
+  ])('refuses %s', async (extra, expected) => {
+    expect(await issue(extra)).toContain(expected);
+  });
+
+  it.each([
+    ['taxRate: 0.25', 'taxRate: 0.25\n    transfers: 1e308', 'h.yaml:21:5: governments.sichuan.transfers: Too big: expected number to be <=10000000 (got 1e+308)'],
+    ['{ id: food, name: Food }', '{ id: food, name: Food, demandGrowth: 1e308 }', 'h.yaml:6:29: sectors.0.demandGrowth: Too big: expected number to be <=1'],
+    ['{ id: autos, name: Automobiles }', '{ id: autos, name: Automobiles, demandGrowth: -1e308 }', 'h.yaml:7:37: sectors.1.demandGrowth: Too small: expected number to be >=-0.5'],
+    ['start: 2020', 'start: -1e308', 'h.yaml:4:9: time.start: Too small'],
+  ])('refuses %s changed to %s', async (from, to, expected) => {
+    expect(await issue('', base.replace(from, to))).toContain(expected);
+  });
+
+  it('states every bound in the field description (and so in schema.json)', () => {
+    const schema = JSON.parse(readFileSync(join(SHIPPED, 'schema.json'), 'utf8'));
+    const growth = schema.properties.sectors.items.properties.demandGrowth;
+    expect(growth).toMatchObject({ minimum: -0.5, maximum: 1, default: 0.06 });
+    expect(growth.description).toContain('Range: -0.5 to 1.');
+    expect(schema.properties.initial.properties.zoneCapital.description).toContain('Range: above 0 to 1e7.');
+  });
+
+  it('reports duplicate ids once, naming both places, without follow-up errors', async () => {
+    const text = base.replace('id: chongqing', 'id: sichuan');
+    const e = (await userError(() => load('', text))) as ScenarioValidationError;
+    expect(e.issues).toHaveLength(1);
+    expect(e.message).toBe('h.yaml:13:5: regions.1.id: duplicate region id "sichuan" (also at h.yaml:9:5, regions.0.id)');
+    expect(await issue('', base.replace('id: autos', 'id: food'))).toBe('h.yaml:7:7: sectors.1.id: duplicate sector id "food" (also at h.yaml:6:7, sectors.0.id)');
+  });
+
+  it('prints at most 50 issues, then counts the rest', async () => {
+    const params = Array.from({ length: 120 }, (_, i) => `p${i}: 1`).join(', ');
+    const message = await issue(`sweep: { parameters: { ${params} } }\n`);
+    const lines = message.split('\n');
+    expect(lines).toHaveLength(51);
+    expect(lines[50]).toBe('... and 70 more');
+  });
+
+  it('refuses a parent that is not a scenario file before reading it, at the extends line', async () => {
+    for (const parent of ['/etc/passwd', '/etc/ld.so.conf', '../../../../../../etc/hostname']) {
+      const e = await userError(() => loadScenarioFromText(`name: x\nextends: ${parent}\n`, { file: join(FIXTURES, 'h.yaml'), cwd: ROOT }));
+      expect(e.message).toMatch(/h\.yaml:2:1: extends: /);
+      expect(e.message).not.toMatch(/root:|include|\n[^ ]/);
+    }
+    const e = await userError(() => loadScenarioFromText('name: x\nextends: /etc/ld.so.conf\n', { file: join(FIXTURES, 'h.yaml'), cwd: ROOT }));
+    expect(e.message).toBe('test/fixtures/scenarios/h.yaml:2:1: extends: "/etc/ld.so.conf" is not a scenario file (a parent must be a .yaml, .yml or .json file, or a scenario name)'.replace('test/fixtures/scenarios/', join(FIXTURES)));
+  });
+
+  it('refuses a scenario file argument that is not .yaml, .yml or .json', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.txt'), 'name: x\n');
+    expect((await userError(() => loadScenario(join(dir, 'notes.txt')))).message).toBe(`${join(dir, 'notes.txt')}: not a scenario file (scenario files end in .yaml, .yml or .json)`);
+  });
+
+  it('suggests shipped scenarios for a mistyped bare parent name', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'mine.yaml'), 'extends: cooperat\nname: mine\n');
+    const e = await userError(() => loadScenario(join(dir, 'mine.yaml')));
+    expect(e.message).toMatch(/mine\.yaml:1:1: extends: no such parent scenario "cooperat"/);
+    expect(e.hint).toMatch(/^did you mean "cooperate"\? available scenarios in .*: .*baseline/);
+  });
+
+  it('refuses a calibration target file that is not .csv, at its line', async () => {
+    expect(await issue('calibrate: { parameters: {}, targetFile: /etc/passwd }\n')).toBe('h.yaml:22:30: calibrate.targetFile: expected a .csv file (columns year,value) (got "/etc/passwd")');
+  });
+});

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_SOURCE_BYTES, parseScenarioText, readScenarioFile } from '../../src/scenario/source.js';
+import { MAX_ENTRIES } from '../../src/scenario/parse.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { FIXTURES, ROOT, tempDir, userError } from './helpers.js';
 
@@ -29,7 +30,23 @@ describe('reading scenario text safely', () => {
 
   it('reports invalid UTF-8', async () => {
     const file = write('latin1.yaml', new Uint8Array([...Buffer.from('name: caf'), 0xe9, 0x0a]));
-    expect((await userError(() => loadScenario(file))).message).toMatch(/latin1\.yaml: not a text file \(it is not valid UTF-8\)/);
+    expect((await userError(() => loadScenario(file))).message).toMatch(/latin1\.yaml: not a UTF-8 text file \(it is not valid UTF-8\); scenario files must be saved as UTF-8/);
+  });
+
+  it.each([
+    ['with a BOM, little-endian', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name: x\n', 'utf16le')])],
+    ['with a BOM, big-endian', Buffer.from([0xfe, 0xff, 0, 0x6e, 0, 0x61, 0, 0x6d, 0, 0x65])],
+    ['without a BOM', Buffer.from('name: x\nseed: 1\n', 'utf16le')],
+  ])('refuses UTF-16 text (%s), saying it must be UTF-8', async (_, bytes) => {
+    const file = write('utf16.yaml', bytes);
+    expect((await userError(() => readScenarioFile(file, 'utf16.yaml'))).message).toBe('utf16.yaml: not a UTF-8 text file (it is encoded as UTF-16); scenario files must be saved as UTF-8');
+  });
+
+  it('reads a UTF-8 BOM, CRLF line endings and -0 like any other file', () => {
+    const file = write('odd.yaml', '\uFEFFname: odd\r\nseed: -0\r\ntitle: "a\r\n  b"\r\n');
+    const source = readScenarioFile(file, 'odd.yaml');
+    expect(source.value).toEqual({ name: 'odd', seed: -0, title: 'a b' });
+    expect(source.locate(['seed'])).toEqual({ line: 2, column: 1 });
   });
 
   it('refuses a file over 2 MB before reading it', async () => {
@@ -91,13 +108,60 @@ describe('reading scenario text safely', () => {
     expect(e.location).toEqual({ line: 3, column: 1 });
   });
 
-  it('reports duplicate keys and a top level that is not a mapping', async () => {
-    expect((await userError(() => parseScenarioText('name: a\nseed: 1\nname: b\n', 'dup.yaml'))).message).toMatch(/^dup\.yaml:3:1: YAML syntax error: Map keys must be unique/);
+  it('reports duplicate keys (naming the first) and a top level that is not a mapping', async () => {
+    expect((await userError(() => parseScenarioText('name: a\nseed: 1\nname: b\n', 'dup.yaml'))).message).toBe(
+      'dup.yaml:3:1: YAML syntax error: Map keys must be unique; "name" is already a key of this mapping (line 1:1)',
+    );
+    // 1 and "1" are the same key of the parsed object.
+    expect((await userError(() => parseScenarioText('a: { 1: x, "1": y }\n', 'dup.yaml'))).message).toMatch(/^dup\.yaml:1:12: .*"1" is already a key/);
+    expect((await userError(() => parseScenarioText('? [a, b]\n: 1\n', 'complex.yaml'))).message).toBe('complex.yaml:1:3: a key must be a plain name, not a list, mapping or alias');
     expect((await userError(() => parseScenarioText('- a\n- b\n', 'list.yaml'))).message).toMatch(/^list\.yaml:1:1: the top level must be a mapping .*not a list/);
   });
 
   it('parses JSON with the same parser, so JSON errors have lines too', async () => {
     expect((await userError(() => parseScenarioText('{\n  "name": "x",\n  "seed": [1,\n}\n', 'bad.json'))).message).toMatch(/^bad\.json:4:1: YAML syntax error/);
+  });
+});
+
+describe('entry limit and duplicate keys in linear time', () => {
+  const keys = (n: number, flow: boolean) => {
+    const entries = Array.from({ length: n }, (_, i) => `k${i.toString(36)}: 0`);
+    return flow ? `name: x\nx: {${entries.join(', ')}}\n` : `name: x\nx:\n${entries.map((e) => `  ${e}`).join('\n')}\n`;
+  };
+
+  it.each([true, false])('refuses 180 000 keys quickly, before parsing (flow style: %s)', async (flow) => {
+    const t0 = performance.now();
+    const e = await userError(() => parseScenarioText(keys(180_000, flow), 'keys.yaml'));
+    expect(e.message).toMatch(new RegExp(`^keys\\.yaml:\\d+:\\d+: too many keys and list items \\(scenario files are limited to ${MAX_ENTRIES}\\)`));
+    expect(performance.now() - t0).toBeLessThan(500); // was about ten minutes
+  });
+
+  it('parses a file just under the limit, and finds a duplicate at its end', async () => {
+    const text = keys(MAX_ENTRIES - 10, true);
+    const t0 = performance.now();
+    expect(Object.keys(parseScenarioText(text, 'many.yaml').value.x as object)).toHaveLength(MAX_ENTRIES - 10);
+    const e = await userError(() => parseScenarioText(text.replace('}', ', k0: 1}'), 'many.yaml'));
+    expect(e.message).toMatch(/^many\.yaml:2:\d+: YAML syntax error: Map keys must be unique; "k0" is already a key of this mapping \(line 2:5\)/);
+    expect(performance.now() - t0).toBeLessThan(5000); // generous: 2 busy cores
+  });
+});
+
+describe('YAML tags', () => {
+  it.each([
+    ['a: !!binary aGVsbG8=', '!!binary', 4],
+    ['a: !!set {x}', '!!set', 4],
+    ['a: !!omap [b: 1]', '!!omap', 4],
+    ['a: !!timestamp 2001-01-01', '!!timestamp', 4],
+    ['a: !foo bar', '!foo', 4],
+    ['a: &x !!python/object:os.system {b: 1}', '!!python/object:os.system', 7],
+    ['a: [1, !custom 2]', '!custom', 8],
+  ])('refuses %s where the tag is written', async (text, tag, column) => {
+    expect((await userError(() => parseScenarioText(`name: x\n${text}\n`, 't.yaml'))).message).toBe(`t.yaml:2:${column}: tag ${tag} is not supported in scenario files (only plain values, lists and mappings)`);
+  });
+
+  it('accepts the plain core tags, and refuses one on a value it cannot describe', async () => {
+    expect(parseScenarioText('name: !!str 12\nseed: !!int 3\nx: !!float 1.5\ny: !!map {}\nz: !!seq []\nb: !!bool true\nn: !!null ~\n', 'ok.yaml').value).toEqual({ name: '12', seed: 3, x: 1.5, y: {}, z: [], b: true, n: null });
+    expect((await userError(() => parseScenarioText('name: x\nseed: !!int many\n', 't.yaml'))).message).toBe('t.yaml:2:7: the value cannot be read as !!int');
   });
 });
 

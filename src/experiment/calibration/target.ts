@@ -5,12 +5,12 @@
  * `holdout` points (by year) are left out of the fit and used only to report
  * an out-of-sample error.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { UserError } from '../../scenario/errors.js';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import { describeValue, UserError, type Location } from '../../scenario/errors.js';
 import { getPath } from '../../scenario/merge.js';
 import type { LoadedScenario } from '../../scenario/load.js';
-import { readScenarioFile } from '../../scenario/source.js';
+import { MAX_SOURCE_BYTES, readScenarioFile } from '../../scenario/source.js';
 
 export interface TargetPoint {
   year: number;
@@ -37,7 +37,7 @@ export function parseTargetCsv(text: string, file: string): TargetPoint[] {
   const yearCol = header.indexOf('year');
   const valueCol = header.indexOf('value');
   if (yearCol < 0 || valueCol < 0)
-    throw new UserError(`the header must name the columns "year" and "value", got "${lines[headerAt].trim()}"`, { file, location: { line: headerAt + 1, column: 1 } });
+    throw new UserError(`the header must name the columns "year" and "value", got ${describeValue(lines[headerAt].trim())}`, { file, location: { line: headerAt + 1, column: 1 } });
   const points: TargetPoint[] = [];
   for (let i = headerAt + 1; i < lines.length; i++) {
     const line = lines[i].trim();
@@ -46,8 +46,8 @@ export function parseTargetCsv(text: string, file: string): TargetPoint[] {
     const year = Number(cells[yearCol]);
     const value = Number(cells[valueCol]);
     const at = { file, location: { line: i + 1, column: 1 } };
-    if (cells[yearCol] === undefined || cells[yearCol] === '' || !Number.isInteger(year)) throw new UserError(`expected a whole year, got "${cells[yearCol] ?? ''}"`, at);
-    if (cells[valueCol] === undefined || cells[valueCol] === '' || !Number.isFinite(value)) throw new UserError(`expected a number for the value, got "${cells[valueCol] ?? ''}"`, at);
+    if (cells[yearCol] === undefined || cells[yearCol] === '' || !Number.isInteger(year)) throw new UserError(`expected a whole year, got ${describeValue(cells[yearCol] ?? '')}`, at);
+    if (cells[valueCol] === undefined || cells[valueCol] === '' || !Number.isFinite(value)) throw new UserError(`expected a number for the value, got ${describeValue(cells[valueCol] ?? '')}`, at);
     points.push({ year, value });
   }
   if (points.length === 0) throw new UserError('the target file has no points (expected one "year,value" line per observation after the header)', { file });
@@ -55,18 +55,21 @@ export function parseTargetCsv(text: string, file: string): TargetPoint[] {
 }
 
 /**
- * The file of the `extends` chain (child first) that sets `calibrate.targetFile`:
- * a relative target path is read from that file's folder.
+ * The file of the `extends` chain (child first) that sets `calibrate.targetFile`,
+ * and where: a relative target path is read from that file's folder, and a
+ * problem with it is reported there.
  */
-function targetFileOwner(loaded: LoadedScenario): string {
+function targetFileOwner(loaded: LoadedScenario): { file: string; location?: Location } {
+  const path = ['calibrate', 'targetFile'];
   for (const file of loaded.chain) {
     try {
-      if (getPath(readScenarioFile(file).value, ['calibrate', 'targetFile']) !== undefined) return file;
+      const source = readScenarioFile(file);
+      if (getPath(source.value, path) !== undefined) return { file, location: source.locate(path) };
     } catch {
       // In-memory text (no file on disk): fall through to the scenario's own name.
     }
   }
-  return loaded.file;
+  return { file: loaded.file };
 }
 
 function sortedUnique(points: TargetPoint[], where: string): TargetPoint[] {
@@ -81,12 +84,20 @@ export function loadTarget(loaded: LoadedScenario, cwd = process.cwd()): Calibra
   const metric = scenario.target?.metric ?? 'similarity';
   const targetFile = scenario.calibrate?.targetFile;
   if (targetFile !== undefined) {
-    const file = resolve(cwd, dirname(targetFileOwner(loaded)), targetFile);
+    const owner = targetFileOwner(loaded);
+    const at = { file: owner.file, location: owner.location, fieldPath: 'calibrate.targetFile' };
+    // Checked before reading: a scenario must not make us read (and quote) some other kind of file.
+    if (extname(targetFile).toLowerCase() !== '.csv') throw new UserError(`the target file "${targetFile}" is not a .csv file (expected columns year,value)`, at);
+    const file = resolve(cwd, dirname(owner.file), targetFile);
     let text: string;
     try {
+      const stat = statSync(file);
+      if (!stat.isFile()) throw new UserError(`the target file "${targetFile}" is not a file, looked for at ${file}`, at);
+      if (stat.size > MAX_SOURCE_BYTES) throw new UserError(`the target file "${targetFile}" is too large (${stat.size} bytes; at most ${MAX_SOURCE_BYTES})`, at);
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      throw new UserError(`cannot read the target file "${targetFile}" (${(e as NodeJS.ErrnoException).code ?? String(e)}), looked for at ${file}`, { file: loaded.file, fieldPath: 'calibrate.targetFile' });
+      if (e instanceof UserError) throw e;
+      throw new UserError(`cannot read the target file "${targetFile}" (${(e as NodeJS.ErrnoException).code ?? String(e)}), looked for at ${file}`, at);
     }
     return { metric, source: scenario.target?.source || targetFile, file, points: sortedUnique(parseTargetCsv(text, file), file) };
   }
