@@ -20,3 +20,6 @@ export { runScenario, type ScenarioRun, type RunOptions } from './experiment/run
 export { summarizeRun, type RunSummary } from './experiment/summarize.js';
 export { metricRows, sectorRows, marketRows, METRIC_COLUMNS, SECTOR_COLUMNS } from './report/tables.js';
 export { writeResults } from './report/write-results.js';
+export { ModelLimitError, type ModelLimitFields, type ModelLimitKind } from './model/model-limit-error.js';
+export { estimateRunSize, type RunSizeEstimate } from './model/run-size.js';
+export { MAX_FIRMS, type RunLimits } from './model/limits.js';

@@ -2,7 +2,7 @@
  * The emergent game between the governments: every profile of strategies
  * (each region's invest / compete / cooperate, or a narrower set) is run for R
  * replications under common random numbers, and each government's payoff
- * (MODEL.md: cumulative payoff) becomes an estimate with its per-replication
+ * (docs/ODD.md 7.14: cumulative payoff) becomes an estimate with its per-replication
  * samples, so payoff gaps between profiles get paired standard errors.
  *
  *   profiles -> run (worker pool) -> empirical normal-form game

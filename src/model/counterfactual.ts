@@ -1,5 +1,5 @@
 /**
- * The counterfactual of a configuration (MODEL.md "Zero-sum vs win-win"): the
+ * The counterfactual of a configuration (docs/ODD.md 7.14): the
  * same world and seed with every government playing `invest` and no guidance
  * fund. Events that only concern strategies or funds have nothing to act on and
  * are kept as they are otherwise (shocks still hit both runs alike).

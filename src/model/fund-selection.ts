@@ -1,5 +1,5 @@
 /**
- * Which firms a guidance fund backs first (MODEL.md step 4): profitable firms,
+ * Which firms a guidance fund backs first (docs/ODD.md 7.4): profitable firms,
  * best score first,
  *
  *   score_i = w_return * profit_i / K_i + w_chain * chain(r, k) + w_tech * tau_i - w_dup * overcapacity_k

@@ -4,7 +4,7 @@
  * Each year's paid-in commitments are a vintage with its own investment period
  * and life. A vintage deploys `deployRate` of its undeployed cash a year into the
  * best-scoring firms, at most `capPerFirm` of a firm's capital, while keeping
- * enough cash for its re-investment obligations to the other regions (MODEL.md:
+ * enough cash for its re-investment obligations to the other regions (docs/ODD.md 7.4:
  * comparing one tranche with all vintages' obligations starves the smaller
  * region, so the check is per vintage). Stakes are bought at book value.
  */
@@ -25,7 +25,7 @@ function obligations(v: VintageState, rho: number[]): number[] {
   return wanted.map((w, r) => Math.max(0, w * scale - v.investedByRegion[r]));
 }
 
-/** Cross-border chain score per cell (MODEL.md step 4), for the fund's chosen variant. */
+/** Cross-border chain score per cell (docs/ODD.md 7.4), for the fund's chosen variant. */
 function chainScores(sim: Simulation, fund: FundParams): Float64Array {
   const { cells, sectorCount: K, regionCount: R, config } = sim;
   const a = config.inputOutput;

@@ -1,7 +1,7 @@
 /**
  * Steps 2 and 3 of the schedule: governments choose a strategy by their rule,
  * all at once from last step's information, then spend their budget
- * B_r = share_r * tax_r * VA_r(t-1) + transfers_r (MODEL.md).
+ * B_r = share_r * tax_r * VA_r(t-1) + transfers_r (docs/ODD.md 7.3).
  */
 import type { Strategy } from './config.js';
 import { decideStrategy } from './strategy-rules.js';

@@ -1,6 +1,6 @@
 /**
  * Step 5 of the schedule: agglomeration, capacity, the market, and each firm's
- * sales and profit (MODEL.md "Production and market").
+ * sales and profit (docs/ODD.md 7.6 and 7.7).
  *
  *   capacity  Q_i = A_i * M(r,k) * K_i
  *   M(r,k)    = 1 + lam_loc ln(1 + C/C0) + lam_io sum_j a[j][k] access(r,j) - lam_cong C/C_cong

@@ -1,5 +1,5 @@
 /**
- * One step of the model (MODEL.md "Schedule of one step"), the "tick" that every
+ * One step of the model (docs/ODD.md section 3), the "tick" that every
  * driver (CLI runner, worker, browser) calls:
  *
  *   1 events -> 2 strategy choice -> 3 spending -> 4 fund investment ->
@@ -92,7 +92,7 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
   bookFundReturns(sim); // 7
   scratch.lap?.('fund returns');
 
-  // Payoffs (MODEL.md step 8): value added - own industrial spending + fund
+  // Payoffs (docs/ODD.md 7.14): value added - own industrial spending + fund
   // distributions - revenue forgone by a tax rate below the starting rate.
   const valueAdded = new Float64Array(R);
   const taxBase = flows.taxBase;

@@ -1,5 +1,5 @@
 /**
- * Government strategy rules (MODEL.md "Strategy rules of governments").
+ * Government strategy rules (docs/ODD.md 7.2).
  *
  * A rule is a pure function of what the government saw last step: its own move
  * and payoff signal, the others' moves and signals, and its memory. The same

@@ -1,5 +1,5 @@
 /**
- * The emergent game on the shipped scenarios, as MODEL.md says it should be:
+ * The emergent game on the shipped scenarios, as the reference design (docs/ODD.md 9b) says it should be:
  * under the default parameters the cooperate-vs-compete game between the two
  * governments is a prisoner's dilemma, with every deciding gap beyond its 95%
  * sampling error (paired over common random numbers).

@@ -1,5 +1,5 @@
 /**
- * Clusters (MODEL.md): a region-sector pair is a cluster when its location
+ * Clusters (docs/ODD.md 7.15): a region-sector pair is a cluster when its location
  * quotient is at least `minLocationQuotient`, it has at least `minFirms` firms and
  * it produces at least `minShare` of the zone's output of that sector. A
  * cross-border chain cluster is a pair (k in r, j in s != r) of clusters whose

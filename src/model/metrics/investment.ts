@@ -1,6 +1,6 @@
 /**
  * Duplicated investment: the same-sector overlap of new investment across regions,
- * sum_k (sum_r I[r][k] - max_r I[r][k]) (MODEL.md). With one region investing in a
+ * sum_k (sum_r I[r][k] - max_r I[r][k]) (docs/ODD.md 7.15). With one region investing in a
  * sector there is no duplication; with two investing equally, half is duplicated.
  */
 export interface DuplicatedInvestment {

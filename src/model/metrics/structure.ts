@@ -1,6 +1,6 @@
 /**
- * Industrial-structure measures between regions: the formulas of MODEL.md's
- * metrics section, on plain arrays so they are testable by hand.
+ * Industrial-structure measures between regions: the formulas of docs/ODD.md
+ * 7.15, on plain arrays so they are testable by hand.
  */
 
 /** Shares of a vector (zeros if the total is not positive). */

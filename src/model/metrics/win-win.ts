@@ -1,5 +1,5 @@
 /**
- * Zero-sum vs win-win classification (MODEL.md): each region's change in
+ * Zero-sum vs win-win classification (docs/ODD.md 7.14): each region's change in
  * cumulative value added against the counterfactual run (same seed, every
  * government `invest`). Changes within `tolerance` of the zone's counterfactual
  * value added count as no change.
