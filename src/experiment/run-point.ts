@@ -24,6 +24,8 @@ export interface PointTask {
   /** First replication number (default 0): lets one point's replications be split over workers. */
   firstReplication?: number;
   counterfactual: boolean;
+  /** A lower firm cap than the model's (tests reach it with small worlds). */
+  maxFirms?: number;
 }
 
 export interface PointResult {
@@ -51,14 +53,16 @@ export function configForValues(scenario: unknown, values: Record<string, Parame
   }
 }
 
+const limitsOf = (task: PointTask) => (task.maxFirms ? { limits: { maxFirms: task.maxFirms } } : {});
+
 export function runPoint(task: PointTask): PointResult {
   const config = configForValues(task.scenario, task.values);
   const cf = task.counterfactual ? counterfactualConfig(config) : null;
   const replications: ReplicationSummary[] = [];
   const first = task.firstReplication ?? 0;
   for (let r = first; r < first + task.replications; r++) {
-    const main = runReplication(config, { seed: task.seed, replication: r, keepLog: false });
-    const base = cf ? runReplication(cf, { seed: task.seed, replication: r, keepLog: false }) : null;
+    const main = runReplication(config, { seed: task.seed, replication: r, keepLog: false, ...limitsOf(task) });
+    const base = cf ? runReplication(cf, { seed: task.seed, replication: r, keepLog: false, ...limitsOf(task) }) : null;
     replications.push(summarizeReplication(config, r, main.records, base?.records ?? null));
   }
   return { index: task.index, values: task.values, replications };

@@ -9,8 +9,8 @@ import type { ModelConfig } from './config.js';
 import { ModelLimitError } from './model-limit-error.js';
 
 /**
- * Most firm slots a run may hold: the schema's largest start (20 million firms)
- * with the 25% of room every run starts with. At about 66 bytes per slot with
+ * Most firm slots a run may hold: room for the schema's largest start (one
+ * million firms) to grow 25-fold by entry. At about 66 bytes per slot with
  * one fund (firm arrays 50, the fund's ranking buffers 16) that is 1.65 GB of
  * typed arrays, 2.5 GB for a moment while the arrays double into their last
  * size, so two workers stay well inside a 24 GiB machine.

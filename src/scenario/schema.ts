@@ -55,15 +55,14 @@ const MAX_FIRMS = 1_000_000;
 const MAX_EVENTS = 1000;
 const id = z
   .string()
-  .max(MAX_NAME)
-  .regex(/^[a-z][a-z0-9-]*$/, 'expected a lower-case identifier such as "sichuan" or "auto-parts"')
+  // One pattern holds the length too, so a wrong id gets one message, not two.
+  .regex(new RegExp(`^[a-z][a-z0-9-]{0,${MAX_NAME - 1}}$`), `expected a lower-case identifier of at most ${MAX_NAME} characters, such as "sichuan" or "auto-parts"`)
   .meta({ description: `Identifier: lower-case letters, digits and dashes, starting with a letter; at most ${MAX_NAME} characters.` });
 /** A name used as a folder name or an identifier in logs: no spaces, dots or slashes. */
 const slug = (description: string) =>
   z
     .string()
-    .max(MAX_NAME)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'expected a name of letters, digits, "-" and "_" (no spaces, dots or slashes), such as "my-scenario"')
+    .regex(new RegExp(`^[A-Za-z0-9][A-Za-z0-9_-]{0,${MAX_NAME - 1}}$`), `expected a name of at most ${MAX_NAME} letters, digits, "-" and "_" (no spaces, dots or slashes), such as "my-scenario"`)
     .meta({ description: `${description} Letters, digits, "-" and "_", starting with a letter or digit; at most ${MAX_NAME} characters.` });
 
 export const StrategySchema = z.enum(STRATEGIES).meta({

@@ -14,6 +14,17 @@ export async function shippedConfig(name: string, override: (s: any) => void = (
   return normalizeScenario(ScenarioSchema.parse(scenario));
 }
 
+/**
+ * A shipped scenario's config with overrides applied after the schema's checks:
+ * for testing the model's own guards against inputs the schema would refuse.
+ */
+export async function uncheckedConfig(name: string, override: (s: any) => void): Promise<ModelConfig> {
+  const loaded = await loadScenario(name);
+  const parsed = structuredClone(ScenarioSchema.parse(loaded.scenario)) as any;
+  override(parsed);
+  return normalizeScenario(parsed);
+}
+
 export function runMany(config: ModelConfig, replications: number, seed = 1): StepRecord[][] {
   return Array.from({ length: replications }, (_, r) => runReplication(config, { seed, replication: r, keepLog: false }).records);
 }

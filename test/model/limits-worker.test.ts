@@ -12,7 +12,7 @@ import { ModelLimitError } from '../../src/model/model-limit-error.js';
 describe('ModelLimitError across the worker boundary', () => {
   it('is rebuilt with its fields and message', async () => {
     const { scenario } = await loadScenario(new URL('../fixtures/scenarios/small-cooperate.yaml', import.meta.url).pathname);
-    const tasks: PointTask[] = [0, 1].map((index) => ({ index, scenario, values: { 'initial.zoneCapital': 1e200 }, seed: 1, replications: 1, counterfactual: false }));
+    const tasks: PointTask[] = [0, 1].map((index) => ({ index, scenario, values: {}, seed: 1, replications: 1, counterfactual: false, maxFirms: 100 }));
     let inProcess: unknown;
     try {
       runPoint(tasks[0]);
@@ -30,6 +30,6 @@ describe('ModelLimitError across the worker boundary', () => {
     expect(error.name).toBe('ModelLimitError');
     expect(error.message).toBe(expected.message);
     expect(error.toData()).toEqual(expected.toData());
-    expect([error.kind, error.step, error.metric, error.exitCode]).toEqual(['non-finite', 0, 'capital', 2]);
+    expect([error.kind, error.step, error.limit, error.exitCode]).toEqual(['firm-limit', null, 100, 2]);
   }, 60_000);
 });
