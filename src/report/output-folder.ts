@@ -111,7 +111,11 @@ export async function checkOutputTarget(target: string, options: OutputFolderOpt
   return inventory;
 }
 
-/** The target does not exist: its nearest existing ancestor must be a folder we can create things in. */
+/**
+ * The target does not exist: its nearest existing ancestor must be a folder we
+ * can create things in. Probed there (a folder made and removed at once), so a
+ * run refused later leaves no empty parent folders behind.
+ */
 async function checkCanCreate(target: string): Promise<void> {
   let ancestor = dirname(resolve(target));
   for (;;) {
@@ -124,15 +128,13 @@ async function checkCanCreate(target: string): Promise<void> {
     if (up === ancestor) break;
     ancestor = up;
   }
-  // Proves the place is writable (permissions, read-only file systems) before any computing: make and remove a probe.
-  const parent = dirname(resolve(target));
+  // Proves the place is writable (permissions, read-only file systems) before any computing.
+  const probe = join(ancestor, `.${basename(target)}.tmp-${process.pid}-probe`);
   try {
-    await mkdir(parent, { recursive: true });
-    const probe = join(parent, `.${basename(target)}.tmp-${process.pid}-probe`);
     await mkdir(probe);
     await rmdir(probe);
   } catch (e) {
-    throw ioUserError(e as NodeJS.ErrnoException, parent);
+    throw ioUserError(e as NodeJS.ErrnoException, dirname(resolve(target)));
   }
 }
 

@@ -26,5 +26,9 @@ describe('runs whose size cannot fit', () => {
       expect(existsSync(join(dir, 'out')), args[0]).toBe(false);
     }
     expect(readdirSync(dir)).toEqual(['big.yaml']);
+    // With the default results folder too: no empty results/<name>/ is left behind.
+    const byDefault = runCli(['run', file, '-q'], { cwd: dir });
+    expect(byDefault.status).toBe(2);
+    expect(readdirSync(dir)).toEqual(['big.yaml']);
   });
 });
