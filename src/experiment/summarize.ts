@@ -8,6 +8,7 @@ import { valueAddedChange, GAME_OUTCOMES, type GameOutcome } from '../model/metr
 import { regionPairs, type StepRecord } from '../model/record.js';
 import type { ScenarioRun } from './run-scenario.js';
 import { describe, type Stats } from './statistics.js';
+import { LENS_LABELS, lensVerdict, type Lens, type LensVerdict } from './verdict.js';
 
 export interface MetricSummary {
   final: Stats;
@@ -18,6 +19,10 @@ export interface MetricSummary {
 
 export interface OutcomeSummary {
   counterfactual: string;
+  /** The measure the changes are in (only the GDP lens, value added, so far). */
+  lens: Lens;
+  lensLabel: string;
+  /** A region's change counts as up or down beyond this share of its own counterfactual value. */
   tolerance: number;
   /** Change of cumulative value added against the counterfactual, by region. */
   change: Record<string, Stats>;
@@ -26,8 +31,10 @@ export interface OutcomeSummary {
   zoneChange: Stats;
   shares: Record<GameOutcome, number>;
   replications: { replication: number; change: Record<string, number>; zoneChange: number; outcome: GameOutcome }[];
-  /** The most frequent outcome. */
+  /** The most frequent per-replication class (see `verdict` for the run's verdict). */
   outcome: GameOutcome;
+  /** The run's verdict from each region's 95% t-interval, and the class shares with Wilson intervals. */
+  verdict: LensVerdict;
 }
 
 export interface RunSummary {
@@ -78,6 +85,8 @@ export function summarizeOutcome(run: ScenarioRun): OutcomeSummary | null {
   const outcome = GAME_OUTCOMES.reduce((best, o) => (shares[o] > shares[best] ? o : best), GAME_OUTCOMES[0]);
   return {
     counterfactual: 'same seeds, every government plays invest, no guidance fund',
+    lens: 'gdp',
+    lensLabel: LENS_LABELS.gdp,
     tolerance,
     change: Object.fromEntries(ids.map((id) => [id, describe(replications.map((r) => r.change[id]))])),
     relativeChange: Object.fromEntries(ids.map((id, i) => [id, describe(replications.map((r) => r.relative[i]))])),
@@ -85,6 +94,7 @@ export function summarizeOutcome(run: ScenarioRun): OutcomeSummary | null {
     shares,
     replications: replications.map(({ replication, change, zoneChange, outcome }) => ({ replication, change, zoneChange, outcome })),
     outcome,
+    verdict: lensVerdict('gdp', ids, ids.map((id) => replications.map((r) => r.change[id])), replications.map((r) => r.outcome)),
   };
 }
 

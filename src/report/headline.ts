@@ -10,6 +10,11 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   ')).join('\n');
 }
 
+const ciFormat = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : 'n/a');
+const ciText = (c: { mean: number; low: number; high: number }) => `${c.mean >= 0 ? '+' : ''}${ciFormat(c.mean)} [${ciFormat(c.low)}, ${ciFormat(c.high)}]`;
+
+const verdictLabel = (v: string) => (v === 'indistinguishable' ? 'no verdict' : v);
+
 export function formatHeadline(summary: RunSummary, title: string, seconds: number): string {
   const { zone, regions, pairs } = summary.metrics;
   const ids = Object.keys(regions);
@@ -37,17 +42,20 @@ export function formatHeadline(summary: RunSummary, title: string, seconds: numb
   lines.push(table(rows));
   if (summary.outcome) {
     const o = summary.outcome;
+    const v = o.verdict;
     lines.push('');
-    lines.push('Cumulative value added against the counterfactual (every government invests, no fund, same seeds):');
-    const orows = [['region', 'change (bn yuan)', 'relative']];
-    for (const id of ids) orows.push([id, interval(o.change[id], 0), formatSignedPercent(o.relativeChange[id].mean)]);
-    orows.push(['zone', interval(o.zoneChange, 0), '']);
+    lines.push(`Change against the counterfactual (${o.counterfactual}), ${o.lensLabel}:`);
+    const orows = [['region', 'mean change (bn yuan) [95% CI]', 'relative']];
+    for (const id of ids) orows.push([id, ciText(v.regions[id]), formatSignedPercent(o.relativeChange[id].mean)]);
+    orows.push(['zone', ciText(v.zone), '']);
     lines.push(table(orows));
-    const counts = Object.entries(o.shares)
-      .filter(([, share]) => share > 0)
-      .map(([name, share]) => `${name} ${Math.round(share * summary.replications)}/${summary.replications}`)
+    lines.push(`Verdict (GDP lens): ${verdictLabel(v.verdict)}: ${v.explanation}.`);
+    const shares = Object.entries(v.classes)
+      .filter(([, c]) => c.count > 0)
+      .map(([name, c]) => `${name} ${c.count}/${v.replications} [${Math.round(100 * c.low)}-${Math.round(100 * c.high)}%]`)
       .join(', ');
-    lines.push(`Outcome: ${o.outcome} (${counts}; changes within ${(o.tolerance * 100).toFixed(1)}% of the zone's value added count as none).`);
+    lines.push(`Replications by class (95% Wilson intervals): ${shares}; a region is up or down beyond ${(o.tolerance * 100).toFixed(1)}% of its own counterfactual.`);
+    lines.push('Only the GDP lens is built so far; welfare (consumption and wealth) and fiscal lenses can tell a different story.');
   }
   return lines.join('\n');
 }

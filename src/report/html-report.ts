@@ -100,24 +100,29 @@ ${rows.join('\n')}
 </tbody>
 </table>`;
   const o = summary.outcome;
-  if (o) {
+  if (o && o.verdict) {
+    const v = o.verdict;
+    const ci = (c: { mean: number; low: number; high: number }) => `${fmt(c.mean, 1)} [${fmt(c.low, 1)}, ${fmt(c.high, 1)}]`;
     const orows = data.scenario.regions.map(
-      (r) => `<tr><th scope="row">${escapeHtml(r.name)}</th><td>${interval(o.change[r.id], (x) => fmt(x, 1))}</td><td>${formatSignedPercent(o.relativeChange[r.id]?.mean ?? Number.NaN)}</td></tr>`,
+      (r) => `<tr><th scope="row">${escapeHtml(r.name)}</th><td>${v.regions[r.id] ? ci(v.regions[r.id]) : 'n/a'}</td><td>${formatSignedPercent(o.relativeChange[r.id]?.mean ?? Number.NaN)}</td></tr>`,
     );
-    orows.push(`<tr class="total"><th scope="row">Zone</th><td>${interval(o.zoneChange, (x) => fmt(x, 1))}</td><td></td></tr>`);
-    const counts = Object.entries(o.shares)
-      .filter(([, share]) => share > 0)
-      .map(([name, share]) => `${escapeHtml(outcomeLabel(name).toLowerCase())} in ${Math.round(share * o.replications.length)} of ${o.replications.length} (${pct(share, 0)})`)
+    orows.push(`<tr class="total"><th scope="row">Zone</th><td>${ci(v.zone)}</td><td></td></tr>`);
+    const counts = Object.entries(v.classes)
+      .filter(([, c]) => c.count > 0)
+      .map(([name, c]) => `${escapeHtml(outcomeLabel(name).toLowerCase())} in ${c.count} of ${v.replications} (95% Wilson interval ${pct(c.low, 0)}-${pct(c.high, 0)})`)
       .join(', ');
     html += `
 <table class="headline">
-<caption>Cumulative value added against the counterfactual (${escapeHtml(o.counterfactual)}).</caption>
-<thead><tr><th scope="col">Region</th><th scope="col">Change (billion yuan), mean [90% interval]</th><th scope="col">Relative change</th></tr></thead>
+<caption>${escapeHtml(o.lensLabel ?? 'Cumulative value added')}, change against the counterfactual (${escapeHtml(o.counterfactual)}): mean over paired replications with its 95% confidence interval.</caption>
+<thead><tr><th scope="col">Region</th><th scope="col">Change (billion yuan), mean [95% CI]</th><th scope="col">Relative change</th></tr></thead>
 <tbody>
 ${orows.join('\n')}
 </tbody>
 </table>
-<p class="outcome"><strong>Outcome: ${escapeHtml(outcomeLabel(o.outcome).toLowerCase())}</strong> (${counts}; changes within ${pct(o.tolerance, 1)} of the zone's value added count as none).</p>`;
+<p class="outcome"><strong>Verdict in the GDP lens: ${escapeHtml(v.verdict === 'indistinguishable' ? 'no verdict' : outcomeLabel(v.verdict).toLowerCase())}</strong>: ${escapeHtml(v.explanation)}.</p>
+<p class="outcome">Replications by class: ${counts}. A region counts as up or down beyond ${pct(o.tolerance, 1)} of its own counterfactual value. Only the GDP lens is built so far; welfare (consumption and wealth) and fiscal lenses may tell a different story.</p>`;
+  } else if (o) {
+    html += '\n<p class="outcome">This results folder was written by an earlier version without the verdict; run the scenario again for it.</p>';
   } else {
     html += '\n<p class="outcome">This run has no counterfactual, so there is no zero-sum / win-win classification.</p>';
   }

@@ -358,7 +358,7 @@ export const ScenarioSchema = z
         clusterMinFirms: num('Firms a cluster needs.', 'firms', 5, 0, MAX_FIRMS, { int: true }),
         clusterMinShare: share('Share of the zone\'s sector output a cluster needs.', 0.1),
         chainThreshold: share('Input-output coefficient a[j][k] that links two clusters into a chain cluster.', 0.05),
-        zeroSumTolerance: share('Changes in cumulative value added within this share of the zone\'s counterfactual count as zero.', 0.005),
+        zeroSumTolerance: share('In one replication\'s class, a region counts as up or down only when its change exceeds this share of its own counterfactual value (the zone: of the zone\'s). Revision 2 of the design: 0.001 of the region\'s own value, so a small region\'s loss is never hidden in the zone\'s size (revision 1 used 0.005 of the zone\'s).', 0.001),
         highTechThreshold: share('Sectors with technology intensity at least this are high-tech.', 0.5),
       })
       .strict()

@@ -17,7 +17,8 @@ describe('chuanyu run', () => {
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     expect(first.stdout).toContain('similarity sichuan~chongqing');
-    expect(first.stdout).toContain('Outcome:');
+    expect(first.stdout).toMatch(/Verdict \(GDP lens\): (win-win|zero-sum|negative-sum|positive-sum-with-loser|no verdict): /);
+    expect(first.stdout).toMatch(/chongqing +[-+][\d,]+ \[[-\d,]+, [-\d,]+\]/); // each region's change with its 95% interval
     expect(first.stdout).toContain(a);
     for (const file of ['metrics.csv', 'sectors.csv', 'markets.csv', 'summary.json', 'events.jsonl', 'manifest.json']) expect(existsSync(join(a, file)), file).toBe(true);
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]); // no temporary folder left behind

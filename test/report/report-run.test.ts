@@ -156,7 +156,8 @@ describe('report.html', () => {
     expect(html).toContain('Similarity coefficient, Sichuan – Chongqing');
     expect(html).toContain('Duplicated investment share');
     expect(html).toContain('Capacity utilization');
-    expect(html).toMatch(/<strong>Outcome: [a-z -]+<\/strong>/);
+    expect(html).toMatch(/<strong>Verdict in the GDP lens: [a-z -]+<\/strong>: /);
+    expect(html).toMatch(/Change \(billion yuan\), mean \[95% CI\]/);
     expect(html).toContain('<h2 id="events-heading">Events</h2>');
     expect(html).toContain('<td>2014</td><td>agreement</td><td>Test agreement</td>');
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);

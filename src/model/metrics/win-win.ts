@@ -1,22 +1,25 @@
 /**
- * Zero-sum vs win-win classification (docs/ODD.md 7.14): each region's change in
- * cumulative value added against the counterfactual run (same seed, every
- * government `invest`). Changes within `tolerance` of the zone's counterfactual
- * value added count as no change.
+ * Zero-sum vs win-win classification of one replication (docs/ODD.md 7.14):
+ * each region's change against the counterfactual run (same seed, every
+ * government `invest`, no fund). A region is up or down only when its change
+ * exceeds `tolerance` of its OWN counterfactual value (a small region's loss is
+ * never hidden in the zone's size); the zone is unchanged within `tolerance` of
+ * the zone's counterfactual value.
  */
 export const GAME_OUTCOMES = ['win-win', 'zero-sum', 'negative-sum', 'positive-sum-with-loser', 'unchanged'] as const;
 export type GameOutcome = (typeof GAME_OUTCOMES)[number];
 
-export function classifyOutcome(deltas: number[], zoneCounterfactual: number, tolerance: number): GameOutcome {
-  const band = Math.abs(zoneCounterfactual) * tolerance;
+export function classifyOutcome(deltas: readonly number[], bases: readonly number[], tolerance: number): GameOutcome {
+  const band = (base: number) => Math.abs(base) * tolerance;
   const zoneDelta = deltas.reduce((a, b) => a + b, 0);
-  const up = deltas.filter((d) => d > band).length;
-  const down = deltas.filter((d) => d < -band).length;
-  if (up === 0 && down === 0) return Math.abs(zoneDelta) <= band ? 'unchanged' : zoneDelta > 0 ? 'win-win' : 'negative-sum';
+  const zoneBand = band(bases.reduce((a, b) => a + b, 0));
+  const up = deltas.filter((d, r) => d > band(bases[r])).length;
+  const down = deltas.filter((d, r) => d < -band(bases[r])).length;
+  if (up === 0 && down === 0) return 'unchanged';
   if (down === 0) return 'win-win';
-  if (zoneDelta < -band) return 'negative-sum';
+  if (zoneDelta < -zoneBand) return 'negative-sum';
   if (up === 0) return 'negative-sum';
-  if (zoneDelta > band) return 'positive-sum-with-loser';
+  if (zoneDelta > zoneBand) return 'positive-sum-with-loser';
   return 'zero-sum';
 }
 
@@ -41,6 +44,6 @@ export function valueAddedChange(mine: readonly number[], base: readonly number[
     relative: deltas.map((d, r) => (base[r] > 0 ? d / base[r] : 0)),
     zoneChange: deltas.reduce((a, b) => a + b, 0),
     zoneBase,
-    outcome: classifyOutcome(deltas, zoneBase, tolerance),
+    outcome: classifyOutcome(deltas, base, tolerance),
   };
 }
