@@ -31,6 +31,7 @@ import {
   type Settings,
 } from './settings.js';
 import { CancelledError, WorkerClient } from './worker-client.js';
+import { LENS_LABELS, lensVerdict } from '../experiment/verdict.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const newWorker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
@@ -249,8 +250,13 @@ async function drawCharts(result: ExplorerResult): Promise<void> {
   const last = result.series.filter((p) => p.year === Math.max(...result.series.map((q) => q.year)));
   const meanSim = last.reduce((a, p) => a + p.similarity, 0) / Math.max(1, last.length);
   const outcomes = result.outcomes.map((o) => outcomeLabel(o.outcome));
-  const counts = [...new Set(outcomes)].map((o) => `${o} in ${outcomes.filter((x) => x === o).length} of ${outcomes.length}`);
-  $('summary').textContent = `Final similarity ${meanSim.toFixed(3)}. Against everyone investing with the same seeds: ${counts.join(', ')}.`;
+  const counts = [...new Set(outcomes)].map((o) => `${o.toLowerCase()} in ${outcomes.filter((x) => x === o).length} of ${outcomes.length}`);
+  // The run's verdict as the CLI gives it: each region's 95% interval, in the lens it is measured in.
+  const verdict = lensVerdict('gdp', result.regions.map((r) => r.id), result.regions.map((_, r) => result.outcomes.map((o) => o.change[r])), result.outcomes.map((o) => o.outcome));
+  const verdictText = verdict.verdict === 'indistinguishable' ? 'no verdict' : outcomeLabel(verdict.verdict).toLowerCase();
+  $('summary').textContent =
+    `Final similarity ${meanSim.toFixed(3)}. ${LENS_LABELS.gdp}, against everyone investing with the same seeds: ` +
+    `${verdictText}: ${verdict.explanation}. Replications by class: ${counts.join(', ')}.`;
   $('summary').dataset.similarity = meanSim.toFixed(6);
   const charts: [string, TopLevelSpec][] = [
     ['chart-similarity', similarityChart(result)],
