@@ -234,7 +234,8 @@ export function investAndUpgrade(sim: Simulation): void {
       const outside = outsideShare[i];
       const h = home[i];
       const nonFund = 1 - fundTotal;
-      const outsideProfit = outside * positive + (nonFund > 0 ? ((p - positive) * outside) / nonFund : 0);
+      // Without a fund stake (most firms) the outside part of a loss is simply outside * loss: no division.
+      const outsideProfit = fundTotal === 0 ? outside * p : outside * positive + (nonFund > 0 ? ((p - positive) * outside) / nonFund : 0);
       const outsideReinvest = outside * own;
       outsideProfitSum += outsideProfit;
       outsideReinvestSum += outsideReinvest;
