@@ -89,6 +89,8 @@ export interface FundParams {
   capPerFirm: number;
   /** Re-investment requirement by region index. */
   reinvestment: number[];
+  /** Price outside buyers pay for the stakes sold at a vintage's exit, as a multiple of their book value. */
+  exitPriceToBook: number;
 }
 
 /** Mutable-by-events parameters grouped as in the scenario file. */
@@ -126,6 +128,10 @@ export interface FirmParams {
   entryGrantSensitivity: number;
   normalProfitRate: number;
   entrantSize: number;
+  /** Share of an entrant's founding capital financed (and owned) by outside investors; home residents finance the rest. */
+  entryOutsideShare: number;
+  /** Share of an exiting firm's book capital recovered by selling it for scrap to outside; the rest is written off. */
+  exitRecovery: number;
 }
 
 export interface AgglomerationParams {
@@ -164,6 +170,8 @@ export interface InitialConditions {
   productivityDispersion: number;
   techDispersion: number;
   initialUtilization: number;
+  /** Outside investors' share of every initial firm. */
+  outsideShare: number;
 }
 
 export type EventKind = 'agreement' | 'policy' | 'shock' | 'fund' | 'status';

@@ -107,6 +107,7 @@ export function relocateFirms(sim: Simulation): void {
     flows.relocationsIn[to] += 1;
     const loss = f.relocationCapitalLoss * capital;
     flows.relocationLoss += loss;
+    flows.writtenOff[from] += loss; // the capital lost in a move is written off where it stood
     recordMove(moves, i, offer, grantOf(sim, from * K + k, capital));
     firms.capital[i] = capital - loss;
     firms.region[i] = to;
@@ -135,7 +136,9 @@ export function investAndUpgrade(sim: Simulation): void {
   const fundShares = firms.fundShare;
   const fundCount = fundShares.length;
   const share0 = fundCount > 0 ? fundShares[0] : new Float32Array(0);
-  const { region, sector, capital, profit, fundIn, tech, productivity, age, lossYears } = firms;
+  const { region, home, sector, capital, profit, fundIn, tech, productivity, age, lossYears, outsideShare } = firms;
+  const recovery = f.exitRecovery;
+  const { residentProfit, residentReinvest, residentScrap, residentCapital, writtenOff } = flows;
   // Accelerator: firms add less capacity to sectors running below the target utilization.
   const reinvest = new Float64Array(K);
   for (let k = 0; k < K; k++) {
@@ -159,6 +162,12 @@ export function investAndUpgrade(sim: Simulation): void {
   let exitedSum = 0;
   let dividends0 = flows.fundDividends[0] ?? 0;
   let writtenOff0 = flows.fundWrittenOff[0] ?? 0;
+  let scrap0 = flows.fundScrap[0] ?? 0;
+  let fundReinvest0 = flows.fundReinvest[0] ?? 0;
+  let outsideProfitSum = 0;
+  let outsideReinvestSum = 0;
+  let outsideScrapSum = 0;
+  let scrapSum = 0;
   let nav0 = 0;
   // Moves are listed in visiting order, which wraps around once: walk them from the wrap.
   let nextMove = 0;
@@ -185,6 +194,10 @@ export function investAndUpgrade(sim: Simulation): void {
     let survivorTech = end.tech[cell];
     let regionTech = end.regionTech[r];
     let regionCount = end.regionCount[r];
+    // Accounts of the firms whose home is where they stand (nearly all); the others add into the arrays.
+    let homeProfit = residentProfit[r];
+    let homeReinvest = residentReinvest[r];
+    let homeCapital = residentCapital[r];
     for (let i = runs.start[q]; i < last; i++) {
       const k0 = capital[i];
       const p = profit[i];
@@ -202,9 +215,38 @@ export function investAndUpgrade(sim: Simulation): void {
       const fund = fundIn[i];
       if (fund !== 0) fundIn[i] = 0;
       // What is not reinvested is paid out; funds receive their stake's part.
+      let fundTotal = 0;
       if (fundCount > 0) {
-        dividends0 += share0[i] * (positive - own);
-        for (let g = 1; g < fundCount; g++) flows.fundDividends[g] += fundShares[g][i] * (positive - own);
+        const s0 = share0[i];
+        fundTotal = s0;
+        dividends0 += s0 * (positive - own);
+        fundReinvest0 += s0 * own;
+        for (let g = 1; g < fundCount; g++) {
+          const sg = fundShares[g][i];
+          fundTotal += sg;
+          flows.fundDividends[g] += sg * (positive - own);
+          flows.fundReinvest[g] += sg * own;
+        }
+      }
+      // Owners' accounts (docs/ODD.md 7.16): after-tax profit and the reinvested part of it,
+      // pro rata to shares; a loss is borne by residents and outside owners pro rata (fund
+      // stakes take a share of positive profit only, as their dividends always have).
+      const outside = outsideShare[i];
+      const h = home[i];
+      const nonFund = 1 - fundTotal;
+      // Without a fund stake (most firms) the outside part of a loss is simply outside * loss: no division.
+      const outsideProfit = fundTotal === 0 ? outside * p : outside * positive + (nonFund > 0 ? ((p - positive) * outside) / nonFund : 0);
+      const outsideReinvest = outside * own;
+      outsideProfitSum += outsideProfit;
+      outsideReinvestSum += outsideReinvest;
+      const residentsProfit = p - fundTotal * positive - outsideProfit;
+      const residentsReinvest = own - fundTotal * own - outsideReinvest;
+      if (h === r) {
+        homeProfit += residentsProfit;
+        homeReinvest += residentsReinvest;
+      } else {
+        residentProfit[h] += residentsProfit;
+        residentReinvest[h] += residentsReinvest;
       }
       const investment = own + grant + fund + offer;
       const depreciation = delta * k0;
@@ -231,14 +273,29 @@ export function investAndUpgrade(sim: Simulation): void {
       if (lossYears[i] >= exitLossYears || next < minCapital) {
         flows.exits[r] += 1;
         exitedSum += next;
+        // Scrap: outside buys exitRecovery of the book value and pays the owners pro rata; the rest is written off.
+        const scrap = recovery * next;
+        const lost = next - scrap;
+        scrapSum += scrap;
+        writtenOff[r] += lost;
         if (fundCount > 0) {
-          writtenOff0 += share0[i] * next;
-          for (let g = 1; g < fundCount; g++) flows.fundWrittenOff[g] += fundShares[g][i] * next;
+          writtenOff0 += share0[i] * lost;
+          scrap0 += share0[i] * scrap;
+          for (let g = 1; g < fundCount; g++) {
+            flows.fundWrittenOff[g] += fundShares[g][i] * lost;
+            flows.fundScrap[g] += fundShares[g][i] * scrap;
+          }
         }
+        outsideScrapSum += outside * scrap;
+        residentScrap[h] += scrap - fundTotal * scrap - outside * scrap;
         continue;
       }
+      if (h === r) homeCapital += (nonFund - outside) * next;
+      else residentCapital[h] += (nonFund - outside) * next;
       if (write !== i) {
         region[write] = r;
+        home[write] = h;
+        outsideShare[write] = outside;
         sector[write] = k;
         profit[write] = p;
         lossYears[write] = lossYears[i];
@@ -268,6 +325,9 @@ export function investAndUpgrade(sim: Simulation): void {
     end.tech[cell] = survivorTech;
     end.regionTech[r] = regionTech;
     end.regionCount[r] = regionCount;
+    residentProfit[r] = homeProfit;
+    residentReinvest[r] = homeReinvest;
+    residentCapital[r] = homeCapital;
   }
   firms.count = write;
   endRuns(survivorRuns, write);
@@ -276,6 +336,8 @@ export function investAndUpgrade(sim: Simulation): void {
   if (fundCount > 0) {
     flows.fundDividends[0] = dividends0;
     flows.fundWrittenOff[0] = writtenOff0;
+    flows.fundScrap[0] = scrap0;
+    flows.fundReinvest[0] = fundReinvest0;
     end.nav[0] = nav0;
   }
   flows.depreciation += depreciationSum;
@@ -284,19 +346,26 @@ export function investAndUpgrade(sim: Simulation): void {
   flows.fundInvestment += fundSum;
   flows.offerInvestment += offerSum;
   flows.exitedCapital += exitedSum;
+  flows.outsideProfit += outsideProfitSum;
+  flows.outsideReinvest += outsideReinvestSum;
+  flows.outsideScrap += outsideScrapSum;
+  flows.scrapSold += scrapSum;
 }
 
 /**
  * Entrants per cell are Poisson with rate
  * entryRate * n_rk * max(0, 1 + s_pi (profit rate - normal) + s_g grant rate) + entryFloor,
  * sized `entrantSize` times the sector's mean firm capital, with the cell's mean
- * productivity and technology. Their capital comes from outside the zone's ledgers.
+ * productivity and technology. Founding capital is financed by outside investors
+ * for `entryOutsideShare` (who own that share) and by the home region's residents
+ * for the rest (docs/ODD.md 7.12).
  */
 export function enterFirms(sim: Simulation): void {
   const { firms, config, flows, previous, cells, sectorCount: K, regionCount: R } = sim;
   const f = sim.state.params.firms;
   const random = sim.streams.entry;
   const { end } = sim;
+  const outsideShareOfEntrants = f.entryOutsideShare;
   // Cell totals of the survivors, tallied by the investment pass. Each cell's are
   // read before its own entrants are added to them (and sector means before any).
   const { count, capital, productivity, tech } = end;
@@ -324,8 +393,12 @@ export function enterFirms(sim: Simulation): void {
       const tau = count[cell] > 0 ? tech[cell] / count[cell] : config.sectors[k].techIntensity;
       for (let e = 0; e < entrants; e++) {
         const size = f.entrantSize * sectorMeanCapital[k] * Math.exp(0.5 * drawNormal(random) - 0.125);
-        const slot = appendFirm(firms, r, k, size, a, tau);
+        const slot = appendFirm(firms, r, k, size, a, tau, outsideShareOfEntrants);
         flows.entrantCapital += size;
+        const fromOutside = firms.outsideShare[slot] * size; // the share as stored (float32), as owned
+        flows.outsideEntry += fromOutside;
+        flows.residentEntry[r] += size - fromOutside;
+        flows.residentCapital[r] += size - fromOutside;
         // Keep the end-of-step tallies complete (values as stored in the arrays).
         end.count[cell] += 1;
         end.capital[cell] += firms.capital[slot];

@@ -17,7 +17,10 @@ export interface FirmArrays {
   /** Most firms the arrays may hold (limits.ts): growth stops there, callers check before appending past it. */
   limit: number;
   fundCount: number;
+  /** Location: the region where the firm produces (changes by relocation). */
   region: Uint8Array;
+  /** Home region of its resident owners: where it was founded; relocation never changes it (docs/ODD.md 7.16). */
+  home: Uint8Array;
   sector: Uint8Array;
   /** Capital K, billion yuan. */
   capital: Float64Array;
@@ -36,6 +39,8 @@ export interface FirmArrays {
   fundIn: Float64Array;
   /** Ownership share held by each fund, one array per fund. */
   fundShare: Float32Array[];
+  /** Ownership share held by outside investors (the rest of China and the world); home residents hold 1 - funds - outside. */
+  outsideShare: Float32Array;
 }
 
 /**
@@ -59,6 +64,7 @@ export function createFirmArrays(capacity: number, fundCount: number, limit = MA
     limit,
     fundCount,
     region: new Uint8Array(cap),
+    home: new Uint8Array(cap),
     sector: new Uint8Array(cap),
     capital: new Float64Array(cap),
     productivity: new Float32Array(cap),
@@ -68,6 +74,7 @@ export function createFirmArrays(capacity: number, fundCount: number, limit = MA
     profit: new Float64Array(cap),
     fundIn: new Float64Array(cap),
     fundShare: fundShareArrays(fundCount, cap),
+    outsideShare: new Float32Array(cap),
   };
 }
 
@@ -82,6 +89,7 @@ export function reserveFirms(firms: FirmArrays, extra: number): void {
   while (size < needed) size *= 2;
   if (size > firms.limit) size = Math.max(needed, firms.limit);
   firms.region = grown(firms.region, size);
+  firms.home = grown(firms.home, size);
   firms.sector = grown(firms.sector, size);
   firms.capital = grown(firms.capital, size);
   firms.productivity = grown(firms.productivity, size);
@@ -91,10 +99,14 @@ export function reserveFirms(firms: FirmArrays, extra: number): void {
   firms.profit = grown(firms.profit, size);
   firms.fundIn = grown(firms.fundIn, size);
   for (let f = 0; f < firms.fundShare.length; f++) firms.fundShare[f] = grown(firms.fundShare[f], size);
+  firms.outsideShare = grown(firms.outsideShare, size);
   firms.capacity = size;
 }
 
-/** Appends one firm and returns its slot. The caller must have reserved room. */
+/**
+ * Appends one firm, founded in `region` (its home too), with `outsideShare` of
+ * it held by outside investors, and returns its slot. The caller must have reserved room.
+ */
 export function appendFirm(
   firms: FirmArrays,
   region: number,
@@ -102,9 +114,12 @@ export function appendFirm(
   capital: number,
   productivity: number,
   tech: number,
+  outsideShare = 0,
 ): number {
   const i = firms.count++;
   firms.region[i] = region;
+  firms.home[i] = region;
+  firms.outsideShare[i] = outsideShare;
   firms.sector[i] = sector;
   firms.capital[i] = capital;
   firms.productivity[i] = productivity;
@@ -119,5 +134,6 @@ export function appendFirm(
 
 /** Bytes of typed-array storage per allocated firm slot (the firm arrays only; see run-size.ts for the rest). */
 export function bytesPerFirmSlot(fundCount: number): number {
-  return 1 + 1 + 8 + 4 + 4 + 2 + 1 + 8 + 8 + 4 * fundCount;
+  // region, home, sector, capital, productivity, tech, age, lossYears, profit, fundIn, outsideShare, fund shares
+  return 1 + 1 + 1 + 8 + 4 + 4 + 2 + 1 + 8 + 8 + 4 + 4 * fundCount;
 }

@@ -31,6 +31,32 @@ export interface StepFlows {
   fundGovPaidIn: Float64Array;
   fundExitProceeds: Float64Array;
   fundWrittenOff: Float64Array;
+  /** Per fund: scrap proceeds of exiting firms paid for its stakes. */
+  fundScrap: Float64Array;
+  /** Per fund: its stakes' part of firms' own reinvestment (profit it earned and left in the firm). */
+  fundReinvest: Float64Array;
+  /** Per fund: distributions to its private (outside) partners. */
+  fundPrivateDistributed: Float64Array;
+  /**
+   * Ownership accounts (docs/ODD.md 7.16). By location: wages (f K) and
+   * written-off capital. By home region: residents' share of after-tax profit,
+   * of own reinvestment, of entrants' founding capital, of scrap proceeds, and
+   * of firm capital at the end of the step.
+   */
+  wages: Float64Array;
+  writtenOff: Float64Array;
+  residentProfit: Float64Array;
+  residentReinvest: Float64Array;
+  residentEntry: Float64Array;
+  residentScrap: Float64Array;
+  residentCapital: Float64Array;
+  /** Outside owners' share of after-tax profit, of own reinvestment and of scrap proceeds; outside finance of entrants. */
+  outsideProfit: number;
+  outsideReinvest: number;
+  outsideScrap: number;
+  outsideEntry: number;
+  /** Scrap bought by outside (exitRecovery x book value of exiting firms). */
+  scrapSold: number;
   /** Zone firm-capital ledger. */
   capitalStart: number;
   depreciation: number;
@@ -51,7 +77,9 @@ export function createFlows(regions: number, funds: number): StepFlows {
     distributions: r(), taxes: r(), forgoneTax: r(), taxBase: r(), relocationsIn: r(), relocationsOut: r(), entries: r(), exits: r(),
     fundInvestedByRegion: r(),
     fundDividends: f(), fundInvested: f(), fundFees: f(), fundCarry: f(), fundDistributed: f(), fundPrivatePaidIn: f(),
-    fundGovPaidIn: f(), fundExitProceeds: f(), fundWrittenOff: f(),
+    fundGovPaidIn: f(), fundExitProceeds: f(), fundWrittenOff: f(), fundScrap: f(), fundReinvest: f(), fundPrivateDistributed: f(),
+    wages: r(), writtenOff: r(), residentProfit: r(), residentReinvest: r(), residentEntry: r(), residentScrap: r(), residentCapital: r(),
+    outsideProfit: 0, outsideReinvest: 0, outsideScrap: 0, outsideEntry: 0, scrapSold: 0,
     capitalStart: 0, depreciation: 0, ownInvestment: 0, grantInvestment: 0, offerInvestment: 0, fundInvestment: 0,
     entrantCapital: 0, relocationLoss: 0, exitedCapital: 0,
   };

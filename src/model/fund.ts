@@ -85,7 +85,12 @@ export function investFunds(sim: Simulation): void {
       if (!(tranches.headroom[s] > 0)) return true;
       const placed = place(tranches, s, fund.capPerFirm * capital[i]);
       if (placed > 0) {
+        // New shares at book value: every other owner is diluted in proportion
+        // (home residents hold the rest, so their share falls with these two).
+        const dilution = capital[i] / (capital[i] + placed);
         share[i] = (share[i] * capital[i] + placed) / (capital[i] + placed);
+        firms.outsideShare[i] *= dilution;
+        for (let g = 0; g < firms.fundShare.length; g++) if (g !== f) firms.fundShare[g][i] *= dilution;
         firms.fundIn[i] += placed;
         flows.fundInvested[f] += placed;
         flows.fundInvestedByRegion[s] += placed;
@@ -111,7 +116,9 @@ export function investFunds(sim: Simulation): void {
 /**
  * Step 7: dividends reach vintages pro rata to cost held; fees are paid; a
  * vintage ending its investment period returns undeployed cash; one ending its
- * life sells its stakes at book value (the fund-wide value-to-cost ratio);
+ * life sells its stakes to outside buyers at `exitPriceToBook` times their book
+ * value (the fund-wide value-to-cost ratio), and the stakes become outside-owned;
+ * scrap proceeds of exited firms count as income like dividends;
  * distributions go to government and private partners pro rata, after carried
  * interest on gains beyond returned capital.
  */
@@ -130,16 +137,21 @@ export function bookFundReturns(sim: Simulation): void {
       const keep = costTotal > 0 ? Math.max(0, 1 - exitCost / costTotal) : 0;
       // Rescale the stakes and tally the fund's new book value in the same pass
       // (summed in firm order from the stored float32 stakes, as a separate pass would).
+      // The part sold passes to outside owners.
       const share = sim.firms.fundShare[f];
-      const { capital } = sim.firms;
+      const { capital, outsideShare } = sim.firms;
       let rescaled = 0;
       for (let i = 0; i < sim.firms.count; i++) {
+        const before = share[i];
+        if (before === 0) continue;
         share[i] *= keep;
+        outsideShare[i] += before - share[i];
         rescaled += share[i] * capital[i];
       }
       sim.end.nav[f] = rescaled;
     }
-    const dividends = flows.fundDividends[f];
+    const priceToBook = fund.exitPriceToBook;
+    const dividends = flows.fundDividends[f] + flows.fundScrap[f];
     sim.state = updateState(sim.state, sim.log, `fund-returns:${fund.name}`, (draft) => {
       // Closed vintages are looked at on the (plain) base state: reading them
       // from the draft would make immer build a proxy for each, every year.
@@ -169,7 +181,7 @@ export function bookFundReturns(sim: Simulation): void {
           cash = 0;
         }
         if (exiting[i]) {
-          const proceeds = costTotal > 0 ? (v.costHeld * nav) / costTotal : 0;
+          const proceeds = costTotal > 0 ? (priceToBook * v.costHeld * nav) / costTotal : 0;
           flows.fundExitProceeds[f] += proceeds;
           available += cash + proceeds;
           cash = 0;
@@ -190,7 +202,9 @@ export function bookFundReturns(sim: Simulation): void {
           v.distributedGov[r] += part;
           flows.distributions[r] += part;
         }
-        v.distributedPrivate += paidIn > 0 ? (toPartners * v.privatePaidIn) / paidIn : 0;
+        const toPrivate = paidIn > 0 ? (toPartners * v.privatePaidIn) / paidIn : 0;
+        v.distributedPrivate += toPrivate;
+        flows.fundPrivateDistributed[f] += toPrivate;
       });
     });
   });

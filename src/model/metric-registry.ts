@@ -6,14 +6,40 @@
 export const METRIC_SCOPES = ['region', 'pair', 'zone'] as const;
 export type MetricScope = (typeof METRIC_SCOPES)[number];
 
+/**
+ * A flow happens within a step (summed over the run in "cumulative" summaries);
+ * a stock is a level, a rate, an index or a running total (summarised by its
+ * final value and its mean over the run).
+ */
+export const METRIC_KINDS = ['stock', 'flow'] as const;
+export type MetricKind = (typeof METRIC_KINDS)[number];
+
 export interface MetricDefinition {
   name: string;
   scope: MetricScope;
+  kind: MetricKind;
   unit: string;
   description: string;
 }
 
-const m = (name: string, scope: MetricScope, unit: string, description: string): MetricDefinition => ({ name, scope, unit, description });
+/** Metrics that are flows, as [scope, name]; every other entry is a stock. */
+const FLOWS: ReadonlySet<string> = new Set([
+  ...['value_added', 'output', 'entries', 'exits', 'relocations_in', 'relocations_out', 'investment', 'budget', 'grants', 'relocation_offers',
+    'fund_payments', 'unspent_budget', 'borrowing', 'tax_revenue', 'forgone_tax', 'fiscal_balance', 'fund_distributions', 'fund_invested',
+    'payoff', 'resident_income', 'resident_investment', 'consumption', 'written_off_capital', 'scrap_proceeds'].map((n) => `region:${n}`),
+  ...['value_added', 'output', 'investment', 'duplicated_investment', 'duplicated_into_overcapacity', 'relocations', 'entries', 'exits',
+    'written_off_capital', 'outside_capital_in', 'outside_private_paid_in', 'outside_entry_finance', 'outside_exit_purchases',
+    'outside_scrap_purchases', 'outside_income_out', 'outside_profit_share', 'outside_private_distributions', 'outside_carry',
+    'outside_fees'].map((n) => `zone:${n}`),
+]);
+
+const m = (name: string, scope: MetricScope, unit: string, description: string): MetricDefinition => ({
+  name,
+  scope,
+  kind: FLOWS.has(`${scope}:${name}`) ? 'flow' : 'stock',
+  unit,
+  description,
+});
 const BN = 'billion yuan';
 
 export const METRICS: readonly MetricDefinition[] = [
@@ -39,6 +65,12 @@ export const METRICS: readonly MetricDefinition[] = [
   m('fiscal_balance', 'region', BN, 'Tax revenue less industrial spending plus fund distributions received.'),
   m('fund_distributions', 'region', BN, 'Distributions received from guidance funds.'),
   m('fund_invested', 'region', BN, 'Guidance-fund money invested in the region\'s firms this step.'),
+  m('resident_income', 'region', BN, 'Income of the region\'s residents and government: wages and taxes of the firms located there, residents\' share of the after-tax profit of the firms whose home is the region (wherever they produce), fund distributions to the government, and scrap proceeds to residents.'),
+  m('resident_investment', 'region', BN, 'Investment paid by the region\'s residents and government: residents\' share of the own reinvestment of firms whose home is the region and of entrants\' founding capital, plus the government\'s grants, relocation offers and fund payments.'),
+  m('consumption', 'region', BN, 'resident_income - resident_investment: what residents and government can spend on anything else.'),
+  m('resident_wealth', 'region', BN, 'Residents\' share of the capital of firms whose home is the region, plus the government\'s share of its funds\' net asset value (cash and stakes at book value, pro rata to paid-in), end of step.'),
+  m('written_off_capital', 'region', BN, 'Capital written off in the region: exiting firms\' book capital not recovered as scrap, and capital lost in moves out of the region (waste).'),
+  m('scrap_proceeds', 'region', BN, 'Scrap proceeds received by the region\'s residents for their share of exiting firms (outside buys scrap at exitRecovery of book value).'),
   m('payoff', 'region', BN, 'Government payoff: value added - industrial spending + fund distributions - forgone tax.'),
   m('cumulative_payoff', 'region', BN, 'Game payoff: sum of payoffs to date.'),
   m('cumulative_value_added', 'region', BN, 'Sum of value added to date.'),
@@ -80,6 +112,17 @@ export const METRICS: readonly MetricDefinition[] = [
   m('fund_fees', 'zone', BN, 'Guidance funds: cumulative management fees and carried interest.'),
   m('fund_nav', 'zone', BN, 'Guidance funds: book value of stakes held plus cash.'),
   m('fund_tvpi', 'zone', 'ratio', 'Guidance funds: total value to paid-in, (distributions + NAV) / paid-in.'),
+  m('written_off_capital', 'zone', BN, 'Capital written off in the zone (exits after scrap, relocation losses).'),
+  m('outside_capital_in', 'zone', BN, 'Capital brought in from outside the zone: the four outside_* purchases and finance below.'),
+  m('outside_private_paid_in', 'zone', BN, 'Private partners\' paid-in to guidance funds this step (leverage x government commitments).'),
+  m('outside_entry_finance', 'zone', BN, 'Outside investors\' part of entrants\' founding capital (entryOutsideShare).'),
+  m('outside_exit_purchases', 'zone', BN, 'What outside buyers paid for the stakes funds sold at vintage exits (exitPriceToBook x book value).'),
+  m('outside_scrap_purchases', 'zone', BN, 'What outside paid for exiting firms\' capital sold for scrap (exitRecovery x book value).'),
+  m('outside_income_out', 'zone', BN, 'Income taken out of the zone: the four outside_* income flows below.'),
+  m('outside_profit_share', 'zone', BN, 'Outside owners\' share of firms\' after-tax profit (including the part reinvested).'),
+  m('outside_private_distributions', 'zone', BN, 'Guidance-fund distributions to private (outside) partners.'),
+  m('outside_carry', 'zone', BN, 'Carried interest paid to fund managers (outside).'),
+  m('outside_fees', 'zone', BN, 'Management fees paid to fund managers (outside).'),
   m('fund_irr', 'zone', 'rate per year', 'Guidance funds: internal rate of return of partners\' flows with NAV as terminal value (no row while no rate exists, e.g. before any distribution or value).'),
 ];
 
@@ -92,18 +135,16 @@ export function metricsOfScope(scope: MetricScope): MetricDefinition[] {
  * summaries); every other metric is a stock or a rate, summarised by its final
  * value and its mean over the run.
  */
-export const FLOW_METRICS: ReadonlySet<string> = new Set([
-  'value_added', 'output', 'entries', 'exits', 'relocations_in', 'relocations_out', 'relocations', 'investment', 'budget',
-  'grants', 'relocation_offers', 'fund_payments', 'unspent_budget', 'borrowing', 'tax_revenue', 'forgone_tax',
-  'fiscal_balance', 'fund_distributions', 'payoff', 'duplicated_investment', 'duplicated_into_overcapacity',
-]);
+export const FLOW_METRICS: ReadonlySet<string> = new Set(METRICS.filter((d) => d.kind === 'flow' && !(d.name === 'fund_invested')).map((d) => d.name));
 
 /**
- * Whether a metric of this scope is a flow. `fund_invested` is a per-year flow for
- * a region but a cumulative ledger for the zone (the fund's totals so far).
+ * Whether a metric of this scope is a flow, as its registry entry declares.
+ * `fund_invested` is a per-year flow for a region but a cumulative ledger for
+ * the zone (the fund's totals so far).
  */
 export function isFlowMetric(name: string, scope: MetricScope): boolean {
-  return FLOW_METRICS.has(name) || (scope === 'region' && name === 'fund_invested');
+  const def = METRICS.find((d) => d.name === name && d.scope === scope);
+  return def !== undefined ? def.kind === 'flow' : FLOW_METRICS.has(name);
 }
 
 /** Region label of a pair in tables, e.g. `sichuan~chongqing`. */

@@ -44,6 +44,26 @@ export interface FundHistory {
   fees: number;
 }
 
+/**
+ * Each government's part of its funds' net asset value: per vintage, cash plus
+ * its pro-rata part of the stakes at book value (stakes are pooled, split by
+ * cost held), shared by paid-in.
+ */
+export function governmentFundWealth(sim: Simulation): Float64Array {
+  const wealth = new Float64Array(sim.regionCount);
+  sim.state.funds.forEach((fund, f) => {
+    const costTotal = fund.vintages.reduce((a, v) => a + (v.closed ? 0 : v.costHeld), 0);
+    for (const v of fund.vintages) {
+      if (v.closed) continue;
+      const paidIn = v.paidInGov.reduce((a, b) => a + b, 0) + v.privatePaidIn;
+      if (!(paidIn > 0)) continue;
+      const value = v.cash + (costTotal > 0 ? (sim.end.nav[f] * v.costHeld) / costTotal : 0);
+      for (let r = 0; r < sim.regionCount; r++) wealth[r] += (value * v.paidInGov[r]) / paidIn;
+    }
+  });
+  return wealth;
+}
+
 export function recordStep(sim: Simulation, payoff: Float64Array, history: FundHistory): StepRecord {
   const { config, firms, market, cells, flows, sectorCount: K, regionCount: R } = sim;
   const metrics = config.metrics;
@@ -101,6 +121,16 @@ export function recordStep(sim: Simulation, payoff: Float64Array, history: FundH
   put('forgone_tax', (r) => flows.forgoneTax[r]);
   put('fiscal_balance', (r) => flows.taxes[r] - flows.grants[r] - flows.offersPaid[r] - flows.fundPaid[r] + flows.distributions[r]);
   put('fund_distributions', (r) => flows.distributions[r]);
+  // Ownership accounts (docs/ODD.md 7.16): residents and government of each region together.
+  const income = (r: number) => flows.wages[r] + flows.taxes[r] + flows.residentProfit[r] + flows.distributions[r] + flows.residentScrap[r];
+  const invested = (r: number) => flows.residentReinvest[r] + flows.residentEntry[r] + flows.grants[r] + flows.offersPaid[r] + flows.fundPaid[r];
+  const fundWealth = governmentFundWealth(sim);
+  put('resident_income', income);
+  put('resident_investment', invested);
+  put('consumption', (r) => income(r) - invested(r));
+  put('resident_wealth', (r) => flows.residentCapital[r] + fundWealth[r]);
+  put('written_off_capital', (r) => flows.writtenOff[r]);
+  put('scrap_proceeds', (r) => flows.residentScrap[r]);
   put('fund_invested', (r) => flows.fundInvestedByRegion[r]);
   put('payoff', (r) => payoff[r]);
   put('cumulative_payoff', (r) => govs[r].cumulativePayoff);
@@ -153,6 +183,19 @@ export function recordStep(sim: Simulation, payoff: Float64Array, history: FundH
   irrFlows[irrFlows.length - 1] += nav;
 
   const sumRegion = (name: string) => region[name].reduce((a, b) => a + b, 0);
+  const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
+  const outsideIn = {
+    outside_private_paid_in: sum(flows.fundPrivatePaidIn),
+    outside_entry_finance: flows.outsideEntry,
+    outside_exit_purchases: sum(flows.fundExitProceeds),
+    outside_scrap_purchases: flows.scrapSold,
+  };
+  const outsideOut = {
+    outside_profit_share: flows.outsideProfit,
+    outside_private_distributions: sum(flows.fundPrivateDistributed),
+    outside_carry: sum(flows.fundCarry),
+    outside_fees: sum(flows.fundFees),
+  };
   const totalCapacity = market.capacity.reduce((a, b) => a + b, 0);
   const zone: Record<string, number> = {
     value_added: sumRegion('value_added'),
@@ -187,6 +230,11 @@ export function recordStep(sim: Simulation, payoff: Float64Array, history: FundH
     fund_nav: nav,
     fund_tvpi: totalValueToPaidIn(history.committed, history.distributed, nav),
     fund_irr: internalRateOfReturn(irrFlows),
+    written_off_capital: sumRegion('written_off_capital'),
+    ...outsideIn,
+    outside_capital_in: Object.values(outsideIn).reduce((a, b) => a + b, 0),
+    ...outsideOut,
+    outside_income_out: Object.values(outsideOut).reduce((a, b) => a + b, 0),
   };
 
   return {

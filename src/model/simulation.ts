@@ -159,7 +159,7 @@ function populateFirms(config: ModelConfig, firms: FirmArrays, random: () => num
         const size = Math.exp(sigmaK * drawNormal(random));
         const productivity = Math.exp(sigmaA * drawNormal(random) - (sigmaA * sigmaA) / 2);
         const tech = Math.min(1, Math.max(0, sectors[k].techIntensity + initial.techDispersion * drawNormal(random)));
-        appendFirm(firms, r, k, size, productivity, tech);
+        appendFirm(firms, r, k, size, productivity, tech, initial.outsideShare);
         drawn += size;
       }
       const scale = cellCapital[cell] / drawn; // firm sizes sum exactly to the cell's capital

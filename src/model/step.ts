@@ -79,6 +79,8 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
   clearMarkets(sim);
   scratch.lap?.('capacity');
   produce(sim, { taxes: flows.taxes, taxBase: flows.taxBase });
+  // Wages (fixed cost f K) go to the residents where firms produce (docs/ODD.md 7.16).
+  for (let cell = 0; cell < R * K; cell++) flows.wages[(cell - (cell % K)) / K] += config.sectors[cell % K].fixedCost * sim.cells.capital[cell];
   scratch.lap?.('production');
 
   // 6

@@ -39,7 +39,7 @@ const GOVERNMENT_FIELDS = ['taxRate', 'taxMin', 'taxCut', 'investShare', 'transf
 const POLICY_FIELDS = ['poachShare', 'offerRate', 'hotSectors', 'fundShare', 'comparativeTilt'];
 const FRICTION_FIELDS = ['border', 'minimum', 'cooperationReduction'];
 const AGGLOMERATION_FIELDS = ['localization', 'referenceCapital', 'inputOutput', 'congestion', 'congestionCapital', 'minimum'];
-const FUND_FIELDS = ['leverage', 'managementFee', 'carry', 'deployRate', 'capPerFirm', 'investmentPeriod', 'life', 'receivesCooperation'];
+const FUND_FIELDS = ['leverage', 'managementFee', 'carry', 'deployRate', 'capPerFirm', 'investmentPeriod', 'life', 'receivesCooperation', 'exitPriceToBook'];
 const FUND_WEIGHT_FIELDS = ['return', 'chain', 'tech', 'duplication'];
 
 /** Every dotted path an event may change, for messages and sweeps. */
@@ -203,6 +203,7 @@ export function normalizeScenario(scenario: Scenario): ModelConfig {
       weights: { ...fundSpec.weights },
       chainScore: fundSpec.chainScore,
       capPerFirm: fundSpec.capPerFirm,
+      exitPriceToBook: fundSpec.exitPriceToBook,
       reinvestment:
         typeof fundSpec.reinvestment === 'number'
           ? new Array<number>(R).fill(fundSpec.reinvestment)
@@ -334,6 +335,7 @@ export function normalizeScenario(scenario: Scenario): ModelConfig {
       productivityDispersion: scenario.initial.productivityDispersion,
       techDispersion: scenario.initial.techDispersion,
       initialUtilization: scenario.initial.utilization,
+      outsideShare: scenario.initial.outsideShare,
     },
     firms: { ...f, exitMinCapital: f.exitMinCapital * meanFirmCapital },
     agglomeration: { ...a, referenceCapital: a.referenceCapital * meanCellCapital, congestionCapital: a.congestionCapital * zoneCapital },

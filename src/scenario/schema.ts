@@ -191,7 +191,8 @@ const FundSchema = z
     carry: share('Carried interest: manager\'s share of gains after capital is returned.', 0.2),
     deployRate: share('Share of a vintage\'s undeployed cash invested each year of its investment period.', 0.4),
     investmentPeriod: num('Years a vintage invests.', 'years', 5, 1, 50, { int: true }),
-    life: num('Years until a vintage sells its stakes (at book value) and closes.', 'years', 10, 1, 60, { int: true }),
+    life: num('Years until a vintage sells its stakes to outside buyers and closes.', 'years', 10, 1, 60, { int: true }),
+    exitPriceToBook: num('Price outside buyers pay for the stakes a vintage sells at the end of its life, as a multiple of their book value (the stakes become outside-owned).', 'ratio', 1, 0, 10),
     weights: z
       .object({
         return: num('Score weight on the firm\'s after-tax profit rate.', 'weight', 1, -100, 100),
@@ -283,6 +284,7 @@ export const ScenarioSchema = z
         productivityDispersion: nonNeg('Log-normal sigma of firm productivity A (mean 1).', 'log', 0.1, 2),
         techDispersion: nonNeg('Standard deviation of initial technology around the sector\'s intensity.', 'index', 0.1, 1),
         utilization: num('Capacity utilization in the first year; sets the initial demand level.', 'share', 0.92, 0, 1, { above: true }),
+        outsideShare: share('Share of every initial firm owned by outside investors (the rest of China and the world); its home region\'s residents own the rest. 0 by default: the initial stock is treated as resident-owned.', 0),
       })
       .strict()
       .prefault({})
@@ -311,6 +313,8 @@ export const ScenarioSchema = z
         entryGrantSensitivity: nonNeg('Rise of the entry rate per unit of grant rate (grants / capital).', 'per grant rate', 10, 1000),
         normalProfitRate: num('Normal pre-tax profit rate for entry.', 'per year', 0.15, -1, 1),
         entrantSize: nonNeg('Entrant capital as a share of the sector\'s mean firm capital.', 'share', 0.3, 10),
+        entryOutsideShare: share('Share of an entrant\'s founding capital financed by outside investors (who then own that share); its home region\'s residents finance the rest.', 0.3),
+        exitRecovery: share('Share of an exiting firm\'s book capital recovered by selling it for scrap to outside, paid to its owners pro rata; the rest is written off.', 0.3),
       })
       .strict()
       .prefault({})

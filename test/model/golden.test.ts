@@ -53,7 +53,7 @@ async function stateHash(): Promise<string> {
     const scratch = createStepScratch(sim);
     for (let t = 0; t < config.steps; t++) hash.update(JSON.stringify(stepSimulation(sim, scratch)));
     const f = sim.firms;
-    for (const a of [f.region, f.sector, f.capital, f.productivity, f.tech, f.age, f.lossYears, f.profit, ...f.fundShare])
+    for (const a of [f.region, f.sector, f.capital, f.productivity, f.tech, f.age, f.lossYears, f.profit, f.home, f.outsideShare, ...f.fundShare])
       hash.update(new Uint8Array(a.buffer, 0, f.count * a.BYTES_PER_ELEMENT));
     hash.update(JSON.stringify(sim.state));
     hash.update(JSON.stringify(sim.log));

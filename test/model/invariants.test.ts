@@ -62,7 +62,7 @@ describe('invariants over random scenarios', () => {
           // Funds: cash change = paid in + dividends + exits - invested - fees - carry - distributions.
           sim.state.funds.forEach((fund, k) => {
             const cashAfter = fund.vintages.reduce((a, v) => a + v.cash, 0);
-            const change = f.fundGovPaidIn[k] + f.fundPrivatePaidIn[k] + f.fundDividends[k] + f.fundExitProceeds[k] - f.fundInvested[k] - f.fundFees[k] - f.fundCarry[k] - f.fundDistributed[k];
+            const change = f.fundGovPaidIn[k] + f.fundPrivatePaidIn[k] + f.fundDividends[k] + f.fundScrap[k] + f.fundExitProceeds[k] - f.fundInvested[k] - f.fundFees[k] - f.fundCarry[k] - f.fundDistributed[k];
             expect(close(cashAfter - cashBefore[k], change, cashBefore[k] + f.fundGovPaidIn[k] + 1)).toBe(true);
             expect(cashAfter).toBeGreaterThanOrEqual(-1e-9);
             for (const v of fund.vintages) expect(v.cash).toBeGreaterThanOrEqual(-1e-9);
