@@ -106,9 +106,9 @@ export const METRICS: readonly MetricDefinition[] = [
   m('high_tech_share', 'zone', 'share', 'Zone output share of high-tech sectors.'),
   m('fund_committed', 'zone', BN, 'Guidance funds: cumulative paid-in commitments (government and private).'),
   m('fund_private', 'zone', BN, 'Guidance funds: cumulative private capital mobilised (leverage times government commitments).'),
-  m('fund_invested', 'zone', BN, 'Guidance funds: cumulative amount invested in firms.'),
+  m('fund_invested_cumulative', 'zone', BN, 'Guidance funds: amount invested in firms so far (cumulative; the region series fund_invested is per year).'),
   m('fund_cross_border_share', 'zone', 'share', 'Share of fund investment placed outside the committing governments\' regions (beyond their commitment shares).'),
-  m('fund_distributions', 'zone', BN, 'Guidance funds: cumulative distributions to partners.'),
+  m('fund_distributions_cumulative', 'zone', BN, 'Guidance funds: distributions to partners so far (cumulative; the region series fund_distributions is per year).'),
   m('fund_fees', 'zone', BN, 'Guidance funds: cumulative management fees and carried interest.'),
   m('fund_nav', 'zone', BN, 'Guidance funds: book value of stakes held plus cash.'),
   m('fund_tvpi', 'zone', 'ratio', 'Guidance funds: total value to paid-in, (distributions + NAV) / paid-in.'),
@@ -135,12 +135,11 @@ export function metricsOfScope(scope: MetricScope): MetricDefinition[] {
  * summaries); every other metric is a stock or a rate, summarised by its final
  * value and its mean over the run.
  */
-export const FLOW_METRICS: ReadonlySet<string> = new Set(METRICS.filter((d) => d.kind === 'flow' && !(d.name === 'fund_invested')).map((d) => d.name));
+export const FLOW_METRICS: ReadonlySet<string> = new Set(METRICS.filter((d) => d.kind === 'flow').map((d) => d.name));
 
 /**
  * Whether a metric of this scope is a flow, as its registry entry declares.
- * `fund_invested` is a per-year flow for a region but a cumulative ledger for
- * the zone (the fund's totals so far).
+ * One name means one kind in every scope: cumulative series are named `*_cumulative`.
  */
 export function isFlowMetric(name: string, scope: MetricScope): boolean {
   const def = METRICS.find((d) => d.name === name && d.scope === scope);

@@ -160,6 +160,8 @@ const LABELS: Record<string, string> = {
   fund_private: 'Private capital mobilised',
   fund_invested: 'Invested',
   fund_distributions: 'Distributions',
+  fund_invested_cumulative: 'Invested',
+  fund_distributions_cumulative: 'Distributions',
   fund_nav: 'Net asset value (NAV)',
   fund_tvpi: 'TVPI',
   cumulative_value_added: 'Cumulative value added',

@@ -10,7 +10,7 @@ import type { ResultsData } from '../read-results.js';
 import { LINE_LEGEND, SIZE, axisTitle, replicationCount, metricLabel, metricStats, metricUnit, regionColourScale, regionNames, round, topLevel, yearDomain, yearX, type Spec } from './common.js';
 import { eventLayers } from './events.js';
 
-const STOCKS = ['fund_committed', 'fund_private', 'fund_invested', 'fund_distributions', 'fund_nav'] as const;
+const STOCKS = ['fund_committed', 'fund_private', 'fund_invested_cumulative', 'fund_distributions_cumulative', 'fund_nav'] as const;
 
 /** Whether any replication committed money to a fund. */
 export function hasFund(data: ResultsData): boolean {
