@@ -4,7 +4,8 @@
  * against its counterfactual.
  */
 import { isFlowMetric, METRICS, pairLabel, type MetricScope } from '../model/metric-registry.js';
-import { valueAddedChange, GAME_OUTCOMES, type GameOutcome } from '../model/metrics/win-win.js';
+import { classifyOutcome, valueAddedChange, GAME_OUTCOMES, type GameOutcome } from '../model/metrics/win-win.js';
+import { lensBase, lensValues, LENSES } from '../model/metrics/lenses.js';
 import { regionPairs, type StepRecord } from '../model/record.js';
 import type { ScenarioRun } from './run-scenario.js';
 import { describe, type Stats } from './statistics.js';
@@ -33,8 +34,12 @@ export interface OutcomeSummary {
   replications: { replication: number; change: Record<string, number>; zoneChange: number; outcome: GameOutcome }[];
   /** The most frequent per-replication class (see `verdict` for the run's verdict). */
   outcome: GameOutcome;
-  /** The run's verdict from each region's 95% t-interval, and the class shares with Wilson intervals. */
+  /** The run's verdict in the GDP lens from each region's 95% t-interval, and the class shares with Wilson intervals. */
   verdict: LensVerdict;
+  /** Yearly discount rate of the welfare lens. */
+  discountRate: number;
+  /** The verdict in every lens (welfare, gdp, fiscal), from the same replications. */
+  lenses: Record<Lens, LensVerdict>;
 }
 
 export interface RunSummary {
@@ -95,7 +100,23 @@ export function summarizeOutcome(run: ScenarioRun): OutcomeSummary | null {
     replications: replications.map(({ replication, change, zoneChange, outcome }) => ({ replication, change, zoneChange, outcome })),
     outcome,
     verdict: lensVerdict('gdp', ids, ids.map((id) => replications.map((r) => r.change[id])), replications.map((r) => r.outcome)),
+    discountRate: run.config.metrics.discountRate,
+    lenses: lensVerdicts(run, ids, tolerance),
   };
+}
+
+/** Each lens's verdict: every replication's change in that lens against its counterfactual, classed against each region's own base. */
+function lensVerdicts(run: ScenarioRun, ids: string[], tolerance: number): Record<Lens, LensVerdict> {
+  const R = ids.length;
+  const rate = run.config.metrics.discountRate;
+  const pairs = run.replications.map((rep, i) => [lensValues(rep.records, R, rate), lensValues(run.counterfactual![i].records, R, rate)] as const);
+  return Object.fromEntries(
+    LENSES.map((lens) => {
+      const changes = ids.map((_, r) => pairs.map(([mine, base]) => mine.lens[lens][r] - base.lens[lens][r]));
+      const outcomes = pairs.map(([mine, base]) => classifyOutcome(ids.map((_, r) => mine.lens[lens][r] - base.lens[lens][r]), lensBase(base, lens), tolerance));
+      return [lens, lensVerdict(lens, ids, changes, outcomes)];
+    }),
+  ) as Record<Lens, LensVerdict>;
 }
 
 export function summarizeRun(run: ScenarioRun): RunSummary {

@@ -14,14 +14,15 @@
  */
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { GAME_OUTCOMES, type GameOutcome } from '../model/metrics/win-win.js';
+import type { Lens } from '../model/metrics/lenses.js';
 import { mean, sampleVariance } from './statistics.js';
 
-/** The measures a region's fortunes are read in. Only `gdp` (value added produced in the region) is built so far. */
-export const LENSES = ['gdp'] as const;
-export type Lens = (typeof LENSES)[number];
+export { LENSES, type Lens } from '../model/metrics/lenses.js';
 
 export const LENS_LABELS: Record<Lens, string> = {
+  welfare: 'welfare lens (discounted consumption plus discounted final wealth of the region\'s residents and government)',
   gdp: 'GDP lens (cumulative value added produced in the region)',
+  fiscal: 'fiscal lens (cumulative fiscal balance of the region\'s government)',
 };
 
 export const VERDICTS = ['win-win', 'zero-sum', 'negative-sum', 'positive-sum-with-loser', 'indistinguishable'] as const;
@@ -114,6 +115,9 @@ export function lensVerdict(lens: Lens, regionIds: readonly string[], changes: r
   } else if (gainers.length > 0 && losers.length > 0) {
     verdict = 'zero-sum';
     explanation = `${gainers.map(([id, c]) => describeInterval(id, c)).join('; ')} ${gainers.length === 1 ? 'gains' : 'gain'} what ${losers.map(([id, c]) => describeInterval(id, c)).join('; ')} ${losers.length === 1 ? 'loses' : 'lose'}; ${describeInterval('zone', zone)} contains zero ${where}`;
+  } else if (changes.every((c) => c.every((x) => x === 0))) {
+    verdict = 'indistinguishable';
+    explanation = `no change at all in any of the ${n} replications (the scenario plays exactly as its counterfactual)`;
   } else {
     verdict = 'indistinguishable';
     // The interval that would decide it: the undecided region whose interval is narrowest relative to its mean.

@@ -157,6 +157,8 @@ export interface MetricParams {
   chainThreshold: number;
   zeroSumTolerance: number;
   highTechThreshold: number;
+  /** Welfare lens: yearly discount rate of consumption and final wealth. */
+  discountRate: number;
 }
 
 export interface InitialConditions {

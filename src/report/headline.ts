@@ -42,20 +42,28 @@ export function formatHeadline(summary: RunSummary, title: string, seconds: numb
   lines.push(table(rows));
   if (summary.outcome) {
     const o = summary.outcome;
-    const v = o.verdict;
     lines.push('');
-    lines.push(`Change against the counterfactual (${o.counterfactual}), ${o.lensLabel}:`);
-    const orows = [['region', 'mean change (bn yuan) [95% CI]', 'relative']];
-    for (const id of ids) orows.push([id, ciText(v.regions[id]), formatSignedPercent(o.relativeChange[id].mean)]);
-    orows.push(['zone', ciText(v.zone), '']);
+    lines.push(`Change against the counterfactual (${o.counterfactual}): mean over paired replications [95% CI], bn yuan:`);
+    const lensOrder = ['welfare', 'gdp', 'fiscal'] as const;
+    const heads: Record<(typeof lensOrder)[number], string> = { welfare: 'welfare', gdp: 'GDP (value added)', fiscal: 'fiscal balance' };
+    const orows = [['region', ...lensOrder.map((l) => heads[l])]];
+    for (const id of ids) orows.push([id, ...lensOrder.map((l) => ciText(o.lenses[l].regions[id]))]);
+    orows.push(['zone', ...lensOrder.map((l) => ciText(o.lenses[l].zone))]);
     lines.push(table(orows));
-    lines.push(`Verdict (GDP lens): ${verdictLabel(v.verdict)}: ${v.explanation}.`);
+    for (const lens of lensOrder) {
+      const v = o.lenses[lens];
+      const who = lens === 'gdp' ? ' (what the governments pursue by default)' : lens === 'welfare' ? ` (residents' consumption and wealth, discounted at ${(o.discountRate * 100).toFixed(0)}% a year)` : '';
+      lines.push(`Verdict, ${lens}${who}: ${verdictLabel(v.verdict)}: ${v.explanation}.`);
+    }
+    lines.push(
+      'Why lenses differ: GDP counts output made in a region, whoever owns it and whatever it cost; welfare counts what its residents can consume, so subsidies leaking to outside owners, capital written off and investment earning less than the discount rate lower welfare even when GDP rises.',
+    );
+    const v = o.lenses.gdp;
     const shares = Object.entries(v.classes)
       .filter(([, c]) => c.count > 0)
       .map(([name, c]) => `${name} ${c.count}/${v.replications} [${Math.round(100 * c.low)}-${Math.round(100 * c.high)}%]`)
       .join(', ');
-    lines.push(`Replications by class (95% Wilson intervals): ${shares}; a region is up or down beyond ${(o.tolerance * 100).toFixed(1)}% of its own counterfactual.`);
-    lines.push('Only the GDP lens is built so far; welfare (consumption and wealth) and fiscal lenses can tell a different story.');
+    lines.push(`Replications by class in the GDP lens (95% Wilson intervals): ${shares}; a region is up or down beyond ${(o.tolerance * 100).toFixed(1)}% of its own counterfactual.`);
   }
   return lines.join('\n');
 }

@@ -100,27 +100,33 @@ ${rows.join('\n')}
 </tbody>
 </table>`;
   const o = summary.outcome;
-  if (o && o.verdict) {
-    const v = o.verdict;
-    const ci = (c: { mean: number; low: number; high: number }) => `${fmt(c.mean, 1)} [${fmt(c.low, 1)}, ${fmt(c.high, 1)}]`;
-    const orows = data.scenario.regions.map(
-      (r) => `<tr><th scope="row">${escapeHtml(r.name)}</th><td>${v.regions[r.id] ? ci(v.regions[r.id]) : 'n/a'}</td><td>${formatSignedPercent(o.relativeChange[r.id]?.mean ?? Number.NaN)}</td></tr>`,
-    );
-    orows.push(`<tr class="total"><th scope="row">Zone</th><td>${ci(v.zone)}</td><td></td></tr>`);
+  if (o && o.lenses) {
+    const ci = (c: { mean: number; low: number; high: number } | undefined) => (c ? `${fmt(c.mean, 1)} [${fmt(c.low, 1)}, ${fmt(c.high, 1)}]` : 'n/a');
+    const lenses = ['welfare', 'gdp', 'fiscal'] as const;
+    const heads = { welfare: 'Welfare', gdp: 'GDP (value added)', fiscal: 'Fiscal balance' };
+    const orows = data.scenario.regions.map((r) => `<tr><th scope="row">${escapeHtml(r.name)}</th>${lenses.map((l) => `<td>${ci(o.lenses[l].regions[r.id])}</td>`).join('')}</tr>`);
+    orows.push(`<tr class="total"><th scope="row">Zone</th>${lenses.map((l) => `<td>${ci(o.lenses[l].zone)}</td>`).join('')}</tr>`);
+    const verdicts = lenses.map((l) => {
+      const v = o.lenses[l];
+      return `<li><strong>${escapeHtml(heads[l])}: ${escapeHtml(v.verdict === 'indistinguishable' ? 'no verdict' : outcomeLabel(v.verdict).toLowerCase())}</strong>: ${escapeHtml(v.explanation)}.</li>`;
+    });
+    const v = o.lenses.gdp;
     const counts = Object.entries(v.classes)
       .filter(([, c]) => c.count > 0)
       .map(([name, c]) => `${escapeHtml(outcomeLabel(name).toLowerCase())} in ${c.count} of ${v.replications} (95% Wilson interval ${pct(c.low, 0)}-${pct(c.high, 0)})`)
       .join(', ');
     html += `
 <table class="headline">
-<caption>${escapeHtml(o.lensLabel ?? 'Cumulative value added')}, change against the counterfactual (${escapeHtml(o.counterfactual)}): mean over paired replications with its 95% confidence interval.</caption>
-<thead><tr><th scope="col">Region</th><th scope="col">Change (billion yuan), mean [95% CI]</th><th scope="col">Relative change</th></tr></thead>
+<caption>Change against the counterfactual (${escapeHtml(o.counterfactual)}) in three lenses: mean over paired replications with its 95% confidence interval, billion yuan. Welfare is residents' and the government's consumption discounted at ${pct(o.discountRate, 0)} a year plus discounted final wealth; GDP is cumulative value added produced in the region; fiscal is the government's cumulative fiscal balance.</caption>
+<thead><tr><th scope="col">Region</th>${lenses.map((l) => `<th scope="col">${heads[l]}</th>`).join('')}</tr></thead>
 <tbody>
 ${orows.join('\n')}
 </tbody>
 </table>
-<p class="outcome"><strong>Verdict in the GDP lens: ${escapeHtml(v.verdict === 'indistinguishable' ? 'no verdict' : outcomeLabel(v.verdict).toLowerCase())}</strong>: ${escapeHtml(v.explanation)}.</p>
-<p class="outcome">Replications by class: ${counts}. A region counts as up or down beyond ${pct(o.tolerance, 1)} of its own counterfactual value. Only the GDP lens is built so far; welfare (consumption and wealth) and fiscal lenses may tell a different story.</p>`;
+<ul class="outcome">
+${verdicts.join('\n')}
+</ul>
+<p class="outcome">Win-win only when every region's interval lies above zero. GDP is what the governments pursue by default; welfare is what their residents get, so subsidies leaking to outside owners, capital written off and investment earning less than the discount rate lower welfare even when GDP rises. Replications by class in the GDP lens: ${counts}; a region counts as up or down beyond ${pct(o.tolerance, 1)} of its own counterfactual value.</p>`;
   } else if (o) {
     html += '\n<p class="outcome">This results folder was written by an earlier version without the verdict; run the scenario again for it.</p>';
   } else {

@@ -364,6 +364,7 @@ export const ScenarioSchema = z
         chainThreshold: share('Input-output coefficient a[j][k] that links two clusters into a chain cluster.', 0.05),
         zeroSumTolerance: share('In one replication\'s class, a region counts as up or down only when its change exceeds this share of its own counterfactual value (the zone: of the zone\'s). Revision 2 of the design: 0.001 of the region\'s own value, so a small region\'s loss is never hidden in the zone\'s size (revision 1 used 0.005 of the zone\'s).', 0.001),
         highTechThreshold: share('Sectors with technology intensity at least this are high-tech.', 0.5),
+        discountRate: share('Social discount rate of the welfare lens: welfare is the sum of consumption discounted by 1/(1+rate) a year plus discounted final resident wealth, so a yuan invested at a return below this rate lowers welfare. 0.06 a year by default (China\'s guideline for public projects uses 0.08); scenarios state theirs.', 0.06),
       })
       .strict()
       .prefault({})

@@ -156,8 +156,8 @@ describe('report.html', () => {
     expect(html).toContain('Similarity coefficient, Sichuan – Chongqing');
     expect(html).toContain('Duplicated investment share');
     expect(html).toContain('Capacity utilization');
-    expect(html).toMatch(/<strong>Verdict in the GDP lens: [a-z -]+<\/strong>: /);
-    expect(html).toMatch(/Change \(billion yuan\), mean \[95% CI\]/);
+    for (const lens of ['Welfare', 'GDP \\(value added\\)', 'Fiscal balance']) expect(html).toMatch(new RegExp(`<li><strong>${lens}: [a-z -]+</strong>: `));
+    expect(html).toMatch(/in three lenses: mean over paired replications with its 95% confidence interval/);
     expect(html).toContain('<h2 id="events-heading">Events</h2>');
     expect(html).toContain('<td>2014</td><td>agreement</td><td>Test agreement</td>');
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
