@@ -251,12 +251,15 @@ async function drawCharts(result: ExplorerResult): Promise<void> {
   const meanSim = last.reduce((a, p) => a + p.similarity, 0) / Math.max(1, last.length);
   const outcomes = result.outcomes.map((o) => outcomeLabel(o.outcome));
   const counts = [...new Set(outcomes)].map((o) => `${o.toLowerCase()} in ${outcomes.filter((x) => x === o).length} of ${outcomes.length}`);
-  // The run's verdict as the CLI gives it: each region's 95% interval, in the lens it is measured in.
-  const verdict = lensVerdict('gdp', result.regions.map((r) => r.id), result.regions.map((_, r) => result.outcomes.map((o) => o.change[r])), result.outcomes.map((o) => o.outcome));
-  const verdictText = verdict.verdict === 'indistinguishable' ? 'no verdict' : outcomeLabel(verdict.verdict).toLowerCase();
+  // The run's verdicts as the CLI gives them: each region's 95% interval, in each lens, welfare first.
+  const ids = result.regions.map((r) => r.id);
+  const verdicts = (['welfare', 'gdp', 'fiscal'] as const).map((lens) => {
+    const v = lensVerdict(lens, ids, ids.map((_, r) => result.outcomes.map((o) => o.lenses[lens].change[r])), result.outcomes.map((o) => o.lenses[lens].outcome));
+    return `In the ${LENS_LABELS[lens]}: ${v.verdict === 'indistinguishable' ? 'no verdict' : outcomeLabel(v.verdict).toLowerCase()}: ${v.explanation}.`;
+  });
   $('summary').textContent =
-    `Final similarity ${meanSim.toFixed(3)}. ${LENS_LABELS.gdp}, against everyone investing with the same seeds: ` +
-    `${verdictText}: ${verdict.explanation}. Replications by class: ${counts.join(', ')}.`;
+    `Final similarity ${meanSim.toFixed(3)}. Against everyone investing with the same seeds: ${verdicts.join(' ')} ` +
+    `Replications by class (GDP lens): ${counts.join(', ')}. GDP is what the governments pursue; welfare is what their residents get.`;
   $('summary').dataset.similarity = meanSim.toFixed(6);
   const charts: [string, TopLevelSpec][] = [
     ['chart-similarity', similarityChart(result)],

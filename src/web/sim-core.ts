@@ -6,7 +6,8 @@
  */
 import type { ModelConfig, Strategy, StrategyRule } from '../model/config.js';
 import { counterfactualConfig } from '../model/counterfactual.js';
-import { valueAddedChange, type GameOutcome } from '../model/metrics/win-win.js';
+import { classifyOutcome, valueAddedChange, type GameOutcome } from '../model/metrics/win-win.js';
+import { lensBase, lensValues, LENSES, type Lens } from '../model/metrics/lenses.js';
 import type { StepRecord } from '../model/record.js';
 import { runReplication, type ReplicationResult } from '../model/run.js';
 import type { ScenarioRun } from '../experiment/run-scenario.js';
@@ -37,6 +38,8 @@ export interface ReplicationOutcome {
   outcome: GameOutcome;
   /** Final cumulative payoff by region. */
   payoff: number[];
+  /** Each lens's change by region and this replication's class in it (as the CLI's run summary). */
+  lenses: Record<Lens, { change: number[]; outcome: GameOutcome }>;
 }
 
 export interface ReportChartSpec {
@@ -76,7 +79,19 @@ function outcomeOf(config: ModelConfig, replication: number, mine: StepRecord[],
     zoneChange: c.zoneChange,
     outcome: c.outcome,
     payoff: [...mine[mine.length - 1].region.cumulative_payoff],
+    lenses: lensChanges(config, mine, base),
   };
+}
+
+function lensChanges(config: ModelConfig, mine: StepRecord[], base: StepRecord[]): ReplicationOutcome['lenses'] {
+  const R = config.regions.length;
+  const [a, b] = [lensValues(mine, R, config.metrics.discountRate), lensValues(base, R, config.metrics.discountRate)];
+  return Object.fromEntries(
+    LENSES.map((lens) => {
+      const change = a.lens[lens].map((v, r) => v - b.lens[lens][r]);
+      return [lens, { change, outcome: classifyOutcome(change, lensBase(b, lens), config.metrics.zeroSumTolerance) }];
+    }),
+  ) as ReplicationOutcome['lenses'];
 }
 
 /** Runs `replications` replications and their counterfactuals (same seeds). */
