@@ -87,6 +87,7 @@ export function summarizeOutcome(run: ScenarioRun): OutcomeSummary | null {
     };
   });
   const shares = Object.fromEntries(GAME_OUTCOMES.map((o) => [o, replications.filter((r) => r.outcome === o).length / replications.length])) as Record<GameOutcome, number>;
+  const lenses = lensVerdicts(run, ids, tolerance);
   const outcome = GAME_OUTCOMES.reduce((best, o) => (shares[o] > shares[best] ? o : best), GAME_OUTCOMES[0]);
   return {
     counterfactual: 'same seeds, every government plays invest, no guidance fund',
@@ -99,9 +100,9 @@ export function summarizeOutcome(run: ScenarioRun): OutcomeSummary | null {
     shares,
     replications: replications.map(({ replication, change, zoneChange, outcome }) => ({ replication, change, zoneChange, outcome })),
     outcome,
-    verdict: lensVerdict('gdp', ids, ids.map((id) => replications.map((r) => r.change[id])), replications.map((r) => r.outcome)),
+    verdict: lenses.gdp,
     discountRate: run.config.metrics.discountRate,
-    lenses: lensVerdicts(run, ids, tolerance),
+    lenses,
   };
 }
 
