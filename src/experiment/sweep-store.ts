@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { UserError } from '../scenario/errors.js';
+import { processIsAlive } from './processes.js';
 import type { DesignPoint } from './design.js';
 import type { ParameterSpec } from './parameters.js';
 import type { PointResult } from './run-point.js';
@@ -198,12 +199,7 @@ async function removeDeadTemporaries(folder: string): Promise<void> {
   const names = existsSync(folder) ? await readdir(folder) : [];
   for (const name of names) {
     const m = /\.tmp-(\d+)$/.exec(name);
-    if (!m || Number(m[1]) === process.pid) continue;
-    try {
-      process.kill(Number(m[1]), 0);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ESRCH') await rm(join(folder, name), { force: true });
-    }
+    if (m && !processIsAlive(Number(m[1]))) await rm(join(folder, name), { force: true });
   }
 }
 

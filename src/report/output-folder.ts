@@ -18,6 +18,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { lstat, mkdir, readFile, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../scenario/errors.js';
+import { processIsAlive } from '../experiment/processes.js';
 
 /** The kinds of results folder written in one piece (sweeps and sensitivity analyses are plan folders, see sweep-store). */
 export const RESULTS_KINDS = ['run', 'compare', 'game', 'calibration'] as const;
@@ -149,16 +150,6 @@ export function removeLiveStagingSync(): void {
 }
 
 const STAGING = /^\.(.+)\.(tmp|old)-(\d+)-(\d+|probe)$/;
-
-function processIsAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Removes staging folders for `target` that a process no longer running left behind (killed, power cut). */
 export async function removeStaleStaging(target: string): Promise<string[]> {

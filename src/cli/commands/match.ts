@@ -18,7 +18,7 @@ export const matchCommand: CommandModule<object, MatchArgs> = {
     yargs
       // nargs 1: take the next word even when it starts with a minus sign ("-1,0,5,1").
       .option('payoffs', { type: 'string', nargs: 1, demandOption: true, describe: 'R,S,T,P: both cooperate, sucker, temptation, both compete' })
-      .option('turns', { ...numericOption('--turns', { integer: true, min: 1, max: 10_000_000 }, { describe: 'Number of rounds' }), demandOption: true })
+      .option('turns', { ...numericOption('--turns', { integer: true, min: 1, max: 1_000_000 }, { describe: 'Number of rounds' }), demandOption: true })
       .option('players', { type: 'string', nargs: 1, demandOption: true, describe: 'Two player names, e.g. tit-for-tat,always-compete (a wrong name lists the valid ones)' })
       .option('noise', numericOption('--noise', { min: 0, max: 1 }, { default: 0, describe: 'Probability that an intended move is flipped' }))
       .option('seed', numericOption('--seed', SEED_FLAG, { default: 1, describe: 'Seed of the random streams (rules that draw, noise)' }))

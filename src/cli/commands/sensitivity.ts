@@ -28,12 +28,15 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     addWorkersOption(addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file' })), 'Sensitivity:')
       .option('param', { alias: 'p', type: 'string', array: true, default: [], describe: 'path=lo:hi, an interval to vary; repeat for more', group: 'Sensitivity:' })
       .option('method', { alias: 'm', type: 'string', default: 'morris', describe: `${METHODS.join(' or ')}: Morris elementary effects (screening) or Sobol first- and total-order indices`, group: 'Sensitivity:' })
-      .option('samples', {
-        ...numericOption('--samples', { integer: true, min: 1, max: MAX_POINTS, maxReason: 'the most points an analysis may have' }, { alias: 'n', describe: '' }),
-        describe: `Morris trajectories (default ${DEFAULT_SAMPLES.morris}) or Sobol base samples N (default ${DEFAULT_SAMPLES.sobol}; best a power of two); points: r(k+1) or N(k+2) for k parameters`,
-        group: 'Sensitivity:',
-      })
-      .option('levels', { ...numericOption('--levels', { integer: true, min: 2, max: 1000 }, { describe: '' }), describe: `Morris grid levels, even (default ${DEFAULT_MORRIS_LEVELS})`, group: 'Sensitivity:' })
+      .option(
+        'samples',
+        numericOption('--samples', { integer: true, min: 1, max: MAX_POINTS, maxReason: 'the most points an analysis may have' }, {
+          alias: 'n',
+          describe: `Morris trajectories (default ${DEFAULT_SAMPLES.morris}) or Sobol base samples N (default ${DEFAULT_SAMPLES.sobol}; best a power of two); points: r(k+1) or N(k+2) for k parameters`,
+          group: 'Sensitivity:',
+        }),
+      )
+      .option('levels', numericOption('--levels', { integer: true, min: 2, max: 1000 }, { describe: `Morris grid levels, even (default ${DEFAULT_MORRIS_LEVELS})`, group: 'Sensitivity:' }))
       .option('sampling', { type: 'string', describe: `Sobol base sample: ${SAMPLINGS.join(' or ')} (default quasi: a randomly shifted Sobol sequence)`, group: 'Sensitivity:' })
       .option('output', {
         type: 'string',
@@ -42,8 +45,8 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
         describe: 'region.metric.statistic or a metric name, e.g. zone.similarity.final, sichuan.value_added_change.final, utilization; repeat for more (default: the headline outputs)',
         group: 'Sensitivity:',
       })
-      .option('bootstrap', { ...numericOption('--bootstrap', { integer: true, min: 0, max: 100_000 }, { describe: '' }), describe: `Bootstrap resamples for the intervals (default ${DEFAULT_BOOTSTRAP}; 0 for none)`, group: 'Sensitivity:' })
-      .option('confidence', { ...numericOption('--confidence', { min: 0, max: 1 }, { describe: '' }), describe: `Coverage of the intervals (default ${DEFAULT_CONFIDENCE})`, group: 'Sensitivity:' })
+      .option('bootstrap', numericOption('--bootstrap', { integer: true, min: 0, max: 100_000 }, { describe: `Bootstrap resamples for the intervals (default ${DEFAULT_BOOTSTRAP}; 0 for none)`, group: 'Sensitivity:' }))
+      .option('confidence', numericOption('--confidence', { min: 0, max: 1 }, { describe: `Coverage of the intervals (default ${DEFAULT_CONFIDENCE})`, group: 'Sensitivity:' }))
       .option('resume', { type: 'boolean', default: false, describe: 'Finish an interrupted analysis in --out', group: 'Sensitivity:' })
       .example('$0 sensitivity cooperate -p fund.leverage=0:3 -p policy.fundShare=0.1:0.5 --method morris --samples 20', 'Morris screening, 20 trajectories')
       .example('$0 sensitivity cooperate -p fund.leverage=0:3 -p policy.fundShare=0.1:0.5 --method sobol --samples 256 -r 5', 'Sobol indices from 256 x 4 points')
