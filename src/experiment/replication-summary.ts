@@ -9,6 +9,8 @@ import type { ModelConfig } from '../model/config.js';
 import { valueAddedChange, type GameOutcome } from '../model/metrics/win-win.js';
 import { overRunValue } from './summarize.js';
 import { regionPairs, type StepRecord } from '../model/record.js';
+import { GAME_LENSES, type GameLens, type LensPart } from '../model/metrics/lenses.js';
+import { replicationLenses } from './lens-summary.js';
 
 export const STATISTICS = ['final', 'over_run'] as const;
 export type Statistic = (typeof STATISTICS)[number];
@@ -19,7 +21,12 @@ export type SummaryCell = [region: string, metric: string, statistic: Statistic,
 export interface ReplicationSummary {
   replication: number;
   cells: SummaryCell[];
+  /** The GDP lens's class against the counterfactual (null without one). */
   outcome: GameOutcome | null;
+  /** Every game lens's class against the counterfactual (null without one). */
+  lensOutcomes: Record<GameLens, GameOutcome> | null;
+  /** The parts of each lens value, when the task asked for them (the game's decomposition). */
+  parts?: Record<GameLens, LensPart[]>;
 }
 
 /** Values of each `region|metric|statistic` across replications, in replication order. */
@@ -40,6 +47,7 @@ export function summarizeReplication(
   replication: number,
   records: StepRecord[],
   counterfactual: StepRecord[] | null,
+  options: { parts?: boolean } = {},
 ): ReplicationSummary {
   const ids = config.regions.map((r) => r.id);
   const pairs = regionPairs(ids.length).map(([a, b]) => pairLabel(ids[a], ids[b]));
@@ -72,5 +80,15 @@ export function summarizeReplication(
     cells.push(['zone', 'value_added_change_relative', 'final', c.zoneBase > 0 ? c.zoneChange / c.zoneBase : 0]);
     outcome = c.outcome;
   }
-  return { replication, cells, outcome };
+  // Every game lens: the value (cell "<lens>") and, with a counterfactual, the change ("<lens>_change").
+  const lenses = replicationLenses(config, records, counterfactual, options);
+  for (const lens of GAME_LENSES) {
+    ids.forEach((id, r) => cells.push([id, lens, 'final', lenses.values[lens][r]]));
+    if (lenses.changes) {
+      const change = lenses.changes[lens];
+      ids.forEach((id, r) => cells.push([id, `${lens}_change`, 'final', change[r]]));
+      cells.push(['zone', `${lens}_change`, 'final', change.reduce((a, b) => a + b, 0)]);
+    }
+  }
+  return { replication, cells, outcome, lensOutcomes: lenses.outcomes, ...(lenses.parts ? { parts: lenses.parts } : {}) };
 }

@@ -24,6 +24,8 @@ export interface PointTask {
   /** First replication number (default 0): lets one point's replications be split over workers. */
   firstReplication?: number;
   counterfactual: boolean;
+  /** Keep the parts of every lens value (the game's payoff decomposition). */
+  parts?: boolean;
   /** A lower firm cap than the model's (tests reach it with small worlds). */
   maxFirms?: number;
 }
@@ -63,7 +65,7 @@ export function runPoint(task: PointTask): PointResult {
   for (let r = first; r < first + task.replications; r++) {
     const main = runReplication(config, { seed: task.seed, replication: r, keepLog: false, ...limitsOf(task) });
     const base = cf ? runReplication(cf, { seed: task.seed, replication: r, keepLog: false, ...limitsOf(task) }) : null;
-    replications.push(summarizeReplication(config, r, main.records, base?.records ?? null));
+    replications.push(summarizeReplication(config, r, main.records, base?.records ?? null, { parts: task.parts }));
   }
   return { index: task.index, values: task.values, replications };
 }

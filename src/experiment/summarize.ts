@@ -5,11 +5,13 @@
  */
 import { isFlowMetric, METRICS, pairLabel, type MetricScope } from '../model/metric-registry.js';
 import { classifyOutcome, valueAddedChange, GAME_OUTCOMES, type GameOutcome } from '../model/metrics/win-win.js';
-import { lensBase, lensValues, LENSES } from '../model/metrics/lenses.js';
+import { GAME_LENSES, type GameLens } from '../model/metrics/lenses.js';
+import type { ObjectiveWeights } from '../model/config.js';
+import { replicationLenses } from './lens-summary.js';
 import { regionPairs, type StepRecord } from '../model/record.js';
 import type { ScenarioRun } from './run-scenario.js';
 import { describe, type Stats } from './statistics.js';
-import { LENS_LABELS, lensVerdict, type Lens, type LensVerdict } from './verdict.js';
+import { LENS_LABELS, lensVerdict, type LensVerdict } from './verdict.js';
 
 export interface MetricSummary {
   final: Stats;
@@ -20,8 +22,8 @@ export interface MetricSummary {
 
 export interface OutcomeSummary {
   counterfactual: string;
-  /** The measure the changes are in (only the GDP lens, value added, so far). */
-  lens: Lens;
+  /** The measure `change`, `shares` and `outcome` are in: the GDP lens (value added); `lenses` has every lens. */
+  lens: 'gdp';
   lensLabel: string;
   /** A region's change counts as up or down beyond this share of its own counterfactual value. */
   tolerance: number;
@@ -38,8 +40,10 @@ export interface OutcomeSummary {
   verdict: LensVerdict;
   /** Yearly discount rate of the welfare lens. */
   discountRate: number;
-  /** The verdict in every lens (welfare, gdp, fiscal), from the same replications. */
-  lenses: Record<Lens, LensVerdict>;
+  /** The verdict in every lens (the governments' objective, welfare, gdp, fiscal), from the same replications. */
+  lenses: Record<GameLens, LensVerdict>;
+  /** Each government's objective (weights over the lenses), by region id. */
+  objectives: Record<string, ObjectiveWeights>;
 }
 
 export interface RunSummary {
@@ -87,7 +91,7 @@ export function summarizeOutcome(run: ScenarioRun): OutcomeSummary | null {
     };
   });
   const shares = Object.fromEntries(GAME_OUTCOMES.map((o) => [o, replications.filter((r) => r.outcome === o).length / replications.length])) as Record<GameOutcome, number>;
-  const lenses = lensVerdicts(run, ids, tolerance);
+  const lenses = lensVerdicts(run, ids);
   const outcome = GAME_OUTCOMES.reduce((best, o) => (shares[o] > shares[best] ? o : best), GAME_OUTCOMES[0]);
   return {
     counterfactual: 'same seeds, every government plays invest, no guidance fund',
@@ -103,21 +107,24 @@ export function summarizeOutcome(run: ScenarioRun): OutcomeSummary | null {
     verdict: lenses.gdp,
     discountRate: run.config.metrics.discountRate,
     lenses,
+    objectives: Object.fromEntries(ids.map((id, r) => [id, run.config.governments[r].objective])),
   };
 }
 
 /** Each lens's verdict: every replication's change in that lens against its counterfactual, classed against each region's own base. */
-function lensVerdicts(run: ScenarioRun, ids: string[], tolerance: number): Record<Lens, LensVerdict> {
-  const R = ids.length;
-  const rate = run.config.metrics.discountRate;
-  const pairs = run.replications.map((rep, i) => [lensValues(rep.records, R, rate), lensValues(run.counterfactual![i].records, R, rate)] as const);
+function lensVerdicts(run: ScenarioRun, ids: string[]): Record<GameLens, LensVerdict> {
+  const reps = run.replications.map((rep, i) => replicationLenses(run.config, rep.records, run.counterfactual![i].records));
   return Object.fromEntries(
-    LENSES.map((lens) => {
-      const changes = ids.map((_, r) => pairs.map(([mine, base]) => mine.lens[lens][r] - base.lens[lens][r]));
-      const outcomes = pairs.map(([mine, base]) => classifyOutcome(ids.map((_, r) => mine.lens[lens][r] - base.lens[lens][r]), lensBase(base, lens), tolerance));
-      return [lens, lensVerdict(lens, ids, changes, outcomes)];
-    }),
-  ) as Record<Lens, LensVerdict>;
+    GAME_LENSES.map((lens) => [
+      lens,
+      lensVerdict(
+        lens,
+        ids,
+        ids.map((_, r) => reps.map((x) => x.changes![lens][r])),
+        reps.map((x) => x.outcomes![lens]),
+      ),
+    ]),
+  ) as Record<GameLens, LensVerdict>;
 }
 
 export function summarizeRun(run: ScenarioRun): RunSummary {

@@ -14,12 +14,13 @@
  */
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { GAME_OUTCOMES, type GameOutcome } from '../model/metrics/win-win.js';
-import type { Lens } from '../model/metrics/lenses.js';
+import type { GameLens } from '../model/metrics/lenses.js';
 import { mean, sampleVariance } from './statistics.js';
 
-export { LENSES, type Lens } from '../model/metrics/lenses.js';
+export { LENSES, GAME_LENSES, type Lens, type GameLens } from '../model/metrics/lenses.js';
 
-export const LENS_LABELS: Record<Lens, string> = {
+export const LENS_LABELS: Record<GameLens, string> = {
+  objective: 'governments\' objective (what each government maximises: its scenario weights over the GDP, welfare and fiscal lenses; by default GDP)',
   welfare: 'welfare lens (discounted consumption plus discounted final wealth of the region\'s residents and government)',
   gdp: 'GDP lens (cumulative value added produced in the region)',
   fiscal: 'fiscal lens (cumulative fiscal balance of the region\'s government)',
@@ -45,7 +46,7 @@ export interface ShareInterval {
 }
 
 export interface LensVerdict {
-  lens: Lens;
+  lens: GameLens;
   replications: number;
   regions: Record<string, ChangeInterval>;
   zone: ChangeInterval;
@@ -91,7 +92,7 @@ const describeInterval = (name: string, c: ChangeInterval) => `${name} ${c.mean 
  * change in replication i (scenario minus its counterfactual), `outcomes[i]`
  * replication i's class; `unit` names the change's unit for the sentence.
  */
-export function lensVerdict(lens: Lens, regionIds: readonly string[], changes: readonly (readonly number[])[], outcomes: readonly GameOutcome[], unit = 'bn yuan'): LensVerdict {
+export function lensVerdict(lens: GameLens, regionIds: readonly string[], changes: readonly (readonly number[])[], outcomes: readonly GameOutcome[], unit = 'bn yuan'): LensVerdict {
   const n = outcomes.length;
   const regions = Object.fromEntries(regionIds.map((id, r) => [id, changeInterval(changes[r])]));
   const zoneChanges = outcomes.map((_, i) => changes.reduce((sum, c) => sum + c[i], 0));

@@ -68,6 +68,17 @@ export interface GovernmentParams {
   planWeights: number[];
 }
 
+/**
+ * A government's objective (docs/ODD.md 4): weights over the lenses. Its
+ * per-step value is the payoff strategy rules learn from; its cumulative value
+ * (welfare discounted) is the payoff of the game analysis.
+ */
+export interface ObjectiveWeights {
+  gdp: number;
+  welfare: number;
+  fiscal: number;
+}
+
 export interface FundParams {
   name: string;
   /** Step from which the fund exists and accepts commitments; null = never (until an event enables it). */
@@ -208,7 +219,7 @@ export interface ModelConfig {
   firms: FirmParams;
   agglomeration: AgglomerationParams;
   friction: FrictionParams;
-  governments: { params: GovernmentParams; rule: StrategyRule }[];
+  governments: { params: GovernmentParams; rule: StrategyRule; objective: ObjectiveWeights }[];
   policy: PolicyParams;
   funds: FundParams[];
   events: ScheduledEvent[];

@@ -9,7 +9,7 @@ import type { ModelConfig } from './config.js';
 export function counterfactualConfig(config: ModelConfig): ModelConfig {
   return {
     ...config,
-    governments: config.governments.map((g) => ({ params: g.params, rule: { rule: 'fixed', strategy: 'invest', timeline: [] } })),
+    governments: config.governments.map((g) => ({ ...g, rule: { rule: 'fixed', strategy: 'invest', timeline: [] } })),
     funds: [],
     events: config.events.map((e) => ({ ...e, changes: e.changes.filter((c) => c.path[0] !== 'funds') })),
   };

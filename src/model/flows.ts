@@ -14,7 +14,6 @@ export interface StepFlows {
   unspent: Float64Array;
   distributions: Float64Array;
   taxes: Float64Array;
-  forgoneTax: Float64Array;
   taxBase: Float64Array;
   relocationsIn: Float64Array;
   relocationsOut: Float64Array;
@@ -74,7 +73,7 @@ export function createFlows(regions: number, funds: number): StepFlows {
   const f = () => new Float64Array(funds);
   return {
     budget: r(), borrowing: r(), grants: r(), offersBudget: r(), offersPaid: r(), fundPaid: r(), unspent: r(),
-    distributions: r(), taxes: r(), forgoneTax: r(), taxBase: r(), relocationsIn: r(), relocationsOut: r(), entries: r(), exits: r(),
+    distributions: r(), taxes: r(), taxBase: r(), relocationsIn: r(), relocationsOut: r(), entries: r(), exits: r(),
     fundInvestedByRegion: r(),
     fundDividends: f(), fundInvested: f(), fundFees: f(), fundCarry: f(), fundDistributed: f(), fundPrivatePaidIn: f(),
     fundGovPaidIn: f(), fundExitProceeds: f(), fundWrittenOff: f(), fundScrap: f(), fundReinvest: f(), fundPrivateDistributed: f(),

@@ -9,6 +9,7 @@ import { findChainClusters, findClusters } from './metrics/clusters.js';
 import { herfindahlIndex, krugmanIndex, locationQuotients, similarityCoefficient, toShares } from './metrics/structure.js';
 import { internalRateOfReturn, totalValueToPaidIn } from './metrics/fund-returns.js';
 import type { Simulation } from './simulation.js';
+import { fiscalBalance, residentIncome, residentInvestment } from './objective.js';
 
 export interface StepRecord {
   step: number;
@@ -61,6 +62,13 @@ export function governmentFundWealth(sim: Simulation): Float64Array {
       for (let r = 0; r < sim.regionCount; r++) wealth[r] += (value * v.paidInGov[r]) / paidIn;
     }
   });
+  return wealth;
+}
+
+/** Resident wealth of each region now: its residents' share of its home firms' capital and its government's share of its funds. */
+export function residentWealth(sim: Simulation): Float64Array {
+  const wealth = governmentFundWealth(sim);
+  for (let r = 0; r < sim.regionCount; r++) wealth[r] += sim.flows.residentCapital[r];
   return wealth;
 }
 
@@ -118,23 +126,21 @@ export function recordStep(sim: Simulation, payoff: Float64Array, history: FundH
   put('borrowing', (r) => flows.borrowing[r]);
   put('tax_rate', (r) => sim.state.params.governments[r].taxRate);
   put('tax_revenue', (r) => flows.taxes[r]);
-  put('forgone_tax', (r) => flows.forgoneTax[r]);
-  put('fiscal_balance', (r) => flows.taxes[r] - flows.grants[r] - flows.offersPaid[r] - flows.fundPaid[r] + flows.distributions[r]);
+  put('fiscal_balance', (r) => fiscalBalance(flows, r));
   put('fund_distributions', (r) => flows.distributions[r]);
   // Ownership accounts (docs/ODD.md 7.16): residents and government of each region together.
-  const income = (r: number) => flows.wages[r] + flows.taxes[r] + flows.residentProfit[r] + flows.distributions[r] + flows.residentScrap[r];
-  const invested = (r: number) => flows.residentReinvest[r] + flows.residentEntry[r] + flows.grants[r] + flows.offersPaid[r] + flows.fundPaid[r];
-  const fundWealth = governmentFundWealth(sim);
-  put('resident_income', income);
-  put('resident_investment', invested);
-  put('consumption', (r) => income(r) - invested(r));
-  put('resident_wealth', (r) => flows.residentCapital[r] + fundWealth[r]);
+  const wealth = residentWealth(sim);
+  put('wages', (r) => flows.wages[r]);
+  put('resident_income', (r) => residentIncome(flows, r));
+  put('resident_investment', (r) => residentInvestment(flows, r));
+  put('consumption', (r) => residentIncome(flows, r) - residentInvestment(flows, r));
+  put('resident_wealth', (r) => wealth[r]);
   put('written_off_capital', (r) => flows.writtenOff[r]);
   put('scrap_proceeds', (r) => flows.residentScrap[r]);
   put('fund_invested', (r) => flows.fundInvestedByRegion[r]);
   put('payoff', (r) => payoff[r]);
   put('cumulative_payoff', (r) => govs[r].cumulativePayoff);
-  put('cumulative_value_added', (r) => govs[r].cumulativeValueAdded);
+  put('cumulative_value_added', (r) => govs[r].tally.valueAdded);
   put('strategy', (r) => STRATEGY_CODE[govs[r].strategy]);
   put('herfindahl', (r) => herfindahlIndex(shares[r]));
   put('clusters', (r) => clusters[r].filter(Boolean).length);

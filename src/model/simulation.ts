@@ -70,6 +70,8 @@ export interface PreviousStep {
   valueAdded: Float64Array;
   taxBase: Float64Array;
   payoff: Float64Array;
+  /** Resident wealth at the end of the last step (before the first: the home residents' share of the initial firms' capital). */
+  wealth: Float64Array;
   signal: (number | null)[];
   strategies: (string | null)[];
   cellProfitRate: Float64Array;
@@ -168,6 +170,17 @@ function populateFirms(config: ModelConfig, firms: FirmArrays, random: () => num
   }
 }
 
+/** Each region's residents' share of the capital of the firms whose home it is. */
+function residentWealthAtStart(firms: FirmArrays, regions: number): Float64Array {
+  const wealth = new Float64Array(regions);
+  for (let i = 0; i < firms.count; i++) {
+    let share = 1 - firms.outsideShare[i];
+    for (const f of firms.fundShare) share -= f[i];
+    wealth[firms.home[i]] += share * firms.capital[i];
+  }
+  return wealth;
+}
+
 export function createSimulation(
   config: ModelConfig,
   options: { seed: number | string; replication: number; keepLog?: boolean; limits?: RunLimits },
@@ -196,7 +209,7 @@ export function createSimulation(
       strategy: g.rule.rule === 'fixed' ? g.rule.strategy : g.rule.initial,
       memory: initialMemory(g.rule),
       cumulativePayoff: 0,
-      cumulativeValueAdded: 0,
+      tally: { valueAdded: 0, fiscalBalance: 0, discountedConsumption: 0 },
     })),
     funds: config.funds.map((params) => ({ params, active: false, vintages: [] })),
     firedEvents: [],
@@ -220,7 +233,7 @@ export function createSimulation(
       sold: new Float64Array(K), price: new Float64Array(K), utilization: new Float64Array(K), profitRate: new Float64Array(K),
     },
     previous: {
-      valueAdded: new Float64Array(R), taxBase: new Float64Array(R), payoff: new Float64Array(R),
+      valueAdded: new Float64Array(R), taxBase: new Float64Array(R), payoff: new Float64Array(R), wealth: residentWealthAtStart(firms, R),
       signal: new Array(R).fill(null), strategies: new Array(R).fill(null),
       cellProfitRate: new Float64Array(R * K), cellGrantRate: new Float64Array(R * K), cellCapital: new Float64Array(R * K),
     },

@@ -4,6 +4,7 @@
  * the run keeps its event log every patch is kept with its step and cause.
  * Firms are not here; they live in typed arrays (`firms.ts`).
  */
+import type { ObjectiveTally } from './objective.js';
 import { enablePatches, Immer, type Draft, type Patch } from 'immer';
 import type {
   AgglomerationParams,
@@ -30,8 +31,10 @@ export interface GovernmentState {
   params: GovernmentParams;
   strategy: Strategy;
   memory: RuleMemory;
+  /** The objective's value to date (docs/ODD.md 4): the game's payoff at the last step. */
   cumulativePayoff: number;
-  cumulativeValueAdded: number;
+  /** What the objective sums over the years so far. */
+  tally: ObjectiveTally;
 }
 
 /** One year's paid-in commitments to a fund, with its own investment period and life. */

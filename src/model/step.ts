@@ -11,7 +11,8 @@ import { bookFundReturns, investFunds } from './fund.js';
 import { chooseStrategies, spendBudgets } from './government.js';
 import { enterFirms, investAndUpgrade, relocateFirms } from './firm-dynamics.js';
 import { clearMarkets, computeCapacity, computeMultipliers, produce } from './production.js';
-import { recordStep, type FundHistory, type StepRecord } from './record.js';
+import { recordStep, residentWealth, type FundHistory, type StepRecord } from './record.js';
+import { addStep, fiscalBalance, objectiveToDate, residentIncome, residentInvestment, stepPayoff, type RegionStep } from './objective.js';
 import { checkRecordFinite } from './finite-check.js';
 import type { Simulation } from './simulation.js';
 import { updateState } from './state.js';
@@ -94,21 +95,27 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
   bookFundReturns(sim); // 7
   scratch.lap?.('fund returns');
 
-  // Payoffs (docs/ODD.md 7.14): value added - own industrial spending + fund
-  // distributions - revenue forgone by a tax rate below the starting rate.
+  // Payoffs (docs/ODD.md 4): each government's objective, weighted over the lenses.
   const valueAdded = new Float64Array(R);
   const taxBase = flows.taxBase;
   for (let r = 0; r < R; r++) for (let k = 0; k < K; k++) valueAdded[r] += sim.cells.valueAdded[r * K + k];
+  const wealth = residentWealth(sim);
+  const accounts = Array.from({ length: R }, (_, r): RegionStep => ({
+    valueAdded: valueAdded[r],
+    fiscalBalance: fiscalBalance(flows, r),
+    consumption: residentIncome(flows, r) - residentInvestment(flows, r),
+    wealth: wealth[r],
+    wealthBefore: previous.wealth[r],
+  }));
   const payoff = new Float64Array(R);
-  for (let r = 0; r < R; r++) {
-    const cut = Math.max(0, config.governments[r].params.taxRate - params.governments[r].taxRate);
-    flows.forgoneTax[r] = cut * taxBase[r];
-    payoff[r] = valueAdded[r] - flows.grants[r] - flows.offersPaid[r] - flows.fundPaid[r] + flows.distributions[r] - flows.forgoneTax[r];
-  }
+  for (let r = 0; r < R; r++) payoff[r] = stepPayoff(config.governments[r].objective, accounts[r]);
+  const step = sim.state.step;
+  const discountRate = config.metrics.discountRate;
   sim.state = updateState(sim.state, sim.log, 'payoff', (draft) => {
     for (let r = 0; r < R; r++) {
-      draft.governments[r].cumulativePayoff += payoff[r];
-      draft.governments[r].cumulativeValueAdded += valueAdded[r];
+      const gov = draft.governments[r];
+      gov.tally = addStep(gov.tally, accounts[r], step, discountRate);
+      gov.cumulativePayoff = objectiveToDate(config.governments[r].objective, gov.tally, wealth[r], step, discountRate);
     }
   });
 
@@ -121,6 +128,7 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
     previous.valueAdded[r] = valueAdded[r];
     previous.taxBase[r] = taxBase[r];
     previous.payoff[r] = payoff[r];
+    previous.wealth[r] = wealth[r];
     previous.strategies[r] = sim.state.governments[r].strategy;
   }
   const sectorProfit = new Float64Array(K);

@@ -2,6 +2,7 @@
 import type { RunSummary, MetricSummary } from '../experiment/summarize.js';
 import type { Stats } from '../experiment/statistics.js';
 import { formatQuantity as fmt, formatSignedPercent } from './format.js';
+import { displayedLenses, WHY_LENSES_DIFFER } from './lens-display.js';
 
 const interval = (s: Stats, digits = 3) => (s.n > 1 ? `${fmt(s.mean, digits)} [${fmt(s.p05, digits)}, ${fmt(s.p95, digits)}]` : fmt(s.mean, digits));
 
@@ -44,20 +45,14 @@ export function formatHeadline(summary: RunSummary, title: string, seconds: numb
     const o = summary.outcome;
     lines.push('');
     lines.push(`Change against the counterfactual (${o.counterfactual}): mean over paired replications [95% CI], bn yuan:`);
-    const lensOrder = ['welfare', 'gdp', 'fiscal'] as const;
-    const heads: Record<(typeof lensOrder)[number], string> = { welfare: 'welfare', gdp: 'GDP (value added)', fiscal: 'fiscal balance' };
-    const orows = [['region', ...lensOrder.map((l) => heads[l])]];
-    for (const id of ids) orows.push([id, ...lensOrder.map((l) => ciText(o.lenses[l].regions[id]))]);
-    orows.push(['zone', ...lensOrder.map((l) => ciText(o.lenses[l].zone))]);
+    const shown = displayedLenses(o.objectives, o.discountRate);
+    const orows = [['region', ...shown.map((l) => l.heading)]];
+    for (const id of ids) orows.push([id, ...shown.map((l) => ciText(o.lenses[l.lens].regions[id]))]);
+    orows.push(['zone', ...shown.map((l) => ciText(o.lenses[l.lens].zone))]);
     lines.push(table(orows));
-    for (const lens of lensOrder) {
-      const v = o.lenses[lens];
-      const who = lens === 'gdp' ? ' (what the governments pursue by default)' : lens === 'welfare' ? ` (residents' consumption and wealth, discounted at ${(o.discountRate * 100).toFixed(0)}% a year)` : '';
-      lines.push(`Verdict, ${lens}${who}: ${verdictLabel(v.verdict)}: ${v.explanation}.`);
-    }
-    lines.push(
-      'Why lenses differ: GDP counts output made in a region, whoever owns it and whatever it cost; welfare counts what its residents can consume, so subsidies leaking to outside owners, capital written off and investment earning less than the discount rate lower welfare even when GDP rises.',
-    );
+    lines.push(`Lenses: ${shown.map((l) => `${l.heading} = ${l.note}`).join('; ')}.`);
+    for (const l of shown) lines.push(`Verdict, ${l.heading}: ${verdictLabel(o.lenses[l.lens].verdict)}: ${o.lenses[l.lens].explanation}.`);
+    lines.push(WHY_LENSES_DIFFER);
     const v = o.lenses.gdp;
     const shares = Object.entries(v.classes)
       .filter(([, c]) => c.count > 0)

@@ -9,6 +9,7 @@ import type { MetricSummary } from '../experiment/summarize.js';
 import type { Stats } from '../experiment/statistics.js';
 import { formatQuantity as fmt, formatSignedPercent } from './format.js';
 import { outcomeLabel } from './palette.js';
+import { displayedLenses, WHY_LENSES_DIFFER } from './lens-display.js';
 import { FONT_FAMILY } from './charts/common.js';
 import type { ResultsData } from './read-results.js';
 
@@ -102,13 +103,12 @@ ${rows.join('\n')}
   const o = summary.outcome;
   if (o && o.lenses) {
     const ci = (c: { mean: number; low: number; high: number } | undefined) => (c ? `${fmt(c.mean, 1)} [${fmt(c.low, 1)}, ${fmt(c.high, 1)}]` : 'n/a');
-    const lenses = ['welfare', 'gdp', 'fiscal'] as const;
-    const heads = { welfare: 'Welfare', gdp: 'GDP (value added)', fiscal: 'Fiscal balance' };
-    const orows = data.scenario.regions.map((r) => `<tr><th scope="row">${escapeHtml(r.name)}</th>${lenses.map((l) => `<td>${ci(o.lenses[l].regions[r.id])}</td>`).join('')}</tr>`);
-    orows.push(`<tr class="total"><th scope="row">Zone</th>${lenses.map((l) => `<td>${ci(o.lenses[l].zone)}</td>`).join('')}</tr>`);
-    const verdicts = lenses.map((l) => {
-      const v = o.lenses[l];
-      return `<li><strong>${escapeHtml(heads[l])}: ${escapeHtml(v.verdict === 'indistinguishable' ? 'no verdict' : outcomeLabel(v.verdict).toLowerCase())}</strong>: ${escapeHtml(v.explanation)}.</li>`;
+    const shown = displayedLenses(o.objectives, o.discountRate);
+    const orows = data.scenario.regions.map((r) => `<tr><th scope="row">${escapeHtml(r.name)}</th>${shown.map((l) => `<td>${ci(o.lenses[l.lens].regions[r.id])}</td>`).join('')}</tr>`);
+    orows.push(`<tr class="total"><th scope="row">Zone</th>${shown.map((l) => `<td>${ci(o.lenses[l.lens].zone)}</td>`).join('')}</tr>`);
+    const verdicts = shown.map((l) => {
+      const v = o.lenses[l.lens];
+      return `<li><strong>${escapeHtml(l.heading)}: ${escapeHtml(v.verdict === 'indistinguishable' ? 'no verdict' : outcomeLabel(v.verdict).toLowerCase())}</strong> (${escapeHtml(l.note)}): ${escapeHtml(v.explanation)}.</li>`;
     });
     const v = o.lenses.gdp;
     const counts = Object.entries(v.classes)
@@ -117,8 +117,8 @@ ${rows.join('\n')}
       .join(', ');
     html += `
 <table class="headline">
-<caption>Change against the counterfactual (${escapeHtml(o.counterfactual)}) in three lenses: mean over paired replications with its 95% confidence interval, billion yuan. Welfare is residents' and the government's consumption discounted at ${pct(o.discountRate, 0)} a year plus discounted final wealth; GDP is cumulative value added produced in the region; fiscal is the government's cumulative fiscal balance.</caption>
-<thead><tr><th scope="col">Region</th>${lenses.map((l) => `<th scope="col">${heads[l]}</th>`).join('')}</tr></thead>
+<caption>Change against the counterfactual (${escapeHtml(o.counterfactual)}) in each lens: mean over paired replications with its 95% confidence interval, billion yuan. Welfare is residents' and the government's consumption discounted at ${pct(o.discountRate, 0)} a year plus discounted final wealth; GDP is cumulative value added produced in the region; fiscal is the government's cumulative fiscal balance.</caption>
+<thead><tr><th scope="col">Region</th>${shown.map((l) => `<th scope="col">${escapeHtml(l.heading)}</th>`).join('')}</tr></thead>
 <tbody>
 ${orows.join('\n')}
 </tbody>
@@ -126,7 +126,7 @@ ${orows.join('\n')}
 <ul class="outcome">
 ${verdicts.join('\n')}
 </ul>
-<p class="outcome">Win-win only when every region's interval lies above zero. GDP is what the governments pursue by default; welfare is what their residents get, so subsidies leaking to outside owners, capital written off and investment earning less than the discount rate lower welfare even when GDP rises. Replications by class in the GDP lens: ${counts}; a region counts as up or down beyond ${pct(o.tolerance, 1)} of its own counterfactual value.</p>`;
+<p class="outcome">Win-win only when every region's interval lies above zero. ${escapeHtml(WHY_LENSES_DIFFER)} Replications by class in the GDP lens: ${counts}; a region counts as up or down beyond ${pct(o.tolerance, 1)} of its own counterfactual value.</p>`;
   } else if (o) {
     html += '\n<p class="outcome">This results folder was written by an earlier version without the verdict; run the scenario again for it.</p>';
   } else {

@@ -168,9 +168,13 @@ export function normalizeScenario(scenario: Scenario): ModelConfig {
     planWeights = planWeights.map((w) => (total > 0 ? w / total : 1 / K));
     if (gov.taxMin > gov.taxRate) issues.push({ path: ['governments', region.id, 'taxMin'], message: `taxMin ${gov.taxMin} is above taxRate ${gov.taxRate}` });
     const rule = normalizeRule(gov.strategy, (year) => toStep(year, ['governments', region.id, 'strategy', 'timeline']));
+    const objective = { ...gov.objective };
+    if (objective.gdp + objective.welfare + objective.fiscal <= 0)
+      issues.push({ path: ['governments', region.id, 'objective'], message: 'at least one lens weight must be above 0 (e.g. gdp: 1)' });
     return {
       params: { taxRate: gov.taxRate, taxMin: gov.taxMin, taxCut: gov.taxCut, investShare: gov.investShare, transfers: gov.transfers, planWeights },
       rule,
+      objective,
     };
   });
 

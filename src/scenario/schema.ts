@@ -159,9 +159,24 @@ const RegionSchema = z
   })
   .strict();
 
+const weight = (lens: string, def: number) => num(`Weight of the ${lens} lens.`, 'weight', def, 0, 1000);
+const ObjectiveSchema = z
+  .object({
+    gdp: weight('gdp (value added produced in the region, summed over the years)', 0),
+    welfare: weight('welfare (discounted consumption plus discounted final wealth of the region\'s residents and government)', 0),
+    fiscal: weight('fiscal (cumulative fiscal balance)', 0),
+  })
+  .strict()
+  .default({ gdp: 1, welfare: 0, fiscal: 0 })
+  .meta({
+    description:
+      'What the government maximises: weights over the three lenses (e.g. { gdp: 1 }, the promotion tournament; { welfare: 1 }; { gdp: 0.5, fiscal: 0.5 }). Its yearly value (gdp and fiscal flows, for welfare consumption plus the change in wealth) is the payoff strategy rules learn from; its cumulative value (welfare discounted) is the payoff in `chuanyu game`. Unnamed lenses weigh 0; the weights need not sum to 1 but at least one must be above 0.',
+  });
+
 export const GovernmentSchema = z
   .object({
     strategy: StrategySpecSchema.default('invest'),
+    objective: ObjectiveSchema,
     taxRate: share('Tax rate on positive operating profit at the start.', 0.25),
     taxMin: share('Floor of the tax rate when competing.', 0.15),
     taxCut: share('Tax-rate cut per year while competing (recovered at the same pace otherwise).', 0.01),

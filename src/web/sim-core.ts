@@ -129,7 +129,7 @@ export function reportCharts(config: ModelConfig, seed: number, mains: Replicati
 export function withStrategies(config: ModelConfig, profile: Strategy[]): ModelConfig {
   return {
     ...config,
-    governments: config.governments.map((g, r) => ({ params: g.params, rule: { rule: 'fixed', strategy: profile[r], timeline: [] } })),
+    governments: config.governments.map((g, r) => ({ ...g, rule: { rule: 'fixed', strategy: profile[r], timeline: [] } })),
   };
 }
 
@@ -195,7 +195,7 @@ export class PlaySession {
   constructor(config: ModelConfig, readonly student: number, readonly seed: number) {
     this.timeline = [];
     const rule: StrategyRule = { rule: 'fixed', strategy: 'invest', timeline: this.timeline };
-    this.config = { ...config, governments: config.governments.map((g, r) => (r === student ? { params: g.params, rule } : g)) };
+    this.config = { ...config, governments: config.governments.map((g, r) => (r === student ? { ...g, rule } : g)) };
     this.sim = createSimulation(this.config, { seed, replication: 0, keepLog: false });
     this.scratch = createStepScratch(this.sim);
     this.base = createSimulation(counterfactualConfig(this.config), { seed, replication: 0, keepLog: false });

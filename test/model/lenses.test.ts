@@ -26,3 +26,29 @@ describe('lensValues', () => {
     expect(lensBase(v, 'gdp')).toEqual([36, 18]);
   });
 });
+
+describe('lensParts', () => {
+  it("each lens's parts sum to its value, region by region, on a real run", async () => {
+    const { shippedConfig } = await import('../helpers/scenarios.js');
+    const { runReplication } = await import('../../src/model/run.js');
+    const { lensParts, objectiveParts, objectiveValues } = await import('../../src/model/metrics/lenses.js');
+    const config = await shippedConfig('cooperate', (s) => {
+      s.initial.firms = 300;
+      s.time.steps = 15;
+      s.initial.outsideShare = 0.25;
+    });
+    const { records } = runReplication(config, { seed: 3, replication: 1, keepLog: false });
+    const values = lensValues(records, 2, 0.06);
+    const parts = lensParts(records, 2, 0.06);
+    for (const lens of ['welfare', 'gdp', 'fiscal'] as const)
+      for (let r = 0; r < 2; r++) {
+        const total = parts[lens].reduce((a, p) => a + p.values[r], 0);
+        expect(Math.abs(total - values.lens[lens][r])).toBeLessThan(1e-9 * Math.abs(values.lens[lens][r]) + 1e-9);
+      }
+    const weights = [{ gdp: 0.5, welfare: 0, fiscal: 0.5 }, { gdp: 0, welfare: 1, fiscal: 0 }];
+    const mixed = objectiveParts(parts, weights);
+    const objective = objectiveValues(values, weights);
+    for (let r = 0; r < 2; r++) expect(mixed.reduce((a, p) => a + p.values[r], 0)).toBeCloseTo(objective[r], 6);
+    expect(mixed.some((p) => p.part.startsWith('fiscal: '))).toBe(true);
+  });
+});
