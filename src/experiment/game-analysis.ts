@@ -14,6 +14,8 @@ import type { SymmetricPayoffs } from '../model/game/normal-form.js';
 import { estimateFromSamples } from '../model/game/uncertainty.js';
 import type { EmpiricalGame } from './game.js';
 import { UserError } from '../scenario/errors.js';
+import { GAME_LENSES, type GameLens } from '../model/metrics/lenses.js';
+import { changeInterval, type ChangeInterval } from './verdict.js';
 
 export interface SubGameReport {
   strategies: [Strategy, Strategy];
@@ -30,9 +32,26 @@ export interface SubGameReport {
   onePopulation: { payoffs: SymmetricPayoffs; dynamics: Replicator1; curve: { x: number; velocity: number }[] };
 }
 
-export interface GameReport {
+/** The analysis of the game in one lens. */
+export interface LensGameReport {
+  lens: GameLens;
   full: GameAnalysis;
   sub: SubGameReport | null;
+}
+
+/** One profile's payoff minus a reference profile's, part by part, per region (paired over replications). */
+export interface ProfileDecomposition {
+  lens: GameLens;
+  profile: Strategy[];
+  reference: Strategy[];
+  regions: { region: string; total: ChangeInterval; parts: { part: string; change: ChangeInterval }[] }[];
+}
+
+/** The main lens's analysis at the top level (as before lenses), every lens's in `byLens`. */
+export interface GameReport extends LensGameReport {
+  byLens: Record<GameLens, LensGameReport>;
+  /** Every profile against mutual competition (or the first profile when competing is not in the game), in every lens. */
+  decomposition: ProfileDecomposition[];
 }
 
 /** One analysed game: at one set of swept parameter values (none without a sweep). */
@@ -44,14 +63,14 @@ export interface GamePoint {
 
 const SUB: [Strategy, Strategy] = ['cooperate', 'compete'];
 
-/** The cooperate-vs-compete sub-game of a two-government game, with the same samples. */
-export function subGame(empirical: EmpiricalGame): NormalFormGame | null {
+/** The cooperate-vs-compete sub-game of a two-government game in one lens, with the same samples. */
+export function subGame(empirical: EmpiricalGame, lens: GameLens = empirical.lens): NormalFormGame | null {
   if (empirical.regions.length !== 2 || !SUB.every((s) => empirical.strategies.every((set) => set.includes(s)))) return null;
   const byKey = new Map(empirical.profiles.map((p) => [p.strategies.join('|'), p]));
   return createGame({
     players: empirical.regions,
     strategies: [SUB, SUB],
-    payoff: (profile) => byKey.get(profile.map((s) => SUB[s]).join('|'))!.payoffSamples.map((samples) => estimateFromSamples(samples)),
+    payoff: (profile) => byKey.get(profile.map((s) => SUB[s]).join('|'))!.values[lens].map((samples) => estimateFromSamples(samples)),
   });
 }
 
@@ -84,10 +103,10 @@ export function parseStart(text: string | undefined): { x: number; y: number }[]
   return [{ x: parts[0], y: parts[1] }];
 }
 
-export function analyzeEmpiricalGame(empirical: EmpiricalGame, options: { z?: number; starts?: { x: number; y: number }[] } = {}): GameReport {
-  const full = analyzeGame(empirical.game, { z: options.z });
-  const game = subGame(empirical);
-  if (!game) return { full, sub: null };
+function analyzeLens(empirical: EmpiricalGame, lens: GameLens, options: { z?: number; starts?: { x: number; y: number }[] }): LensGameReport {
+  const full = analyzeGame(empirical.games[lens], { z: options.z });
+  const game = subGame(empirical, lens);
+  if (!game) return { lens, full, sub: null };
   const analysis = analyzeGame(game, { z: options.z });
   const matrix = normalizedBimatrix(game);
   const trajectories = (options.starts ?? DEFAULT_STARTS).map((start) => ({
@@ -99,8 +118,34 @@ export function analyzeEmpiricalGame(empirical: EmpiricalGame, options: { z?: nu
   const payoffs: SymmetricPayoffs = { R: relative('R'), S: relative('S'), T: relative('T'), P: relative('P') };
   const curve = Array.from({ length: 51 }, (_, i) => ({ x: i / 50, velocity: velocity1(payoffs, i / 50) }));
   return {
+    lens,
     full,
     sub: { strategies: SUB, game, analysis, trajectories, field: vectorField(matrix, 9), onePopulation: { payoffs, dynamics: replicator1(payoffs), curve } },
   };
 }
 
+const difference = (a: readonly number[], b: readonly number[]) => changeInterval(a.map((x, i) => x - b[i]));
+
+/** Every profile against the reference (every region competing when it can, else the first profile), part by part. */
+export function decomposePayoffs(empirical: EmpiricalGame): ProfileDecomposition[] {
+  const reference = empirical.profiles.find((p) => p.strategies.every((s) => s === 'compete')) ?? empirical.profiles[0];
+  return GAME_LENSES.flatMap((lens) =>
+    empirical.profiles
+      .filter((p) => p !== reference)
+      .map((p) => ({
+        lens,
+        profile: p.strategies,
+        reference: reference.strategies,
+        regions: empirical.regions.map((region, r) => ({
+          region,
+          total: difference(p.values[lens][r], reference.values[lens][r]),
+          parts: p.parts[lens].map((part, k) => ({ part: part.part, change: difference(part.samples[r], reference.parts[lens][k].samples[r]) })),
+        })),
+      })),
+  );
+}
+
+export function analyzeEmpiricalGame(empirical: EmpiricalGame, options: { z?: number; starts?: { x: number; y: number }[] } = {}): GameReport {
+  const byLens = Object.fromEntries(GAME_LENSES.map((lens) => [lens, analyzeLens(empirical, lens, options)])) as Record<GameLens, LensGameReport>;
+  return { ...byLens[empirical.lens], byLens, decomposition: decomposePayoffs(empirical) };
+}

@@ -1,11 +1,14 @@
 /**
  * The emergent game between the governments: every profile of strategies
  * (each region's invest / compete / cooperate, or a narrower set) is run for R
- * replications under common random numbers, and each government's payoff
- * (docs/ODD.md 7.14: cumulative payoff) becomes an estimate with its per-replication
- * samples, so payoff gaps between profiles get paired standard errors.
+ * replications under common random numbers. Each government's payoff is read
+ * in every lens from the same runs (docs/ODD.md 4: its objective, welfare, GDP,
+ * fiscal), as estimates with their per-replication samples, so payoff gaps
+ * between profiles get paired standard errors; each payoff's parts (value
+ * added, taxes, spending, fund flows, capital costs, outside leakage) are kept
+ * for the decomposition.
  *
- *   profiles -> run (worker pool) -> empirical normal-form game
+ *   profiles -> run (worker pool) -> one empirical normal-form game per lens
  *     -> equilibria, Pareto, outcome classes, 2x2 type, replicator (game-analysis.ts)
  */
 import { availableParallelism } from 'node:os';
@@ -13,6 +16,7 @@ import { STRATEGIES, type Strategy } from '../model/config.js';
 import { createGame, type NormalFormGame } from '../model/game/normal-form.js';
 import { estimateFromSamples } from '../model/game/uncertainty.js';
 import { GAME_OUTCOMES, type GameOutcome } from '../model/metrics/win-win.js';
+import { GAME_LENSES, type GameLens } from '../model/metrics/lenses.js';
 import { UserError } from '../scenario/errors.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ParameterValue } from './parameters.js';
@@ -23,10 +27,14 @@ import { createProgress } from './progress.js';
 export interface EmpiricalProfile {
   /** Strategy of each region, in region order. */
   strategies: Strategy[];
-  /** Per region: cumulative payoff and cumulative value added per replication. */
-  payoffSamples: number[][];
-  valueAddedChange: number[][];
-  outcomes: Record<GameOutcome, number>;
+  /** Per lens, per region: the payoff (lens value) in each replication. */
+  values: Record<GameLens, number[][]>;
+  /** Per lens, per region: change against the counterfactual in each replication. */
+  changes: Record<GameLens, number[][]>;
+  /** Per lens: shares of the replications' classes against the counterfactual. */
+  outcomes: Record<GameLens, Record<GameOutcome, number>>;
+  /** Per lens: the parts each region's payoff is made of, per replication (they sum to `values`). */
+  parts: Record<GameLens, { part: string; samples: number[][] }[]>;
 }
 
 export interface EmpiricalGame {
@@ -37,8 +45,18 @@ export interface EmpiricalGame {
   replications: number;
   seed: number;
   values: Record<string, ParameterValue>;
+  /** The lens the main analysis (replicator paths, phase diagram) is in. */
+  lens: GameLens;
+  /** The game in every lens; `game` is `games[lens]`. */
+  games: Record<GameLens, NormalFormGame>;
   game: NormalFormGame;
   profiles: EmpiricalProfile[];
+}
+
+export function parseLens(text: string | undefined): GameLens {
+  if (text === undefined) return 'objective';
+  if (!(GAME_LENSES as readonly string[]).includes(text)) throw new UserError(`--lens: unknown lens "${text}"; valid: ${GAME_LENSES.join(', ')}`);
+  return text as GameLens;
 }
 
 export function parseStrategies(text: string | undefined): Strategy[] {
@@ -59,9 +77,29 @@ function enumerateProfiles(strategies: Strategy[][]): Strategy[][] {
 const cell = (result: PointResult, region: string, metric: string) =>
   result.replications.map((rep) => rep.cells.find((c) => c[0] === region && c[1] === metric && c[2] === 'final')?.[3] ?? Number.NaN);
 
+const byLens = <T>(f: (lens: GameLens) => T) => Object.fromEntries(GAME_LENSES.map((lens) => [lens, f(lens)])) as Record<GameLens, T>;
+
+/** One profile's runs in every lens. */
+function empiricalProfile(strategies: Strategy[], result: PointResult, regions: string[]): EmpiricalProfile {
+  const reps = result.replications;
+  const shares = (lens: GameLens) => {
+    const classes = reps.map((r) => r.lensOutcomes?.[lens]).filter((o): o is GameOutcome => o !== undefined);
+    return Object.fromEntries(GAME_OUTCOMES.map((o) => [o, classes.filter((x) => x === o).length / Math.max(1, classes.length)])) as Record<GameOutcome, number>;
+  };
+  const parts = (lens: GameLens) =>
+    (reps[0]?.parts?.[lens] ?? []).map((p, k) => ({ part: p.part, samples: regions.map((_, r) => reps.map((rep) => rep.parts![lens][k].values[r])) }));
+  return {
+    strategies,
+    values: byLens((lens) => regions.map((id) => cell(result, id, lens))),
+    changes: byLens((lens) => regions.map((id) => cell(result, id, `${lens}_change`))),
+    outcomes: byLens(shares),
+    parts: byLens(parts),
+  };
+}
+
 export async function runEmpiricalGame(
   scenario: Scenario,
-  options: { strategies: Strategy[]; seed: number; replications: number; values?: Record<string, ParameterValue>; workers?: number; quiet?: boolean; signal?: AbortSignal; label?: string; /** Workers kept up across several games (a sweep); default: a pool for this game. */ pool?: PointPool },
+  options: { strategies: Strategy[]; seed: number; replications: number; /** Lens of the main analysis (default: the governments' objective). */ lens?: GameLens; values?: Record<string, ParameterValue>; workers?: number; quiet?: boolean; signal?: AbortSignal; label?: string; /** Workers kept up across several games (a sweep); default: a pool for this game. */ pool?: PointPool },
 ): Promise<EmpiricalGame> {
   const regions = scenario.regions.map((r) => r.id);
   const strategies = regions.map(() => options.strategies);
@@ -74,6 +112,7 @@ export async function runEmpiricalGame(
     seed: options.seed,
     replications: options.replications,
     counterfactual: true,
+    parts: true,
   }));
   const results = new Array<PointResult>(tasks.length);
   const progress = createProgress({ total: tasks.length, label: options.label ?? `game ${scenario.name}`, unit: 'profiles', quiet: options.quiet });
@@ -87,23 +126,15 @@ export async function runEmpiricalGame(
   } finally {
     progress.stop();
   }
-  const empirical: EmpiricalProfile[] = results.map((result, i) => {
-    const outcomes = result.replications.map((r) => r.outcome).filter((o): o is GameOutcome => o !== null);
-    return {
-      strategies: profiles[i],
-      payoffSamples: regions.map((id) => cell(result, id, 'cumulative_payoff')),
-      valueAddedChange: regions.map((id) => cell(result, id, 'value_added_change')),
-      outcomes: Object.fromEntries(GAME_OUTCOMES.map((o) => [o, outcomes.filter((x) => x === o).length / Math.max(1, outcomes.length)])) as Record<GameOutcome, number>,
-    };
-  });
+  const empirical = results.map((result, i) => empiricalProfile(profiles[i], result, regions));
   const index = new Map(profiles.map((p, i) => [p.join('|'), i]));
-  const game = createGame({
-    players: regions,
-    strategies,
-    payoff: (profile) => {
-      const p = empirical[index.get(profile.map((s, r) => strategies[r][s]).join('|'))!];
-      return p.payoffSamples.map((samples) => estimateFromSamples(samples));
-    },
-  });
-  return { regions, regionNames: scenario.regions.map((r) => r.name), strategies, replications: options.replications, seed: options.seed, values: options.values ?? {}, game, profiles: empirical };
+  const games = byLens((lens) =>
+    createGame({
+      players: regions,
+      strategies,
+      payoff: (profile) => empirical[index.get(profile.map((s, r) => strategies[r][s]).join('|'))!].values[lens].map((samples) => estimateFromSamples(samples)),
+    }),
+  );
+  const lens = options.lens ?? 'objective';
+  return { regions, regionNames: scenario.regions.map((r) => r.name), strategies, replications: options.replications, seed: options.seed, values: options.values ?? {}, lens, games, game: games[lens], profiles: empirical };
 }

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { OKABE_ITO } from './palette.js';
 import { round, topLevel, type Spec } from './charts/common.js';
-import type { GameJsonPoint } from './report-game.js';
+import type { GameJsonPoint, GameLensJson } from './report-game.js';
 
 const STABILITY_COLOURS: Record<string, string> = {
   stable: OKABE_ITO.bluishGreen,
@@ -37,11 +37,19 @@ const GAME_TYPE_COLOURS: Record<string, string> = {
   Indeterminate: '#dddddd',
 };
 
-/** Two heatmaps (one per government) of mean cumulative payoffs; Nash equilibria outlined, Pareto-optimal cells starred. */
-export function payoffMatrixChart(point: GameJsonPoint): TopLevelSpec | null {
+/** What a payoff is in each lens, for captions. */
+export const LENS_PAYOFFS: Record<string, string> = {
+  objective: "each government's objective (its scenario weights over the lenses; by default cumulative value added, the promotion tournament)",
+  welfare: 'welfare (the region\'s consumption discounted to the first year plus its discounted final wealth)',
+  gdp: 'GDP (cumulative value added produced in the region)',
+  fiscal: 'fiscal balance (cumulative taxes less industrial spending plus fund distributions)',
+};
+
+/** Two heatmaps (one per government) of mean payoffs in one lens; Nash equilibria outlined, Pareto-optimal cells starred. */
+export function payoffMatrixChart(point: GameJsonPoint, view: GameLensJson = point): TopLevelSpec | null {
   if (point.regions.length !== 2) return null;
   const [rowRegion, colRegion] = point.regionNames;
-  const cells = point.profiles.flatMap((p) =>
+  const cells = view.profiles.flatMap((p) =>
     p.payoffs.map((payoff, r) => ({
       government: point.regionNames[r],
       row: p.strategies[0],
@@ -75,8 +83,8 @@ export function payoffMatrixChart(point: GameJsonPoint): TopLevelSpec | null {
     ],
   });
   return topLevel(
-    'The payoff matrix: what each government gets in each profile',
-    `Cumulative government payoff (value added less industrial spending, plus fund distributions, less forgone tax) in billion yuan over the run, mean ± 95% interval over ${point.replications} replications with common random numbers. Thick outline and "Nash": a pure Nash equilibrium (no government gains by changing its strategy alone); "Pareto": no other profile is at least as good for both and better for one.`,
+    `The payoff matrix in the ${view.lens} lens: what each government gets in each profile`,
+    `Payoff: ${LENS_PAYOFFS[view.lens] ?? view.lens}, billion yuan over the run, mean ± 95% interval over ${point.replications} replications with common random numbers. Thick outline and "Nash": a pure Nash equilibrium (no government gains by changing its strategy alone); "Pareto": no other profile is at least as good for both and better for one.`,
     { data: { values: cells }, hconcat: [panel(rowRegion), panel(colRegion)], resolve: { scale: { color: 'independent' } } },
   );
 }
@@ -97,7 +105,7 @@ export function payoffProfilesChart(point: GameJsonPoint): TopLevelSpec | null {
   const y = { field: 'profile', type: 'nominal', sort: order, title: null, axis: { labelLimit: 400 } };
   return topLevel(
     'Each government\'s payoff in every profile',
-    `Rows: the strategies of ${point.regionNames.join(', ')}, in that order. Cumulative payoff in billion yuan, mean and 95% interval over ${point.replications} replications with common random numbers; one panel per government; "Nash" marks pure Nash equilibria.`,
+    `Rows: the strategies of ${point.regionNames.join(', ')}, in that order. Payoff: ${LENS_PAYOFFS[point.lens] ?? point.lens}, billion yuan, mean and 95% interval over ${point.replications} replications with common random numbers; one panel per government; "Nash" marks pure Nash equilibria.`,
     {
       data: { values: rows },
       facet: { column: { field: 'government', type: 'nominal', title: null, sort: point.regionNames } },
@@ -215,5 +223,50 @@ export function phaseDiagramChart(points: GameJsonPoint[], sweep: string[]): Top
         { mark: { type: 'text', fontSize: 9, dy: 8 }, encoding: { text: { field: 'equilibria' }, color: { value: '#000000' } } },
       ],
     },
+  );
+}
+
+/**
+ * Where a payoff gap comes from: one profile minus the reference (mutual
+ * cooperation minus mutual competition), part by part, one panel per
+ * government, mean and 95% interval over the paired replications.
+ */
+export function decompositionChart(point: GameJsonPoint, decomposition: GameJsonPoint['decomposition'][number]): TopLevelSpec {
+  const name = new Map(point.regions.map((id, r) => [id, point.regionNames[r]]));
+  const rows = decomposition.regions.flatMap((reg) =>
+    [...reg.parts, { part: 'total', change: reg.total }].map((p, k) => ({
+      government: name.get(reg.region) ?? reg.region,
+      part: p.part,
+      order: k,
+      mean: round(p.change.mean),
+      low: round(p.change.low),
+      high: round(p.change.high),
+      total: p.part === 'total',
+    })),
+  );
+  const parts = [...decomposition.regions[0].parts.map((p) => p.part), 'total'];
+  return topLevel(
+    `Where the gap comes from (${decomposition.lens} lens): (${decomposition.profile.join(', ')}) minus (${decomposition.reference.join(', ')})`,
+    `Each bar is one part of a government's payoff in the ${decomposition.lens} lens (${LENS_PAYOFFS[decomposition.lens] ?? decomposition.lens}); the parts add up to the total. Billion yuan, mean difference with its 95% interval over ${point.replications} paired replications (common random numbers).`,
+    {
+      data: { values: rows },
+      facet: { column: { field: 'government', type: 'nominal', title: null, sort: point.regionNames } },
+      spec: {
+        width: 260,
+        height: { step: 22 },
+        encoding: { y: { field: 'part', type: 'nominal', sort: parts, title: null } },
+        layer: [
+          {
+            mark: { type: 'bar' },
+            encoding: {
+              x: { field: 'mean', type: 'quantitative', title: 'bn yuan' },
+              color: { condition: { test: 'datum.total', value: OKABE_ITO.vermillion }, value: OKABE_ITO.blue },
+            },
+          },
+          { mark: { type: 'rule', color: '#000000' }, encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
+          { mark: { type: 'rule', color: '#666666', strokeDash: [3, 3] }, encoding: { x: { datum: 0 } } },
+        ],
+      },
+    } as Spec,
   );
 }

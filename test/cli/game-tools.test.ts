@@ -54,7 +54,7 @@ describe('match action', () => {
   it.each([
     [{ payoffs: '3,0,5' }, '--payoffs (R,S,T,P) needs 4 comma-separated numbers'],
     [{ payoffs: '3,0,five,1' }, '"five" is not a number'],
-    [{ payoffs: undefined }, '--payoffs (R,S,T,P) needs 4'],
+    [{ payoffs: undefined }, 'give the payoffs with --payoffs or take them from a `chuanyu game` folder with --game DIR'],
     [{ players: 'tit-for-tat' }, '--players needs two comma-separated names'],
     [{ players: 'tit-for-tat,pavlv' }, 'unknown player "pavlv" (did you mean "pavlov"?); valid players: tit-for-tat, grim,'],
     [{ turns: 0 }, '--turns must be a whole number from 1 to 1000000 (got 0)'],
@@ -123,7 +123,7 @@ describe('replicator action', () => {
     [{ bimatrix: '1,1;0,0;0,0' }, '--bimatrix needs 4 cells separated by ";"'],
     [{ bimatrix: '1,1;0,0;0,0;3' }, '--bimatrix cell (2,2) needs 2 comma-separated numbers'],
     [{ bimatrix: '1,1;0,x;0,0;3,3' }, '--bimatrix cell (1,2): "x" is not a number'],
-    [{ bimatrix: undefined }, '--bimatrix needs 4 cells'],
+    [{ bimatrix: undefined }, 'give the payoffs with --bimatrix or take them from a `chuanyu game` folder with --game DIR'],
     [{ start: '0.5' }, '--start (x,y) needs 2 comma-separated numbers'],
     [{ start: '1.5,0.5' }, '--start: x and y are population shares, each between 0 and 1'],
     [{ start: '0.5,0.5', time: -1 }, '--time must be a positive number'],

@@ -17,7 +17,7 @@ describe('chuanyu run', () => {
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     expect(first.stdout).toContain('similarity sichuan~chongqing');
-    for (const lens of ['welfare', 'gdp', 'fiscal']) expect(first.stdout).toMatch(new RegExp(`Verdict, ${lens}[^:]*: (win-win|zero-sum|negative-sum|positive-sum-with-loser|no verdict): `));
+    for (const lens of ['welfare', 'GDP \\(objective\\)', 'fiscal balance']) expect(first.stdout).toMatch(new RegExp(`Verdict, ${lens}: (win-win|zero-sum|negative-sum|positive-sum-with-loser|no verdict): `));
     expect(first.stdout).toMatch(/chongqing +[-+][\d,]+ \[[-\d,]+, [-\d,]+\]/); // each region's change with its 95% interval
     expect(first.stdout).toContain(a);
     for (const file of ['metrics.csv', 'sectors.csv', 'markets.csv', 'summary.json', 'events.jsonl', 'manifest.json']) expect(existsSync(join(a, file)), file).toBe(true);

@@ -5,14 +5,20 @@ import { CLAIMS } from '../../src/experiment/validation-claims.js';
 
 describe('pattern validation', () => {
   it('checks every claim and writes one table row each', async () => {
-    const result = await validateAction({ replications: 4, quiet: true, workers: 2 });
+    const result = await validateAction({ replications: 4, lensReplications: 3, lensSeeds: [1], quiet: true, workers: 2 });
     expect(result.total).toBe(CLAIMS.length);
-    const rows = result.markdown.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| claim'));
+    const claims = result.markdown.slice(0, result.markdown.indexOf('## Each lens, measured'));
+    const rows = claims.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| claim'));
     expect(rows).toHaveLength(CLAIMS.length);
     for (const row of rows) expect(row).toMatch(/\| (yes|\*\*no\*\*) \|$/);
     // The sharpest contrasts hold even with few replications.
     const line = (id: string) => rows[CLAIMS.findIndex((c) => c.id === id)];
     expect(line('compete-duplication')).toMatch(/\| yes \|$/);
     expect(line('bust-overcapacity')).toMatch(/\| yes \|$/);
+    // The lens section: every scenario in every lens, the game's type in every lens, the decomposition.
+    const lensRows = result.markdown.split('\n').filter((l) => /^\| (baseline|compete|cooperate|exploited) \| 1 \| /.test(l));
+    expect(lensRows).toHaveLength(4 * 4);
+    expect(result.markdown).toMatch(/^\| 1 \| welfare \| [a-z-]+/m);
+    expect(result.markdown).toMatch(/\(cooperate, cooperate\) minus \(compete, compete\), welfare lens, seed 1/);
   });
 });

@@ -156,8 +156,8 @@ describe('report.html', () => {
     expect(html).toContain('Similarity coefficient, Sichuan – Chongqing');
     expect(html).toContain('Duplicated investment share');
     expect(html).toContain('Capacity utilization');
-    for (const lens of ['Welfare', 'GDP \\(value added\\)', 'Fiscal balance']) expect(html).toMatch(new RegExp(`<li><strong>${lens}: [a-z -]+</strong>: `));
-    expect(html).toMatch(/in three lenses: mean over paired replications with its 95% confidence interval/);
+    for (const lens of ['welfare', 'GDP \\(objective\\)', 'fiscal balance']) expect(html).toMatch(new RegExp(`<li><strong>${lens}: [a-z -]+</strong> \\([^)]+\\): `));
+    expect(html).toMatch(/in each lens: mean over paired replications with its 95% confidence interval/);
     expect(html).toContain('<h2 id="events-heading">Events</h2>');
     expect(html).toContain('<td>2014</td><td>agreement</td><td>Test agreement</td>');
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);

@@ -129,7 +129,7 @@ describe('messages for invalid scenarios', () => {
     ['unknown-region', /unknown-region\.yaml:4:3: governments\.sichaun: unknown region "sichaun"\. \(did you mean "sichuan"\?\)/],
     ['unknown-strategy', 'unknown-strategy.yaml:5:5: governments.chongqing.strategy: invalid value "cooperat" (did you mean "cooperate"?); expected one of: invest, compete, cooperate'],
     ['unknown-rule', /unknown-rule\.yaml:6:7: governments\.chongqing\.strategy\.rule: unknown rule "tit-for-tatt" \(did you mean "tit-for-tat"\?\); valid rules: fixed, tit-for-tat, grim/],
-    ['unknown-key', 'unknown-key.yaml:5:5: governments.sichuan.taxrate: unknown key "taxrate" (did you mean "taxRate"?); valid keys here: strategy, taxRate,'],
+    ['unknown-key', 'unknown-key.yaml:5:5: governments.sichuan.taxrate: unknown key "taxrate" (did you mean "taxRate"?); valid keys here: strategy, objective, taxRate,'],
     ['shares-sum', 'shares-sum.yaml:7:5: regions.0.sectorShares: sector shares sum to 0.8, expected 1'],
     ['event-outside', 'event-outside.yaml:6:5: events.1.year: year 2100 is outside the horizon 2020-2029'],
   ];

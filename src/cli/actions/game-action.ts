@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { loadScenario } from '../../scenario/load.js';
 import { UserError } from '../../scenario/errors.js';
-import { parseStrategies, runEmpiricalGame } from '../../experiment/game.js';
+import { parseLens, parseStrategies, runEmpiricalGame } from '../../experiment/game.js';
+import { GAME_LENSES } from '../../model/metrics/lenses.js';
 import { analyzeEmpiricalGame, parseStart, type GamePoint } from '../../experiment/game-analysis.js';
 import { checkParameterPath, parseParameter } from '../../experiment/parameters.js';
 import { gridDesign } from '../../experiment/design.js';
@@ -27,6 +28,8 @@ export interface GameActionOptions extends ActionOptions {
   sweep?: string[];
   /** Start of the replicator path, "x,y" (default: five starts). */
   start?: string;
+  /** Lens of the main analysis: objective (default), welfare, gdp or fiscal. */
+  lens?: string;
 }
 
 export async function gameAction(options: GameActionOptions): Promise<{ outDir: string; points: GamePoint[] }> {
@@ -35,6 +38,7 @@ export async function gameAction(options: GameActionOptions): Promise<{ outDir: 
   const t0 = performance.now();
   const loaded = await loadScenario(options.scenario);
   const strategies = parseStrategies(options.strategies);
+  const lens = parseLens(options.lens);
   const seed = options.seed ?? loaded.scenario.seed;
   const replications = options.replications ?? loaded.scenario.replications;
   if (replications < 2) throw new UserError('a game needs at least 2 replications to tell a payoff gap from noise');
@@ -58,7 +62,7 @@ export async function gameAction(options: GameActionOptions): Promise<{ outDir: 
     for (const point of design) {
       const empirical = await reportingModelLimits(loaded.file, () =>
         runEmpiricalGame(loaded.scenario, {
-          strategies, seed, replications, values: point.values, workers: options.workers, quiet: options.quiet, signal: interrupt.signal, pool,
+          strategies, seed, replications, lens, values: point.values, workers: options.workers, quiet: options.quiet, signal: interrupt.signal, pool,
           label: design.length > 1 ? `game ${Object.entries(point.values).map(([k, v]) => `${k}=${v}`).join(' ')}` : undefined,
         }),
       );
@@ -69,21 +73,34 @@ export async function gameAction(options: GameActionOptions): Promise<{ outDir: 
     interrupt.dispose();
   }
   await writeDirectoryAtomically(outDir, { kind: 'game', force: options.force }, async (dir) => {
-    await writeFile(join(dir, 'game.json'), stableJson(gameJson(name, seed, replications, sweep.map((p) => p.path), points)));
+    const objectives = Object.fromEntries(loaded.scenario.regions.map((r) => [r.id, loaded.scenario.governments[r.id]?.objective ?? { gdp: 1, welfare: 0, fiscal: 0 }]));
+    await writeFile(join(dir, 'game.json'), stableJson(gameJson(name, seed, replications, sweep.map((p) => p.path), points, objectives)));
     await writeCsvFile(
       join(dir, 'payoffs.csv'),
-      ['point', ...sweep.map((p) => p.path), 'profile', 'replication', 'region', 'payoff', 'value_added_change'],
+      ['point', ...sweep.map((p) => p.path), 'profile', 'replication', 'region', 'lens', 'payoff', 'change_vs_counterfactual'],
       (function* () {
         for (const [i, pt] of points.entries())
           for (const prof of pt.empirical.profiles)
-            for (const [r, region] of pt.empirical.regions.entries())
-              for (let k = 0; k < prof.payoffSamples[r].length; k++)
-                yield [i, ...sweep.map((p) => valueCell(pt.values[p.path])), prof.strategies.join('/'), k, region, prof.payoffSamples[r][k], prof.valueAddedChange[r][k]];
+            for (const l of GAME_LENSES)
+              for (const [r, region] of pt.empirical.regions.entries())
+                for (let k = 0; k < prof.values[l][r].length; k++)
+                  yield [i, ...sweep.map((p) => valueCell(pt.values[p.path])), prof.strategies.join('/'), k, region, l, prof.values[l][r][k], prof.changes[l][r][k]];
+      })(),
+    );
+    await writeCsvFile(
+      join(dir, 'decomposition.csv'),
+      ['point', ...sweep.map((p) => p.path), 'lens', 'profile', 'reference', 'region', 'part', 'mean_difference', 'ci_low', 'ci_high'],
+      (function* () {
+        for (const [i, pt] of points.entries())
+          for (const d of pt.report.decomposition)
+            for (const reg of d.regions)
+              for (const part of [...reg.parts.map((p) => ({ part: p.part, change: p.change })), { part: 'total', change: reg.total }])
+                yield [i, ...sweep.map((p) => valueCell(pt.values[p.path])), d.lens, d.profile.join('/'), d.reference.join('/'), reg.region, part.part, part.change.mean, part.change.low, part.change.high];
       })(),
     );
     await writeFile(
       join(dir, 'manifest.json'),
-      stableJson({ command: 'game', scenario: name, scenarioFile: loaded.file, seed, replications, strategies, sweep, packageVersion: packageVersion(), gitCommit: gitCommit(), node: process.version, startedAt: started.toISOString(), wallTimeSeconds: (performance.now() - t0) / 1000, resolvedScenario: loaded.scenario }),
+      stableJson({ command: 'game', scenario: name, scenarioFile: loaded.file, seed, replications, strategies, lens, sweep, packageVersion: packageVersion(), gitCommit: gitCommit(), node: process.version, startedAt: started.toISOString(), wallTimeSeconds: (performance.now() - t0) / 1000, resolvedScenario: loaded.scenario }),
     );
     await renderGameReport(dir, { title: loaded.scenario.title, description: loaded.scenario.description });
   });

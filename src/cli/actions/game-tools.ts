@@ -9,6 +9,14 @@ import type { SymmetricPayoffs } from '../../model/game/normal-form.js';
 import { PLAYER_NAMES, isPlayerName, playMatch, type MatchResult } from '../../model/game/repeated.js';
 import { replicator2, trajectory2, type Bimatrix, type Replicator2 } from '../../model/game/replicator.js';
 import type { Eigenvalue } from '../../model/game/linear-2d.js';
+import { readGamePayoffs } from './game-source.js';
+
+function scaledBimatrix({ a, b }: Bimatrix): Bimatrix {
+  const gaps = [a[0][0] - a[1][0], a[0][1] - a[1][1], b[0][0] - b[0][1], b[1][0] - b[1][1]].map(Math.abs);
+  const scale = Math.max(...gaps) || 1;
+  const round = (v: number) => Number((v / scale).toPrecision(6));
+  return { a: a.map((row) => row.map(round)), b: b.map((row) => row.map(round)) };
+}
 
 type Log = (line: string) => void;
 const stdout: Log = (line) => process.stdout.write(line + '\n');
@@ -69,6 +77,9 @@ export function parsePoint(text: string): { x: number; y: number } {
 
 export interface MatchActionOptions {
   payoffs?: string;
+  /** A `chuanyu game` folder to take the payoffs from, instead of --payoffs. */
+  game?: string;
+  lens?: string;
   turns?: number;
   players?: string;
   noise?: number;
@@ -77,15 +88,24 @@ export interface MatchActionOptions {
   log?: Log;
 }
 
+/** Exactly one of a typed-in value and a game folder. */
+function oneSource(typed: string | undefined, game: string | undefined, flag: string): void {
+  if (typed !== undefined && game !== undefined) throw new UserError(`give either ${flag} or --game, not both`);
+  if (typed === undefined && game === undefined) throw new UserError(`give the payoffs with ${flag} or take them from a \`chuanyu game\` folder with --game DIR [--lens objective|welfare|gdp|fiscal]`);
+}
+
 export function matchAction(options: MatchActionOptions): MatchResult {
-  const payoffs = parsePayoffs(options.payoffs);
+  oneSource(options.payoffs, options.game, '--payoffs');
+  const source = options.game !== undefined ? readGamePayoffs(options.game, options.lens) : null;
+  const payoffs = source ? source.symmetric : parsePayoffs(options.payoffs);
   const players = parsePlayers(options.players);
   const { turns, noise = 0, seed = 1 } = options;
   if (turns === undefined || !Number.isInteger(turns) || turns < 1 || turns > MAX_TURNS) throw new UserError(`--turns must be a whole number from 1 to ${MAX_TURNS} (got ${turns})`);
   if (!(noise >= 0 && noise <= 1)) throw new UserError(`--noise is the probability of flipping a move, between 0 and 1 (got ${noise})`);
   if (!Number.isInteger(seed) || seed < 0) throw new UserError(`--seed must be a non-negative whole number (got ${seed})`);
   const result = playMatch({ payoffs, turns, players, noise, seed });
-  (options.log ?? stdout)(options.json ? formatMatchJson(result) : formatMatch(result, { payoffs, players, turns, noise, seed }));
+  const from = source ? `Payoffs from ${source.file}, ${source.lens} lens: each government's T, R, P, S relative to its own mutual-cooperation payoff, averaged over ${source.regions.join(' and ') || 'the two'}.\n` : '';
+  (options.log ?? stdout)(options.json ? formatMatchJson(result) : from + formatMatch(result, { payoffs, players, turns, noise, seed }));
   return result;
 }
 
@@ -123,6 +143,9 @@ export function formatMatch(
 
 export interface ReplicatorActionOptions {
   bimatrix?: string;
+  /** A `chuanyu game` folder to take the payoffs from, instead of --bimatrix. */
+  game?: string;
+  lens?: string;
   start?: string;
   /** How long to follow the trajectory from --start (default 100). */
   time?: number;
@@ -152,13 +175,17 @@ export interface ReplicatorActionResult extends Replicator2 {
 const DT = 0.01;
 
 export function replicatorAction(options: ReplicatorActionOptions): ReplicatorActionResult {
-  const m = parseBimatrix(options.bimatrix);
+  oneSource(options.bimatrix, options.game, '--bimatrix');
+  const source = options.game !== undefined ? readGamePayoffs(options.game, options.lens) : null;
+  // A game's payoffs are in the thousands of billions; dividing by the largest driving gap only rescales time.
+  const m = source ? scaledBimatrix(source.bimatrix) : parseBimatrix(options.bimatrix);
   const time = options.time ?? 100;
   if (!(Number.isFinite(time) && time > 0 && time <= 1e5)) throw new UserError(`--time must be a positive number up to 100000 (got ${time})`);
   const dynamics = replicator2(m);
   const result: ReplicatorActionResult = { ...dynamics };
   if (options.start !== undefined) result.trajectory = summarizeTrajectory(m, dynamics, parsePoint(options.start), time);
-  (options.log ?? stdout)(options.json ? formatReplicatorJson(result) : formatReplicator(m, result));
+  const from = source ? `Payoffs from ${source.file}, ${source.lens} lens (row ${source.regions[0] ?? 'region 1'}, column ${source.regions[1] ?? 'region 2'}; strategy 1 = cooperate, 2 = compete), divided by the largest payoff gap that drives the dynamics.\n` : '';
+  (options.log ?? stdout)(options.json ? formatReplicatorJson(result) : from + formatReplicator(m, result));
   return result;
 }
 

@@ -1,0 +1,93 @@
+/**
+ * The revision-2 measurements docs/VALIDATION.md reports (issue: "measure and
+ * report, not targets to tune to"): for the shipped baseline, compete,
+ * cooperate and exploited scenarios, each region's change against the
+ * counterfactual and the run's verdict in every lens; the 2x2
+ * cooperate-vs-compete game of the cooperate scenario in every lens; and the
+ * decomposition of mutual cooperation minus mutual competition. Each at
+ * several seeds, so a reader sees whether a verdict depends on the seed.
+ */
+import type { Scenario } from '../scenario/schema.js';
+import { GAME_LENSES, type GameLens } from '../model/metrics/lenses.js';
+import type { GameOutcome } from '../model/metrics/win-win.js';
+import { runPoints } from './pool.js';
+import type { PointResult } from './run-point.js';
+import { lensVerdict, type LensVerdict } from './verdict.js';
+import { runEmpiricalGame } from './game.js';
+import { analyzeEmpiricalGame, type ProfileDecomposition } from './game-analysis.js';
+
+export interface ScenarioLensMeasurement {
+  scenario: string;
+  seed: number;
+  verdicts: Record<GameLens, LensVerdict>;
+}
+
+export interface GameLensMeasurement {
+  seed: number;
+  /** Per lens: the 2x2 type, each government's ordering, and the sentence. */
+  types: Record<GameLens, { type: string; likely: string; orderings: string[]; sentence: string }>;
+  /** (cooperate, cooperate) minus (compete, compete), per lens. */
+  decomposition: ProfileDecomposition[];
+}
+
+export interface LensMeasurements {
+  replications: number;
+  seeds: number[];
+  regions: string[];
+  scenarios: ScenarioLensMeasurement[];
+  games: GameLensMeasurement[];
+}
+
+/** Every lens's verdict from a point's replications (each carries its changes and classes). */
+export function verdictsOf(result: PointResult, regions: string[]): Record<GameLens, LensVerdict> {
+  const change = (lens: GameLens, region: string) =>
+    result.replications.map((rep) => rep.cells.find((c) => c[0] === region && c[1] === `${lens}_change` && c[2] === 'final')?.[3] ?? Number.NaN);
+  return Object.fromEntries(
+    GAME_LENSES.map((lens) => [
+      lens,
+      lensVerdict(
+        lens,
+        regions,
+        regions.map((id) => change(lens, id)),
+        result.replications.map((rep) => rep.lensOutcomes?.[lens]).filter((o): o is GameOutcome => o !== undefined),
+      ),
+    ]),
+  ) as Record<GameLens, LensVerdict>;
+}
+
+export async function measureLenses(
+  scenarios: Record<string, Scenario>,
+  gameScenario: Scenario,
+  options: { replications: number; seeds: number[]; workers: number; onProgress?: () => void },
+): Promise<LensMeasurements> {
+  const names = Object.keys(scenarios);
+  const regions = gameScenario.regions.map((r) => r.id);
+  const tasks = options.seeds.flatMap((seed) => names.map((name) => ({ name, seed })));
+  const results = new Array<PointResult>(tasks.length);
+  await runPoints(
+    tasks.map((t, index) => ({ index, scenario: scenarios[t.name], values: {}, seed: t.seed, replications: options.replications, counterfactual: true })),
+    {
+      workers: options.workers,
+      onResult: (r) => {
+        results[r.index] = r;
+        options.onProgress?.();
+      },
+    },
+  );
+  const measured = tasks.map((t, i) => ({ scenario: t.name, seed: t.seed, verdicts: verdictsOf(results[i], scenarios[t.name].regions.map((r) => r.id)) }));
+  const games: GameLensMeasurement[] = [];
+  for (const seed of options.seeds) {
+    const empirical = await runEmpiricalGame(gameScenario, { strategies: ['cooperate', 'compete'], seed, replications: options.replications, workers: options.workers, quiet: true });
+    const report = analyzeEmpiricalGame(empirical);
+    options.onProgress?.();
+    const types = Object.fromEntries(
+      GAME_LENSES.map((lens) => {
+        const cls = report.byLens[lens].sub!.analysis.classification!;
+        return [lens, { type: cls.type, likely: cls.likely, orderings: cls.players.map((p) => `${p.player} ${p.ordering}`), sentence: cls.sentence }];
+      }),
+    ) as GameLensMeasurement['types'];
+    const decomposition = report.decomposition.filter((d) => d.profile.every((s) => s === 'cooperate') && d.reference.every((s) => s === 'compete'));
+    games.push({ seed, types, decomposition });
+  }
+  return { replications: options.replications, seeds: options.seeds, regions, scenarios: measured, games };
+}
