@@ -144,3 +144,45 @@ export function winWinChart(regions: { name: string }[], points: QuadrantPoint[]
     ],
   } as unknown as TopLevelSpec;
 }
+
+/** Strategy colours (Okabe-Ito, none of them a region's fixed colour): cooperate green, invest grey, compete orange. */
+export const STRATEGY_COLOURS: Record<string, string> = { cooperate: '#009E73', invest: '#BBBBBB', compete: '#E69F00' };
+const STRATEGY_ORDER = ['cooperate', 'invest', 'compete'];
+/** The model's strategy codes (STRATEGY_CODE in src/model/config.ts: 0 invest, 1 compete, 2 cooperate). */
+const STRATEGY_BY_CODE = ['invest', 'compete', 'cooperate'];
+
+export interface StrategyCell {
+  /** A row of the chart: a government, or a government in one replication. */
+  row: string;
+  year: number;
+  strategy: string;
+}
+
+/** Each row's strategy in each year as coloured bands (a step chart of a categorical series). */
+export function strategyChart(cells: StrategyCell[], rows: string[], title = 'Strategies over time'): TopLevelSpec {
+  const values = cells.map((c) => ({ ...c, end: c.year + 1 }));
+  const used = STRATEGY_ORDER.filter((s) => cells.some((c) => c.strategy === s));
+  return {
+    ...base(title, `Each government's strategy in each year (${used.join(', ')}), one band per ${rows.length > 2 ? 'government and replication' : 'government'}.`),
+    // The height includes the axes and the legend (autosize fit): bands of ~24 px plus room for both.
+    height: 90 + 24 * rows.length,
+    data: { values },
+    mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 },
+    encoding: {
+      x: { field: 'year', type: 'quantitative', title: 'Year', axis: { format: 'd', tickMinStep: 1, labelOverlap: true }, scale: { zero: false, nice: false } },
+      x2: { field: 'end' },
+      y: { field: 'row', type: 'nominal', title: null, sort: rows, scale: { domain: rows }, axis: { labelLimit: 120 } },
+      color: { field: 'strategy', type: 'nominal', title: null, scale: { domain: used, range: used.map((s) => STRATEGY_COLOURS[s]) }, legend: { orient: 'bottom' } },
+      tooltip: [{ field: 'row', title: 'government' }, { field: 'year' }, { field: 'strategy' }],
+    },
+  } as TopLevelSpec;
+}
+
+/** The explorer run's strategies: one band per government (per replication when there are several). */
+export function runStrategyCells(result: ExplorerResult): { cells: StrategyCell[]; rows: string[] } {
+  const reps = [...new Set(result.series.map((p) => p.replication))].sort((a, b) => a - b);
+  const rowName = (r: number, rep: number) => (reps.length > 1 ? `${result.regions[r].name}, run ${rep + 1}` : result.regions[r].name);
+  const rows = reps.flatMap((rep) => result.regions.map((_, r) => rowName(r, rep)));
+  const cells = result.series.flatMap((p) => p.strategies.map((code, r) => ({ row: rowName(r, p.replication), year: p.year, strategy: STRATEGY_BY_CODE[code] ?? 'invest' })));
+  return { cells, rows };
+}

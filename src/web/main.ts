@@ -6,17 +6,21 @@
 import embed from 'vega-embed';
 import type { TopLevelSpec } from 'vega-lite';
 import { STRATEGIES, type ModelConfig, type Strategy } from '../model/config.js';
-import { analyzeGame } from '../model/game/analyze.js';
-import { createGame } from '../model/game/normal-form.js';
-import { estimateFromSamples } from '../model/game/uncertainty.js';
 import { deepMerge } from '../scenario/merge.js';
-import { duplicatedChart, outcomeLabel, similarityChart, valueAddedChart, winWinChart } from './charts.js';
-import type { ExplorerResult, PlayScore, PlayYear } from './sim-core.js';
+import { duplicatedChart, outcomeLabel, runStrategyCells, similarityChart, strategyChart, valueAddedChart, winWinChart } from './charts.js';
+import { fmt, textElement } from './dom.js';
+import { markGameStale, renderLensGames } from './game-panel.js';
+import { lensGames } from './game-view.js';
+import { HANDOVER_CHOICES, HANDOVER_LABELS, isHandoverChoice } from './play-rules.js';
+import { PLAY_SCORE_REPLICATIONS } from './play-score.js';
+import { renderScore } from './score-panel.js';
+import type { ExplorerResult, PlayYear } from './sim-core.js';
 import { MAX_SOURCE_BYTES } from '../scenario/parse.js';
 import { messages, UserError } from '../scenario/errors.js';
 import { buildScenario, loadScenarioText, SHIPPED_SCENARIOS, type BrowserScenario, type LibraryEntry } from './scenarios.js';
 import {
   decodeSettings,
+  describeSettings,
   effectiveNumbers,
   emptySettings,
   encodeSettings,
@@ -54,7 +58,6 @@ const CHOICE_LABELS: Record<string, string> = {
   'best-response': 'Rule: best response (learns)',
   reinforcement: 'Rule: reinforcement learning',
 };
-const fmt = (v: number, digits = 0) => (Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
 
 /**
  * Scenarios by name: the shipped ones as text, files loaded from disk as the value the
@@ -67,15 +70,9 @@ let base: BrowserScenario;
 let current: { config: ModelConfig; seed: number; replications: number } | null = null;
 let runCount = 0;
 
-/**
- * An element holding plain text. Scenario files are untrusted (region names, titles and
- * descriptions are free text), so the page is built with textContent only, never HTML strings.
- */
-function textElement<K extends keyof HTMLElementTagNameMap>(tag: K, text: string): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  el.textContent = text;
-  return el;
-}
+/** Bumped by every change of the settings: a game matrix remembers the version it was computed for. */
+let settingsVersion = 0;
+let gameVersion: number | null = null;
 
 function setError(message: string | null): void {
   const el = $('error');
@@ -110,7 +107,7 @@ function loadBase(name: string): void {
 function renderControls(): void {
   const scenario = base.scenario;
   $('scenario-title').textContent = scenario.title || scenario.name;
-  $('scenario-description').textContent = scenario.description;
+  $('scenario-description').textContent = describeSettings(settings, scenario);
   const govs = $('governments');
   govs.querySelectorAll('.lever').forEach((n) => n.remove());
   for (const region of scenario.regions) {
@@ -210,6 +207,10 @@ let debounce: ReturnType<typeof setTimeout> | undefined;
 
 function changed(): void {
   updateUrl();
+  settingsVersion += 1;
+  $('scenario-description').textContent = describeSettings(settings, base.scenario);
+  // A matrix of other settings must not pass for the current one.
+  if (gameVersion !== null) markGameStale($('game-result'), true);
   $('charts').classList.add('stale');
   clearTimeout(debounce);
   debounce = setTimeout(run, 250);
@@ -271,6 +272,8 @@ async function drawCharts(result: ExplorerResult): Promise<void> {
       'chart-winwin',
       winWinChart(result.regions, result.outcomes.map((o) => ({ label: `replication ${o.replication + 1}`, x: o.change[0], y: o.change[1], outcome: o.outcome }))),
     ]);
+  const strategies = runStrategyCells(result);
+  charts.push(['chart-strategies', strategyChart(strategies.cells, strategies.rows, 'Strategies over time (every replication)')]);
   await Promise.all(charts.map(([id, spec]) => show(id, spec)));
   await drawReportCharts(result);
 }
@@ -300,6 +303,8 @@ async function drawReportCharts(result: ExplorerResult): Promise<void> {
 let playYears: PlayYear[] = [];
 let playStudent = 0;
 let playConfig: ModelConfig | null = null;
+/** The built scenario the game started from: hand-over rules are normalized against it. */
+let playRaw: Record<string, unknown> | null = null;
 
 function fillPlaySelects(): void {
   const regionSelect = $<HTMLSelectElement>('play-region');
@@ -323,10 +328,24 @@ function fillPlaySelects(): void {
     }
     opponent.value = 'tit-for-tat';
   }
+  const rule = $<HTMLSelectElement>('play-rule');
+  if (rule.options.length === 0) {
+    for (const choice of HANDOVER_CHOICES) {
+      const o = document.createElement('option');
+      o.value = choice;
+      o.textContent = HANDOVER_LABELS[choice];
+      rule.append(o);
+    }
+  }
   const two = base.scenario.regions.length === 2;
   $<HTMLButtonElement>('play-start').disabled = !two;
   $<HTMLButtonElement>('game-run').disabled = !two;
   if (!two) $('play-turn').textContent = 'Play mode and the game view need a scenario with two regions.';
+}
+
+/** A government's rule for `choice`, normalized through the schema like any scenario field. */
+function ruleFor(raw: Record<string, unknown>, regionId: string, choice: Parameters<typeof strategySpec>[0], region: number) {
+  return buildScenario(deepMerge<Record<string, unknown>>(raw, { governments: { [regionId]: { strategy: strategySpec(choice) } } })).config.governments[region].rule;
 }
 
 async function startPlay(): Promise<void> {
@@ -340,12 +359,15 @@ async function startPlay(): Promise<void> {
   const raw = deepMerge<Record<string, unknown>>(built.built.raw, { governments: { [other]: { strategy: strategySpec(opponentChoice) } } });
   const config = buildScenario(raw).config;
   playConfig = config;
+  playRaw = raw;
   playWorker.restart();
   playYears = [];
   $('play-score').replaceChildren();
+  $('play-progress').textContent = '';
   await playWorker.request({ type: 'play-start', config, student: playStudent, seed: built.seed });
   $('play-board').hidden = false;
   renderPlay();
+  setMoveButtons(true);
   (document.querySelector('.move') as HTMLButtonElement).focus();
 }
 
@@ -364,8 +386,34 @@ async function playMove(move: Strategy): Promise<void> {
   }
 }
 
+/** Hands the remaining years to the chosen rule, finishes the game in the worker and scores it. */
+async function playRest(): Promise<void> {
+  if (!playConfig || !playRaw || playYears.length >= playConfig.steps) return;
+  const choice = $<HTMLSelectElement>('play-rule').value;
+  if (!isHandoverChoice(choice)) return;
+  const me = playConfig.regions[playStudent];
+  const rule = ruleFor(playRaw, me.id, choice, playStudent);
+  setMoveButtons(false);
+  const progress = $('play-progress');
+  progress.textContent = `Playing the remaining ${playConfig.steps - playYears.length} years with ${HANDOVER_LABELS[choice]}…`;
+  try {
+    const response = await playWorker.request({ type: 'play-auto', rule }, (done, total) => {
+      progress.textContent = `Playing the remaining years with ${HANDOVER_LABELS[choice]}: ${done} of ${total}…`;
+    });
+    playYears.push(...response.years);
+    renderPlay();
+    await showScore();
+  } catch (e) {
+    if (!(e instanceof CancelledError)) setError((e as Error).message);
+  } finally {
+    setMoveButtons(!!playConfig && playYears.length < playConfig.steps);
+  }
+}
+
 function setMoveButtons(enabled: boolean): void {
   document.querySelectorAll<HTMLButtonElement>('.move').forEach((b) => (b.disabled = !enabled));
+  $<HTMLButtonElement>('play-rule-go').disabled = !enabled;
+  $<HTMLSelectElement>('play-rule').disabled = !enabled;
 }
 
 function renderPlay(): void {
@@ -404,7 +452,13 @@ function renderPlay(): void {
       return tr;
     }),
   );
-  if (playYears.length > 0)
+  if (playYears.length > 0) {
+    const rows = [`${me} (you)`, them];
+    const cells = playYears.flatMap((p) => [
+      { row: rows[0], year: p.year, strategy: p.strategies[playStudent] },
+      { row: rows[1], year: p.year, strategy: p.strategies[1 - playStudent] },
+    ]);
+    void show('chart-play-strategies', strategyChart(cells, rows, 'Both governments\' strategies, year by year'));
     void show(
       'chart-play',
       winWinChart(
@@ -413,50 +467,25 @@ function renderPlay(): void {
         'Your path: change against everyone investing',
       ),
     );
-  else $('chart-play').replaceChildren();
+  } else {
+    $('chart-play').replaceChildren();
+    $('chart-play-strategies').replaceChildren();
+  }
 }
 
+/** Replays the moves so far over PLAY_SCORE_REPLICATIONS replications in the worker, with progress. */
 async function showScore(): Promise<void> {
   if (!playConfig) return;
-  const response = await playWorker.request({ type: 'play-score' });
-  renderScore(response.score);
-}
-
-function renderScore(score: PlayScore): void {
-  const regions = playConfig!.regions;
-  const i = playStudent;
-  const o = 1 - i;
-  const box = document.createElement('div');
-  box.className = 'score';
-  const h = document.createElement('h3');
-  h.textContent = 'Your score';
-  const table = document.createElement('table');
-  table.append(textElement('caption', `Cumulative payoffs after ${score.years} years (billion yuan)`));
-  const rows: [string, number[]][] = [
-    ['Your game', score.played],
-    ['If both had cooperated', score.mutualCooperation],
-    ['If both had competed', score.mutualCompetition],
-  ];
-  const thead = document.createElement('tr');
-  for (const t of ['', `${regions[i].name} (you)`, regions[o].name, 'Zone']) thead.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: t }));
-  table.append(thead);
-  for (const [name, values] of rows) {
-    const tr = document.createElement('tr');
-    tr.append(Object.assign(document.createElement('th'), { scope: 'row', textContent: name, className: 'text' }));
-    for (const v of [values[i], values[o], values[i] + values[o]]) tr.append(Object.assign(document.createElement('td'), { textContent: fmt(v, 1) }));
-    table.append(tr);
-  }
-  const p = document.createElement('p');
-  const vsCoop = score.played[i] - score.mutualCooperation[i];
-  const vsComp = score.played[i] - score.mutualCompetition[i];
-  p.textContent =
-    `You ${vsCoop >= 0 ? 'beat' : 'fell short of'} mutual cooperation by ${fmt(Math.abs(vsCoop), 1)} and ` +
-    `${vsComp >= 0 ? 'beat' : 'fell short of'} mutual competition by ${fmt(Math.abs(vsComp), 1)}. ` +
-    (score.mutualCooperation[i] + score.mutualCooperation[o] > score.mutualCompetition[i] + score.mutualCompetition[o]
-      ? 'Together, cooperating earns more than competing: competition is the trap.'
-      : 'Here competing earns the zone more than cooperating.');
-  box.append(h, table, p);
-  $('play-score').replaceChildren(box);
+  const regions = playConfig.regions;
+  const progress = $('play-progress');
+  const years = playYears.length;
+  progress.textContent = `Scoring your ${years} years over ${PLAY_SCORE_REPLICATIONS} replications…`;
+  $('play-score').replaceChildren();
+  const response = await playWorker.request({ type: 'play-score', replications: PLAY_SCORE_REPLICATIONS }, (done, total) => {
+    progress.textContent = `Scoring your ${years} years: replication ${done} of ${total} done (your moves, mutual cooperation and mutual competition each)…`;
+  });
+  progress.textContent = `Scored over ${response.score.replications} replications.`;
+  $('play-score').replaceChildren(renderScore(response.score, regions));
 }
 
 // ---- game view ----------------------------------------------------------------------------------
@@ -465,51 +494,23 @@ async function runGame(): Promise<void> {
   const built = currentConfig();
   if (!built || built.config.regions.length !== 2) return;
   gameWorker.restart();
+  const version = settingsVersion;
   const out = $('game-result');
-  out.textContent = `Running 4 profiles × ${built.replications} replication(s)…`;
+  const progress = $('game-progress');
+  progress.textContent = `Running 4 profiles × ${built.replications} replication(s)…`;
   try {
-    const response = await gameWorker.request({ type: 'game', config: built.config, seed: built.seed, replications: built.replications });
+    const response = await gameWorker.request({ type: 'game', config: built.config, seed: built.seed, replications: built.replications }, (done, total) => {
+      progress.textContent = `Running 4 profiles × ${built.replications} replication(s): ${done} of ${total} runs done…`;
+    });
     const names = built.config.regions.map((r) => r.name);
-    const SUB: Strategy[] = ['cooperate', 'compete'];
-    const byKey = new Map(response.profiles.map((p) => [p.strategies.join('|'), p]));
-    const game = createGame({
-      players: names,
-      strategies: [SUB, SUB],
-      payoff: (profile) => byKey.get(profile.map((s) => SUB[s]).join('|'))!.payoffSamples.map((s) => estimateFromSamples(s)),
-    });
-    const analysis = analyzeGame(game);
-    const eq = new Set(analysis.pure.equilibria.map((e) => e.profile.join(',')));
-    const possible = new Set(analysis.pure.possible.map((e) => e.profile.join(',')));
-    const table = document.createElement('table');
-    table.className = 'matrix';
-    table.append(textElement('caption', `Cumulative payoffs (${names[0]}, ${names[1]}), billion yuan; ★ = Nash equilibrium`));
-    const head = document.createElement('tr');
-    head.append(Object.assign(document.createElement('th'), { textContent: `${names[0]} \\ ${names[1]}` }));
-    for (const s of SUB) head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: `${names[1]}: ${s}` }));
-    table.append(head);
-    SUB.forEach((rowS, r) => {
-      const tr = document.createElement('tr');
-      tr.append(Object.assign(document.createElement('th'), { scope: 'row', textContent: `${names[0]}: ${rowS}` }));
-      SUB.forEach((colS, c) => {
-        const p = byKey.get(`${rowS}|${colS}`)!;
-        const means = p.payoffSamples.map((s) => s.reduce((a, b) => a + b, 0) / s.length);
-        const key = `${r},${c}`;
-        const td = document.createElement('td');
-        td.textContent = `(${fmt(means[0])}, ${fmt(means[1])})${eq.has(key) ? ' ★ equilibrium' : possible.has(key) ? ' (possible equilibrium)' : ''}`;
-        if (eq.has(key)) td.className = 'eq';
-        tr.append(td);
-      });
-      table.append(tr);
-    });
-    const sentence = document.createElement('p');
-    sentence.className = 'sentence';
-    sentence.id = 'game-sentence';
-    sentence.textContent = analysis.classification?.sentence ?? '';
-    const orderings = document.createElement('p');
-    orderings.textContent = (analysis.classification?.players ?? []).map((v) => `${v.player}: ${v.ordering} (T temptation, R reward, P punishment, S sucker)`).join('; ');
-    out.replaceChildren(table, sentence, orderings);
+    out.replaceChildren(...renderLensGames(lensGames(response.profiles, names), names));
+    gameVersion = version;
+    markGameStale(out, version !== settingsVersion); // settings moved while it ran
+    progress.textContent = `Done: 4 profiles × ${built.replications} replication(s), seed ${built.seed}.`;
   } catch (e) {
-    if (!(e instanceof CancelledError)) out.textContent = `The game failed: ${(e as Error).message}`;
+    if (e instanceof CancelledError) return;
+    progress.textContent = '';
+    out.textContent = `The game failed: ${(e as Error).message}`;
   }
 }
 
@@ -650,8 +651,11 @@ function wire(): void {
     }),
   );
   $('play-score-now').addEventListener('click', () => {
-    if (playYears.length > 0) void showScore().catch((e: unknown) => setError((e as Error).message));
+    if (playYears.length > 0) void showScore().catch((e: unknown) => {
+      if (!(e instanceof CancelledError)) setError((e as Error).message);
+    });
   });
+  $('play-rule-go').addEventListener('click', () => void playRest());
   $('game-run').addEventListener('click', () => void runGame());
 }
 

@@ -133,6 +133,44 @@ export function overrideFields(settings: Settings, scenario: Scenario): Record<s
   return out;
 }
 
+const fmtNumber = (v: number) => String(Number(v.toPrecision(6)));
+const onOff = (on: boolean) => (on ? 'on' : 'off');
+
+/**
+ * The settings the student moved, in words, one item each: "Border friction d: 0.2 (was 0.3)".
+ * With `runSize`, also the explorer's run size where it differs from the scenario's own
+ * (firms and replications, which an export always writes).
+ */
+export function changedSettings(settings: Settings, scenario: Scenario, options: { runSize?: boolean } = {}): string[] {
+  const out: string[] = [];
+  const base = baseNumbers(scenario);
+  const numbers = effectiveNumbers(settings, scenario);
+  for (const lever of NUMERIC_LEVERS) {
+    const moved = settings.numbers[lever.key] !== undefined && settings.numbers[lever.key] !== base[lever.key];
+    const original = lever.key === 'firms' ? scenario.initial.firms : lever.key === 'replications' ? scenario.replications : base[lever.key];
+    const runSize = options.runSize && (lever.key === 'firms' || lever.key === 'replications') && numbers[lever.key] !== original;
+    if (moved || runSize) out.push(`${lever.label}: ${fmtNumber(numbers[lever.key])} (was ${fmtNumber(original)})`);
+  }
+  for (const region of scenario.regions) {
+    const choice = settings.governments[region.id];
+    const was = governmentChoiceOf(scenario, region.id);
+    if (choice !== undefined && choice !== was) out.push(`${region.name}'s government: ${choice} (was ${was})`);
+  }
+  if (settings.fund !== undefined && settings.fund !== scenario.fund.enabled) out.push(`joint guidance fund: ${onOff(settings.fund)} (was ${onOff(scenario.fund.enabled)})`);
+  return out;
+}
+
+/**
+ * The description of the scenario the settings make. A shipped description may state what its
+ * settings are meant to show, so once a setting moves it is not repeated as if it still held:
+ * 'Based on "<title>": <changed settings>.' Unchanged settings keep the scenario's own description.
+ */
+export function describeSettings(settings: Settings, scenario: Scenario, options: { runSize?: boolean } = {}): string {
+  const changes = changedSettings(settings, scenario, options);
+  if (changes.length === 0) return scenario.description;
+  return `Based on "${scenario.title || scenario.name || settings.scenario}": ${changes.join('; ')}.`;
+}
+
 /** Name of an exported scenario: the base name with a suffix, kept to safe characters. */
 export function exportName(base: string): string {
   return `${base}-explorer`.replace(/[^A-Za-z0-9_-]+/g, '-');
@@ -148,11 +186,12 @@ export function exportScenarioYaml(settings: Settings, scenario: Scenario, optio
   const header = `# Exported by the chuanyu explorer from "${settings.scenario}".\n# Run it with: chuanyu run <this file>\n`;
   const name = exportName(settings.scenario);
   const title = `${scenario.title || settings.scenario} (explorer settings)`;
+  const description = describeSettings(settings, scenario, { runSize: true });
   if (options.baseRaw) {
     const { extends: _e, ...base } = options.baseRaw;
-    return header + stringify(mergeInto({ ...base, name, title }, fields));
+    return header + stringify(mergeInto({ ...base, name, title, description }, fields));
   }
-  return header + stringify({ extends: settings.scenario, name, title, ...fields });
+  return header + stringify({ extends: settings.scenario, name, title, description, ...fields });
 }
 
 function mergeInto(base: Record<string, unknown>, fields: Record<string, unknown>): Record<string, unknown> {

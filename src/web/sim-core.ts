@@ -16,6 +16,8 @@ import { CHARTS } from '../report/charts/index.js';
 import { resultsDataFromRun, scenarioInfoOfConfig } from '../report/results-data.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { createSimulation, type Simulation } from '../model/simulation.js';
+import { createStream, type Uniform } from '../model/rng.js';
+import { ruleMove, type HandoverRule } from './play-rules.js';
 import { createStepScratch, stepSimulation, type StepScratch } from '../model/step.js';
 
 export interface SeriesPoint {
@@ -142,21 +144,30 @@ export const GAME_PROFILES: [Strategy, Strategy][] = [
 
 export interface ProfileSamples {
   strategies: [Strategy, Strategy];
-  /** [region][replication] final cumulative payoff. */
+  /** [region][replication] final cumulative payoff: the officials' objective. */
   payoffSamples: number[][];
+  /** [region][replication] the welfare lens (src/model/metrics/lenses.ts): what residents can consume, now and later. */
+  welfareSamples: number[][];
 }
 
+/** Called after each finished run with how many of `total` are done. */
+export type Progress = (done: number, total: number) => void;
+
 /** The four cooperate/compete profiles of a two-government config, same seeds for each. */
-export function runGameProfiles(config: ModelConfig, seed: number, replications: number): ProfileSamples[] {
-  return GAME_PROFILES.map((strategies) => {
+export function runGameProfiles(config: ModelConfig, seed: number, replications: number, progress?: Progress): ProfileSamples[] {
+  const R = config.regions.length;
+  return GAME_PROFILES.map((strategies, p) => {
     const cfg = withStrategies(config, strategies);
-    const samples: number[][] = config.regions.map(() => []);
+    const payoffSamples: number[][] = config.regions.map(() => []);
+    const welfareSamples: number[][] = config.regions.map(() => []);
     for (let r = 0; r < replications; r++) {
       const run = runReplication(cfg, { seed, replication: r, keepLog: false });
       const last = run.records[run.records.length - 1].region.cumulative_payoff;
-      last.forEach((v, i) => samples[i].push(v));
+      last.forEach((v, i) => payoffSamples[i].push(v));
+      lensValues(run.records, R, config.metrics.discountRate).lens.welfare.forEach((v, i) => welfareSamples[i].push(v));
+      progress?.(p * replications + r + 1, GAME_PROFILES.length * replications);
     }
-    return { strategies, payoffSamples: samples };
+    return { strategies, payoffSamples, welfareSamples };
   });
 }
 
@@ -190,6 +201,10 @@ export class PlaySession {
   private readonly base: Simulation;
   private readonly baseScratch: StepScratch;
   private readonly timeline: { step: number; strategy: Strategy }[] = [];
+  /** The payoff signals each step read (the model's `previous.signal` before the step), by step. */
+  private readonly signalsRead: (number | null)[][] = [];
+  /** Only win-stay-lose-shift after an `invest` year draws here (two moves to shift to); seeded, so a game replays. */
+  private readonly ruleRandom: Uniform;
   readonly years: PlayYear[] = [];
 
   constructor(config: ModelConfig, readonly student: number, readonly seed: number) {
@@ -200,6 +215,7 @@ export class PlaySession {
     this.scratch = createStepScratch(this.sim);
     this.base = createSimulation(counterfactualConfig(this.config), { seed, replication: 0, keepLog: false });
     this.baseScratch = createStepScratch(this.base);
+    this.ruleRandom = createStream(`play-handover:${seed}`);
   }
 
   get done(): boolean {
@@ -215,6 +231,7 @@ export class PlaySession {
     if (this.done) throw new Error('the game is over');
     const t = this.years.length;
     this.timeline.push({ step: t, strategy: choice });
+    this.signalsRead.push([...this.sim.previous.signal]);
     const rec = stepSimulation(this.sim, this.scratch);
     const base = stepSimulation(this.base, this.baseScratch);
     const change = valueAddedChange(rec.region.cumulative_value_added, base.region.cumulative_value_added, this.config.metrics.zeroSumTolerance);
@@ -232,22 +249,10 @@ export class PlaySession {
     this.years.push(year);
     return year;
   }
-}
 
-export interface PlayScore {
-  years: number;
-  /** Cumulative payoff by region after the years played. */
-  played: number[];
-  mutualCooperation: number[];
-  mutualCompetition: number[];
-}
+  /** The move `rule` makes for the student next year, as if it had played from the start (see ruleMove). */
+  nextByRule(rule: HandoverRule): Strategy {
+    return ruleMove(rule, this.student, this.years.map((y) => y.strategies), [...this.signalsRead, [...this.sim.previous.signal]], this.ruleRandom);
+  }
 
-/** Cumulative payoffs after `years` years of mutual cooperation and of mutual competition (same seed). */
-export function playCounterfactuals(config: ModelConfig, seed: number, years: number, played: number[]): PlayScore {
-  const run = (s: Strategy) => {
-    const cfg = { ...withStrategies(config, config.regions.map(() => s)), steps: Math.max(1, years) };
-    const records = runReplication(cfg, { seed, replication: 0, keepLog: false }).records;
-    return [...records[records.length - 1].region.cumulative_payoff];
-  };
-  return { years, played, mutualCooperation: run('cooperate'), mutualCompetition: run('compete') };
 }

@@ -12,7 +12,7 @@ export class CancelledError extends Error {
   }
 }
 
-type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void };
+type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void; progress?: (done: number, total: number) => void };
 type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 export class WorkerClient {
@@ -28,6 +28,10 @@ export class WorkerClient {
     worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
       const p = this.pending.get(event.data.id);
       if (!p) return;
+      if (event.data.type === 'progress') {
+        p.progress?.(event.data.done, event.data.total);
+        return;
+      }
       this.pending.delete(event.data.id);
       if (event.data.type === 'error') p.reject(new Error(event.data.message));
       else p.resolve(event.data);
@@ -45,11 +49,12 @@ export class WorkerClient {
     return this.pending.size > 0;
   }
 
-  request<T extends WorkerResponse['type']>(body: RequestBody & { type: T }): Promise<Extract<WorkerResponse, { type: T }>> {
+  /** `progress` hears the worker's progress messages for this request (long runs: the game, scoring a play). */
+  request<T extends WorkerResponse['type']>(body: RequestBody & { type: T }, progress?: (done: number, total: number) => void): Promise<Extract<WorkerResponse, { type: T }>> {
     const id = this.next++;
     const worker = this.ensure();
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (r: WorkerResponse) => void, reject });
+      this.pending.set(id, { resolve: resolve as (r: WorkerResponse) => void, reject, progress });
       worker.postMessage({ ...body, id } as WorkerRequest);
     });
   }

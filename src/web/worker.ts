@@ -5,7 +5,8 @@
  */
 import type { WorkerRequest, WorkerResponse } from './protocol.js';
 import { loadScenarioFile, SHIPPED_SCENARIOS } from './scenarios.js';
-import { PlaySession, playCounterfactuals, runExplorer, runGameProfiles } from './sim-core.js';
+import { scorePlay } from './play-score.js';
+import { PlaySession, runExplorer, runGameProfiles } from './sim-core.js';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -15,11 +16,12 @@ const scope = self as unknown as WorkerScope;
 let session: PlaySession | null = null;
 
 function handle(req: WorkerRequest): WorkerResponse {
+  const progress = (done: number, total: number) => scope.postMessage({ id: req.id, type: 'progress', done, total });
   switch (req.type) {
     case 'run':
       return { id: req.id, type: 'run', result: runExplorer(req.config, req.seed, req.replications) };
     case 'game':
-      return { id: req.id, type: 'game', profiles: runGameProfiles(req.config, req.seed, req.replications) };
+      return { id: req.id, type: 'game', profiles: runGameProfiles(req.config, req.seed, req.replications, progress) };
     case 'play-start':
       session = new PlaySession(req.config, req.student, req.seed);
       return { id: req.id, type: 'play-start', steps: session.config.steps };
@@ -28,10 +30,20 @@ function handle(req: WorkerRequest): WorkerResponse {
       const year = session.step(req.strategy);
       return { id: req.id, type: 'play-step', year, done: session.done };
     }
+    case 'play-auto': {
+      if (!session) throw new Error('no game in progress');
+      const years = [];
+      const total = session.config.steps - session.years.length;
+      while (!session.done) {
+        years.push(session.step(session.nextByRule(req.rule)));
+        progress(years.length, total);
+      }
+      return { id: req.id, type: 'play-auto', years };
+    }
     case 'play-score': {
       if (!session) throw new Error('no game in progress');
-      const played = session.years.length === 0 ? session.config.regions.map(() => 0) : session.years[session.years.length - 1].cumulativePayoff;
-      return { id: req.id, type: 'play-score', score: playCounterfactuals(session.config, session.seed, session.years.length, played) };
+      if (session.years.length === 0) throw new Error('play at least one year first');
+      return { id: req.id, type: 'play-score', score: scorePlay(session.config, session.student, session.moves, session.seed, req.replications, progress) };
     }
     case 'load-file': {
       const library = Object.assign(Object.create(null) as Record<string, string | Record<string, unknown>>, SHIPPED_SCENARIOS, req.uploaded);

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { serveStatic } from './static-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -67,6 +68,11 @@ describe.skipIf(!existsSync(CHROMIUM))('explorer in headless Chromium', () => {
     await page.locator('#report-similarity svg').waitFor({ state: 'attached', timeout: 60_000 });
     expect(await page.locator('#report-charts figure').count()).toBeGreaterThanOrEqual(6);
     expect(await page.locator('#chart-winwin svg').count()).toBe(1);
+    expect(await page.locator('#chart-strategies svg').count()).toBe(1);
+    // The URL moved the horizon: the shipped description is not shown as if it still held (issue 13).
+    const shippedDescription = (parse(readFileSync(join(root, 'scenarios/cooperate.yaml'), 'utf8')) as { description: string }).description.trim();
+    expect(shippedDescription.length).toBeGreaterThan(20);
+    expect(await page.locator('#scenario-description').textContent()).toMatch(/^Based on ".+": Horizon \(years\): 20 \(was \d+\)\.$/);
     const before = await page.locator('#chart-value-added svg').innerHTML();
     const similarityBefore = await page.locator('#summary').getAttribute('data-similarity');
     const run = await chartsRun();
@@ -83,6 +89,9 @@ describe.skipIf(!existsSync(CHROMIUM))('explorer in headless Chromium', () => {
     expect(url.searchParams.get('psi')).toBe('1');
     expect(url.searchParams.get('gov.chongqing')).toBe('compete');
     expect(url.searchParams.get('steps')).toBe('20');
+    const description = await page.locator('#scenario-description').textContent();
+    expect(description).toMatch(/^Based on ".*": .*Poaching share psi: 1 \(was .*Chongqing's government: compete \(was cooperate\)/);
+    expect(description).not.toContain(shippedDescription.slice(0, 40));
     await page.screenshot({ path: join(artifacts, 'explorer.png'), fullPage: true });
   }, 300_000);
 
@@ -112,19 +121,61 @@ describe.skipIf(!existsSync(CHROMIUM))('explorer in headless Chromium', () => {
     const chongqing = await rows.evaluateAll((trs) => trs.map((tr) => tr.children[2].textContent));
     expect(chongqing).toEqual(['cooperate', 'compete', 'cooperate']);
     expect(await page.locator('#chart-play svg').count()).toBe(1);
+    expect(await page.locator('#chart-play-strategies svg').count()).toBe(1);
     await page.locator('#play-score-now').click();
-    await page.locator('#play-score .score').waitFor({ timeout: 60_000 });
+    await page.locator('#play-score .score').waitFor({ timeout: 120_000 });
     expect(await page.locator('#play-score').textContent()).toMatch(/If both had cooperated[\s\S]*If both had competed/);
+    expect(await page.locator('#play-score .score').getAttribute('data-replications')).toBe('8');
+    expect(await page.locator('#play-score .score-you').textContent()).toMatch(
+      /^Replaying your exact moves .*: you (beat|fell short of) mutual cooperation by [\d,]+ \[-?[\d,]+, -?[\d,]+\] billion yuan over 8 replications; that (is|is not) distinguishable from zero, and you (beat|fell short of) mutual competition by /,
+    );
     await page.screenshot({ path: join(artifacts, 'explorer-play.png'), fullPage: true });
+  }, 300_000);
+
+  it('hands the remaining years to a rule, finishes the game and scores it over 8 replications', async () => {
+    // Grim remembers that Chongqing (tit-for-tat) competed in year 2, so it competes from year 4 on.
+    await page.locator('#play-rule').selectOption('grim');
+    await page.locator('#play-rule-go').click();
+    await page.waitForFunction(() => document.getElementById('play-board')?.dataset.years === '20', null, { timeout: 120_000 });
+    await expect.poll(() => page.locator('#play-progress').textContent(), { timeout: 180_000 }).toBe('Scored over 8 replications.');
+    const sichuan = await page.locator('#play-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.children[1].textContent));
+    expect(sichuan).toEqual(['compete', 'cooperate', 'cooperate', ...Array(17).fill('compete')]);
+    expect(await page.locator('#play-turn').textContent()).toBe('Game over after 20 years.');
+    expect(await page.locator('.move').first().isDisabled()).toBe(true);
+    expect(await page.locator('#play-score').textContent()).toMatch(/after 20 years/);
+    await page.locator('#chart-play-strategies svg').waitFor({ state: 'attached' });
+    await page.screenshot({ path: join(artifacts, 'explorer-play-rule.png'), fullPage: true });
   }, 300_000);
 
   it('shows the 2x2 game with its equilibria and type in words', async () => {
     await page.locator('#tab-game').click();
     await page.locator('#game-run').click();
     await page.locator('#game-sentence').waitFor({ timeout: 240_000 });
-    expect((await page.locator('#game-sentence').textContent())!.length).toBeGreaterThan(10);
-    expect(await page.locator('.matrix td').count()).toBe(4);
+    // Two lenses of the same runs: the officials' objective and the residents' welfare.
+    expect(await page.locator('.matrix').evaluateAll((ts) => ts.map((t) => (t as HTMLElement).dataset.lens))).toEqual(['objective', 'welfare']);
+    expect(await page.locator('.matrix td').count()).toBe(8);
+    expect(await page.locator('.matrix td').first().textContent()).toMatch(/^Sichuan: -?[\d,]+ \[-?[\d,]+, -?[\d,]+\]Chongqing: /);
+    for (const lens of ['objective', 'welfare']) expect((await page.locator(`#game-sentence-${lens}`).textContent())!.length).toBeGreaterThan(20);
+    expect(await page.locator('#game-sentence').textContent()).toMatch(/^Here (both lenses give|the officials' game is) .*ranked on GDP.*consume now and later/);
+    expect(await page.locator('#game-result').getAttribute('data-stale')).toBe('false');
     await page.screenshot({ path: join(artifacts, 'explorer-game.png'), fullPage: true });
+  }, 300_000);
+
+  it('greys out the matrix once a setting changes, says so, and clears that when run again', async () => {
+    await page.locator('#lever-friction').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('#game-result').getAttribute('data-stale')).toBe('true');
+    const note = page.locator('#game-stale-note');
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.getAttribute('role')).toBe('status');
+    expect(await note.textContent()).toMatch(/^Settings changed since this matrix was computed: run again/);
+    expect(await page.locator('.matrix').evaluateAll((ts) => ts.map((t) => t.getAttribute('aria-describedby')))).toEqual(['game-stale-note', 'game-stale-note']);
+    const opacity = await page.locator('.lens-game').first().evaluate((el) => getComputedStyle(el).opacity);
+    expect(Number(opacity)).toBeLessThan(0.5);
+    await page.screenshot({ path: join(artifacts, 'explorer-game-stale.png'), fullPage: true });
+    await page.locator('#game-run').click();
+    await expect.poll(() => page.locator('#game-result').getAttribute('data-stale'), { timeout: 240_000 }).toBe('false');
+    expect(await page.locator('#game-stale-note').count()).toBe(0);
   }, 300_000);
 
   it('exports scenarios that `chuanyu run` accepts', async () => {
@@ -188,9 +239,15 @@ describe.skipIf(!existsSync(CHROMIUM))('explorer in headless Chromium', () => {
     expect(await page.locator('#play-table thead').textContent()).toContain('region-sichuan </script><script>');
     // Game: region names in the matrix's caption and headers.
     await page.locator('#tab-game').click();
+    expect(await page.locator('#game-result').getAttribute('data-stale')).toBe('true'); // another scenario's matrix
     await page.locator('#game-run').click();
-    await page.locator('#game-sentence').waitFor({ timeout: 240_000 });
-    expect(await page.locator('.matrix caption').textContent()).toContain('<img src=x onerror=');
+    await expect.poll(() => page.locator('#game-result').getAttribute('data-stale'), { timeout: 240_000 }).toBe('false');
+    expect(await page.locator('.matrix').first().locator('th').first().textContent()).toContain('<img src=x onerror=');
+    expect(await page.locator('.matrix td').first().textContent()).toContain('<img src=x onerror=');
+    // The strategies chart and the score name the payload regions as text too.
+    await page.locator('#tab-play').click();
+    expect(await page.locator('#play-score .score table').textContent()).toContain('<img src=x onerror=');
+    await page.locator('#tab-game').click();
     await page.locator('#tab-explore').click();
     // Hover the charts, so tooltips (HTML made by vega-tooltip) show payloads too.
     for (const id of ['chart-value-added', 'chart-winwin']) {

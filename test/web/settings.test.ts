@@ -10,7 +10,9 @@ import { loadScenarioFromText } from '../../src/scenario/load.js';
 import { deepMerge } from '../../src/scenario/merge.js';
 import { buildScenario, mergeChain, SHIPPED_SCENARIOS } from '../../src/web/scenarios.js';
 import {
+  changedSettings,
   decodeSettings,
+  describeSettings,
   emptySettings,
   encodeSettings,
   exportScenarioYaml,
@@ -18,7 +20,9 @@ import {
   overrideFields,
   type Settings,
 } from '../../src/web/settings.js';
-import { PlaySession, playCounterfactuals, runExplorer, runGameProfiles } from '../../src/web/sim-core.js';
+import { lensValues } from '../../src/model/metrics/lenses.js';
+import { runReplication } from '../../src/model/run.js';
+import { PlaySession, runExplorer, runGameProfiles, withStrategies } from '../../src/web/sim-core.js';
 
 const scenariosDir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
@@ -95,7 +99,7 @@ describe('scenario export', () => {
   it('writes only what moved (plus the explorer\'s firms and replications)', () => {
     const base = shipped('baseline');
     const doc = parse(exportScenarioYaml(emptySettings('baseline'), base.scenario)) as Record<string, unknown>;
-    expect(Object.keys(doc).sort()).toEqual(['extends', 'initial', 'name', 'replications', 'title']);
+    expect(Object.keys(doc).sort()).toEqual(['description', 'extends', 'initial', 'name', 'replications', 'title']);
   });
 
   it('writes a self-contained scenario that loads without a scenarios folder', () => {
@@ -116,6 +120,52 @@ describe('scenario export', () => {
   });
 });
 
+describe('inherited descriptions (issue 13)', () => {
+  const moved: Settings = { scenario: 'cooperate', governments: { chongqing: 'compete' }, fund: false, numbers: { friction: 0.2 } };
+
+  it('shows the scenario\'s own description until a setting moves', () => {
+    const base = shipped('cooperate');
+    expect(base.scenario.description.length).toBeGreaterThan(20);
+    expect(describeSettings(emptySettings('cooperate'), base.scenario)).toBe(base.scenario.description);
+    // A lever moved back to the scenario's value is no change.
+    const friction = base.scenario.friction.border;
+    expect(describeSettings({ ...emptySettings('cooperate'), numbers: { friction } }, base.scenario)).toBe(base.scenario.description);
+  });
+
+  it('says "Based on <parent>: <changes>" once any setting moves, never the parent\'s text', () => {
+    const base = shipped('cooperate');
+    const text = describeSettings(moved, base.scenario);
+    expect(text).not.toContain(base.scenario.description);
+    expect(text.startsWith(`Based on "${base.scenario.title}": `)).toBe(true);
+    expect(changedSettings(moved, base.scenario)).toEqual([
+      `Border friction d: 0.2 (was ${base.scenario.friction.border})`,
+      'Chongqing\'s government: compete (was cooperate)',
+      'joint guidance fund: off (was on)',
+    ]);
+    for (const key of ['fundSize', 'leverage', 'phi', 'steps', 'seed']) {
+      const one = describeSettings({ ...emptySettings('cooperate'), numbers: { [key]: NUMERIC_LEVERS.find((l) => l.key === key)!.max } }, base.scenario);
+      expect(one, key).toMatch(/^Based on /);
+    }
+  });
+
+  it('writes the derived description into the exported YAML, which the CLI loader keeps', () => {
+    const base = shipped('cooperate');
+    const yaml = exportScenarioYaml(moved, base.scenario);
+    const loaded = loadScenarioFromText(yaml, { scenariosDir });
+    expect(loaded.scenario.description).toBe(describeSettings(moved, base.scenario, { runSize: true }));
+    expect(loaded.scenario.description).toMatch(/^Based on .*: Border friction d: 0\.2 \(was /);
+    expect(loaded.scenario.description).not.toContain(base.scenario.description);
+    const standalone = loadScenarioFromText(exportScenarioYaml(moved, base.scenario, { baseRaw: base.raw }));
+    expect(standalone.scenario.description).toBe(loaded.scenario.description);
+  });
+
+  it('an export with no moved lever still names its smaller run instead of repeating the parent', () => {
+    const base = shipped('baseline');
+    const doc = parse(exportScenarioYaml(emptySettings('baseline'), base.scenario)) as { description: string };
+    expect(doc.description).toBe(`Based on "${base.scenario.title}": Replications: 3 (was ${base.scenario.replications}); Firms at the start: 1500 (was ${base.scenario.initial.firms}).`);
+  });
+});
+
 describe('worker computations', () => {
   const small = () => {
     const s = shipped('cooperate');
@@ -131,9 +181,6 @@ describe('worker computations', () => {
     const replay = new PlaySession(config, 0, 3);
     for (const m of moves) replay.step(m);
     expect(replay.years).toEqual(session.years);
-    const score = playCounterfactuals(session.config, 3, 3, session.years[2].cumulativePayoff);
-    expect(score.mutualCooperation).toHaveLength(2);
-    expect(score.mutualCompetition.every(Number.isFinite)).toBe(true);
   });
 
   it('runs a live result and the four game profiles', () => {
@@ -144,5 +191,10 @@ describe('worker computations', () => {
     const profiles = runGameProfiles(config, 1, 2);
     expect(profiles.map((p) => p.strategies.join('|'))).toEqual(['cooperate|cooperate', 'cooperate|compete', 'compete|cooperate', 'compete|compete']);
     expect(profiles[0].payoffSamples[0]).toHaveLength(2);
+    // The welfare lens of the same runs: replication 1 of compete/cooperate, read in the welfare lens.
+    const run = runReplication(withStrategies(config, ['compete', 'cooperate']), { seed: 1, replication: 1, keepLog: false });
+    const welfare = lensValues(run.records, 2, config.metrics.discountRate).lens.welfare;
+    expect(profiles[2].welfareSamples.map((s) => s[1])).toEqual(welfare);
+    expect(profiles[2].welfareSamples[0][1]).not.toBe(profiles[2].payoffSamples[0][1]);
   });
 });
