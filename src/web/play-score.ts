@@ -38,7 +38,7 @@ export function replayConfig(config: ModelConfig, student: number, moves: readon
   return {
     ...config,
     steps: Math.max(1, moves.length),
-    governments: config.governments.map((g, r) => (r === student ? { params: g.params, rule } : g)),
+    governments: config.governments.map((g, r) => (r === student ? { ...g, rule } : g)),
   };
 }
 
