@@ -48,6 +48,8 @@ export interface SectorConfig {
   id: string;
   name: string;
   demandGrowth: number;
+  /** sigma_k: standard deviation of the yearly shock to the cyclical part of demand growth. */
+  demandVolatility: number;
   elasticity: number;
   price: number;
   priceFloor: number; // absolute price, already multiplied by `price`
@@ -224,4 +226,6 @@ export interface ModelConfig {
   funds: FundParams[];
   events: ScheduledEvent[];
   metrics: MetricParams;
+  /** Demand cycles: AR(1) persistence of the cyclical part of growth (docs/ODD.md 7.6). */
+  demand: { persistence: number };
 }

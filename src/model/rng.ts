@@ -8,7 +8,7 @@
  */
 import seedrandom from 'seedrandom';
 
-export const STREAM_NAMES = ['init', 'government', 'fund', 'upgrade', 'relocation', 'entry'] as const;
+export const STREAM_NAMES = ['init', 'government', 'fund', 'upgrade', 'relocation', 'entry', 'demand'] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];
 
 /** A uniform generator on [0, 1). */

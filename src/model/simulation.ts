@@ -63,6 +63,8 @@ export interface MarketArrays {
   utilization: Float64Array;
   /** Zone pre-tax profit per unit of capital, last step. */
   profitRate: Float64Array;
+  /** z_k: the cyclical part of demand growth (AR(1), docs/ODD.md 7.6). */
+  cycle: Float64Array;
 }
 
 /** What governments and rules read from the previous step. */
@@ -231,6 +233,7 @@ export function createSimulation(
     market: {
       demand: new Float64Array(K), demandGrowth: new Float64Array(K), capacity: new Float64Array(K),
       sold: new Float64Array(K), price: new Float64Array(K), utilization: new Float64Array(K), profitRate: new Float64Array(K),
+      cycle: new Float64Array(K),
     },
     previous: {
       valueAdded: new Float64Array(R), taxBase: new Float64Array(R), payoff: new Float64Array(R), wealth: residentWealthAtStart(firms, R),

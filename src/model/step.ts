@@ -16,6 +16,7 @@ import { addStep, fiscalBalance, objectiveToDate, residentIncome, residentInvest
 import { checkRecordFinite } from './finite-check.js';
 import type { Simulation } from './simulation.js';
 import { updateState } from './state.js';
+import { advanceCycle, growthFactor } from './demand.js';
 
 export interface StepScratch {
   demandFactor: Float64Array;
@@ -67,11 +68,12 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
   investFunds(sim); // 4
   scratch.lap?.('fund investment');
 
-  // 5: demand grows from the second step on, then this step's shocks apply.
+  // 5: demand grows from the second step on by trend plus cycle, then this step's shocks apply.
   const params = sim.state.params;
+  if (sim.state.step > 0) advanceCycle(market.cycle, config.demand.persistence, (k) => config.sectors[k].demandVolatility, sim.streams.demand);
   for (let k = 0; k < K; k++) {
     const old = market.demand[k];
-    const grown = sim.state.step > 0 ? old * (1 + params.sectors[k].demandGrowth) : old;
+    const grown = sim.state.step > 0 ? old * growthFactor(params.sectors[k].demandGrowth, market.cycle[k]) : old;
     market.demand[k] = grown * scratch.demandFactor[k];
     scratch.demandFactor[k] = old > 0 ? market.demand[k] / old - 1 : 0; // realised growth, read below
   }

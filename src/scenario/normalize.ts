@@ -320,6 +320,7 @@ export function normalizeScenario(scenario: Scenario): ModelConfig {
       id: s.id,
       name: s.name,
       demandGrowth: s.demandGrowth,
+      demandVolatility: s.demandVolatility ?? scenario.demand.volatility,
       elasticity: s.elasticity,
       price: s.price,
       priceFloor: s.price * s.priceFloor,
@@ -349,5 +350,6 @@ export function normalizeScenario(scenario: Scenario): ModelConfig {
     funds,
     events,
     metrics: { ...scenario.metrics },
+    demand: { persistence: scenario.demand.persistence },
   };
 }

@@ -129,7 +129,8 @@ const SectorSchema = z
   .object({
     id,
     name: z.string().min(1).meta({ description: 'Display name.' }),
-    demandGrowth: num('Growth of demand facing the zone at the reference price.', 'per year', 0.06, -0.5, 1),
+    demandGrowth: num('Trend growth g_k of demand facing the zone at the reference price (the cyclical part of `demand` comes on top).', 'per year', 0.06, -0.5, 1),
+    demandVolatility: bounded('sigma_k: standard deviation of the yearly shock to this sector\'s cyclical demand growth; default: `demand.volatility`.', 'per year', 0, 0.3).optional(),
     elasticity: num(
       'Price elasticity of demand; must exceed 1 (the zone sells into a national market; with eps <= 1 every strategy is zero-sum by construction).',
       'elasticity',
@@ -286,6 +287,20 @@ export const ScenarioSchema = z
       .prefault({})
       .meta({ description: 'Simulated period.' }),
     sectors: z.array(SectorSchema).min(2).max(64).meta({ description: 'Manufacturing sectors (markets).' }),
+    demand: z
+      .object({
+        volatility: num(
+          'sigma: standard deviation of the yearly shock to each sector\'s cyclical demand growth z_k(t) = persistence x z_k(t-1) + sigma x e_k(t) (e standard normal, stream "demand", shared with the counterfactual); growth is g_k + z_k(t). 0 gives steady growth.',
+          'per year',
+          0.03,
+          0,
+          0.3,
+        ),
+        persistence: num('rho_d: AR(1) persistence of the cyclical part of demand growth (0: independent years).', 'share', 0.5, 0, 0.99),
+      })
+      .strict()
+      .prefault({})
+      .meta({ description: 'Demand cycles (docs/ODD.md 7.6): a persistent, random cyclical part of each sector\'s demand growth, so governments chasing last year\'s hot sectors can chase cyclical peaks.' }),
     regions: z.array(RegionSchema).min(1).max(16).meta({ description: 'Regions, each with a government.' }),
     inputOutput: z
       .record(z.string(), z.record(z.string(), z.number().min(0).max(1)))

@@ -38,7 +38,7 @@ describe('chuanyu compare', () => {
 
   it('reports a real difference between competition and cooperation', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'chuanyu-compare-')), 'cc');
-    const result = runCli(['compare', 'compete', 'cooperate', '-r', '4', '--out', out]);
+    const result = runCli(['compare', 'compete', 'cooperate', '-r', '8', '--out', out]); // demand cycles make 4 too few to tell similarity apart
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('similarity, final');
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));

@@ -13,7 +13,7 @@ describe('pattern validation', () => {
     for (const row of rows) expect(row).toMatch(/\| (yes|\*\*no\*\*) \|$/);
     // The sharpest contrasts hold even with few replications.
     const line = (id: string) => rows[CLAIMS.findIndex((c) => c.id === id)];
-    expect(line('compete-duplication')).toMatch(/\| yes \|$/);
+    expect(line('exploited-sucker')).toMatch(/\| yes \|$/);
     expect(line('bust-overcapacity')).toMatch(/\| yes \|$/);
     // The lens section: every scenario in every lens, the game's type in every lens, the decomposition.
     const lensRows = result.markdown.split('\n').filter((l) => /^\| (baseline|compete|cooperate|exploited) \| 1 \| /.test(l));
