@@ -8,6 +8,7 @@ import { classifyOutcome, valueAddedChange, GAME_OUTCOMES, type GameOutcome } fr
 import { GAME_LENSES, type GameLens } from '../model/metrics/lenses.js';
 import type { ObjectiveWeights } from '../model/config.js';
 import { replicationLenses } from './lens-summary.js';
+import { describeFundLeverage, fundLeverage } from './fund-leverage.js';
 import { regionPairs, type StepRecord } from '../model/record.js';
 import type { ScenarioRun } from './run-scenario.js';
 import { describe, type Stats } from './statistics.js';
@@ -44,6 +45,8 @@ export interface OutcomeSummary {
   lenses: Record<GameLens, LensVerdict>;
   /** Each government's objective (weights over the lenses), by region id. */
   objectives: Record<string, ObjectiveWeights>;
+  /** With a fund: each region's outside fund money against its GDP and welfare gains (leverage vs production); null without outside fund money. */
+  fundLeverage: { region: string; outside: Stats; shareOfGdpGain: number | null; shareOfWelfareGain: number | null; sentence: string }[] | null;
 }
 
 export interface RunSummary {
@@ -108,7 +111,19 @@ export function summarizeOutcome(run: ScenarioRun): OutcomeSummary | null {
     discountRate: run.config.metrics.discountRate,
     lenses,
     objectives: Object.fromEntries(ids.map((id, r) => [id, run.config.governments[r].objective])),
+    fundLeverage: leverageOf(run, ids),
   };
+}
+
+function leverageOf(run: ScenarioRun, ids: string[]): OutcomeSummary['fundLeverage'] {
+  const leverage = fundLeverage(
+    run.replications.map((r) => r.records),
+    run.counterfactual!.map((r) => r.records),
+    ids,
+    run.config.metrics.discountRate,
+  );
+  if (leverage.every((x) => x.outside.mean === 0)) return null;
+  return leverage.map((x) => ({ region: x.region, outside: x.outside, shareOfGdpGain: x.shareOfGdpGain, shareOfWelfareGain: x.shareOfWelfareGain, sentence: describeFundLeverage(x) }));
 }
 
 /** Each lens's verdict: every replication's change in that lens against its counterfactual, classed against each region's own base. */

@@ -16,7 +16,7 @@ import { regionPairs, type StepRecord } from './record.js';
 import type { Simulation } from './simulation.js';
 
 /** Metrics that are NaN by definition at times ("no value"; the CSV has no row then). */
-const MAY_BE_UNDEFINED: ReadonlySet<string> = new Set(['fund_irr']);
+const MAY_BE_UNDEFINED: ReadonlySet<string> = new Set(['fund_irr', 'fund_irr_ex_grants']);
 
 interface Place {
   metric: string;

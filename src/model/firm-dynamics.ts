@@ -108,6 +108,7 @@ export function relocateFirms(sim: Simulation): void {
     const loss = f.relocationCapitalLoss * capital;
     flows.relocationLoss += loss;
     flows.writtenOff[from] += loss; // the capital lost in a move is written off where it stood
+    for (let g = 0; g < firms.fundShare.length; g++) flows.fundRelocationLoss[g] += firms.fundShare[g][i] * loss;
     recordMove(moves, i, offer, grantOf(sim, from * K + k, capital));
     firms.capital[i] = capital - loss;
     firms.region[i] = to;
@@ -153,6 +154,14 @@ export function investAndUpgrade(sim: Simulation): void {
   end.tech.fill(0);
   end.regionTech.fill(0);
   end.regionCount.fill(0);
+  // Grant-financed book value of the stakes: relocation losses take their pro-rata part of
+  // the stake value the fund held before the moves (last step's book value plus this
+  // step's investments), then it depreciates like the capital it sits in.
+  for (let g = 0; g < fundCount; g++) {
+    const before = end.nav[g] + flows.fundInvested[g];
+    const kept = before > 0 ? Math.max(0, 1 - flows.fundRelocationLoss[g] / before) : 0;
+    end.navGrants[g] *= kept * (1 - f.depreciation);
+  }
   end.nav.fill(0);
   let depreciationSum = 0;
   let ownSum = 0;
@@ -164,6 +173,7 @@ export function investAndUpgrade(sim: Simulation): void {
   let writtenOff0 = flows.fundWrittenOff[0] ?? 0;
   let scrap0 = flows.fundScrap[0] ?? 0;
   let fundReinvest0 = flows.fundReinvest[0] ?? 0;
+  let fundGrants0 = flows.fundGrants[0] ?? 0;
   let outsideProfitSum = 0;
   let outsideReinvestSum = 0;
   let outsideScrapSum = 0;
@@ -221,11 +231,13 @@ export function investAndUpgrade(sim: Simulation): void {
         fundTotal = s0;
         dividends0 += s0 * (positive - own);
         fundReinvest0 += s0 * own;
+        fundGrants0 += s0 * (grant + offer);
         for (let g = 1; g < fundCount; g++) {
           const sg = fundShares[g][i];
           fundTotal += sg;
           flows.fundDividends[g] += sg * (positive - own);
           flows.fundReinvest[g] += sg * own;
+          flows.fundGrants[g] += sg * (grant + offer);
         }
       }
       // Owners' accounts (docs/ODD.md 7.16): after-tax profit and the reinvested part of it,
@@ -338,7 +350,18 @@ export function investAndUpgrade(sim: Simulation): void {
     flows.fundWrittenOff[0] = writtenOff0;
     flows.fundScrap[0] = scrap0;
     flows.fundReinvest[0] = fundReinvest0;
+    flows.fundGrants[0] = fundGrants0;
     end.nav[0] = nav0;
+  }
+  // This step's grants join the grant-financed value; the stakes of exiting firms
+  // (written off or sold for scrap) take their pro-rata part of it with them.
+  for (let g = 0; g < fundCount; g++) {
+    const withGrants = end.navGrants[g] + flows.fundGrants[g];
+    const exited = flows.fundWrittenOff[g] + flows.fundScrap[g];
+    const gross = end.nav[g] + exited;
+    const removed = gross > 0 ? (withGrants * exited) / gross : withGrants;
+    flows.fundScrapGrants[g] = exited > 0 ? (removed * flows.fundScrap[g]) / exited : 0;
+    end.navGrants[g] = withGrants - removed;
   }
   flows.depreciation += depreciationSum;
   flows.ownInvestment += ownSum;

@@ -20,6 +20,12 @@ export interface StepFlows {
   entries: Float64Array;
   exits: Float64Array;
   fundInvestedByRegion: Float64Array;
+  /**
+   * Per region: the private (outside) partners' part of the fund money placed in
+   * the region's firms, each vintage's investment times its private share of paid-in
+   * (the leverage the fund brings in; docs/ODD.md 7.13).
+   */
+  fundOutsideInvestedByRegion: Float64Array;
   /** Per fund. */
   fundDividends: Float64Array;
   fundInvested: Float64Array;
@@ -36,6 +42,20 @@ export interface StepFlows {
   fundReinvest: Float64Array;
   /** Per fund: distributions to its private (outside) partners. */
   fundPrivateDistributed: Float64Array;
+  /**
+   * Per fund: its stakes' part of the grants and relocation offers paid to the
+   * firms it holds (share x amount): capital the firms received without issuing
+   * shares, which raises the book value of the stakes (docs/ODD.md 7.13).
+   */
+  fundGrants: Float64Array;
+  /** Per fund: its stakes' part of the capital lost in relocation moves (written off where it stood). */
+  fundRelocationLoss: Float64Array;
+  /** Per fund: the part of its exit proceeds paid for grant-financed book value. */
+  fundExitGrantProceeds: Float64Array;
+  /** Per fund: the part of its scrap proceeds (fundScrap) paid for grant-financed book value. */
+  fundScrapGrants: Float64Array;
+  /** Per fund: the part of its distributions to partners that came from grant-financed exit proceeds (pro rata to the payout, after carry). */
+  fundDistributedGrants: Float64Array;
   /**
    * Ownership accounts (docs/ODD.md 7.16). By location: wages (f K) and
    * written-off capital. By home region: residents' share of after-tax profit,
@@ -74,9 +94,10 @@ export function createFlows(regions: number, funds: number): StepFlows {
   return {
     budget: r(), borrowing: r(), grants: r(), offersBudget: r(), offersPaid: r(), fundPaid: r(), unspent: r(),
     distributions: r(), taxes: r(), taxBase: r(), relocationsIn: r(), relocationsOut: r(), entries: r(), exits: r(),
-    fundInvestedByRegion: r(),
+    fundInvestedByRegion: r(), fundOutsideInvestedByRegion: r(),
     fundDividends: f(), fundInvested: f(), fundFees: f(), fundCarry: f(), fundDistributed: f(), fundPrivatePaidIn: f(),
     fundGovPaidIn: f(), fundExitProceeds: f(), fundWrittenOff: f(), fundScrap: f(), fundReinvest: f(), fundPrivateDistributed: f(),
+    fundGrants: f(), fundRelocationLoss: f(), fundExitGrantProceeds: f(), fundScrapGrants: f(), fundDistributedGrants: f(),
     wages: r(), writtenOff: r(), residentProfit: r(), residentReinvest: r(), residentEntry: r(), residentScrap: r(), residentCapital: r(),
     outsideProfit: 0, outsideReinvest: 0, outsideScrap: 0, outsideEntry: 0, scrapSold: 0,
     capitalStart: 0, depreciation: 0, ownInvestment: 0, grantInvestment: 0, offerInvestment: 0, fundInvestment: 0,

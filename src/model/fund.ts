@@ -108,6 +108,10 @@ export function investFunds(sim: Simulation): void {
         dv.cash -= total;
         dv.costHeld += total;
         for (let r = 0; r < R; r++) dv.investedByRegion[r] += invested[r];
+        // The private partners' part of the money placed: leverage brought from outside (read on the base state).
+        const base = open[v].v;
+        const paidIn = base.paidInGov.reduce((a, b) => a + b, 0) + base.privatePaidIn;
+        if (paidIn > 0) for (let r = 0; r < R; r++) flows.fundOutsideInvestedByRegion[r] += (invested[r] * base.privatePaidIn) / paidIn;
       });
     });
   });
@@ -120,7 +124,8 @@ export function investFunds(sim: Simulation): void {
  * value (the fund-wide value-to-cost ratio), and the stakes become outside-owned;
  * scrap proceeds of exited firms count as income like dividends;
  * distributions go to government and private partners pro rata, after carried
- * interest on gains beyond returned capital.
+ * interest on gains beyond returned capital. The grant-financed part of the
+ * stakes sold, and of the payouts, is tallied apart for the ex-grant measures.
  */
 export function bookFundReturns(sim: Simulation): void {
   const { flows, regionCount: R } = sim;
@@ -132,6 +137,8 @@ export function bookFundReturns(sim: Simulation): void {
     const exiting = state.vintages.map((v) => !v.closed && step - v.step + 1 >= fund.life);
     const exitCost = state.vintages.reduce((a, v, i) => a + (exiting[i] ? v.costHeld : 0), 0);
     let nav = 0;
+    // Grant-financed part of the stakes' book value before any is sold (docs/ODD.md 7.13).
+    const navGrants = sim.end.navGrants[f];
     if (exitCost > 0) {
       nav = sim.end.nav[f];
       const keep = costTotal > 0 ? Math.max(0, 1 - exitCost / costTotal) : 0;
@@ -149,9 +156,11 @@ export function bookFundReturns(sim: Simulation): void {
         rescaled += share[i] * capital[i];
       }
       sim.end.nav[f] = rescaled;
+      sim.end.navGrants[f] = navGrants * keep; // the part sold leaves with the stakes
     }
     const priceToBook = fund.exitPriceToBook;
     const dividends = flows.fundDividends[f] + flows.fundScrap[f];
+    const grantIncomeShare = dividends > 0 ? flows.fundScrapGrants[f] / dividends : 0;
     sim.state = updateState(sim.state, sim.log, `fund-returns:${fund.name}`, (draft) => {
       // Closed vintages are looked at on the (plain) base state: reading them
       // from the draft would make immer build a proxy for each, every year.
@@ -166,6 +175,8 @@ export function bookFundReturns(sim: Simulation): void {
         const paidIn = v.paidInGov.reduce((a, b) => a + b, 0) + v.privatePaidIn;
         // Dividend income pro rata to cost held (all to open vintages evenly if nothing is held).
         const income = costTotal > 0 ? (dividends * v.costHeld) / costTotal : dividends / Math.max(1, openCount);
+        // What grants paid for in this payout: the grant-financed part of scrap and exit proceeds.
+        let grantPart = income * grantIncomeShare;
         const feeBase = age < fund.investmentPeriod ? paidIn : v.costHeld;
         const fee = Math.min(v.cash + income, fund.managementFee * feeBase);
         let available = income - fee;
@@ -182,7 +193,10 @@ export function bookFundReturns(sim: Simulation): void {
         }
         if (exiting[i]) {
           const proceeds = costTotal > 0 ? (priceToBook * v.costHeld * nav) / costTotal : 0;
+          const grantProceeds = costTotal > 0 ? (priceToBook * v.costHeld * navGrants) / costTotal : 0;
           flows.fundExitProceeds[f] += proceeds;
+          flows.fundExitGrantProceeds[f] += grantProceeds;
+          grantPart += grantProceeds;
           available += cash + proceeds;
           cash = 0;
           v.costHeld = 0;
@@ -205,6 +219,8 @@ export function bookFundReturns(sim: Simulation): void {
         const toPrivate = paidIn > 0 ? (toPartners * v.privatePaidIn) / paidIn : 0;
         v.distributedPrivate += toPrivate;
         flows.fundPrivateDistributed[f] += toPrivate;
+        // Partners receive the grant-financed part pro rata to the payout (carry taken from both alike).
+        flows.fundDistributedGrants[f] += (toPartners * Math.min(grantPart, available)) / available;
       });
     });
   });

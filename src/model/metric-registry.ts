@@ -26,6 +26,7 @@ export interface MetricDefinition {
 const FLOWS: ReadonlySet<string> = new Set([
   ...['value_added', 'output', 'entries', 'exits', 'relocations_in', 'relocations_out', 'investment', 'budget', 'grants', 'relocation_offers',
     'fund_payments', 'unspent_budget', 'borrowing', 'tax_revenue', 'fiscal_balance', 'fund_distributions', 'fund_invested',
+    'fund_outside_capital_in',
     'payoff', 'wages', 'resident_income', 'resident_investment', 'consumption', 'written_off_capital', 'scrap_proceeds'].map((n) => `region:${n}`),
   ...['value_added', 'output', 'investment', 'duplicated_investment', 'duplicated_into_overcapacity', 'relocations', 'entries', 'exits',
     'written_off_capital', 'outside_capital_in', 'outside_private_paid_in', 'outside_entry_finance', 'outside_exit_purchases',
@@ -65,6 +66,7 @@ export const METRICS: readonly MetricDefinition[] = [
   m('fund_distributions', 'region', BN, 'Distributions received from guidance funds.'),
   m('fund_invested', 'region', BN, 'Guidance-fund money invested in the region\'s firms this step.'),
   m('wages', 'region', BN, 'Wages (fixed cost f x capital) paid by the firms located in the region, to its residents.'),
+  m('fund_outside_capital_in', 'region', BN, 'Outside money the guidance funds invested in the region\'s firms this step: each vintage\'s investment there times its private partners\' share of its paid-in (the leverage brought from outside the zone).'),
   m('resident_income', 'region', BN, 'Income of the region\'s residents and government: wages and taxes of the firms located there, residents\' share of the after-tax profit of the firms whose home is the region (wherever they produce), fund distributions to the government, and scrap proceeds to residents.'),
   m('resident_investment', 'region', BN, 'Investment paid by the region\'s residents and government: residents\' share of the own reinvestment of firms whose home is the region and of entrants\' founding capital, plus the government\'s grants, relocation offers and fund payments.'),
   m('consumption', 'region', BN, 'resident_income - resident_investment: what residents and government can spend on anything else.'),
@@ -112,6 +114,11 @@ export const METRICS: readonly MetricDefinition[] = [
   m('fund_fees', 'zone', BN, 'Guidance funds: cumulative management fees and carried interest.'),
   m('fund_nav', 'zone', BN, 'Guidance funds: book value of stakes held plus cash.'),
   m('fund_tvpi', 'zone', 'ratio', 'Guidance funds: total value to paid-in, (distributions + NAV) / paid-in.'),
+  m('fund_dpi', 'zone', 'ratio', 'Guidance funds: distributions to paid-in, cumulative distributions to partners / cumulative paid-in (the realised part of TVPI).'),
+  m('fund_grant_nav', 'zone', BN, 'Guidance funds: the part of the stakes\' book value (in fund_nav) that grants and relocation offers paid to the firms held paid for: fund share x grant, depreciated like capital, removed pro rata with written-off, scrapped and sold stakes.'),
+  m('fund_grant_distributions_cumulative', 'zone', BN, 'Guidance funds: the part of distributions to partners so far that outside buyers and scrap buyers paid for grant-financed book value (pro rata to each payout, after carry).'),
+  m('fund_tvpi_ex_grants', 'zone', 'ratio', 'Guidance funds: TVPI without the grant-inflated book value, (distributions - fund_grant_distributions_cumulative + NAV - fund_grant_nav) / paid-in.'),
+  m('fund_dpi_ex_grants', 'zone', 'ratio', 'Guidance funds: DPI without the grant-financed part of distributions, (distributions - fund_grant_distributions_cumulative) / paid-in.'),
   m('written_off_capital', 'zone', BN, 'Capital written off in the zone (exits after scrap, relocation losses).'),
   m('outside_capital_in', 'zone', BN, 'Capital brought in from outside the zone: the four outside_* purchases and finance below.'),
   m('outside_private_paid_in', 'zone', BN, 'Private partners\' paid-in to guidance funds this step (leverage x government commitments).'),
@@ -124,6 +131,7 @@ export const METRICS: readonly MetricDefinition[] = [
   m('outside_carry', 'zone', BN, 'Carried interest paid to fund managers (outside).'),
   m('outside_fees', 'zone', BN, 'Management fees paid to fund managers (outside).'),
   m('fund_irr', 'zone', 'rate per year', 'Guidance funds: internal rate of return of partners\' flows with NAV as terminal value (no row while no rate exists, e.g. before any distribution or value).'),
+  m('fund_irr_ex_grants', 'zone', 'rate per year', 'Guidance funds: IRR without the grant-financed part of distributions and of the terminal NAV (no row while no rate exists).'),
 ];
 
 export function metricsOfScope(scope: MetricScope): MetricDefinition[] {

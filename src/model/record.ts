@@ -38,11 +38,19 @@ function matrix<T>(R: number, K: number, f: (r: number, k: number) => T): T[][] 
 export interface FundHistory {
   /** Partners' net flow per step (negative paid in, positive distributed), all funds. */
   flows: number[];
+  /** The same without the grant-financed part of distributions (docs/ODD.md 7.13). */
+  flowsExGrants: number[];
   committed: number;
   privateCommitted: number;
   invested: number;
   distributed: number;
+  /** Part of `distributed` that grants and relocation offers paid for. */
+  distributedGrants: number;
   fees: number;
+}
+
+export function createFundHistory(): FundHistory {
+  return { flows: [], flowsExGrants: [], committed: 0, privateCommitted: 0, invested: 0, distributed: 0, distributedGrants: 0, fees: 0 };
 }
 
 /**
@@ -138,6 +146,7 @@ export function recordStep(sim: Simulation, payoff: Float64Array, history: FundH
   put('written_off_capital', (r) => flows.writtenOff[r]);
   put('scrap_proceeds', (r) => flows.residentScrap[r]);
   put('fund_invested', (r) => flows.fundInvestedByRegion[r]);
+  put('fund_outside_capital_in', (r) => flows.fundOutsideInvestedByRegion[r]);
   put('payoff', (r) => payoff[r]);
   put('cumulative_payoff', (r) => govs[r].cumulativePayoff);
   put('cumulative_value_added', (r) => govs[r].tally.valueAdded);
@@ -157,14 +166,18 @@ export function recordStep(sim: Simulation, payoff: Float64Array, history: FundH
     chain_clusters: pairs.map(([a, b]) => chains.filter(([r, , s]) => (r === a && s === b) || (r === b && s === a)).length),
   };
 
-  // Funds: cumulative ledgers, NAV (stakes at book value plus cash), TVPI and IRR.
+  // Funds: cumulative ledgers, NAV (stakes at book value plus cash), TVPI, DPI and IRR,
+  // each also without what grants and relocation offers paid for (docs/ODD.md 7.13).
   let paidIn = 0;
   let distributed = 0;
+  let distributedGrants = 0;
   let nav = 0;
+  let navGrants = 0;
   let crossBorder = 0;
   let investedTotal = 0;
   sim.state.funds.forEach((fund, f) => {
     nav += end.nav[f];
+    navGrants += end.navGrants[f];
     for (const v of fund.vintages) {
       nav += v.cash;
       const gov = v.paidInGov.reduce((a, b) => a + b, 0);
@@ -178,15 +191,22 @@ export function recordStep(sim: Simulation, payoff: Float64Array, history: FundH
     }
     paidIn += flows.fundGovPaidIn[f] + flows.fundPrivatePaidIn[f];
     distributed += flows.fundDistributed[f];
+    distributedGrants += flows.fundDistributedGrants[f];
   });
   history.flows.push(distributed - paidIn);
+  history.flowsExGrants.push(distributed - distributedGrants - paidIn);
   history.committed += paidIn;
   history.privateCommitted += flows.fundPrivatePaidIn.reduce((a, b) => a + b, 0);
   history.invested += flows.fundInvested.reduce((a, b) => a + b, 0);
   history.distributed += distributed;
+  history.distributedGrants += distributedGrants;
   history.fees += flows.fundFees.reduce((a, b) => a + b, 0) + flows.fundCarry.reduce((a, b) => a + b, 0);
   const irrFlows = history.flows.slice();
   irrFlows[irrFlows.length - 1] += nav;
+  const navExGrants = nav - navGrants;
+  const distributedExGrants = history.distributed - history.distributedGrants;
+  const irrFlowsExGrants = history.flowsExGrants.slice();
+  irrFlowsExGrants[irrFlowsExGrants.length - 1] += navExGrants;
 
   const sumRegion = (name: string) => region[name].reduce((a, b) => a + b, 0);
   const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
@@ -235,7 +255,13 @@ export function recordStep(sim: Simulation, payoff: Float64Array, history: FundH
     fund_fees: history.fees,
     fund_nav: nav,
     fund_tvpi: totalValueToPaidIn(history.committed, history.distributed, nav),
+    fund_dpi: totalValueToPaidIn(history.committed, history.distributed, 0),
     fund_irr: internalRateOfReturn(irrFlows),
+    fund_grant_nav: navGrants,
+    fund_grant_distributions_cumulative: history.distributedGrants,
+    fund_tvpi_ex_grants: totalValueToPaidIn(history.committed, distributedExGrants, navExGrants),
+    fund_dpi_ex_grants: totalValueToPaidIn(history.committed, distributedExGrants, 0),
+    fund_irr_ex_grants: internalRateOfReturn(irrFlowsExGrants),
     written_off_capital: sumRegion('written_off_capital'),
     ...outsideIn,
     outside_capital_in: Object.values(outsideIn).reduce((a, b) => a + b, 0),

@@ -51,6 +51,14 @@ export interface EndOfStepTallies {
   regionCount: Float64Array;
   /** Fund stakes at book value, per fund (a vintage exit that rescales stakes updates it). */
   nav: Float64Array;
+  /**
+   * The part of `nav` that grants and relocation offers paid for, per fund
+   * (docs/ODD.md 7.13). Unlike the other tallies it is a stock carried from step
+   * to step: the investment pass depreciates it, adds the stakes' part of this
+   * step's grants and removes written-off and relocation-lost value pro rata;
+   * a vintage exit removes the part sold.
+   */
+  navGrants: Float64Array;
 }
 
 export interface MarketArrays {
@@ -246,6 +254,7 @@ export function createSimulation(
     end: {
       count: new Float64Array(R * K), capital: new Float64Array(R * K), productivity: new Float64Array(R * K), tech: new Float64Array(R * K),
       regionTech: new Float64Array(R), regionCount: new Float64Array(R), nav: new Float64Array(config.funds.length),
+      navGrants: new Float64Array(config.funds.length),
     },
     hot: new Uint8Array(K),
     offerBudgetLeft: new Float64Array(R),

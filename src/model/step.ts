@@ -11,7 +11,7 @@ import { bookFundReturns, investFunds } from './fund.js';
 import { chooseStrategies, spendBudgets } from './government.js';
 import { enterFirms, investAndUpgrade, relocateFirms } from './firm-dynamics.js';
 import { clearMarkets, computeCapacity, computeMultipliers, produce } from './production.js';
-import { recordStep, residentWealth, type FundHistory, type StepRecord } from './record.js';
+import { createFundHistory, recordStep, residentWealth, type FundHistory, type StepRecord } from './record.js';
 import { addStep, fiscalBalance, objectiveToDate, residentIncome, residentInvestment, stepPayoff, type RegionStep } from './objective.js';
 import { checkRecordFinite } from './finite-check.js';
 import type { Simulation } from './simulation.js';
@@ -35,7 +35,7 @@ export type StepPart = (typeof STEP_PARTS)[number];
 export function createStepScratch(sim: Simulation): StepScratch {
   return {
     demandFactor: new Float64Array(sim.sectorCount),
-    history: { flows: [], committed: 0, privateCommitted: 0, invested: 0, distributed: 0, fees: 0 },
+    history: createFundHistory(),
     lap: undefined, // present from the start, so setting it keeps the object's shape
   };
 }

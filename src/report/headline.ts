@@ -38,6 +38,8 @@ export function formatHeadline(summary: RunSummary, title: string, seconds: numb
   if (zone.fund_committed && zone.fund_committed.final.mean > 0) {
     add('fund committed (bn yuan)', zone.fund_committed, 1);
     add('fund TVPI', zone.fund_tvpi);
+    add('fund TVPI without grant-financed value', zone.fund_tvpi_ex_grants);
+    add('fund DPI', zone.fund_dpi);
   }
   for (const id of ids) add(`value added ${id} (bn yuan/yr)`, regions[id].value_added, 1);
   lines.push(table(rows));
@@ -53,6 +55,10 @@ export function formatHeadline(summary: RunSummary, title: string, seconds: numb
     lines.push(`Lenses: ${shown.map((l) => `${l.heading} = ${l.note}`).join('; ')}.`);
     for (const l of shown) lines.push(`Verdict, ${l.heading}: ${verdictLabel(o.lenses[l.lens].verdict)}: ${o.lenses[l.lens].explanation}.`);
     lines.push(WHY_LENSES_DIFFER);
+    if (o.fundLeverage) {
+      lines.push('Fund money from outside the zone vs production (an accounting split of amounts, not of causes; compare a run with fund.leverage 0 for the cause):');
+      for (const x of o.fundLeverage) lines.push(`  ${x.sentence}`);
+    }
     const v = o.lenses.gdp;
     const shares = Object.entries(v.classes)
       .filter(([, c]) => c.count > 0)

@@ -90,6 +90,8 @@ function headlineTable(data: ResultsData): string {
   if (zone.fund_committed && zone.fund_committed.final.mean > 0) {
     row('Guidance fund: committed', zone.fund_committed, (x) => fmt(x, 1), '(billion yuan, cumulative)');
     row('Guidance fund: TVPI', zone.fund_tvpi, (x) => fmt(x, 2), '(ratio)');
+    row('Guidance fund: TVPI without grant-financed value', zone.fund_tvpi_ex_grants, (x) => fmt(x, 2), '(ratio)');
+    row('Guidance fund: DPI', zone.fund_dpi, (x) => fmt(x, 2), '(ratio)');
   }
   for (const region of data.scenario.regions) row(`Value added, ${region.name}`, summary.metrics.regions?.[region.id]?.value_added, (x) => fmt(x, 1), '(billion yuan)');
   const n = summary.replications;
@@ -126,7 +128,11 @@ ${orows.join('\n')}
 <ul class="outcome">
 ${verdicts.join('\n')}
 </ul>
-<p class="outcome">Win-win only when every region's interval lies above zero. ${escapeHtml(WHY_LENSES_DIFFER)} Replications by class in the GDP lens: ${counts}; a region counts as up or down beyond ${pct(o.tolerance, 1)} of its own counterfactual value.</p>`;
+<p class="outcome">Win-win only when every region's interval lies above zero. ${escapeHtml(WHY_LENSES_DIFFER)} Replications by class in the GDP lens: ${counts}; a region counts as up or down beyond ${pct(o.tolerance, 1)} of its own counterfactual value.</p>${
+      o.fundLeverage
+        ? `\n<p class="outcome">Fund money from outside the zone against each region's gain (an accounting split of amounts, not of causes; a run with <code>fund.leverage</code> 0 shows what the outside money changes):</p>\n<ul class="outcome">${o.fundLeverage.map((x) => `<li>${escapeHtml(x.sentence)}</li>`).join('')}</ul>`
+        : ''
+    }`;
   } else if (o) {
     html += '\n<p class="outcome">This results folder was written by an earlier version without the verdict; run the scenario again for it.</p>';
   } else {

@@ -18,7 +18,7 @@ const close = (a: number, b: number, scale: number) => Math.abs(a - b) <= 1e-7 *
 function checkRecord(record: StepRecord): void {
   for (const [name, values] of Object.entries(record.region)) for (const v of values) expect(Number.isFinite(v), `region ${name}`).toBe(true);
   for (const [name, values] of Object.entries(record.pair)) for (const v of values) expect(Number.isFinite(v), `pair ${name}`).toBe(true);
-  for (const [name, v] of Object.entries(record.zone)) if (name !== 'fund_irr') expect(Number.isFinite(v), `zone ${name}`).toBe(true);
+  for (const [name, v] of Object.entries(record.zone)) if (name !== 'fund_irr' && name !== 'fund_irr_ex_grants') expect(Number.isFinite(v), `zone ${name}`).toBe(true);
   for (const s of record.pair.similarity) expect(s >= 0 && s <= 1 + 1e-12).toBe(true);
   expect(record.zone.similarity >= 0 && record.zone.similarity <= 1 + 1e-12).toBe(true);
   for (const row of record.cells.output) {
