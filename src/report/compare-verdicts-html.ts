@@ -32,8 +32,9 @@ export function verdictsSection(data: ComparisonData): string | null {
       ];
     });
     const numeric = [...regions.map((_, k) => k + 1), regions.length + 1];
-    return `<h3>${escapeHtml(lens.heading.charAt(0).toUpperCase() + lens.heading.slice(1))}</h3>
-${htmlTable(`${escapeHtml(lens.heading)}: ${escapeHtml(lens.note)}. Change against each scenario's counterfactual, billion yuan, mean [95% interval].`, ['Scenario', ...regions.map((r) => escapeHtml(r.name)), 'Zone', 'Verdict', 'Why'], rows, { numeric, className: 'headline' })}`;
+    const heading = lens.heading.charAt(0).toUpperCase() + lens.heading.slice(1);
+    return `<h3>${escapeHtml(heading)}</h3>
+${htmlTable(`${escapeHtml(heading)}: ${escapeHtml(lens.note)}. Change against each scenario's counterfactual, billion yuan, mean [95% interval].`, ['Scenario', ...regions.map((r) => escapeHtml(r.name)), 'Zone', 'Verdict', 'Why'], rows, { numeric, className: 'verdicts' })}`;
   });
   const words = `<h3>In words</h3>\n<ul>\n${verdictWords(verdicts)
     .map((line) => `<li>${escapeHtml(line)}</li>`)
