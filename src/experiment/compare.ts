@@ -2,7 +2,8 @@
  * `chuanyu compare a b [...]`: every scenario is run with the same seed and
  * replications (common random numbers); each metric of each later scenario is
  * compared with the first as a paired difference with a 95% interval and a
- * paired t test.
+ * paired t test. Every scenario also gets its verdict in every lens against its
+ * own counterfactual (the same seeds, every government investing, no fund).
  */
 import { availableParallelism } from 'node:os';
 import type { LoadedScenario } from '../scenario/load.js';
@@ -11,6 +12,7 @@ import type { PointResult } from './run-point.js';
 import { pairedDifference, type PairedDifference } from './paired.js';
 import { createProgress } from './progress.js';
 import { groupCells } from './replication-summary.js';
+import { scenarioVerdicts, type ScenarioVerdicts } from './point-verdicts.js';
 
 export interface ComparisonRow extends PairedDifference {
   scenario: string;
@@ -26,6 +28,8 @@ export interface Comparison {
   replications: number;
   results: PointResult[];
   rows: ComparisonRow[];
+  /** Each scenario's verdicts against its counterfactual, in scenario order (empty without counterfactuals). */
+  verdicts: ScenarioVerdicts[];
 }
 
 export async function compareScenarios(
@@ -59,5 +63,6 @@ export async function compareScenarios(
       rows.push({ scenario: names[s], reference: names[0], region, metric, statistic, ...pairedDifference(a, b) });
     }
   }
-  return { scenarios: names, seed: options.seed, replications: options.replications, results, rows };
+  const verdicts = (options.counterfactual ?? true) ? results.map((r, s) => scenarioVerdicts(names[s], loaded[s].config, r)) : [];
+  return { scenarios: names, seed: options.seed, replications: options.replications, results, rows, verdicts };
 }

@@ -9,10 +9,10 @@
  */
 import type { Scenario } from '../scenario/schema.js';
 import { GAME_LENSES, type GameLens } from '../model/metrics/lenses.js';
-import type { GameOutcome } from '../model/metrics/win-win.js';
 import { runPoints } from './pool.js';
 import type { PointResult } from './run-point.js';
-import { lensVerdict, type LensVerdict } from './verdict.js';
+import type { LensVerdict } from './verdict.js';
+import { verdictsOf } from './point-verdicts.js';
 import { runEmpiricalGame } from './game.js';
 import { analyzeEmpiricalGame, type ProfileDecomposition } from './game-analysis.js';
 
@@ -36,23 +36,6 @@ export interface LensMeasurements {
   regions: string[];
   scenarios: ScenarioLensMeasurement[];
   games: GameLensMeasurement[];
-}
-
-/** Every lens's verdict from a point's replications (each carries its changes and classes). */
-export function verdictsOf(result: PointResult, regions: string[]): Record<GameLens, LensVerdict> {
-  const change = (lens: GameLens, region: string) =>
-    result.replications.map((rep) => rep.cells.find((c) => c[0] === region && c[1] === `${lens}_change` && c[2] === 'final')?.[3] ?? Number.NaN);
-  return Object.fromEntries(
-    GAME_LENSES.map((lens) => [
-      lens,
-      lensVerdict(
-        lens,
-        regions,
-        regions.map((id) => change(lens, id)),
-        result.replications.map((rep) => rep.lensOutcomes?.[lens]).filter((o): o is GameOutcome => o !== undefined),
-      ),
-    ]),
-  ) as Record<GameLens, LensVerdict>;
 }
 
 export async function measureLenses(

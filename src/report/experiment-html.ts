@@ -41,6 +41,8 @@ th.num { text-align: right; }
 tr.clear td, tr.clear th { background: #e3f2ea; }
 .table-wrap { overflow-x: auto; }
 .scenario p { margin: 4px 0 12px; max-width: 85ch; }
+table.verdicts td { vertical-align: top; }
+table.verdicts td strong { white-space: nowrap; }
 `;
 
 function figure(chart: ReportChart): string {

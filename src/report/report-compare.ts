@@ -2,8 +2,9 @@
  * Renders the charts and the HTML report of a comparison folder into
  * `<compareDir>/charts/`: NAME.vl.json, NAME.svg and NAME.png for every chart
  * (see compare-charts/index.ts) and report.html with the scenarios' titles and
- * descriptions and a table of the paired differences. Reads summary.json,
- * manifest.json and replications.csv. Specs are deterministic, so rendering the
+ * descriptions, the verdicts of each scenario against its own counterfactual
+ * and a table of the paired differences. Reads summary.json, manifest.json,
+ * replications.csv and verdicts.json. Specs are deterministic, so rendering the
  * same folder again reproduces them byte for byte.
  */
 import { writeFile } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { compareCharts } from './compare-charts/index.js';
 import { readComparison, type ComparisonData } from './compare-charts/data.js';
 import { differenceRows } from './compare-charts/forest.js';
 import { DIFFERENCE_METRICS } from './compare-charts/metrics.js';
+import { verdictsSection } from './compare-verdicts-html.js';
 import { formatDifference, formatValue } from './sweep-charts/experiment-common.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions, type ExperimentReportResult } from './sweep-charts/write-charts.js';
 
@@ -83,6 +85,7 @@ function compareHtml(data: ComparisonData, charts: ReportChart[]): string {
     manifest.packageVersion ? `chuanyu-sim ${escapeHtml(String(manifest.packageVersion))}` : '',
     manifest.gitCommit ? `commit <code>${escapeHtml(String(manifest.gitCommit).slice(0, 12))}</code>` : '',
   ].filter(Boolean);
+  const verdicts = verdictsSection(data);
   const vl = charts.some((c) => c.files.some((f) => f.href.endsWith('.vl.json')));
   return buildExperimentHtml({
     title: `Comparison: ${labels.join(' vs ')}`,
@@ -93,10 +96,11 @@ function compareHtml(data: ComparisonData, charts: ReportChart[]): string {
     meta,
     sections: [
       { id: 'scenarios', heading: 'Scenarios', html: scenariosSection(data) },
+      ...(verdicts ? [{ id: 'verdicts-table', heading: 'Verdicts: each scenario against its own counterfactual', html: verdicts }] : []),
       { id: 'differences-table', heading: `Paired differences from ${data.reference.label}`, html: differencesTable(data) },
     ],
     charts,
-    footer: `Made by chuanyu-sim from the comparison folder <code>${escapeHtml(basename(data.dir))}</code> (summary.json, manifest.json and replications.csv; comparison.csv holds the differences of every metric).${
+    footer: `Made by chuanyu-sim from the comparison folder <code>${escapeHtml(basename(data.dir))}</code> (summary.json, manifest.json, replications.csv and verdicts.json; comparison.csv holds the differences of every metric, verdicts.csv every lens's changes and verdicts).${
       vl ? ' Each chart is also saved next to this page as a Vega-Lite spec with its data inline, so it can be re-drawn or restyled.' : ''
     }`,
   });

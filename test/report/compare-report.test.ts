@@ -1,10 +1,10 @@
 /**
  * Comparison reports made from a real comparison folder (the `compare` action
  * on a small scenario, a competing variant of it, and the scenario again): the
- * four charts validate against the Vega-Lite schema, compile without warnings
+ * five charts validate against the Vega-Lite schema, compile without warnings
  * and carry their data inline; the SVGs have titles and axis titles with
  * units; PNGs are twice the SVG size; report.html shows the scenarios, a table
- * of paired differences and every chart with a caption, with no external URL;
+ * of each scenario's verdicts per lens, a table of paired differences and every chart with a caption, with no external URL;
  * re-rendering gives the same bytes; a scenario compared with itself differs
  * by exactly zero.
  */
@@ -37,7 +37,7 @@ governments:
 fund: { enabled: false }
 `;
 
-const CHARTS = ['distributions', 'differences', 'regions', 'outcomes'];
+const CHARTS = ['verdicts', 'distributions', 'differences', 'regions', 'outcomes'];
 
 let root: string;
 let dir: string;
@@ -60,7 +60,7 @@ afterAll(async () => {
 });
 
 describe('renderCompareReport', () => {
-  it('draws the four charts with all three files each, and report.html', async () => {
+  it('draws the five charts with all three files each, and report.html', async () => {
     expect(charts).toEqual(CHARTS);
     expect((await readdir(chartsDir())).sort()).toEqual([...CHARTS.flatMap((n) => [`${n}.png`, `${n}.svg`, `${n}.vl.json`]), 'report.html'].sort());
   });
@@ -119,6 +119,38 @@ describe('renderCompareReport', () => {
     expect(sim.difference).toBeGreaterThan(0); // competing regions stay more alike than cooperating ones
   });
 
+  it("draws each scenario's verdict per lens: a panel per displayed lens, a row per scenario named with its verdict, each region and the zone with a 95% interval", () => {
+    const spec = readSpec('verdicts') as unknown as { concat: { title: { text: string }; data: { values: { row: string; series: string; change: number; low: number; high: number }[] }; layer: { encoding: Record<string, { field?: string }> }[] }[] };
+    const verdicts = JSON.parse(readFileSync(join(dir, 'verdicts.json'), 'utf8')) as { shown: { lens: string }[]; scenarios: { scenario: string }[] };
+    expect(verdicts.shown.map((l) => l.lens)).toEqual(['welfare', 'gdp', 'fiscal']);
+    expect(spec.concat.map((p) => p.title.text)).toEqual(['Welfare', 'GDP (objective)', 'Fiscal balance']);
+    for (const p of spec.concat) {
+      const rows = [...new Set(p.data.values.map((v) => v.row))];
+      expect(rows.map((r) => r.split(': ')[0])).toEqual(['small-cooperate', 'small-compete', 'small-cooperate (2)']);
+      for (const r of rows) expect(r.split(': ')[1]).toMatch(/^(win-win|zero-sum|negative-sum|positive-sum-with-loser|no verdict|no change)$/);
+      expect(p.data.values.filter((v) => v.row === rows[0]).map((v) => v.series)).toEqual(['Sichuan', 'Chongqing', 'Zone']);
+      for (const v of p.data.values) if (Number.isFinite(v.low)) expect(v.low <= v.change && v.change <= v.high, JSON.stringify(v)).toBe(true);
+      expect(p.layer[0].encoding.x.field).toBe('zero');
+      // A scenario and itself (same seeds) get the same verdict and the same numbers.
+      expect(p.data.values.filter((v) => v.row.startsWith('small-cooperate (2)')).map((v) => [v.row.split(': ')[1], v.change, v.low, v.high])).toEqual(
+        p.data.values.filter((v) => v.row.startsWith('small-cooperate:')).map((v) => [v.row.split(': ')[1], v.change, v.low, v.high]),
+      );
+    }
+    expect(svgRoleTexts(readSvg('verdicts'), 'axis-title')).toContain('Change against the counterfactual (billion yuan)');
+  });
+
+  it('shows the verdicts in report.html: a table per lens with each region, the zone and the verdict, and the plain words', () => {
+    const html = readFileSync(join(chartsDir(), 'report.html'), 'utf8');
+    const section = html.slice(html.indexOf('id="verdicts-table"'), html.indexOf('id="differences-table"'));
+    expect(section).toContain('<h3>Welfare</h3>');
+    expect(section).toContain('<h3>GDP (objective)</h3>');
+    expect(section).toContain('<h3>Fiscal balance</h3>');
+    expect(section.match(/<th scope="col" class="num">Zone<\/th>/g)?.length).toBe(3);
+    expect(section.match(/<tr\b/g)?.length).toBe(3 * (1 + 3)); // header + three scenarios, per lens
+    expect(section).toContain('<h3>In words</h3>');
+    expect(section).toMatch(/<li>In welfare: small-cooperate .*; small-compete .*; small-cooperate \(2\) /);
+  });
+
   it('tells repeated scenarios apart when reading the folder', async () => {
     const data = await readComparison(dir);
     expect(data.scenarios.map((s) => s.label)).toEqual(['small-cooperate', 'small-compete', 'small-cooperate (2)']);
@@ -147,7 +179,7 @@ describe('renderCompareReport', () => {
     // The table of paired differences.
     expect(html).toContain('<th scope="col" class="num">Difference [95% CI]</th>');
     expect(html).toContain('<th scope="col" class="num">p</th>');
-    const tableRows = html.slice(html.indexOf('id="differences-table"'), html.indexOf('id="chart-distributions"')).match(/<tr\b/g)?.length ?? 0;
+    const tableRows = html.slice(html.indexOf('id="differences-table"'), html.indexOf('id="chart-verdicts"')).match(/<tr\b/g)?.length ?? 0;
     expect(tableRows).toBe(1 + 2 * (1 + 1 + 1 + 3 + 2 + 1)); // header + 2 scenarios x (3 zone metrics, value added by region and zone, payoff by region, relocations)
     // Every chart inline, with heading, caption and file links.
     for (const name of charts) {

@@ -75,6 +75,10 @@ describe('reports of a scenario whose every text is an HTML/script payload', () 
     expect(run).toContain('<h1>title &lt;/script&gt;&lt;script&gt;window.__pwned=&quot;title&quot;&lt;/script&gt;&lt;img src=x onerror=');
     const game = readFileSync(join(tmp, 'game', 'charts', 'report.html'), 'utf8');
     expect(game).toContain('<th scope="col" class="num">region-sichuan &lt;/script&gt;');
+    // Compare's verdict tables head their columns with the region names.
+    const compare = readFileSync(join(tmp, 'compare', 'charts', 'report.html'), 'utf8');
+    const verdicts = compare.slice(compare.indexOf('id="verdicts-table"'), compare.indexOf('id="differences-table"'));
+    expect(verdicts).toContain('<th scope="col" class="num">region-sichuan &lt;/script&gt;');
   });
 
   describe.skipIf(!existsSync(CHROMIUM))('opened in headless Chromium', () => {

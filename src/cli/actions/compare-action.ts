@@ -1,4 +1,10 @@
-/** `chuanyu compare`: run scenarios under common random numbers and write their paired differences. */
+/**
+ * `chuanyu compare`: run scenarios under common random numbers and write their
+ * paired differences, and every scenario's verdict in each lens against its own
+ * counterfactual. The terminal shows the short table of differences first and
+ * the verdicts last (tables, then plain words), so the answer and where the
+ * report is are what stays on screen.
+ */
 import { join, resolve } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { loadScenario } from '../../scenario/load.js';
@@ -8,6 +14,8 @@ import { formatComparison, writeComparisonTables } from '../../report/write-comp
 import { writeDirectoryAtomically } from '../../report/atomic-dir.js';
 import { checkOutputTarget, unusedFolder } from '../../report/output-folder.js';
 import { renderCompareReport } from '../../report/report-compare.js';
+import { comparisonVerdicts, writeVerdictFiles } from '../../report/compare-verdicts.js';
+import { formatVerdictTables, verdictWords } from '../../report/compare-verdicts-text.js';
 import { stableJson } from '../../report/write-results.js';
 import { gitCommit, packageVersion } from '../package-info.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
@@ -35,8 +43,10 @@ export async function compareAction(options: CompareActionOptions): Promise<{ ou
   try {
     for (const l of loaded) checkRunFits(l, { replications, workers: options.workers });
     const comparison = await reportingModelLimits(loaded.map((l) => l.file).join(' or '), () => compareScenarios(loaded, { seed, replications, workers: options.workers, quiet: options.quiet, signal: interrupt.signal }));
+    const verdicts = comparison.verdicts.length > 0 ? comparisonVerdicts(comparison.verdicts, seed, replications) : null;
     await writeDirectoryAtomically(outDir, { kind: 'compare', force: options.force }, async (dir) => {
       await writeComparisonTables(dir, comparison);
+      if (verdicts) await writeVerdictFiles(dir, verdicts);
       await writeFile(
         join(dir, 'manifest.json'),
         stableJson({
@@ -60,8 +70,14 @@ export async function compareAction(options: CompareActionOptions): Promise<{ ou
       log(`Paired differences against ${names[0]} (scenario - ${names[0]}), mean over replications:`);
       log(formatComparison(comparison));
       log('');
-      log(`Results: ${outDir}`);
-      log(`Report:  ${join(outDir, 'charts', 'report.html')}`);
+      if (verdicts) {
+        log(formatVerdictTables(verdicts));
+        log('');
+        for (const line of verdictWords(verdicts)) log(line);
+        log('');
+      }
+      log(`Results: ${outDir} (verdicts.csv, comparison.csv, replications.csv)`);
+      log(`Report:  ${join(outDir, 'charts', 'report.html')} (open it in a browser)`);
     }
     return { outDir };
   } finally {

@@ -2,7 +2,8 @@
  * A comparison folder read back for the charts: summary.json (scenarios,
  * reference, outcomes and the paired differences), manifest.json (the
  * resolved scenarios: titles, descriptions, regions) and replications.csv
- * (every replication's summary cells, for the distributions). A scenario may
+ * (every replication's summary cells, for the distributions), and verdicts.json
+ * (each scenario's verdicts against its counterfactual, when present). A scenario may
  * appear twice (comparing a scenario with itself), so scenarios are told apart
  * by position and labelled `name (2)` when a name repeats.
  */
@@ -11,6 +12,7 @@ import { join, resolve } from 'node:path';
 import type { ComparisonRow } from '../../experiment/compare.js';
 import { UserError } from '../../scenario/errors.js';
 import { parseTable } from '../read-results.js';
+import { readVerdictFile, type ComparisonVerdicts } from '../compare-verdicts.js';
 import { readJsonFile, scenarioText, type Region, type ScenarioText } from '../sweep-charts/experiment-common.js';
 
 export interface ComparedScenario extends ScenarioText {
@@ -38,6 +40,8 @@ export interface ComparisonData {
   outcomes: (string | null)[][];
   /** Replication values: `index|region|metric|statistic` -> values in replication order. */
   values: Map<string, number[]>;
+  /** verdicts.json: each scenario against its own counterfactual in every lens (null in folders written before it existed). */
+  verdicts: ComparisonVerdicts | null;
 }
 
 interface SummaryFile {
@@ -62,7 +66,7 @@ interface ReplicationRow {
 export const valueKey = (index: number, region: string, metric: string, statistic: string) => `${index}|${region}|${metric}|${statistic}`;
 
 /** Labels unique in the list: a repeated name gets its occurrence number. */
-function uniqueLabels(names: readonly string[]): string[] {
+export function uniqueLabels(names: readonly string[]): string[] {
   const seen = new Map<string, number>();
   return names.map((name) => {
     const k = (seen.get(name) ?? 0) + 1;
@@ -143,6 +147,7 @@ export async function readComparison(dir: string): Promise<ComparisonData> {
     differences,
     outcomes,
     values,
+    verdicts: await readVerdictFile(abs),
   };
 }
 

@@ -1,5 +1,6 @@
 /**
- * The charts of a comparison report, in report order: per-replication
+ * The charts of a comparison report, in report order: each scenario's
+ * verdicts against its counterfactual (when the folder has them), per-replication
  * distributions, the forest plot of paired differences, regional grouped bars
  * and the outcome shares (when the scenarios ran with counterfactuals).
  */
@@ -9,10 +10,20 @@ import { distributionsChart } from './distributions.js';
 import { forestChart } from './forest.js';
 import { outcomesChart } from './outcomes.js';
 import { regionsChart } from './regions.js';
+import { verdictsChart } from './verdicts.js';
 
 export function compareCharts(data: ComparisonData): ExperimentChart[] {
   const ref = data.reference.label;
   const charts: ExperimentChart[] = [];
+  const verdicts = verdictsChart(data);
+  if (verdicts)
+    charts.push({
+      name: 'verdicts',
+      heading: 'Verdicts in every lens',
+      caption:
+        "One panel per lens. Each row is a scenario with its verdict in that lens; each dot is how much a region (colour) or the zone (black) gained or lost against the scenario's own counterfactual, with its 95% interval as a line. A line that crosses the dashed zero line cannot be told from no change with these replications.",
+      spec: verdicts,
+    });
   const distributions = distributionsChart(data);
   if (distributions)
     charts.push({
