@@ -6,7 +6,7 @@ import { GAME_LENSES } from '../model/metrics/lenses.js';
 const n0 = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : 'n/a');
 const ci = (c: ChangeInterval) => `${c.mean >= 0 ? '+' : ''}${n0(c.mean)} [${n0(c.low)}, ${n0(c.high)}]`;
 const unchanged = (v: LensVerdict) => v.zone.mean === 0 && v.zone.low === 0 && v.zone.high === 0 && Object.values(v.regions).every((c) => c.mean === 0);
-const verdictWord = (v: LensVerdict) => (unchanged(v) ? 'unchanged (plays exactly as its counterfactual)' : v.verdict === 'indistinguishable' ? 'no verdict' : v.verdict);
+const verdictWord = (v: LensVerdict) => (unchanged(v) ? 'no change (plays exactly as its counterfactual)' : v.verdict === 'indistinguishable' ? 'no verdict' : v.verdict);
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 export function lensMeasurementsMarkdown(m: LensMeasurements): string[] {
