@@ -20,6 +20,24 @@ export interface ScenarioLensMeasurement {
   scenario: string;
   seed: number;
   verdicts: Record<GameLens, LensVerdict>;
+  /** Means over the replications of zone figures that explain the fund's returns (see FUND_FIGURES). */
+  fund: Record<(typeof FUND_FIGURES)[number]['metric'], number>;
+}
+
+/** The fund's returns at the end of the run, and the profit rate its stakes earn over the run. */
+export const FUND_FIGURES = [
+  { metric: 'fund_tvpi', statistic: 'final' },
+  { metric: 'fund_tvpi_ex_grants', statistic: 'final' },
+  { metric: 'fund_dpi', statistic: 'final' },
+  { metric: 'fund_irr', statistic: 'final' },
+  { metric: 'profit_rate', statistic: 'over_run' },
+] as const;
+
+function zoneMean(result: PointResult, metric: string, statistic: string): number {
+  const values = result.replications
+    .map((rep) => rep.cells.find((c) => c[0] === 'zone' && c[1] === metric && c[2] === statistic)?.[3])
+    .filter((v): v is number => v !== undefined && Number.isFinite(v));
+  return values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : Number.NaN;
 }
 
 export interface GameLensMeasurement {
@@ -57,7 +75,12 @@ export async function measureLenses(
       },
     },
   );
-  const measured = tasks.map((t, i) => ({ scenario: t.name, seed: t.seed, verdicts: verdictsOf(results[i], scenarios[t.name].regions.map((r) => r.id)) }));
+  const measured = tasks.map((t, i) => ({
+    scenario: t.name,
+    seed: t.seed,
+    verdicts: verdictsOf(results[i], scenarios[t.name].regions.map((r) => r.id)),
+    fund: Object.fromEntries(FUND_FIGURES.map((f) => [f.metric, zoneMean(results[i], f.metric, f.statistic)])) as ScenarioLensMeasurement['fund'],
+  }));
   const games: GameLensMeasurement[] = [];
   for (const seed of options.seeds) {
     const empirical = await runEmpiricalGame(gameScenario, { strategies: ['cooperate', 'compete'], seed, replications: options.replications, workers: options.workers, quiet: true });

@@ -97,6 +97,7 @@ export const METRICS: readonly MetricDefinition[] = [
   m('duplicated_into_overcapacity', 'zone', BN, 'Duplicated investment in sectors below the overcapacity threshold.'),
   m('duplicated_into_overcapacity_share', 'zone', 'share', 'Duplicated investment into overcapacity as a share of all new investment.'),
   m('utilization', 'zone', 'share', 'Capacity utilization, capacity-weighted over sectors (sold / capacity).'),
+  m('profit_rate', 'zone', 'per year', 'Pre-tax operating profit per yuan of firm capital (capital at the start of the step\'s production): the return the fund\'s stakes earn before tax.'),
   m('overcapacity_sectors', 'zone', 'sectors', 'Sectors whose utilization is below the overcapacity threshold.'),
   m('border_friction', 'zone', 'share', 'Border friction d: share of cross-border supply-chain value lost.'),
   m('relocations', 'zone', 'firms', 'Firms that changed region this step.'),

@@ -223,6 +223,7 @@ export function recordStep(sim: Simulation, payoff: Float64Array, history: FundH
     outside_fees: sum(flows.fundFees),
   };
   const totalCapacity = market.capacity.reduce((a, b) => a + b, 0);
+  const zoneCapitalNow = cells.capital.reduce((a, b) => a + b, 0);
   const zone: Record<string, number> = {
     value_added: sumRegion('value_added'),
     output: sumRegion('output'),
@@ -235,6 +236,8 @@ export function recordStep(sim: Simulation, payoff: Float64Array, history: FundH
     duplicated_into_overcapacity: dup.intoOvercapacity,
     duplicated_into_overcapacity_share: dup.intoOvercapacityShare,
     utilization: totalCapacity > 0 ? market.sold.reduce((a, b) => a + b, 0) / totalCapacity : 0,
+    // The return the fund's stakes earn before tax (its TVPI follows from it, docs/ODD.md 7.13).
+    profit_rate: zoneCapitalNow > 0 ? cells.profit.reduce((a, b) => a + b, 0) / zoneCapitalNow : 0,
     overcapacity_sectors: overcapacity.filter(Boolean).length,
     border_friction: sim.state.params.friction.border,
     relocations: sumRegion('relocations_in'),

@@ -9,7 +9,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
   describe: 'Check every qualitative claim of the paper and the model design against the model, with replications',
   builder: (yargs: Argv) =>
     addWorkersOption(yargs)
-      .option('replications', numericOption('--replications', REPLICATIONS_FLAG, { alias: 'r', default: 8, describe: 'Replications per world' }))
+      .option('replications', numericOption('--replications', REPLICATIONS_FLAG, { alias: 'r', default: 16, describe: 'Replications per world' }))
       .option('seed', numericOption('--seed', SEED_FLAG, { default: 1, describe: 'Random seed' }))
       .option('write', { type: 'string', describe: 'Write the markdown report to this file (npm run validate: docs/VALIDATION.md)' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false }) as unknown as Argv<ValidateArgs>,

@@ -1,0 +1,52 @@
+/**
+ * The README's speed table, written from bench/results.json between the
+ * markers `<!-- bench:start -->` and `<!-- bench:end -->`, so the figures a
+ * reader sees are the ones `npm run bench` measured, never typed in.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+
+type Stats = { median: number; min: number; max: number };
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+const m = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(1)} M` : x >= 1e3 ? `${Math.round(x / 1e3)} k` : x.toFixed(2));
+const n = (x: number) => Math.round(x).toLocaleString('en-US');
+const range = (s: Stats, f: (x: number) => string) => `${f(s.median)} [${f(s.min)}, ${f(s.max)}]`;
+
+export function benchTable(results: any): string {
+  const { machine, date } = results;
+  const t = results.targets;
+  const lines = [
+    `Measured ${date.slice(0, 10)} on ${machine.cores} cores (${machine.cpu}), ${Math.round(machine.memoryGiB)} GiB, Node ${machine.node}, by \`npm run bench\`:`,
+    '',
+    '| figure | measured (median [min, max]) | target |',
+    '|---|---|---|',
+  ];
+  for (const s of results.step) {
+    const at1M = s.firms === 1_000_000;
+    lines.push(
+      `| whole step, ${n(s.firms)} firms at start (${n(s.finalFirms)} after ${s.steps} steps) | ${at1M ? '**' : ''}${range(s.firmStepsPerSecond, m)}${at1M ? '**' : ''} firm-steps/s; ${Math.round(s.bytesPerFirmLive)} B/firm live state; peak RSS ${Math.round(s.peakRssBytes / 2 ** 20)} MiB | ${at1M ? `>= ${m(t.firmStepsPerSecondAt1M.target)} firm-steps/s; <= ${t.bytesPerFirm.target} B/firm` : ''} |`,
+    );
+  }
+  for (const c of results.naiveComparison)
+    lines.push(`| typed arrays vs one object per firm + immer (${n(c.firms)} firms, ${c.steps} steps) | ${m(c.typedArrays.median)} vs ${m(c.objectsWithImmer.median)} firm-steps/s: ${c.ratio.toFixed(0)}x | ${c === results.naiveComparison[results.naiveComparison.length - 1] ? `>= ${t.typedArraysOverImmer.target}x` : ''} |`);
+  const h = results.historical;
+  lines.push(`| historical 1978-2015, ${n(h.firms)} firms, ${h.replications} replications on ${h.workers} cores | **${h.seconds.median.toFixed(1)} s** [${h.seconds.min.toFixed(1)}, ${h.seconds.max.toFixed(1)}] | < ${t.historical100ReplicationsSeconds.target} s |`);
+  const w = results.sweep;
+  const by = w.pointsPerSecond;
+  lines.push(`| sweep of ${w.points} points (${w.replicationsPerPoint} replications + counterfactuals, ${n(w.firms)} firms), running | 1 worker ${range(by[1].running, (x) => x.toFixed(2))}, 2 workers ${range(by[2].running, (x) => x.toFixed(2))} points/s: **${w.speedup.toFixed(2)}x** | >= ${t.sweepSpeedup.target}x |`);
+  lines.push(`| the same sweep's first batch, from a cold start | ${range(by[1].cold, (x) => x.toFixed(2))} vs ${range(by[2].cold, (x) => x.toFixed(2))} points/s: ${w.coldSpeedup.toFixed(2)}x |  |`);
+  const big = results.step[results.step.length - 1];
+  const parts = Object.entries(big.nsPerFirmStep as Record<string, number>).filter(([, ns]) => ns >= 0.5).sort((a, b) => b[1] - a[1]);
+  const total = Object.values(big.nsPerFirmStep as Record<string, number>).reduce((a, b) => a + b, 0);
+  lines.push('', `Where a firm-step's ${total.toFixed(0)} ns go at ${n(big.firms)} firms: ${parts.map(([p, ns]) => `${p} ${ns.toFixed(1)}`).join(', ')}.`);
+  return lines.join('\n');
+}
+
+export function writeBenchTable(readme: string, results: unknown): void {
+  const text = readFileSync(readme, 'utf8');
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  if (a < 0 || b < a) throw new Error(`${readme}: no ${START} ... ${END} block to replace`);
+  writeFileSync(readme, `${text.slice(0, a + START.length)}\n${benchTable(results)}\n${text.slice(b)}`);
+}
