@@ -170,6 +170,8 @@ export interface MetricParams {
   chainThreshold: number;
   zeroSumTolerance: number;
   highTechThreshold: number;
+  /** Years after an expansion within which its sector entering overcapacity makes it wasted. */
+  wasteHorizon: number;
   /** Welfare lens: yearly discount rate of consumption and final wealth. */
   discountRate: number;
 }

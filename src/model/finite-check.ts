@@ -25,11 +25,15 @@ interface Place {
   sector?: string;
 }
 
+/** Sector measures computed from the cell tables: an overflow there starts in a cell, which names its region too. */
+const DERIVED_SECTOR_MEASURES: ReadonlySet<string> = new Set(['duplicated']);
+
 function firstNonFinite(record: StepRecord, config: ModelConfig): Place | null {
   const regionIds = config.regions.map((r) => r.id);
   const sectorIds = config.sectors.map((s) => s.id);
-  // Markets first: demand and prices are where an overflow usually starts.
-  for (const [metric, values] of Object.entries(record.sectors)) {
+  const sectorLists = (derived: boolean) => Object.entries(record.sectors).filter(([metric]) => DERIVED_SECTOR_MEASURES.has(metric) === derived);
+  // Markets first: demand and prices are where an overflow usually starts; then the cells, then what is derived from them.
+  for (const [metric, values] of sectorLists(false)) {
     for (let k = 0; k < values.length; k++) if (!Number.isFinite(values[k])) return { metric, value: values[k], sector: sectorIds[k] };
   }
   for (const [metric, table] of Object.entries(record.cells)) {
@@ -37,6 +41,9 @@ function firstNonFinite(record: StepRecord, config: ModelConfig): Place | null {
       const row = table[r];
       for (let k = 0; k < row.length; k++) if (!Number.isFinite(row[k])) return { metric, value: row[k], region: regionIds[r], sector: sectorIds[k] };
     }
+  }
+  for (const [metric, values] of sectorLists(true)) {
+    for (let k = 0; k < values.length; k++) if (!Number.isFinite(values[k])) return { metric, value: values[k], sector: sectorIds[k] };
   }
   for (const [metric, values] of Object.entries(record.region)) {
     for (let r = 0; r < values.length; r++) if (!Number.isFinite(values[r])) return { metric, value: values[r], region: regionIds[r] };

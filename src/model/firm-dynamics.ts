@@ -418,6 +418,7 @@ export function enterFirms(sim: Simulation): void {
         const size = f.entrantSize * sectorMeanCapital[k] * Math.exp(0.5 * drawNormal(random) - 0.125);
         const slot = appendFirm(firms, r, k, size, a, tau, outsideShareOfEntrants);
         flows.entrantCapital += size;
+        cells.entrantCapital[cell] += size;
         const fromOutside = firms.outsideShare[slot] * size; // the share as stored (float32), as owned
         flows.outsideEntry += fromOutside;
         flows.residentEntry[r] += size - fromOutside;

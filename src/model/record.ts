@@ -4,7 +4,8 @@
  * cell table (output, capital, firms, LQ) and the sector markets.
  */
 import { STRATEGY_CODE } from './config.js';
-import { duplicatedInvestment } from './metrics/investment.js';
+import { expansionInvestment } from './metrics/investment.js';
+import { judgeWaste } from './metrics/waste.js';
 import { findChainClusters, findClusters } from './metrics/clusters.js';
 import { herfindahlIndex, krugmanIndex, locationQuotients, similarityCoefficient, toShares } from './metrics/structure.js';
 import { internalRateOfReturn, totalValueToPaidIn } from './metrics/fund-returns.js';
@@ -95,6 +96,12 @@ export function recordStep(sim: Simulation, payoff: Float64Array, history: FundH
     K,
     (r, k) => cells.ownInvestment[r * K + k] + cells.grants[r * K + k] + cells.fundIn[r * K + k] + cells.offers[r * K + k],
   );
+  // Expansion: gross investment from every source (entrants too) less replacement of this step's starting capital.
+  const expansion = expansionInvestment(
+    matrix(R, K, (r, k) => investment[r][k] + cells.entrantCapital[r * K + k]),
+    matrix(R, K, (r, k) => cells.capital[r * K + k]),
+    config.firms.depreciation,
+  );
   const lq = locationQuotients(output);
   const clusters = findClusters(output, firmCount, lq, {
     minLocationQuotient: metrics.clusterLocationQuotient,
@@ -105,7 +112,13 @@ export function recordStep(sim: Simulation, payoff: Float64Array, history: FundH
   const chains = findChainClusters(clusters, config.inputOutput, metrics.chainThreshold);
   const shares = output.map((row) => toShares(row));
   const overcapacity = Array.from(market.utilization, (u, k) => market.capacity[k] > 0 && u < metrics.overcapacityThreshold);
-  const dup = duplicatedInvestment(investment, overcapacity);
+  const waste = judgeWaste(sim.waste, overcapacity, expansion.bySector, expansion.duplicatedBySector);
+  let idleCapital = 0;
+  for (let k = 0; k < K; k++) {
+    let sectorCapital = 0;
+    for (let r = 0; r < R; r++) sectorCapital += cells.capital[r * K + k];
+    idleCapital += (1 - market.utilization[k]) * sectorCapital;
+  }
   const highTech = config.sectors.map((s) => s.techIntensity >= metrics.highTechThreshold);
 
   const region: Record<string, number[]> = {};
@@ -231,10 +244,14 @@ export function recordStep(sim: Simulation, payoff: Float64Array, history: FundH
     firms: sumRegion('firms'),
     similarity: pair.similarity.length > 0 ? pair.similarity.reduce((a, b) => a + b, 0) / pair.similarity.length : 1,
     investment: sumRegion('investment'),
-    duplicated_investment: dup.amount,
-    duplicated_investment_share: dup.share,
-    duplicated_into_overcapacity: dup.intoOvercapacity,
-    duplicated_into_overcapacity_share: dup.intoOvercapacityShare,
+    expansion_investment: expansion.expansion,
+    duplicated_investment: expansion.duplicated,
+    duplicated_investment_share: expansion.duplicatedShare,
+    duplicated_into_overcapacity: waste.duplicatedIntoOvercapacity,
+    idle_capital: idleCapital,
+    judged_expansion: waste.judgedExpansion,
+    wasted_expansion: waste.wastedExpansion,
+    wasted_expansion_share: waste.judgedExpansion > 0 ? waste.wastedExpansion / waste.judgedExpansion : 0,
     utilization: totalCapacity > 0 ? market.sold.reduce((a, b) => a + b, 0) / totalCapacity : 0,
     // The return the fund's stakes earn before tax (its TVPI follows from it, docs/ODD.md 7.13).
     profit_rate: zoneCapitalNow > 0 ? cells.profit.reduce((a, b) => a + b, 0) / zoneCapitalNow : 0,
@@ -285,7 +302,7 @@ export function recordStep(sim: Simulation, payoff: Float64Array, history: FundH
       sold: Array.from(market.sold),
       price: Array.from(market.price),
       utilization: Array.from(market.utilization),
-      duplicated: dup.bySector,
+      duplicated: expansion.duplicatedBySector,
     },
   };
 }

@@ -17,6 +17,7 @@ import { createCellRuns, indexCellRuns, type CellRuns } from './cell-runs.js';
 import { createMoves, type Moves } from './firm-dynamics.js';
 import { DEFAULT_LIMITS, firmLimitError, type RunLimits } from './limits.js';
 import { checkInitialWorld } from './finite-check.js';
+import { createWasteTracker, type WasteTracker } from './metrics/waste.js';
 
 /** Per-cell arrays are flat, index `r * sectorCount + k`. */
 export interface CellArrays {
@@ -35,6 +36,8 @@ export interface CellArrays {
   fundIn: Float64Array;
   ownInvestment: Float64Array;
   entries: Float64Array;
+  /** Founding capital of this step's entrants. */
+  entrantCapital: Float64Array;
 }
 
 /**
@@ -115,6 +118,8 @@ export interface Simulation {
   end: EndOfStepTallies;
   /** Sectors chased this step (1 = hot), set by government spending. */
   hot: Uint8Array;
+  /** Expansion and duplication of recent years, judged for waste as the years pass (docs/ODD.md 7.15). */
+  waste: WasteTracker;
   /** Offer budget left per region this step. */
   offerBudgetLeft: Float64Array;
   /** Initial mean firm capital: entrants and the exit floor are stated relative to it. */
@@ -126,7 +131,7 @@ function cellArrays(size: number): CellArrays {
   return {
     capital: make(), firms: make(), output: make(), valueAdded: make(), profit: make(), capacity: make(),
     multiplier: make(), foreignInputShare: make(), grants: make(), offers: make(), fundIn: make(),
-    ownInvestment: make(), entries: make(),
+    ownInvestment: make(), entries: make(), entrantCapital: make(),
   };
 }
 
@@ -257,6 +262,7 @@ export function createSimulation(
       navGrants: new Float64Array(config.funds.length),
     },
     hot: new Uint8Array(K),
+    waste: createWasteTracker(K, config.metrics.wasteHorizon),
     offerBudgetLeft: new Float64Array(R),
     initialMeanFirmCapital: config.initial.zoneCapital / Math.max(1, firms.count),
   };

@@ -47,6 +47,7 @@ function resetCellFlows(sim: Simulation): void {
   c.fundIn.fill(0);
   c.ownInvestment.fill(0);
   c.entries.fill(0);
+  c.entrantCapital.fill(0);
 }
 
 export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecord {

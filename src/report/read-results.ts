@@ -62,6 +62,8 @@ export interface ScenarioInfo {
   target: TargetInfo | null;
   stepYears: number;
   overcapacityThreshold: number;
+  /** Years within which a sector entering overcapacity makes an expansion wasted. */
+  wasteHorizon: number;
   clusterLocationQuotient: number;
   clusterMinFirms: number;
   clusterMinShare: number;
@@ -267,6 +269,7 @@ export function scenarioInfo(manifest: Manifest, summary: RunSummary, metrics: M
     target,
     stepYears: num(time.stepYears, 1),
     overcapacityThreshold: num(m.overcapacityThreshold, 0.8),
+    wasteHorizon: num(m.wasteHorizon, 3),
     clusterLocationQuotient: num(m.clusterLocationQuotient, 1.25),
     clusterMinFirms: num(m.clusterMinFirms, 5),
     clusterMinShare: num(m.clusterMinShare, 0.1),

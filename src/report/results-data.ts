@@ -20,6 +20,7 @@ export function scenarioInfoOfConfig(config: ModelConfig, text: { title?: string
     target: null,
     stepYears: config.stepYears,
     overcapacityThreshold: config.metrics.overcapacityThreshold,
+    wasteHorizon: config.metrics.wasteHorizon,
     clusterLocationQuotient: config.metrics.clusterLocationQuotient,
     clusterMinFirms: config.metrics.clusterMinFirms,
     clusterMinShare: config.metrics.clusterMinShare,

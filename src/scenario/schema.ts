@@ -388,6 +388,7 @@ export const ScenarioSchema = z
     metrics: z
       .object({
         overcapacityThreshold: share('u_star: a sector is in overcapacity below this utilization.', 0.8),
+        wasteHorizon: num('Expansion investment counts as wasted when its sector enters overcapacity within this many years after it was made.', 'years', 3, 1, 20, { int: true }),
         clusterLocationQuotient: nonNeg('LQ a cluster needs.', 'LQ', 1.25, 100),
         clusterMinFirms: num('Firms a cluster needs.', 'firms', 5, 0, MAX_FIRMS, { int: true }),
         clusterMinShare: share('Share of the zone\'s sector output a cluster needs.', 0.1),

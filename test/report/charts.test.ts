@@ -36,8 +36,8 @@ afterAll(async () => {
 const specs = (data: ResultsData) => CHARTS.map((c) => ({ name: c.name, spec: c.build(data) }));
 
 describe('chart specs', () => {
-  it('cover the seven charts, the fund chart only when a fund received money', () => {
-    expect(CHARTS.map((c) => c.name)).toEqual(['similarity', 'sector-structure', 'capacity', 'clusters', 'value-added', 'win-win', 'guidance-fund']);
+  it('cover the eight charts, the fund chart only when a fund received money', () => {
+    expect(CHARTS.map((c) => c.name)).toEqual(['similarity', 'sector-structure', 'capacity', 'waste', 'clusters', 'value-added', 'win-win', 'guidance-fund']);
     expect(specs(full).every((s) => s.spec !== null)).toBe(true);
     const plainSpecs = specs(plain);
     expect(plainSpecs.filter((s) => s.spec === null).map((s) => s.name)).toEqual(['guidance-fund']);
@@ -120,14 +120,22 @@ describe('rendered SVG', () => {
     expect(svg.match(/<g class="mark-area role-mark\b/g)?.length).toBe(2 * 4);
   });
 
-  it('capacity: one utilization line per sector plus the zone, threshold and duplicated-investment panel', () => {
+  it('capacity: one utilization line per sector plus the zone, threshold and duplicated- and wasted-expansion panel', () => {
     const svg = svgs.get('capacity')!;
     const axes = svgRoleTexts(svg, 'axis-title');
     expect(axes).toContain('Capacity utilization (%)');
-    expect(axes).toContain('Share of new investment (%)');
+    expect(axes).toContain('Share of expansion (%)');
     // 4 sectors + zone, then 2 duplicated-investment series x 2 runs.
     expect(lineSeriesCount(svg)).toBe(5 + 4);
     expect(svgTexts(svg)).toContain('Overcapacity threshold (80%)');
+  });
+
+  it('waste: four panels of zone waste, each with its counterfactual dashed', () => {
+    const svg = svgs.get('waste')!;
+    const titles = svgRoleTexts(svg, 'title-text');
+    for (const t of ['Idle capital (capital x unused capacity share)', 'Capital written off (exits after scrap, relocation losses)', 'Expansion wasted (sector in overcapacity within the horizon)', 'Duplicated expansion on line into overcapacity'])
+      expect(titles).toContain(t);
+    expect(lineSeriesCount(svg)).toBe(4 * 2); // scenario and counterfactual in each panel
   });
 
   it('clusters: a heatmap per snapshot year with LQ values', () => {

@@ -62,7 +62,7 @@ describe('chuanyu report', () => {
   it('prints where the report is', async () => {
     const lines: string[] = [];
     const result = await reportAction({ resultsDir: dir, formats: ['vl'], log: (line) => lines.push(line) });
-    expect(lines[0]).toMatch(/^Rendered 6 charts: similarity, /);
+    expect(lines[0]).toMatch(/^Rendered 7 charts: similarity, /);
     expect(lines).toContain('Skipped (nothing to show in this run): guidance-fund');
     expect(lines[lines.length - 1]).toMatch(/^Report: .*charts[\\/]report\.html$/);
     expect(result.report).toBe(join(dir, 'charts', 'report.html'));

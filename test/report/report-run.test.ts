@@ -106,7 +106,7 @@ describe('renderRunReport', () => {
     folders.push(single);
     const r = await renderRunReport(single, { formats: ['vl'] });
     expect(r.skipped).toEqual(['similarity', 'win-win']);
-    expect(r.charts).toEqual(['sector-structure', 'capacity', 'clusters', 'value-added', 'guidance-fund']);
+    expect(r.charts).toEqual(['sector-structure', 'capacity', 'waste', 'clusters', 'value-added', 'guidance-fund']);
   });
 
   it('rejects unknown formats with a clear message', async () => {

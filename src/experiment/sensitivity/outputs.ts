@@ -23,7 +23,7 @@ export interface OutputSpec {
 export const COUNTERFACTUAL_METRICS: ReadonlySet<string> = new Set(['value_added_change', 'value_added_change_relative']);
 
 /** Rates of flows, summarised by their mean over the run unless told otherwise. */
-const OVER_RUN_RATES: ReadonlySet<string> = new Set(['duplicated_investment_share', 'duplicated_into_overcapacity_share', 'utilization', 'fund_cross_border_share']);
+const OVER_RUN_RATES: ReadonlySet<string> = new Set(['duplicated_investment_share', 'wasted_expansion_share', 'utilization', 'fund_cross_border_share']);
 
 export const outputKey = (o: OutputSpec) => `${o.region}.${o.metric}.${o.statistic}`;
 

@@ -60,13 +60,13 @@ function utilizationPanel(data: ResultsData, height: number): Spec {
   };
 }
 
-const DUPLICATED = 'Duplicated investment';
-const INTO_OVERCAPACITY = '… of it into sectors in overcapacity';
+const DUPLICATED = 'Duplicated (same-sector overlap)';
+const INTO_OVERCAPACITY = 'Wasted (sector in overcapacity within the horizon)';
 
 function duplicationPanel(data: ResultsData, height: number): Spec {
   const series: [string, string][] = [
     ['duplicated_investment_share', DUPLICATED],
-    ['duplicated_into_overcapacity_share', INTO_OVERCAPACITY],
+    ['wasted_expansion_share', INTO_OVERCAPACITY],
   ];
   const values: Spec[] = [];
   for (const [metric, label] of series) {
@@ -77,7 +77,7 @@ function duplicationPanel(data: ResultsData, height: number): Spec {
   const runs = data.counterfactual ? [SCENARIO_RUN, COUNTERFACTUAL_RUN] : [SCENARIO_RUN];
   const x = yearX(data);
   return {
-    title: { text: 'Duplicated investment in the zone', fontSize: 13, frame: 'group' },
+    title: { text: 'Expansion investment: duplicated and wasted', fontSize: 13, frame: 'group' },
     width: SIZE.width,
     height,
     data: { values },
@@ -85,14 +85,14 @@ function duplicationPanel(data: ResultsData, height: number): Spec {
       {
         transform: [{ filter: `datum.run === '${SCENARIO_RUN}'` }],
         mark: { type: 'area', opacity: 0.18 },
-        encoding: { x, y: { field: 'p05', type: 'quantitative' }, y2: { field: 'p95' }, color: { field: 'series', type: 'nominal', scale: colour, title: 'Share of all new investment', legend: LINE_LEGEND } },
+        encoding: { x, y: { field: 'p05', type: 'quantitative' }, y2: { field: 'p95' }, color: { field: 'series', type: 'nominal', scale: colour, title: 'Share of expansion investment', legend: LINE_LEGEND } },
       },
       {
         mark: { type: 'line', strokeWidth: 2.2 },
         encoding: {
           x,
-          y: { field: 'mean', type: 'quantitative', title: axisTitle('duplicated_investment_share', 'zone', 'Share of new investment'), axis: { format: '.0%' } },
-          color: { field: 'series', type: 'nominal', scale: colour, title: 'Share of all new investment', legend: LINE_LEGEND },
+          y: { field: 'mean', type: 'quantitative', title: axisTitle('duplicated_investment_share', 'zone', 'Share of expansion'), axis: { format: '.0%' } },
+          color: { field: 'series', type: 'nominal', scale: colour, title: 'Share of expansion investment', legend: LINE_LEGEND },
           strokeDash: { field: 'run', type: 'nominal', title: 'Run', legend: RUN_LEGEND, scale: { domain: runs, range: [[1, 0], [6, 4]].slice(0, runs.length) } },
           tooltip: [
             { field: 'series', type: 'nominal', title: 'Series' },
@@ -112,7 +112,7 @@ export function capacityChart(data: ResultsData): TopLevelSpec {
   const t = data.scenario.overcapacityThreshold;
   const subtitle = [
     `Top: sold / capacity per sector (mean across replications); a sector is in overcapacity below ${Math.round(t * 100)}% utilization.`,
-    `Bottom: same-sector overlap of the regions' new investment, the sum over sectors of total minus the largest region's, as a share of all new investment.`,
+    `Bottom: of the capacity-expanding investment (gross, entrants included, less replacement), the same-sector overlap of the regions' expansion (the sum over sectors of total minus the largest region's), and the part made in a sector that entered overcapacity within ${data.scenario.wasteHorizon} years (shown in the year it was made + ${data.scenario.wasteHorizon}).`,
     `${bandText(data)}${data.counterfactual ? ` ${COUNTERFACTUAL_TEXT}` : ''}`,
   ].join(' ');
   return topLevel('Overcapacity and duplicated investment', subtitle, {

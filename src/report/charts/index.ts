@@ -12,6 +12,7 @@ import { sectorStructureChart } from './sector-structure.js';
 import { similarityChart } from './similarity.js';
 import { valueAddedChart } from './value-added.js';
 import { winWinChart } from './win-win.js';
+import { wasteChart } from './waste.js';
 
 export interface ChartDefinition {
   /** File stem: charts/NAME.vl.json, NAME.svg, NAME.png. */
@@ -46,6 +47,14 @@ export const CHARTS: readonly ChartDefinition[] = [
     caption: () =>
       'Sectors whose line falls below the dashed threshold are in overcapacity; in the lower panel, a higher line means more of the regions\' new investment went into the same sectors at once.',
     build: capacityChart,
+  },
+  {
+    name: 'waste',
+    heading: 'Waste against the counterfactual',
+    caption: () =>
+      'Where a solid line runs above its dashed counterfactual, the scenario\'s strategies left more capital idle, wrote more off, or put more expansion into sectors that then fell into overcapacity than every government simply investing would have.',
+    build: wasteChart,
+    skipped: () => 'these results were written before the waste metrics existed; run the scenario again.',
   },
   {
     name: 'clusters',
