@@ -19,6 +19,7 @@ import type { Scenario } from '../scenario/schema.js';
 import baseline from '../../scenarios/baseline.yaml?raw';
 import compete from '../../scenarios/compete.yaml?raw';
 import cooperate from '../../scenarios/cooperate.yaml?raw';
+import divisionOfLabour from '../../scenarios/division-of-labour.yaml?raw';
 import exploited from '../../scenarios/exploited.yaml?raw';
 import historical from '../../scenarios/historical.yaml?raw';
 import historicalCalibrated from '../../scenarios/historical-calibrated.yaml?raw';
@@ -33,6 +34,7 @@ export const SHIPPED_SCENARIOS: Readonly<Record<string, string>> = {
   exploited,
   'tit-for-tat': titForTat,
   'three-regions': threeRegions,
+  'division-of-labour': divisionOfLabour,
   historical,
   'historical-calibrated': historicalCalibrated,
 };

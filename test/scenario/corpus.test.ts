@@ -7,7 +7,7 @@ describe('shipped scenarios', async () => {
   const names = await listScenarios();
 
   it('include the documented set', () => {
-    for (const name of ['baseline', 'compete', 'cooperate', 'exploited', 'tit-for-tat', 'three-regions', 'historical']) expect(names).toContain(name);
+    for (const name of ['baseline', 'compete', 'cooperate', 'exploited', 'tit-for-tat', 'three-regions', 'division-of-labour', 'historical']) expect(names).toContain(name);
   });
 
   for (const name of names) {

@@ -112,7 +112,7 @@ describe('scenario export', () => {
   });
 
   it('every shipped scenario loads in the browser loader as in the CLI loader', () => {
-    for (const name of ['baseline', 'compete', 'cooperate', 'exploited', 'tit-for-tat', 'three-regions', 'historical', 'historical-calibrated']) {
+    for (const name of ['baseline', 'compete', 'cooperate', 'exploited', 'tit-for-tat', 'three-regions', 'division-of-labour', 'historical', 'historical-calibrated']) {
       const text = `extends: ${name}\nname: ${name}-copy\n`;
       const cli = loadScenarioFromText(text, { scenariosDir });
       expect(shipped(name).config, name).toEqual({ ...cli.config, name });
