@@ -111,6 +111,10 @@ export function bookAccounts(sim: Simulation): AccountFlow[] {
     for (let r = 0; r < R; r++) receive(government(r), flows.distributions[r]);
     receive(outside, sum(flows.fundPrivateDistributed));
   });
+  flow('side payments between governments', (pay, receive) => {
+    for (let r = 0; r < R; r++) pay(government(r), flows.sidePaymentsPaid[r]);
+    for (let r = 0; r < R; r++) receive(government(r), flows.sidePaymentsReceived[r]);
+  });
   flow('fund exits (stakes sold to outside buyers)', (pay, receive) => {
     pay(outside, sum(flows.fundExitProceeds));
     for (let f = 0; f < F; f++) receive(fund(f), flows.fundExitProceeds[f]);

@@ -104,6 +104,16 @@ export interface FundParams {
   reinvestment: number[];
   /** Price outside buyers pay for the stakes sold at a vintage's exit, as a multiple of their book value. */
   exitPriceToBook: number;
+  /** How a vintage's distributions to governments are shared: pro rata to paid-in, or to where it invested (docs/ODD.md 7.13). */
+  distributionSharing: DistributionSharing;
+  /** Largest share of a vintage's investment that may go to the firms of one region (1 = no cap; docs/ODD.md 7.4). */
+  regionCap: number;
+}
+
+export const DISTRIBUTION_SHARINGS = ['paid-in', 'invested'] as const;
+export type DistributionSharing = (typeof DISTRIBUTION_SHARINGS)[number];
+export function isDistributionSharing(value: unknown): value is DistributionSharing {
+  return typeof value === 'string' && (DISTRIBUTION_SHARINGS as readonly string[]).includes(value);
 }
 
 /** Mutable-by-events parameters grouped as in the scenario file. */
@@ -115,6 +125,12 @@ export interface PolicyParams {
   comparativeTilt: number;
   /** Division of labour: for each region index, the sector indices it specialises in (empty = use comparative advantage). */
   divisionOfLabour: number[][];
+  /**
+   * Side payments (docs/ODD.md 7.17): share of a cooperating region's value added
+   * above its reference share of the cooperating regions' value added that its
+   * government pays, each year, to the cooperating governments below theirs.
+   */
+  sidePayment: number;
 }
 
 export interface FirmParams {

@@ -69,6 +69,12 @@ export interface StepFlows {
   residentEntry: Float64Array;
   residentScrap: Float64Array;
   residentCapital: Float64Array;
+  /**
+   * Side payments between governments (docs/ODD.md 7.17): what each paid to the
+   * others and what each received from them this step.
+   */
+  sidePaymentsPaid: Float64Array;
+  sidePaymentsReceived: Float64Array;
   /** Outside owners' share of after-tax profit, of own reinvestment and of scrap proceeds; outside finance of entrants. */
   outsideProfit: number;
   outsideReinvest: number;
@@ -99,6 +105,7 @@ export function createFlows(regions: number, funds: number): StepFlows {
     fundGovPaidIn: f(), fundExitProceeds: f(), fundWrittenOff: f(), fundScrap: f(), fundReinvest: f(), fundPrivateDistributed: f(),
     fundGrants: f(), fundRelocationLoss: f(), fundExitGrantProceeds: f(), fundScrapGrants: f(), fundDistributedGrants: f(),
     wages: r(), writtenOff: r(), residentProfit: r(), residentReinvest: r(), residentEntry: r(), residentScrap: r(), residentCapital: r(),
+    sidePaymentsPaid: r(), sidePaymentsReceived: r(),
     outsideProfit: 0, outsideReinvest: 0, outsideScrap: 0, outsideEntry: 0, scrapSold: 0,
     capitalStart: 0, depreciation: 0, ownInvestment: 0, grantInvestment: 0, offerInvestment: 0, fundInvestment: 0,
     entrantCapital: 0, relocationLoss: 0, exitedCapital: 0,

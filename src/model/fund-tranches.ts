@@ -3,9 +3,11 @@
  *
  * Vintage v deploys at most its tranche, and never so much that its cash could
  * no longer meet what it still owes the other regions (re-investment
- * obligations). So what v can place in region s is
+ * obligations), nor so much that region s would hold more than the region cap
+ * allows it this step (`capRoom_vs`, Infinity without a cap; docs/ODD.md 7.4).
+ * So what v can place in region s is
  *
- *   max(0, min(tranche_v, cash_v - sum_{r != s} max(0, owed_vr - invested_vr)))
+ *   max(0, min(tranche_v, cash_v - sum_{r != s} max(0, owed_vr - invested_vr), capRoom_vs - invested_vs))
  *
  * and a region's headroom is the sum over vintages. The fund visits tens of
  * thousands of firms a year, so these terms are cached and only the vintages a
@@ -21,6 +23,8 @@ export interface Tranches {
   owed: Float64Array;
   /** [v * regions + r]: what vintage v has placed in region r this step. */
   invested: Float64Array;
+  /** [v * regions + r]: most vintage v may place in region r this step under the region cap (null: no cap). */
+  capRoom: Float64Array | null;
   /** [s * vintages + v]: what vintage v can still place in region s. */
   term: Float64Array;
   /** What each region's firms can still receive from any vintage. */
@@ -31,7 +35,12 @@ export interface Tranches {
   anyHeadroom: boolean;
 }
 
-export function createTranches(tranche: number[], cash: number[], owed: number[][], regions: number): Tranches {
+/**
+ * `capRoom[v][r]`, when given, bounds what vintage v may place in region r this
+ * step (the region cap); without it only the tranche, the cash and the
+ * obligations bound a placement.
+ */
+export function createTranches(tranche: number[], cash: number[], owed: number[][], regions: number, capRoom: number[][] | null = null): Tranches {
   const vintages = tranche.length;
   const t: Tranches = {
     vintages,
@@ -40,6 +49,7 @@ export function createTranches(tranche: number[], cash: number[], owed: number[]
     cash: Float64Array.from(cash),
     owed: Float64Array.from(owed.flat()),
     invested: new Float64Array(vintages * regions),
+    capRoom: capRoom === null ? null : Float64Array.from(capRoom.flat()),
     term: new Float64Array(regions * vintages),
     headroom: new Float64Array(regions),
     left: tranche.reduce((a, b) => a + b, 0),
@@ -57,8 +67,14 @@ function owedToOthers(t: Tranches, v: number, s: number): number {
   return others;
 }
 
+/** What the region cap still lets vintage v place in region s this step (Infinity without a cap). */
+function capLeft(t: Tranches, v: number, s: number): number {
+  return t.capRoom === null ? Number.POSITIVE_INFINITY : t.capRoom[v * t.regions + s] - t.invested[v * t.regions + s];
+}
+
 function refreshVintage(t: Tranches, v: number): void {
-  for (let s = 0; s < t.regions; s++) t.term[s * t.vintages + v] = Math.max(0, Math.min(t.tranche[v], t.cash[v] - owedToOthers(t, v, s)));
+  for (let s = 0; s < t.regions; s++)
+    t.term[s * t.vintages + v] = Math.max(0, Math.min(t.tranche[v], t.cash[v] - owedToOthers(t, v, s), capLeft(t, v, s)));
 }
 
 /** Recomputes each region's headroom; returns whether any region has some left. */
@@ -82,7 +98,7 @@ export function place(t: Tranches, s: number, want: number): number {
   let touched = false;
   for (let v = 0; v < t.vintages && want > 1e-12; v++) {
     if (!(t.tranche[v] > 0)) continue; // spent: it could place nothing (saves working out its obligations)
-    const x = Math.min(want, Math.min(t.tranche[v], t.cash[v] - owedToOthers(t, v, s)));
+    const x = Math.min(want, Math.min(t.tranche[v], t.cash[v] - owedToOthers(t, v, s), capLeft(t, v, s)));
     if (!(x > 0)) continue;
     t.tranche[v] -= x;
     t.cash[v] -= x;

@@ -12,17 +12,40 @@ import type { FundParams } from './config.js';
 import { fundIsOpen } from './government.js';
 import { visitBestFirms } from './fund-selection.js';
 import { createTranches, place } from './fund-tranches.js';
+import { governmentPart } from './fund-sharing.js';
 import type { Simulation } from './simulation.js';
 import { updateState, type VintageState } from './state.js';
 import { capitalTotals, locationQuotientsOfCapital } from './cell-measures.js';
 
-/** Scale so that obligations never exceed what the vintage holds. */
-function obligations(v: VintageState, rho: number[]): number[] {
+/**
+ * Scale so that obligations never exceed what the vintage holds; under a region
+ * cap (below 1), no obligation asks for more than the cap could ever let the
+ * region hold, `cap x paid-in` (docs/ODD.md 7.4: the cap outranks the requirement).
+ */
+function obligations(v: VintageState, rho: number[], cap: number | null): number[] {
   const total = v.paidInGov.reduce((a, b) => a + b, 0) + v.privatePaidIn;
   const wanted = v.paidInGov.map((c, r) => rho[r] * c);
   const sum = wanted.reduce((a, b) => a + b, 0);
   const scale = sum > total && sum > 0 ? total / sum : 1;
-  return wanted.map((w, r) => Math.max(0, w * scale - v.investedByRegion[r]));
+  return wanted.map((w, r) => Math.max(0, (cap === null ? w * scale : Math.min(w * scale, cap * total)) - v.investedByRegion[r]));
+}
+
+/** The region cap in force (null: none, a cap of 1 or more). */
+function regionCapOf(fund: FundParams): number | null {
+  return fund.regionCap < 1 ? Math.max(0, fund.regionCap) : null;
+}
+
+/**
+ * Most each vintage may place in each region this step under the region cap:
+ * cap x (invested so far + this year's tranche) - invested there so far, so
+ * that when the tranche is placed in full no region holds more than the cap's
+ * share of what the vintage has invested.
+ */
+function capRooms(vintages: VintageState[], tranches: number[], cap: number): number[][] {
+  return vintages.map((v, i) => {
+    const planned = v.investedByRegion.reduce((a, b) => a + b, 0) + tranches[i];
+    return v.investedByRegion.map((held) => Math.max(0, cap * planned - held));
+  });
 }
 
 /** Cross-border chain score per cell (docs/ODD.md 7.4), for the fund's chosen variant. */
@@ -68,11 +91,14 @@ export function investFunds(sim: Simulation): void {
       .map((v, index) => ({ v, index }))
       .filter(({ v }) => !v.closed && sim.state.step - v.step < fund.investmentPeriod && v.cash > 0);
     if (open.length === 0) return;
+    const cap = regionCapOf(fund);
+    const wanted = open.map(({ v }) => fund.deployRate * v.cash);
     const tranches = createTranches(
-      open.map(({ v }) => fund.deployRate * v.cash),
+      wanted,
       open.map(({ v }) => v.cash),
-      open.map(({ v }) => obligations(v, fund.reinvestment)),
+      open.map(({ v }) => obligations(v, fund.reinvestment, cap)),
       R,
+      cap === null ? null : capRooms(open.map(({ v }) => v), wanted, cap),
     );
     if (tranches.left <= 0 || !tranches.anyHeadroom) return;
 
@@ -124,7 +150,8 @@ export function investFunds(sim: Simulation): void {
  * value (the fund-wide value-to-cost ratio), and the stakes become outside-owned;
  * scrap proceeds of exited firms count as income like dividends;
  * distributions go to government and private partners pro rata, after carried
- * interest on gains beyond returned capital. The grant-financed part of the
+ * interest on gains beyond returned capital (the governments' part shared by
+ * `distributionSharing`, fund-sharing.ts). The grant-financed part of the
  * stakes sold, and of the payouts, is tallied apart for the ex-grant measures.
  */
 export function bookFundReturns(sim: Simulation): void {
@@ -187,8 +214,10 @@ export function bookFundReturns(sim: Simulation): void {
         }
         v.fees += fee;
         flows.fundFees[f] += fee;
+        let uninvested = 0; // undeployed cash in this payout (shared by paid-in under either sharing rule)
         if (age + 1 >= fund.investmentPeriod && !exiting[i]) {
           available += cash; // end of the investment period: undeployed capital goes back
+          uninvested += cash;
           cash = 0;
         }
         if (exiting[i]) {
@@ -198,6 +227,7 @@ export function bookFundReturns(sim: Simulation): void {
           flows.fundExitGrantProceeds[f] += grantProceeds;
           grantPart += grantProceeds;
           available += cash + proceeds;
+          uninvested += cash;
           cash = 0;
           v.costHeld = 0;
           v.closed = true;
@@ -212,7 +242,7 @@ export function bookFundReturns(sim: Simulation): void {
         flows.fundCarry[f] += carry;
         flows.fundDistributed[f] += toPartners;
         for (let r = 0; r < R; r++) {
-          const part = paidIn > 0 ? (toPartners * v.paidInGov[r]) / paidIn : 0;
+          const part = paidIn > 0 ? governmentPart(v, fund.distributionSharing, toPartners, uninvested / available, paidIn, r) : 0;
           v.distributedGov[r] += part;
           flows.distributions[r] += part;
         }

@@ -112,7 +112,8 @@ export function spendBudgets(sim: Simulation): void {
   sim.offerBudgetLeft.fill(0);
   for (let r = 0; r < R; r++) {
     const gov = params.governments[r];
-    const budget = Math.max(0, gov.investShare * gov.taxRate * previous.valueAdded[r] + gov.transfers);
+    // Net side payments received last step are revenue like taxes (docs/ODD.md 7.17).
+    const budget = Math.max(0, gov.investShare * gov.taxRate * previous.valueAdded[r] + gov.investShare * previous.sidePayments[r] + gov.transfers);
     flows.budget[r] = budget;
     let fundPaid = 0;
     params.funds.forEach((fund, f) => {

@@ -16,9 +16,14 @@
 import type { ObjectiveWeights } from './config.js';
 import type { StepFlows } from './flows.js';
 
-/** Money the residents and government of region r received this step. */
+/** Side payments government r received less those it paid this step (docs/ODD.md 7.17). */
+export function netSidePayments(flows: StepFlows, r: number): number {
+  return flows.sidePaymentsReceived[r] - flows.sidePaymentsPaid[r];
+}
+
+/** Money the residents and government of region r received this step, net of side payments paid to other governments. */
 export function residentIncome(flows: StepFlows, r: number): number {
-  return flows.wages[r] + flows.taxes[r] + flows.residentProfit[r] + flows.distributions[r] + flows.residentScrap[r];
+  return flows.wages[r] + flows.taxes[r] + flows.residentProfit[r] + flows.distributions[r] + flows.residentScrap[r] + netSidePayments(flows, r);
 }
 
 /** Money the residents and government of region r put into firms and funds this step. */
@@ -27,7 +32,7 @@ export function residentInvestment(flows: StepFlows, r: number): number {
 }
 
 export function fiscalBalance(flows: StepFlows, r: number): number {
-  return flows.taxes[r] - flows.grants[r] - flows.offersPaid[r] - flows.fundPaid[r] + flows.distributions[r];
+  return flows.taxes[r] - flows.grants[r] - flows.offersPaid[r] - flows.fundPaid[r] + flows.distributions[r] + netSidePayments(flows, r);
 }
 
 /** A region's accounts of one step, as the lenses read them. */

@@ -10,7 +10,8 @@ import { findChainClusters, findClusters } from './metrics/clusters.js';
 import { herfindahlIndex, krugmanIndex, locationQuotients, similarityCoefficient, toShares } from './metrics/structure.js';
 import { internalRateOfReturn, totalValueToPaidIn } from './metrics/fund-returns.js';
 import type { Simulation } from './simulation.js';
-import { fiscalBalance, residentIncome, residentInvestment } from './objective.js';
+import { fiscalBalance, netSidePayments, residentIncome, residentInvestment } from './objective.js';
+import { governmentPart } from './fund-sharing.js';
 
 export interface StepRecord {
   step: number;
@@ -57,7 +58,7 @@ export function createFundHistory(): FundHistory {
 /**
  * Each government's part of its funds' net asset value: per vintage, cash plus
  * its pro-rata part of the stakes at book value (stakes are pooled, split by
- * cost held), shared by paid-in.
+ * cost held), shared as its distributions are (`distributionSharing`).
  */
 export function governmentFundWealth(sim: Simulation): Float64Array {
   const wealth = new Float64Array(sim.regionCount);
@@ -68,7 +69,8 @@ export function governmentFundWealth(sim: Simulation): Float64Array {
       const paidIn = v.paidInGov.reduce((a, b) => a + b, 0) + v.privatePaidIn;
       if (!(paidIn > 0)) continue;
       const value = v.cash + (costTotal > 0 ? (sim.end.nav[f] * v.costHeld) / costTotal : 0);
-      for (let r = 0; r < sim.regionCount; r++) wealth[r] += (value * v.paidInGov[r]) / paidIn;
+      const sharing = sim.state.params.funds[f].distributionSharing; // fund-sharing.ts: as its payouts are shared
+      for (let r = 0; r < sim.regionCount; r++) wealth[r] += governmentPart(v, sharing, value, value > 0 ? v.cash / value : 1, paidIn, r);
     }
   });
   return wealth;
@@ -149,6 +151,7 @@ export function recordStep(sim: Simulation, payoff: Float64Array, history: FundH
   put('tax_revenue', (r) => flows.taxes[r]);
   put('fiscal_balance', (r) => fiscalBalance(flows, r));
   put('fund_distributions', (r) => flows.distributions[r]);
+  put('side_payments', (r) => netSidePayments(flows, r)); // docs/ODD.md 7.17
   // Ownership accounts (docs/ODD.md 7.16): residents and government of each region together.
   const wealth = residentWealth(sim);
   put('wages', (r) => flows.wages[r]);

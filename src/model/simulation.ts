@@ -90,6 +90,8 @@ export interface PreviousStep {
   cellProfitRate: Float64Array;
   cellGrantRate: Float64Array;
   cellCapital: Float64Array;
+  /** Side payments each government received less those it paid (docs/ODD.md 7.17); they count in its revenue for the budget. */
+  sidePayments: Float64Array;
 }
 
 export interface Simulation {
@@ -124,6 +126,8 @@ export interface Simulation {
   offerBudgetLeft: Float64Array;
   /** Initial mean firm capital: entrants and the exit floor are stated relative to it. */
   initialMeanFirmCapital: number;
+  /** Side payments: value added by region in the year before payments first applied (null until then; docs/ODD.md 7.17). */
+  sidePaymentReference: Float64Array | null;
 }
 
 function cellArrays(size: number): CellArrays {
@@ -252,6 +256,7 @@ export function createSimulation(
       valueAdded: new Float64Array(R), taxBase: new Float64Array(R), payoff: new Float64Array(R), wealth: residentWealthAtStart(firms, R),
       signal: new Array(R).fill(null), strategies: new Array(R).fill(null),
       cellProfitRate: new Float64Array(R * K), cellGrantRate: new Float64Array(R * K), cellCapital: new Float64Array(R * K),
+      sidePayments: new Float64Array(R),
     },
     fundSelections: config.funds.map(() => createFundSelection()),
     records: [],
@@ -265,6 +270,7 @@ export function createSimulation(
     waste: createWasteTracker(K, config.metrics.wasteHorizon),
     offerBudgetLeft: new Float64Array(R),
     initialMeanFirmCapital: config.initial.zoneCapital / Math.max(1, firms.count),
+    sidePaymentReference: null,
   };
   initialiseMarket(sim);
   checkInitialWorld(sim);

@@ -3,7 +3,8 @@
  * driver (CLI runner, worker, browser) calls:
  *
  *   1 events -> 2 strategy choice -> 3 spending -> 4 fund investment ->
- *   5 production and market -> 6 firms act -> 7 fund returns -> 8 metrics
+ *   5 production and market -> 6 firms act -> 7 fund returns (then side
+ *   payments between cooperating governments) -> 8 metrics
  */
 import { applyEvents } from './events.js';
 import { createFlows } from './flows.js';
@@ -17,6 +18,7 @@ import { checkRecordFinite } from './finite-check.js';
 import type { Simulation } from './simulation.js';
 import { updateState } from './state.js';
 import { advanceCycle, growthFactor } from './demand.js';
+import { paySidePayments } from './side-payments.js';
 
 export interface StepScratch {
   demandFactor: Float64Array;
@@ -102,6 +104,7 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
   const valueAdded = new Float64Array(R);
   const taxBase = flows.taxBase;
   for (let r = 0; r < R; r++) for (let k = 0; k < K; k++) valueAdded[r] += sim.cells.valueAdded[r * K + k];
+  paySidePayments(sim, valueAdded); // between cooperating governments, on this step's value added (docs/ODD.md 7.17)
   const wealth = residentWealth(sim);
   const accounts = Array.from({ length: R }, (_, r): RegionStep => ({
     valueAdded: valueAdded[r],
@@ -132,6 +135,7 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
     previous.taxBase[r] = taxBase[r];
     previous.payoff[r] = payoff[r];
     previous.wealth[r] = wealth[r];
+    previous.sidePayments[r] = flows.sidePaymentsReceived[r] - flows.sidePaymentsPaid[r];
     previous.strategies[r] = sim.state.governments[r].strategy;
   }
   const sectorProfit = new Float64Array(K);

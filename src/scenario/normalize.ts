@@ -6,12 +6,14 @@
  * outside the horizon, event paths that name no parameter.
  */
 import { closest } from 'fastest-levenshtein';
-import type {
-  FundParams,
-  ModelConfig,
-  ParamChange,
-  ScheduledEvent,
-  StrategyRule,
+import {
+  DISTRIBUTION_SHARINGS,
+  isDistributionSharing,
+  type FundParams,
+  type ModelConfig,
+  type ParamChange,
+  type ScheduledEvent,
+  type StrategyRule,
 } from '../model/config.js';
 import { GovernmentSchema, type Scenario } from './schema.js';
 
@@ -36,10 +38,10 @@ function suggest(name: string, valid: string[]): string {
 }
 
 const GOVERNMENT_FIELDS = ['taxRate', 'taxMin', 'taxCut', 'investShare', 'transfers'];
-const POLICY_FIELDS = ['poachShare', 'offerRate', 'hotSectors', 'fundShare', 'comparativeTilt'];
+const POLICY_FIELDS = ['poachShare', 'offerRate', 'hotSectors', 'fundShare', 'comparativeTilt', 'sidePayment'];
 const FRICTION_FIELDS = ['border', 'minimum', 'cooperationReduction'];
 const AGGLOMERATION_FIELDS = ['localization', 'referenceCapital', 'inputOutput', 'congestion', 'congestionCapital', 'minimum'];
-const FUND_FIELDS = ['leverage', 'managementFee', 'carry', 'deployRate', 'capPerFirm', 'investmentPeriod', 'life', 'receivesCooperation', 'exitPriceToBook'];
+const FUND_FIELDS = ['leverage', 'managementFee', 'carry', 'deployRate', 'capPerFirm', 'investmentPeriod', 'life', 'receivesCooperation', 'exitPriceToBook', 'regionCap', 'distributionSharing'];
 const FUND_WEIGHT_FIELDS = ['return', 'chain', 'tech', 'duplication'];
 
 /** Every dotted path an event may change, for messages and sweeps. */
@@ -208,6 +210,8 @@ export function normalizeScenario(scenario: Scenario): ModelConfig {
       chainScore: fundSpec.chainScore,
       capPerFirm: fundSpec.capPerFirm,
       exitPriceToBook: fundSpec.exitPriceToBook,
+      distributionSharing: fundSpec.distributionSharing,
+      regionCap: fundSpec.regionCap,
       reinvestment:
         typeof fundSpec.reinvestment === 'number'
           ? new Array<number>(R).fill(fundSpec.reinvestment)
@@ -242,6 +246,11 @@ export function normalizeScenario(scenario: Scenario): ModelConfig {
           rule.timeline.push({ step, strategy: value as 'invest' });
           rule.timeline.sort((a, b) => a.step - b.step);
         }
+        return;
+      }
+      if (dotted === 'fund.distributionSharing') {
+        if (op !== 'set' || !isDistributionSharing(value)) issues.push({ path: where, message: `expected one of ${DISTRIBUTION_SHARINGS.join(', ')}` });
+        else if (funds.length > 0) changes.push({ path: ['funds', 0, 'distributionSharing'], op, value });
         return;
       }
       if (op === 'set' && typeof value !== 'number' && !(dotted === 'fund.receivesCooperation' && typeof value === 'boolean')) {

@@ -15,7 +15,7 @@
  * that become file names or identifiers are slugs.
  */
 import { z } from 'zod';
-import { RULE_NAMES, STRATEGIES } from '../model/config.js';
+import { DISTRIBUTION_SHARINGS, RULE_NAMES, STRATEGIES } from '../model/config.js';
 
 const BN = 'billion yuan';
 /** Largest amount of money anywhere in a scenario, in billion yuan. */
@@ -227,6 +227,18 @@ const FundSchema = z
       .union([z.number().min(0).max(5), z.record(z.string(), z.number().min(0).max(5))])
       .default(0.5)
       .meta({ description: 'Re-investment requirement rho: invest at least rho x a government\'s commitment inside its region (one number for all, or by region id; 0 = purely market-led). Range: 0 to 5.', unit: 'ratio' }),
+    distributionSharing: z.enum(DISTRIBUTION_SHARINGS).default('paid-in').meta({
+      description:
+        'How a vintage\'s distributions to the governments are shared among them (private partners always get their paid-in share): paid-in = pro rata to what each government paid into the vintage; invested = its income and exit proceeds pro rata to where the vintage invested (undeployed cash always goes back by paid-in). The governments\' share of the fund\'s value in resident wealth follows the same rule.',
+      unit: 'rule',
+    }),
+    regionCap: num(
+      'Largest share of a vintage\'s investment that may go to the firms of one region: each year a region may receive at most regionCap x (what the vintage has invested so far plus this year\'s tranche) less what it already holds from the vintage; 1 = no cap. Below 1 / number of regions a vintage cannot place a whole tranche; the unplaced cash waits and is returned at the end of the investment period. The cap outranks the re-investment requirement (an obligation the cap blocks stays unmet).',
+      'share of investment',
+      1,
+      0,
+      1,
+    ),
   })
   .strict();
 
@@ -379,6 +391,10 @@ export const ScenarioSchema = z
         fundShare: share('phi: share of a cooperating budget paid into the joint fund.', 0.3),
         comparativeTilt: nonNeg('beta_ca: cooperative grants proportional to C(r,k) * LQ(r,k)^beta_ca.', 'exponent', 0.5, 10),
         divisionOfLabour: z.record(z.string(), z.array(z.string())).default({}).meta({ description: 'Stated division of labour: sector ids each region specialises in when cooperating (e.g. chongqing: [autos]).' }),
+        sidePayment: share(
+          'Side payments between cooperating governments: each year that at least two governments cooperate, each cooperating region whose value added is above its reference share of the cooperating regions\' value added (its share in the year before payments first applied) pays this share of the excess to the cooperating governments below their reference share, in proportion to their shortfall (0 = none; 1 = the whole excess).',
+          0,
+        ),
       })
       .strict()
       .prefault({})

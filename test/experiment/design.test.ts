@@ -22,6 +22,8 @@ describe('parameter specs', () => {
     expect(() => checkParameterPath('governments.sichuan.taxRate', scenario as any)).not.toThrow();
     expect(() => checkParameterPath('governments.chengdu.taxRate', scenario as any)).toThrow(/unknown region "chengdu"/);
     expect(() => checkParameterPath('policy.fundShare', scenario as any)).not.toThrow();
+    // The fund design levers (docs/ODD.md 7.4, 7.13, 7.17) are sweepable by path.
+    for (const path of ['fund.distributionSharing', 'fund.regionCap', 'policy.sidePayment']) expect(() => checkParameterPath(path, scenario as any)).not.toThrow();
   });
 });
 

@@ -5,7 +5,9 @@
  * the change in zone capital is all investment less depreciation, write-offs
  * and capital sold for scrap. Plus hand-computed cases: one exit (scrap and
  * write-off split pro rata among owners) and one fund exit (outside buyers pay
- * exitPriceToBook x book value and take the stake over).
+ * exitPriceToBook x book value and take the stake over). The random scenarios
+ * draw the fund design levers too, so side payments between governments are
+ * checked to be paid once and received once.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -20,14 +22,22 @@ const TOLERANCE = 1e-9;
 const sum = (a: ArrayLike<number>) => Array.from(a).reduce((x, y) => x + y, 0);
 const zoneCapital = (sim: Simulation) => sum(sim.firms.capital.subarray(0, sim.firms.count));
 
-/** Random scenarios, with the ownership parameters drawn too. */
+/** Random scenarios, with the ownership parameters and the fund design levers (sharing, region cap, side payments) drawn too. */
+const levers = fc.record({
+  sharing: fc.constantFrom('paid-in', 'invested'),
+  regionCap: fc.oneof(fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
+  sidePayment: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true })),
+});
 const scenarios = fc
-  .tuple(arbitraryScenario, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }))
-  .map(([input, initialOutside, entryOutside, recovery, priceToBook]) => {
+  .tuple(arbitraryScenario, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), levers)
+  .map(([input, initialOutside, entryOutside, recovery, priceToBook, lever]) => {
     const s = structuredClone(input) as any;
     s.initial.outsideShare = initialOutside;
     s.firms = { ...(s.firms ?? {}), entryOutsideShare: entryOutside, exitRecovery: recovery };
     s.fund.exitPriceToBook = priceToBook;
+    s.fund.distributionSharing = lever.sharing;
+    s.fund.regionCap = lever.regionCap;
+    s.policy = { ...(s.policy ?? {}), sidePayment: lever.sidePayment };
     return s as ScenarioInput;
   });
 
