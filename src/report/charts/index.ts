@@ -71,7 +71,7 @@ export const CHARTS: readonly ChartDefinition[] = [
   },
   {
     name: 'win-win',
-    heading: 'Win-win or zero-sum',
+    heading: 'Win-win or zero-sum (GDP lens)',
     caption: (data) => {
       const [a, b] = data.scenario.regions;
       return `Each point is one replication: to the right ${a?.name ?? 'the first region'} gained, upwards ${b?.name ?? 'the second region'} gained, so points in the top-right quadrant are win-win and points near the dashed diagonal are zero-sum (one region's gain is the other's loss).`;

@@ -53,7 +53,7 @@ export function compareCharts(data: ComparisonData): ExperimentChart[] {
   if (outcomes)
     charts.push({
       name: 'outcomes',
-      heading: 'Win-win or zero-sum',
+      heading: 'Win-win or zero-sum (GDP lens)',
       caption:
         "Each bar splits a scenario's replications by outcome against its counterfactual: green means both regions gained, orange that the zone gained but a region lost, purple zero-sum (one region's gain is the other's loss), grey no change.",
       spec: outcomes,

@@ -71,7 +71,7 @@ export function sweepCharts(data: SweepData): ExperimentChart[] {
     const two = parameters.length === 2;
     charts.push({
       name: 'outcomes',
-      heading: 'Win-win or zero-sum',
+      heading: 'Win-win or zero-sum (GDP lens)',
       caption: two
         ? 'Each cell or dot shows which outcome most replications of that point ended in, and the label its share: green means both regions gained against the counterfactual, orange that the zone gained but a region lost, purple zero-sum (one region\'s gain is the other\'s loss).'
         : 'Each bar splits the replications at one value into their outcomes: the taller the green part, the more often both regions gained against the counterfactual; orange means the zone gained but a region lost, purple zero-sum (one region\'s gain is the other\'s loss).',

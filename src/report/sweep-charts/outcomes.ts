@@ -198,12 +198,12 @@ export function outcomeChart(data: SweepData): TopLevelSpec | null {
   if (parameters.length === 1) {
     const panel = barsPanel(data, parameters[0], outcomes, false);
     if (!panel) return null;
-    return topLevel(`Win-win or zero-sum against ${parameters[0].path}`, `Share of the ${reps} at each ${parameters[0].continuous ? 'bin of sampled values' : 'value'} ending in each outcome. ${tolerance}`, panel);
+    return topLevel(`Win-win or zero-sum (GDP lens) against ${parameters[0].path}`, `Share of the ${reps} at each ${parameters[0].continuous ? 'bin of sampled values' : 'value'} ending in each outcome. ${tolerance}`, panel);
   }
   const panels = parameters.map((p) => barsPanel(data, p, outcomes, true)).filter((p): p is Spec => p !== null);
   if (panels.length === 0) return null;
   return topLevel(
-    'Win-win or zero-sum: outcome shares against each parameter',
+    'Win-win or zero-sum (GDP lens): outcome shares against each parameter',
     `One panel per parameter: the share of replications ending in each outcome at each value (continuous Latin hypercube parameters in equal bins), pooled over the other parameters. ${tolerance}`,
     { columns: Math.min(3, panels.length), concat: panels, resolve: { scale: { color: 'shared' } } },
   );
