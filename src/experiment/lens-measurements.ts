@@ -11,17 +11,21 @@ import type { Scenario } from '../scenario/schema.js';
 import { GAME_LENSES, type GameLens } from '../model/metrics/lenses.js';
 import { runPoints } from './pool.js';
 import type { PointResult } from './run-point.js';
-import type { LensVerdict } from './verdict.js';
+import { changeInterval, type ChangeInterval, type LensVerdict } from './verdict.js';
 import { verdictsOf } from './point-verdicts.js';
+import { WASTE_METRICS } from './replication-summary.js';
 import { runEmpiricalGame } from './game.js';
 import { analyzeEmpiricalGame, type ProfileDecomposition } from './game-analysis.js';
 
 export interface ScenarioLensMeasurement {
+  /** The world's label: a shipped scenario, or one with its demand made steady ("compete, steady demand"). */
   scenario: string;
   seed: number;
   verdicts: Record<GameLens, LensVerdict>;
   /** Means over the replications of zone figures that explain the fund's returns (see FUND_FIGURES). */
   fund: Record<(typeof FUND_FIGURES)[number]['metric'], number>;
+  /** Duplication and waste over the run against the counterfactual: paired mean difference with its 95% interval. */
+  waste: Record<(typeof WASTE_METRICS)[number], ChangeInterval>;
 }
 
 /** The fund's returns at the end of the run, and the profit rate its stakes earn over the run. */
@@ -41,6 +45,8 @@ function zoneMean(result: PointResult, metric: string, statistic: string): numbe
 }
 
 export interface GameLensMeasurement {
+  /** The world the game was played in. */
+  scenario: string;
   seed: number;
   /** Per lens: the 2x2 type, each government's ordering, and the sentence. */
   types: Record<GameLens, { type: string; likely: string; orderings: string[]; sentence: string }>;
@@ -56,17 +62,30 @@ export interface LensMeasurements {
   games: GameLensMeasurement[];
 }
 
+/** One world of the measurements: a label and its scenario. */
+export interface MeasuredWorld {
+  label: string;
+  scenario: Scenario;
+}
+
+/** The world with steady demand (no cycles): the design's revision 1 demand, for comparison. */
+export function steadyDemand(label: string, scenario: Scenario): MeasuredWorld {
+  return { label: `${label}, steady demand`, scenario: { ...scenario, demand: { ...scenario.demand, volatility: 0 }, sectors: scenario.sectors.map(({ demandVolatility: _, ...rest }) => rest) } };
+}
+
+const zoneChange = (result: PointResult, metric: string): ChangeInterval =>
+  changeInterval(result.replications.map((rep) => rep.cells.find((c) => c[0] === 'zone' && c[1] === `${metric}_vs_counterfactual`)?.[3] ?? Number.NaN));
+
 export async function measureLenses(
-  scenarios: Record<string, Scenario>,
-  gameScenario: Scenario,
+  worlds: MeasuredWorld[],
+  gameWorlds: MeasuredWorld[],
   options: { replications: number; seeds: number[]; workers: number; onProgress?: () => void },
 ): Promise<LensMeasurements> {
-  const names = Object.keys(scenarios);
-  const regions = gameScenario.regions.map((r) => r.id);
-  const tasks = options.seeds.flatMap((seed) => names.map((name) => ({ name, seed })));
+  const regions = worlds[0].scenario.regions.map((r) => r.id);
+  const tasks = options.seeds.flatMap((seed) => worlds.map((world) => ({ world, seed })));
   const results = new Array<PointResult>(tasks.length);
   await runPoints(
-    tasks.map((t, index) => ({ index, scenario: scenarios[t.name], values: {}, seed: t.seed, replications: options.replications, counterfactual: true })),
+    tasks.map((t, index) => ({ index, scenario: t.world.scenario, values: {}, seed: t.seed, replications: options.replications, counterfactual: true })),
     {
       workers: options.workers,
       onResult: (r) => {
@@ -76,24 +95,26 @@ export async function measureLenses(
     },
   );
   const measured = tasks.map((t, i) => ({
-    scenario: t.name,
+    scenario: t.world.label,
     seed: t.seed,
-    verdicts: verdictsOf(results[i], scenarios[t.name].regions.map((r) => r.id)),
+    verdicts: verdictsOf(results[i], t.world.scenario.regions.map((r) => r.id)),
     fund: Object.fromEntries(FUND_FIGURES.map((f) => [f.metric, zoneMean(results[i], f.metric, f.statistic)])) as ScenarioLensMeasurement['fund'],
+    waste: Object.fromEntries(WASTE_METRICS.map((m) => [m, zoneChange(results[i], m)])) as ScenarioLensMeasurement['waste'],
   }));
   const games: GameLensMeasurement[] = [];
-  for (const seed of options.seeds) {
-    const empirical = await runEmpiricalGame(gameScenario, { strategies: ['cooperate', 'compete'], seed, replications: options.replications, workers: options.workers, quiet: true });
-    const report = analyzeEmpiricalGame(empirical);
-    options.onProgress?.();
-    const types = Object.fromEntries(
-      GAME_LENSES.map((lens) => {
-        const cls = report.byLens[lens].sub!.analysis.classification!;
-        return [lens, { type: cls.type, likely: cls.likely, orderings: cls.players.map((p) => `${p.player} ${p.ordering}`), sentence: cls.sentence }];
-      }),
-    ) as GameLensMeasurement['types'];
-    const decomposition = report.decomposition.filter((d) => d.profile.every((s) => s === 'cooperate') && d.reference.every((s) => s === 'compete'));
-    games.push({ seed, types, decomposition });
-  }
+  for (const world of gameWorlds)
+    for (const seed of options.seeds) {
+      const empirical = await runEmpiricalGame(world.scenario, { strategies: ['cooperate', 'compete'], seed, replications: options.replications, workers: options.workers, quiet: true });
+      const report = analyzeEmpiricalGame(empirical);
+      options.onProgress?.();
+      const types = Object.fromEntries(
+        GAME_LENSES.map((lens) => {
+          const cls = report.byLens[lens].sub!.analysis.classification!;
+          return [lens, { type: cls.type, likely: cls.likely, orderings: cls.players.map((p) => `${p.player} ${p.ordering}`), sentence: cls.sentence }];
+        }),
+      ) as GameLensMeasurement['types'];
+      const decomposition = report.decomposition.filter((d) => d.profile.every((s) => s === 'cooperate') && d.reference.every((s) => s === 'compete'));
+      games.push({ scenario: world.label, seed, types, decomposition });
+    }
   return { replications: options.replications, seeds: options.seeds, regions, scenarios: measured, games };
 }

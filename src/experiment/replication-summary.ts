@@ -42,6 +42,9 @@ export function groupCells(replications: readonly ReplicationSummary[]): Map<str
   return groups;
 }
 
+/** Zone duplication and waste metrics every replication also gives against its counterfactual (docs/ODD.md 7.15). */
+export const WASTE_METRICS = ['duplicated_investment_share', 'overcapacity_sectors', 'idle_capital', 'wasted_expansion', 'duplicated_into_overcapacity', 'written_off_capital'] as const;
+
 export function summarizeReplication(
   config: ModelConfig,
   replication: number,
@@ -80,6 +83,12 @@ export function summarizeReplication(
     cells.push(['zone', 'value_added_change_relative', 'final', c.zoneBase > 0 ? c.zoneChange / c.zoneBase : 0]);
     outcome = c.outcome;
   }
+  // Waste against the counterfactual: "<metric>_vs_counterfactual", over the run, scenario minus counterfactual.
+  if (counterfactual)
+    for (const metric of WASTE_METRICS) {
+      const flow = isFlowMetric(metric, 'zone');
+      cells.push(['zone', `${metric}_vs_counterfactual`, 'over_run', overRunValue(records.map((r) => r.zone[metric]), flow) - overRunValue(counterfactual.map((r) => r.zone[metric]), flow)]);
+    }
   // Every game lens: the value (cell "<lens>") and, with a counterfactual, the change ("<lens>_change").
   const lenses = replicationLenses(config, records, counterfactual, options);
   for (const lens of GAME_LENSES) {

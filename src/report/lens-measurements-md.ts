@@ -20,7 +20,7 @@ export function lensMeasurementsMarkdown(m: LensMeasurements): string[] {
     'discounted final wealth of each region\'s residents and government (6% a year), *gdp* cumulative value added,',
     '*fiscal* the cumulative fiscal balance. These are measurements, not targets: no default was set to obtain them.',
     '',
-    `| scenario | seed | lens | ${m.regions.join(' | ')} | zone | verdict |`,
+    `| world | seed | lens | ${m.regions.join(' | ')} | zone | verdict |`,
     `|---|---|---|${m.regions.map(() => '---|').join('')}---|---|`,
   ];
   for (const s of m.scenarios)
@@ -28,6 +28,26 @@ export function lensMeasurementsMarkdown(m: LensMeasurements): string[] {
       const v = s.verdicts[lens];
       lines.push(`| ${s.scenario} | ${s.seed} | ${lens} | ${m.regions.map((id) => (v.regions[id] ? ci(v.regions[id]) : 'n/a')).join(' | ')} | ${ci(v.zone)} | ${verdictWord(v)} |`);
     }
+  lines.push(
+    '',
+    '### Does competition waste? Duplication and waste against the counterfactual',
+    '',
+    'Each world against its own counterfactual (same seeds, every government invests, no fund), over the run: the duplicated share',
+    'of expansion investment (mean over the run), sectors in overcapacity (mean number a year), idle capital (mean a year, bn yuan),',
+    'wasted expansion (sum, bn yuan: expansion whose sector entered overcapacity within the waste horizon), duplicated expansion that',
+    'came on line into overcapacity (sum, bn yuan) and written-off capital (sum, bn yuan). Paired mean difference [95% interval];',
+    '"steady demand" is the same world with demand.volatility 0.',
+    '',
+    '| world | seed | duplicated share | overcapacity sectors | idle capital | wasted expansion | duplicated into overcapacity | written off |',
+    '|---|---|---|---|---|---|---|---|',
+    ...m.scenarios
+      .filter((s) => s.waste)
+      .map((s) => {
+        const w = s.waste;
+        const small = (c: ChangeInterval, digits: number) => `${c.mean >= 0 ? '+' : ''}${c.mean.toFixed(digits)} [${c.low.toFixed(digits)}, ${c.high.toFixed(digits)}]`;
+        return `| ${s.scenario} | ${s.seed} | ${small(w.duplicated_investment_share, 3)} | ${small(w.overcapacity_sectors, 2)} | ${ci(w.idle_capital)} | ${ci(w.wasted_expansion)} | ${ci(w.duplicated_into_overcapacity)} | ${ci(w.written_off_capital)} |`;
+      }),
+  );
   const withFund = m.scenarios.filter((s) => Number.isFinite(s.fund.fund_tvpi) && s.fund.fund_tvpi > 0);
   if (withFund.length > 0) {
     const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : 'n/a');
@@ -47,24 +67,25 @@ export function lensMeasurementsMarkdown(m: LensMeasurements): string[] {
   }
   lines.push(
     '',
-    '### The 2x2 game (cooperate scenario, cooperate vs compete) in each lens',
+    '### The 2x2 game (cooperate vs compete) in each lens',
     '',
     'T: a government competes while the other cooperates; R: both cooperate; P: both compete; S: it cooperates while the other',
     'competes. "indeterminate" means a payoff gap that decides the type lies within 1.96 standard errors; the type on the',
     'means is given after it.',
     '',
-    '| seed | lens | type | orderings |',
-    '|---|---|---|---|',
+    '| world | seed | lens | type | orderings |',
+    '|---|---|---|---|---|',
   );
   for (const g of m.games)
     for (const lens of GAME_LENSES) {
       const t = g.types[lens];
-      lines.push(`| ${g.seed} | ${lens} | ${t.type}${t.type === 'indeterminate' ? ` (on the means: ${t.likely})` : ''} | ${cell(t.orderings.join('; '))} |`);
+      lines.push(`| ${g.scenario} | ${g.seed} | ${lens} | ${t.type}${t.type === 'indeterminate' ? ` (on the means: ${t.likely})` : ''} | ${cell(t.orderings.join('; '))} |`);
     }
   lines.push('', '### Where the gap between mutual cooperation and mutual competition comes from', '');
-  for (const g of m.games)
+  // The shipped worlds' decompositions (the steady-demand variants are in the game table above).
+  for (const g of m.games.filter((x) => !x.scenario.endsWith('steady demand')))
     for (const d of g.decomposition.filter((x) => x.lens === 'welfare' || x.lens === 'objective' || x.lens === 'fiscal')) {
-      lines.push(`(cooperate, cooperate) minus (compete, compete), ${d.lens} lens, seed ${g.seed}, billion yuan, mean [95% interval]:`, '');
+      lines.push(`${g.scenario}: (cooperate, cooperate) minus (compete, compete), ${d.lens} lens, seed ${g.seed}, billion yuan, mean [95% interval]:`, '');
       lines.push(`| part | ${d.regions.map((r) => r.region).join(' | ')} |`, `|---|${d.regions.map(() => '---|').join('')}`);
       d.regions[0].parts.forEach((p, k) => lines.push(`| ${cell(p.part)} | ${d.regions.map((r) => ci(r.parts[k].change)).join(' | ')} |`));
       lines.push(`| **total** | ${d.regions.map((r) => `**${ci(r.total)}**`).join(' | ')} |`, '');

@@ -16,11 +16,14 @@ describe('pattern validation', () => {
     expect(line('exploited-sucker')).toMatch(/\| yes \|$/);
     expect(line('bust-overcapacity')).toMatch(/\| yes \|$/);
     // The lens section: every scenario in every lens, the game's type in every lens, the decomposition.
-    const lensRows = result.markdown.split('\n').filter((l) => /^\| (baseline|compete|cooperate|exploited) \| 1 \| (objective|welfare|gdp|fiscal) \| /.test(l));
+    const lensRows = result.markdown.split('\n').filter((l) => /^\| (baseline|compete|cooperate|exploited) \| 1 \| (objective|welfare|gdp|fiscal) \| [-+]\d/.test(l));
     expect(lensRows).toHaveLength(4 * 4);
     // The fund's returns, for the scenarios with a fund (cooperate, exploited), beside the profit rate its stakes earn.
     expect(result.markdown).toMatch(/^\| cooperate \| 1 \| \d+\.\d\d \| \d+\.\d\d \| \d+\.\d\d \| -?\d+\.\d% \| \d+\.\d% \|$/m);
-    expect(result.markdown).toMatch(/^\| 1 \| welfare \| [a-z-]+/m);
+    expect(result.markdown).toMatch(/^\| cooperate \| 1 \| welfare \| [a-z-]+/m);
+    expect(result.markdown).toMatch(/^\| division-of-labour, steady demand \| 1 \| objective \| [a-z-]+/m);
+    // Waste against the counterfactual, for every world, with and without demand cycles.
+    expect(result.markdown).toMatch(/^\| compete, steady demand \| 1 \| [-+]\d\.\d{3} \[/m);
     expect(result.markdown).toMatch(/\(cooperate, cooperate\) minus \(compete, compete\), welfare lens, seed 1/);
   });
 });

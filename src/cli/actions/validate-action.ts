@@ -12,7 +12,7 @@ import type { PointResult } from '../../experiment/run-point.js';
 import { createProgress } from '../../experiment/progress.js';
 import { CLAIMS, MARGIN, lookupFrom, validationWorlds } from '../../experiment/validation-claims.js';
 import { packageVersion, gitCommit } from '../package-info.js';
-import { measureLenses } from '../../experiment/lens-measurements.js';
+import { measureLenses, steadyDemand, type MeasuredWorld } from '../../experiment/lens-measurements.js';
 import { lensMeasurementsMarkdown } from '../../report/lens-measurements-md.js';
 
 export interface ValidateOptions {
@@ -46,8 +46,13 @@ export async function validateAction(options: ValidateOptions): Promise<{ holds:
   );
   progress.stop();
   const lensSeeds = options.lensSeeds ?? [1, 2];
-  const lensProgress = createProgress({ total: lensSeeds.length * (names.length + 1), label: 'lenses', unit: 'runs', quiet: options.quiet });
-  const lenses = await measureLenses(scenarios, scenarios.cooperate, {
+  // Each shipped scenario as it is and with steady demand (revision 1's), for the question "does competition waste, and when?".
+  const divisionOfLabour = (await loadScenario('division-of-labour')).scenario;
+  const shipped: MeasuredWorld[] = [...names.map((n) => ({ label: n, scenario: scenarios[n] })), { label: 'division-of-labour', scenario: divisionOfLabour }];
+  const lensWorlds = [...shipped, ...shipped.filter((w) => w.label !== 'baseline').map((w) => steadyDemand(w.label, w.scenario))];
+  const gameWorlds = lensWorlds.filter((w) => w.label.startsWith('cooperate') || w.label.startsWith('division-of-labour'));
+  const lensProgress = createProgress({ total: lensSeeds.length * (lensWorlds.length + gameWorlds.length), label: 'lenses', unit: 'worlds', quiet: options.quiet });
+  const lenses = await measureLenses(lensWorlds, gameWorlds, {
     replications: options.lensReplications ?? 16,
     seeds: lensSeeds,
     workers: options.workers ?? availableParallelism(),
