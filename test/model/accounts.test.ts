@@ -16,6 +16,7 @@ import { normalizeScenario } from '../../src/scenario/normalize.js';
 import { createSimulation, type Simulation } from '../../src/model/simulation.js';
 import { createStepScratch, stepSimulation } from '../../src/model/step.js';
 import { accountNames, bookAccounts } from '../../src/model/accounts.js';
+import { tinyWorld } from '../helpers/tiny-world.js';
 import { arbitraryScenario } from '../helpers/arbitrary-scenario.js';
 
 const TOLERANCE = 1e-9;
@@ -92,25 +93,7 @@ describe('ownership accounts', () => {
   });
 });
 
-/** A tiny world: two regions, two sectors, equal firms, no budgets, nothing reinvested. */
-function tinyScenario(fund: Record<string, unknown>): ScenarioInput {
-  return {
-    name: 'tiny',
-    time: { start: 2000, steps: 3 },
-    sectors: [
-      { id: 'a', name: 'a' },
-      { id: 'b', name: 'b' },
-    ],
-    regions: [
-      { id: 'r0', name: 'r0', capitalShare: 0.5, sectorShares: { a: 0.5, b: 0.5 } },
-      { id: 'r1', name: 'r1', capitalShare: 0.5, sectorShares: { a: 0.5, b: 0.5 } },
-    ],
-    initial: { firms: 8, zoneCapital: 80, capitalDispersion: 0, outsideShare: 0.25 },
-    firms: { reinvestShare: 0, entryRate: 0, entryFloor: 0, exitRecovery: 0.3, upgradeBase: 0, upgradeProfit: 0, upgradeFund: 0 },
-    governments: { r0: { strategy: 'invest', investShare: 0 }, r1: { strategy: 'invest', investShare: 0 } },
-    fund,
-  };
-}
+const tinyScenario = (fund: Record<string, unknown>): ScenarioInput => tinyWorld({ fund, investShare: 0, outsideShare: 0.25, exitRecovery: 0.3 });
 
 describe('ownership accounts, by hand', () => {
   it('an exiting firm is sold for scrap at exitRecovery of book value, paid to its owners pro rata, the rest written off', () => {

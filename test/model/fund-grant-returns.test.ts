@@ -14,6 +14,7 @@ import { normalizeScenario } from '../../src/scenario/normalize.js';
 import { createSimulation, type Simulation } from '../../src/model/simulation.js';
 import { createStepScratch, stepSimulation } from '../../src/model/step.js';
 import type { StepRecord } from '../../src/model/record.js';
+import { tinyWorld } from '../helpers/tiny-world.js';
 import { arbitraryScenario } from '../helpers/arbitrary-scenario.js';
 
 const sum = (a: ArrayLike<number>) => Array.from(a).reduce((x, y) => x + y, 0);
@@ -155,25 +156,7 @@ describe('fund returns with and without grants', () => {
   });
 });
 
-/** Two regions, two sectors, equal firms that never exit, grants from a budget, nothing reinvested. */
-function tinyScenario(fund: Record<string, unknown>): ScenarioInput {
-  return {
-    name: 'tiny',
-    time: { start: 2000, steps: 3 },
-    sectors: [
-      { id: 'a', name: 'a' },
-      { id: 'b', name: 'b' },
-    ],
-    regions: [
-      { id: 'r0', name: 'r0', capitalShare: 0.5, sectorShares: { a: 0.5, b: 0.5 } },
-      { id: 'r1', name: 'r1', capitalShare: 0.5, sectorShares: { a: 0.5, b: 0.5 } },
-    ],
-    initial: { firms: 8, zoneCapital: 80, capitalDispersion: 0 },
-    firms: { reinvestShare: 0, entryRate: 0, entryFloor: 0, upgradeBase: 0, upgradeProfit: 0, upgradeFund: 0 },
-    governments: { r0: { strategy: 'invest', investShare: 0.5 }, r1: { strategy: 'invest', investShare: 0.5 } },
-    fund,
-  };
-}
+const tinyScenario = (fund: Record<string, unknown>): ScenarioInput => tinyWorld({ fund, investShare: 0.5 });
 
 describe('grant-financed book value, by hand', () => {
   it('is the fund share of each grant, depreciated like capital; an exit sells it at exitPriceToBook and pays it out', () => {
