@@ -17,6 +17,7 @@ import { mergeCommand } from './commands/merge.js';
 import { compareCommand } from './commands/compare.js';
 import { reportCommand } from './commands/report.js';
 import { gameCommand } from './commands/game.js';
+import { studyCommand } from './commands/study.js';
 import { matchCommand } from './commands/match.js';
 import { replicatorCommand } from './commands/replicator.js';
 import { validateCommand } from './commands/validate.js';
@@ -33,6 +34,7 @@ export function buildCli(argv: string[]) {
     .command(compareCommand)
     .command(reportCommand)
     .command(gameCommand)
+    .command(studyCommand)
     .command(matchCommand)
     .command(replicatorCommand)
     .command(calibrateCommand)

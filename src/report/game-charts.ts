@@ -26,7 +26,7 @@ export const GAME_TYPE_LABELS: Record<string, string> = {
   asymmetric: 'Asymmetric',
   indeterminate: 'Indeterminate',
 };
-const GAME_TYPE_COLOURS: Record<string, string> = {
+export const GAME_TYPE_COLOURS: Record<string, string> = {
   "Prisoner's dilemma": OKABE_ITO.vermillion,
   'Stag hunt': OKABE_ITO.blue,
   Chicken: OKABE_ITO.orange,

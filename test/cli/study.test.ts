@@ -1,0 +1,76 @@
+/** `chuanyu study`: the shipped which-game study at its tiny scale (a smoke test), its files and their consistency, and bad input. */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
+import { renderStudyReport } from '../../src/report/report-study.js';
+
+const STUDY = join(ROOT, 'scenarios', 'studies', 'which-game.yaml');
+const tmp = () => mkdtempSync(join(tmpdir(), 'chuanyu-study-'));
+
+describe('chuanyu study', () => {
+  it('runs the which-game study at its tiny scale: every cell typed in both lenses, indeterminate counts as in the table', () => {
+    const out = join(tmp(), 'which-game');
+    const result = runCli(['study', STUDY, '--scale', 'tiny', '--out', out, '--workers', '2']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Cooperation is an equilibrium/);
+    for (const f of ['study.json', 'cells.csv', 'summary.md', 'manifest.json', 'charts/report.html', 'charts/which-game-fund-leverage.png', 'charts/which-game-policy-sidepayment.svg', 'games/fund-leverage.json'])
+      expect(existsSync(join(out, f)), f).toBe(true);
+    const study = JSON.parse(readFileSync(join(out, 'study.json'), 'utf8'));
+    expect(study.scale).toBe('tiny');
+    expect(study.lenses).toEqual(['objective', 'welfare']);
+    const grid = study.panels.reduce((n: number, p: { values: unknown[] }) => n + p.values.length, 0) * study.x.values.length;
+    expect(grid).toBe(5 * 2 * 2); // five levers, first and last value each, two volatilities
+    expect(study.cells).toHaveLength(grid * 2);
+    const types = ['prisoners-dilemma', 'stag-hunt', 'chicken', 'harmony', 'deadlock', 'other', 'asymmetric', 'indeterminate'];
+    for (const lens of ['objective', 'welfare']) {
+      const cells = study.cells.filter((c: { lens: string }) => c.lens === lens);
+      expect(cells).toHaveLength(grid);
+      for (const c of cells) expect(types).toContain(c.type);
+      const k = cells.filter((c: { type: string }) => c.type === 'indeterminate').length;
+      expect(study.indeterminate[lens]).toEqual({ cells: grid, indeterminate: k, share: k / grid });
+      // The summary's table says the same.
+      const name = lens === 'objective' ? "Officials' objective" : 'Welfare \\(residents\\)';
+      expect(readFileSync(join(out, 'summary.md'), 'utf8')).toMatch(new RegExp(`^\\| ${name} \\| ${grid} \\| ${k} \\| ${Math.round((100 * k) / grid)}% \\|$`, 'm'));
+    }
+    const csv = readFileSync(join(out, 'cells.csv'), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(1 + grid * 2);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).kind).toBe('chuanyu-study');
+    // A panel's games are `chuanyu game` points with every lens.
+    const games = JSON.parse(readFileSync(join(out, 'games', 'fund-leverage.json'), 'utf8'));
+    expect(games.points).toHaveLength(4);
+    expect(Object.keys(games.points[0].byLens).sort()).toEqual(['fiscal', 'gdp', 'objective', 'welfare']);
+  });
+
+  it('escapes the study\'s texts in report.html', async () => {
+    const dir = join(tmp(), 'copy');
+    const study = {
+      kind: 'study', name: 'x', title: '<script>alert(1)</script>', question: 'Is <b>this</b> escaped?', scenario: 's<i>', scale: 'full', seed: 1, replications: 2,
+      strategies: ['cooperate', 'compete'], lenses: ['objective'], regions: ['a', 'b'], set: {}, x: { path: 'demand.volatility', label: 'v<i>', values: [0] },
+      panels: [{ path: 'fund.leverage', label: '<img src=x>', values: [1], note: '<u>n</u>', file: 'games/fund-leverage.json' }],
+      indeterminate: { objective: { cells: 1, indeterminate: 0, share: 0 } },
+      cells: [{ panel: 'fund.leverage', x: 0, y: 1, lens: 'objective', type: 'harmony', likely: 'harmony', sentence: '', players: [], cooperationEquilibrium: true, cooperationEquilibriumSure: true, competitionEquilibrium: false, equilibria: [['cooperate', 'cooperate']], cooperationPaysBoth: 'yes', gaps: [] }],
+    };
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'study.json'), JSON.stringify(study));
+    await renderStudyReport(dir, { formats: ['svg'] });
+    const html = readFileSync(join(dir, 'charts', 'report.html'), 'utf8');
+    for (const bad of ['<script>alert', '<b>this', '<img src=x>', '<u>n</u>', 'v<i>']) expect(html).not.toContain(bad);
+    expect(html).toContain('&lt;img src=x&gt;');
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/Cooperation is an equilibrium .* in 1 of 1 cells/);
+  });
+
+  it('refuses an unknown scale and a study naming no scenario parameter, with exit code 2', () => {
+    const scale = runCli(['study', STUDY, '--scale', 'huge', '--out', join(tmp(), 'a')]);
+    expect(scale.status).toBe(2);
+    expect(scale.stderr).toMatch(/--scale huge: .* has no such scale; it has: full, tiny/);
+    const dir = tmp();
+    const file = join(dir, 'typo.yaml');
+    writeFileSync(file, readFileSync(STUDY, 'utf8').replace('path: fund.leverage', 'path: fund.levrage').replace('scenario: cooperate', 'scenario: cooperate'));
+    const typo = runCli(['study', file, '--scale', 'tiny', '--out', join(dir, 'b')]);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain('fund.leverage');
+    expect(existsSync(join(dir, 'b'))).toBe(false);
+  });
+});
