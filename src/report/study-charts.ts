@@ -50,7 +50,7 @@ export function studyPhaseChart(cells: StudyChartCell[], axes: { x: string; y: s
       data: { values },
       facet: { column: { field: 'lens', type: 'nominal', title: null, sort: axes.lenses.map((l) => LENS_NAMES[l] ?? l), header: { labelFontSize: 13, labelFontWeight: 'bold' } } },
       spec: {
-        width: Math.max(260, 78 * nx),
+        width: Math.max(260, 100 * nx),
         height: Math.max(140, 46 * ny),
         encoding: {
           x: { field: 'x', type: 'ordinal', title: axes.x, axis: { labelAngle: 0 } },
