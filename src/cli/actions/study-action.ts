@@ -10,7 +10,17 @@ import { writeDirectoryAtomically } from '../../report/atomic-dir.js';
 import { checkOutputTarget, unusedFolder } from '../../report/output-folder.js';
 import { stableJson } from '../../report/write-results.js';
 import { gameJson } from '../../report/report-game.js';
-import { indeterminateCounts, panelSlug, renderStudyReport, studySummaryMarkdown, writeStudyTables, type StudyJson } from '../../report/report-study.js';
+import { indeterminateCounts, panelSlug, renderStudyReport, studySummaryMarkdown, studyValidationMarkdown, writeStudyTables, type StudyJson } from '../../report/report-study.js';
+import { isValidationReport, writeStudyIntoValidation } from '../../report/validation-blocks.js';
+import { UserError } from '../../scenario/errors.js';
+import { readFile } from 'node:fs/promises';
+
+/** Before any computing: the file exists and is a validation report chuanyu wrote. */
+async function checkValidationTarget(path: string): Promise<void> {
+  const text = await readFile(path, 'utf8').catch(() => null);
+  if (text === null) throw new UserError(`${path}: no such validation report; run \`npm run validate\` first (nothing was written)`);
+  if (!isValidationReport(text)) throw new UserError(`${path} is not a validation report chuanyu wrote; nothing was written`);
+}
 import { gitCommit, packageVersion } from '../package-info.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
@@ -21,6 +31,8 @@ export interface StudyActionOptions extends ActionOptions {
   file: string;
   /** A scale the study file defines (e.g. tiny); default full size. */
   scale?: string;
+  /** A validation report (docs/VALIDATION.md) to add the study's answers to, full scale only. */
+  validation?: string;
   force?: boolean;
 }
 
@@ -31,6 +43,10 @@ export async function studyAction(options: StudyActionOptions): Promise<{ outDir
   const study = readStudyFile(options.file, { scale: options.scale });
   const loaded = await loadScenario(study.scenarioArg, { cwd: study.cwd });
   checkStudyPaths(study, loaded.scenario as Record<string, unknown>);
+  if (options.validation !== undefined) {
+    if (study.scale !== 'full') throw new UserError(`--validation takes the full study only: the ${study.scale} scale's answers are a smoke test and mean nothing (nothing was written)`);
+    await checkValidationTarget(options.validation);
+  }
   const seed = options.seed ?? study.seed ?? loaded.scenario.seed;
   const replications = options.replications ?? study.replications;
   const outDir = options.out ? resolve(options.out) : unusedFolder(resolve(join('results', 'studies', `${study.name}-${timestamp(started)}${study.scale === 'full' ? '' : `-${study.scale}`}`)));
@@ -84,6 +100,12 @@ export async function studyAction(options: StudyActionOptions): Promise<{ outDir
     );
     await renderStudyReport(dir);
   });
+  if (options.validation !== undefined) {
+    const command = `chuanyu study ${study.file.replace(/\\/g, '/').split('/').slice(-3).join('/')} --validation ${basename(options.validation)}`;
+    const commit = gitCommit();
+    await writeStudyIntoValidation(options.validation, study.name, studyValidationMarkdown(data, command, `chuanyu-sim ${packageVersion()}${commit ? `, commit ${commit.slice(0, 10)}` : ''}, ${started.toISOString().slice(0, 10)}`));
+    if (!options.quiet) log(`Added the answers to ${options.validation}`);
+  }
   if (!options.quiet) {
     log('');
     log(studySummaryMarkdown(data).split('\n## Game type per cell')[0]);
