@@ -1,7 +1,7 @@
 /** `chuanyu study <file>`: runs a study file's grid of games and writes its answers, charts and report. */
 import { availableParallelism } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import { loadScenario } from '../../scenario/load.js';
 import { checkStudyPaths, readStudyFile } from '../../experiment/study-file.js';
 import { runStudy, studyCells } from '../../experiment/study.js';
@@ -101,7 +101,7 @@ export async function studyAction(options: StudyActionOptions): Promise<{ outDir
     await renderStudyReport(dir);
   });
   if (options.validation !== undefined) {
-    const command = `chuanyu study ${study.file.replace(/\\/g, '/').split('/').slice(-3).join('/')} --validation ${basename(options.validation)}`;
+    const command = `chuanyu study ${study.file.replace(/\\/g, '/').split('/').slice(-3).join('/')} --validation ${isAbsolute(options.validation) ? basename(options.validation) : options.validation.replace(/\\/g, '/')}`;
     const commit = gitCommit();
     await writeStudyIntoValidation(options.validation, study.name, studyValidationMarkdown(data, command, `chuanyu-sim ${packageVersion()}${commit ? `, commit ${commit.slice(0, 10)}` : ''}, ${started.toISOString().slice(0, 10)}`));
     if (!options.quiet) log(`Added the answers to ${options.validation}`);
