@@ -24,7 +24,7 @@ export function outcomesChart(data: ComparisonData): TopLevelSpec | null {
   }
   const x = scenarioX(data);
   return topLevel(
-    'Win-win or zero-sum, by scenario',
+    'Win-win or zero-sum in the GDP lens, by scenario',
     'Share of replications ending in each outcome: every region\'s cumulative value added against its counterfactual (same seed, every government invests, no fund).',
     {
       width: scenarioWidth(data),
