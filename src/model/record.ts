@@ -21,7 +21,8 @@ export interface StepRecord {
   pair: Record<string, number[]>;
   zone: Record<string, number>;
   /** [region][sector] tables. */
-  cells: { output: number[][]; capital: number[][]; firms: number[][]; lq: number[][]; investment: number[][] };
+  /** [region][sector] tables: output, end-of-step capital and firms, LQ, and this step's investment (gross, by source: grants, relocation offers, fund money). */
+  cells: { output: number[][]; capital: number[][]; firms: number[][]; lq: number[][]; investment: number[][]; grants: number[][]; offers: number[][]; fund: number[][] };
   /** Per sector market. */
   sectors: { demand: number[]; capacity: number[]; sold: number[]; price: number[]; utilization: number[]; duplicated: number[] };
 }
@@ -298,7 +299,16 @@ export function recordStep(sim: Simulation, payoff: Float64Array, history: FundH
     region,
     pair,
     zone,
-    cells: { output, capital, firms: firmCount, lq, investment },
+    cells: {
+      output,
+      capital,
+      firms: firmCount,
+      lq,
+      investment,
+      grants: matrix(R, K, (r, k) => cells.grants[r * K + k]),
+      offers: matrix(R, K, (r, k) => cells.offers[r * K + k]),
+      fund: matrix(R, K, (r, k) => cells.fundIn[r * K + k]),
+    },
     sectors: {
       demand: Array.from(market.demand),
       capacity: Array.from(market.capacity),

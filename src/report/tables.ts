@@ -8,7 +8,7 @@ import type { ModelConfig } from '../model/config.js';
 import type { ReplicationResult } from '../model/run.js';
 
 export const METRIC_COLUMNS = ['replication', 'step', 'year', 'region', 'metric', 'value'] as const;
-export const SECTOR_COLUMNS = ['replication', 'step', 'year', 'region', 'sector', 'output', 'capital', 'firms', 'lq'] as const;
+export const SECTOR_COLUMNS = ['replication', 'step', 'year', 'region', 'sector', 'output', 'capital', 'firms', 'lq', 'investment', 'grants', 'relocation_offers', 'fund_invested'] as const;
 export const MARKET_COLUMNS = ['replication', 'step', 'year', 'sector', 'demand', 'capacity', 'sold', 'price', 'utilization', 'investment', 'duplicated_investment'] as const;
 
 export type MetricRow = [replication: number, step: number, year: number, region: string, metric: string, value: number];
@@ -39,7 +39,7 @@ export function* sectorRows(config: ModelConfig, replications: ReplicationResult
     for (const rec of rep.records)
       for (let r = 0; r < config.regions.length; r++)
         for (let k = 0; k < config.sectors.length; k++)
-          yield [rep.replication, rec.step, rec.year, config.regions[r].id, config.sectors[k].id, rec.cells.output[r][k], rec.cells.capital[r][k], rec.cells.firms[r][k], rec.cells.lq[r][k]];
+          yield [rep.replication, rec.step, rec.year, config.regions[r].id, config.sectors[k].id, rec.cells.output[r][k], rec.cells.capital[r][k], rec.cells.firms[r][k], rec.cells.lq[r][k], rec.cells.investment[r][k], rec.cells.grants[r][k], rec.cells.offers[r][k], rec.cells.fund[r][k]];
 }
 
 export function* marketRows(config: ModelConfig, replications: ReplicationResult[]): Generator<(string | number)[]> {

@@ -30,7 +30,7 @@ describe('chuanyu run', () => {
     expect(metrics.some((l) => /^0,0,2020,sichuan~chongqing,similarity,0\.\d+$/.test(l))).toBe(true);
     expect(metrics.some((l) => /^1,34,2054,zone,duplicated_investment_share,/.test(l))).toBe(true);
     const sectors = readFileSync(join(a, 'sectors.csv'), 'utf8').split('\n');
-    expect(sectors[0]).toBe('replication,step,year,region,sector,output,capital,firms,lq');
+    expect(sectors[0]).toBe('replication,step,year,region,sector,output,capital,firms,lq,investment,grants,relocation_offers,fund_invested');
     const events = readFileSync(join(a, 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(events.length).toBeGreaterThan(0);
     expect(events[0]).toHaveProperty('step');
