@@ -9,7 +9,7 @@
 import type { Strategy } from '../model/config.js';
 import { analyzeGame, type GameAnalysis } from '../model/game/analyze.js';
 import { createGame, toBimatrix, type NormalFormGame } from '../model/game/normal-form.js';
-import { replicator1, trajectory2, velocity1, vectorField, type Bimatrix, type Replicator1 } from '../model/game/replicator.js';
+import { replicator1, scaleBimatrix, trajectory2, velocity1, vectorField, type Bimatrix, type Replicator1 } from '../model/game/replicator.js';
 import type { SymmetricPayoffs } from '../model/game/normal-form.js';
 import { estimateFromSamples } from '../model/game/uncertainty.js';
 import type { EmpiricalGame } from './game.js';
@@ -74,17 +74,9 @@ export function subGame(empirical: EmpiricalGame, lens: GameLens = empirical.len
   });
 }
 
-/**
- * The means as a bimatrix scaled so the largest payoff gap that drives the
- * dynamics is 1: dividing every payoff by a positive constant only rescales
- * time, so the paths (and rest points, and stability) are unchanged, while the
- * integration step stays meaningful for payoffs in the thousands of billions.
- */
+/** The means as a bimatrix, scaled so the largest payoff gap that drives the dynamics is 1 (scaleBimatrix). */
 export function normalizedBimatrix(game: NormalFormGame): Bimatrix {
-  const { a, b } = toBimatrix(game);
-  const gaps = [a[0][0] - a[1][0], a[0][1] - a[1][1], b[0][0] - b[0][1], b[1][0] - b[1][1]].map(Math.abs);
-  const scale = Math.max(...gaps) || 1;
-  return { a: a.map((row) => row.map((v) => v / scale)), b: b.map((row) => row.map((v) => v / scale)) };
+  return scaleBimatrix(toBimatrix(game));
 }
 
 export const DEFAULT_STARTS = [

@@ -84,7 +84,8 @@ export function residentWealth(sim: Simulation): Float64Array {
   return wealth;
 }
 
-export function recordStep(sim: Simulation, payoff: Float64Array, history: FundHistory): StepRecord {
+/** `payoff` and `wealth` (resident wealth now) are the step's, worked out once by the step for the governments' objectives. */
+export function recordStep(sim: Simulation, payoff: Float64Array, wealth: Float64Array, history: FundHistory): StepRecord {
   const { config, firms, market, cells, flows, sectorCount: K, regionCount: R } = sim;
   const metrics = config.metrics;
   // End-of-step cell tables, tallied by the investment and entry passes.
@@ -154,7 +155,6 @@ export function recordStep(sim: Simulation, payoff: Float64Array, history: FundH
   put('fund_distributions', (r) => flows.distributions[r]);
   put('side_payments', (r) => netSidePayments(flows, r)); // docs/ODD.md 7.17
   // Ownership accounts (docs/ODD.md 7.16): residents and government of each region together.
-  const wealth = residentWealth(sim);
   put('wages', (r) => flows.wages[r]);
   put('resident_income', (r) => residentIncome(flows, r));
   put('resident_investment', (r) => residentInvestment(flows, r));

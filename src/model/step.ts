@@ -125,7 +125,7 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
     }
   });
 
-  const record = recordStep(sim, payoff, scratch.history); // 8
+  const record = recordStep(sim, payoff, wealth, scratch.history); // 8
   checkRecordFinite(record, config); // a number that overflowed stops the run here, never reaches a table
 
   // What the next step reads as "last step".

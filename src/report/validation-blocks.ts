@@ -27,11 +27,16 @@ export function withStudyBlock(text: string, name: string, body: string): string
   return `${text.trimEnd()}\n\n${block}`;
 }
 
-/** Writes the study's answers into a validation report chuanyu wrote; refuses any other file. */
-export async function writeStudyIntoValidation(path: string, name: string, body: string): Promise<void> {
+/** The text of a validation report chuanyu wrote at `path`; any other file, or none, is refused with a message naming it. */
+export async function readValidationReport(path: string): Promise<string> {
   const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw new UserError(`${path}: cannot read it (${e.code ?? e.message}); --validation takes a report written by \`npm run validate\` (run that first)`);
+    throw new UserError(`${path}: cannot read it (${e.code ?? e.message}); --validation takes a report written by \`npm run validate\` (run that first); nothing was written`);
   });
   if (!isValidationReport(text)) throw new UserError(`${path} is not a validation report chuanyu wrote (it must start with "${VALIDATION_HEADING}" and the generated-by line); nothing was written`);
-  await writeFile(path, withStudyBlock(text, name, body));
+  return text;
+}
+
+/** Writes the study's answers into a validation report chuanyu wrote; refuses any other file. */
+export async function writeStudyIntoValidation(path: string, name: string, body: string): Promise<void> {
+  await writeFile(path, withStudyBlock(await readValidationReport(path), name, body));
 }

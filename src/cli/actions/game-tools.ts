@@ -7,14 +7,14 @@
 import { didYouMean, UserError } from '../../scenario/errors.js';
 import type { SymmetricPayoffs } from '../../model/game/normal-form.js';
 import { PLAYER_NAMES, isPlayerName, playMatch, type MatchResult } from '../../model/game/repeated.js';
-import { replicator2, trajectory2, type Bimatrix, type Replicator2 } from '../../model/game/replicator.js';
+import { replicator2, scaleBimatrix, trajectory2, type Bimatrix, type Replicator2 } from '../../model/game/replicator.js';
 import type { Eigenvalue } from '../../model/game/linear-2d.js';
 import { readGamePayoffs } from './game-source.js';
 
-function scaledBimatrix({ a, b }: Bimatrix): Bimatrix {
-  const gaps = [a[0][0] - a[1][0], a[0][1] - a[1][1], b[0][0] - b[0][1], b[1][0] - b[1][1]].map(Math.abs);
-  const scale = Math.max(...gaps) || 1;
-  const round = (v: number) => Number((v / scale).toPrecision(6));
+/** A game's scaled payoffs, to 6 significant digits for display. */
+function scaledBimatrix(m: Bimatrix): Bimatrix {
+  const { a, b } = scaleBimatrix(m);
+  const round = (v: number) => Number(v.toPrecision(6));
   return { a: a.map((row) => row.map(round)), b: b.map((row) => row.map(round)) };
 }
 

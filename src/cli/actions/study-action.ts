@@ -11,16 +11,9 @@ import { checkOutputTarget, unusedFolder } from '../../report/output-folder.js';
 import { stableJson } from '../../report/write-results.js';
 import { gameJson } from '../../report/report-game.js';
 import { indeterminateCounts, panelSlug, renderStudyReport, studySummaryMarkdown, studyValidationMarkdown, writeStudyTables, type StudyJson } from '../../report/report-study.js';
-import { isValidationReport, writeStudyIntoValidation } from '../../report/validation-blocks.js';
+import { readValidationReport, writeStudyIntoValidation } from '../../report/validation-blocks.js';
 import { UserError } from '../../scenario/errors.js';
-import { readFile } from 'node:fs/promises';
 
-/** Before any computing: the file exists and is a validation report chuanyu wrote. */
-async function checkValidationTarget(path: string): Promise<void> {
-  const text = await readFile(path, 'utf8').catch(() => null);
-  if (text === null) throw new UserError(`${path}: no such validation report; run \`npm run validate\` first (nothing was written)`);
-  if (!isValidationReport(text)) throw new UserError(`${path} is not a validation report chuanyu wrote; nothing was written`);
-}
 import { gitCommit, packageVersion } from '../package-info.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
@@ -45,7 +38,7 @@ export async function studyAction(options: StudyActionOptions): Promise<{ outDir
   checkStudyPaths(study, loaded.scenario as Record<string, unknown>);
   if (options.validation !== undefined) {
     if (study.scale !== 'full') throw new UserError(`--validation takes the full study only: the ${study.scale} scale's answers are a smoke test and mean nothing (nothing was written)`);
-    await checkValidationTarget(options.validation);
+    await readValidationReport(options.validation); // refused before any computing
   }
   const seed = options.seed ?? study.seed ?? loaded.scenario.seed;
   const replications = options.replications ?? study.replications;

@@ -179,3 +179,15 @@ export function symmetricBimatrix(p: SymmetricPayoffs): Bimatrix {
 }
 
 const round = (v: number) => String(Number(v.toPrecision(4)));
+
+/**
+ * The bimatrix divided by the largest payoff gap that drives the dynamics, so
+ * that gap is 1: dividing every payoff by a positive constant only rescales
+ * time, so paths, rest points and stability are unchanged, while an
+ * integration step stays meaningful for payoffs in the thousands of billions.
+ */
+export function scaleBimatrix({ a, b }: Bimatrix): Bimatrix {
+  const gaps = [a[0][0] - a[1][0], a[0][1] - a[1][1], b[0][0] - b[0][1], b[1][0] - b[1][1]].map(Math.abs);
+  const scale = Math.max(...gaps) || 1;
+  return { a: a.map((row) => row.map((v) => v / scale)), b: b.map((row) => row.map((v) => v / scale)) };
+}
