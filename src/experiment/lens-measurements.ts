@@ -8,6 +8,7 @@
  * several seeds, so a reader sees whether a verdict depends on the seed.
  */
 import type { Scenario } from '../scenario/schema.js';
+import { getPath, setPath } from '../scenario/merge.js';
 import { GAME_LENSES, type GameLens } from '../model/metrics/lenses.js';
 import { runPoints } from './pool.js';
 import type { PointResult } from './run-point.js';
@@ -71,6 +72,23 @@ export interface MeasuredWorld {
 /** The world with steady demand (no cycles): the design's revision 1 demand, for comparison. */
 export function steadyDemand(label: string, scenario: Scenario): MeasuredWorld {
   return { label: `${label}, steady demand`, scenario: { ...scenario, demand: { ...scenario.demand, volatility: 0 }, sectors: scenario.sectors.map(({ demandVolatility: _, ...rest }) => rest) } };
+}
+
+/**
+ * Paths of a historical calibration that also mean something in the policy
+ * worlds: the fitted parameters (its `calibrate.parameters`) that describe
+ * how the economy works (agglomeration, policy), not the history itself
+ * (sectors' 1978-2015 growth rates, dated strategy switches).
+ */
+export function structuralFits(calibrated: Scenario): string[] {
+  return Object.keys(calibrated.calibrate?.parameters ?? {}).filter((path) => !path.startsWith('sectors.') && !path.startsWith('governments.') && !path.includes('*'));
+}
+
+/** The world with the historical calibration's structural values in place of its own (labelled "<label>, at the historical fit"). */
+export function atHistoricalFit(label: string, scenario: Scenario, calibrated: Scenario): MeasuredWorld {
+  let world: Scenario = scenario;
+  for (const path of structuralFits(calibrated)) world = setPath(world, path, getPath(calibrated, path));
+  return { label: `${label}, at the historical fit`, scenario: world };
 }
 
 const zoneChange = (result: PointResult, metric: string): ChangeInterval =>

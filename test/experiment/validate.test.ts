@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateAction } from '../../src/cli/actions/validate-action.js';
 import { CLAIMS } from '../../src/experiment/validation-claims.js';
+import { atHistoricalFit, structuralFits } from '../../src/experiment/lens-measurements.js';
+import { loadScenario } from '../../src/scenario/load.js';
 
 describe('pattern validation', () => {
   it('checks every claim and writes one table row each', async () => {
@@ -32,5 +34,23 @@ describe('pattern validation', () => {
     // Waste against the counterfactual, for every world, with and without demand cycles.
     expect(result.markdown).toMatch(/^\| compete, steady demand \| 1 \| [-+]\d\.\d{3} \[/m);
     expect(result.markdown).toMatch(/\(cooperate, cooperate\) minus \(compete, compete\), welfare lens, seed 1/);
+    // The policy worlds at the historical calibration's structural values, every lens, with the values named.
+    expect(result.markdown).toMatch(/^\| cooperate, at the historical fit \| 1 \| welfare \| [-+]\d/m);
+    expect(result.markdown).toMatch(/^\| division-of-labour, at the historical fit \| 1 \| objective \| [a-z-]+/m);
+    expect(result.markdown).toMatch(/`agglomeration\.localization` = 0\.\d+/);
+  });
+
+  it('puts the historical fit\'s structural values, and only those, into a policy world', async () => {
+    const calibrated = (await loadScenario('historical-calibrated')).scenario;
+    const cooperate = (await loadScenario('cooperate')).scenario;
+    const fits = structuralFits(calibrated);
+    expect(fits).toContain('agglomeration.localization');
+    expect(fits.some((p) => p.startsWith('sectors.') || p.startsWith('governments.'))).toBe(false);
+    const world = atHistoricalFit('cooperate', cooperate, calibrated);
+    expect(world.label).toBe('cooperate, at the historical fit');
+    expect(world.scenario.agglomeration.localization).toBe(calibrated.agglomeration.localization);
+    expect(world.scenario.sectors).toEqual(cooperate.sectors);
+    expect(world.scenario.time).toEqual(cooperate.time);
+    expect(cooperate.agglomeration.localization).not.toBe(calibrated.agglomeration.localization); // the input is not changed
   });
 });
