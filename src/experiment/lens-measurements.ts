@@ -16,7 +16,8 @@ import { changeInterval, type ChangeInterval, type LensVerdict } from './verdict
 import { verdictsOf } from './point-verdicts.js';
 import { WASTE_METRICS } from './replication-summary.js';
 import { runEmpiricalGame } from './game.js';
-import { analyzeEmpiricalGame, type ProfileDecomposition } from './game-analysis.js';
+import { analyzeEmpiricalGame, type ProfileDecomposition, type SubGameReport } from './game-analysis.js';
+import { checkProfile } from '../model/game/equilibria.js';
 
 export interface ScenarioLensMeasurement {
   /** The world's label: a shipped scenario, or one with its demand made steady ("compete, steady demand"). */
@@ -53,6 +54,8 @@ export interface GameLensMeasurement {
   types: Record<GameLens, { type: string; likely: string; orderings: string[]; sentence: string }>;
   /** (cooperate, cooperate) minus (compete, compete), per lens. */
   decomposition: ProfileDecomposition[];
+  /** Per lens and government: does it gain by competing while the other cooperates (T vs R)? Mutual cooperation is a Nash equilibrium when no government does. */
+  deviation: Record<GameLens, { player: string; gain: number; status: 'gains' | 'loses' | 'uncertain' }[]>;
 }
 
 export interface LensMeasurements {
@@ -89,6 +92,18 @@ export function atHistoricalFit(label: string, scenario: Scenario, calibrated: S
   let world: Scenario = scenario;
   for (const path of structuralFits(calibrated)) world = setPath(world, path, getPath(calibrated, path));
   return { label: `${label}, at the historical fit`, scenario: world };
+}
+
+/** Each government's gain from competing while the other cooperates (T - R), with whether it is beyond 1.96 standard errors. */
+function deviationFromCooperation(sub: SubGameReport): { player: string; gain: number; status: 'gains' | 'loses' | 'uncertain' }[] {
+  const { game } = sub;
+  const profile = game.strategies.map((s) => s.indexOf('cooperate'));
+  const check = checkProfile(game, profile, { z: sub.analysis.z });
+  return check.deviations.map((d) => ({
+    player: game.players[d.player],
+    gain: d.difference,
+    status: d.status === 'uncertain' ? 'uncertain' : d.status === 'higher' ? 'gains' : 'loses',
+  }));
 }
 
 const zoneChange = (result: PointResult, metric: string): ChangeInterval =>
@@ -131,8 +146,11 @@ export async function measureLenses(
           return [lens, { type: cls.type, likely: cls.likely, orderings: cls.players.map((p) => `${p.player} ${p.ordering}`), sentence: cls.sentence }];
         }),
       ) as GameLensMeasurement['types'];
+      const deviation = Object.fromEntries(
+        GAME_LENSES.map((lens) => [lens, deviationFromCooperation(report.byLens[lens].sub!)]),
+      ) as GameLensMeasurement['deviation'];
       const decomposition = report.decomposition.filter((d) => d.profile.every((s) => s === 'cooperate') && d.reference.every((s) => s === 'compete'));
-      games.push({ scenario: world.label, seed, types, decomposition });
+      games.push({ scenario: world.label, seed, types, decomposition, deviation });
     }
   return { replications: options.replications, seeds: options.seeds, regions, scenarios: measured, games };
 }

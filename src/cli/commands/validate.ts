@@ -2,7 +2,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { addWorkersOption, numericOption, REPLICATIONS_FLAG, SEED_FLAG } from '../options.js';
 
-type ValidateArgs = { replications: number; seed: number; write?: string; workers: number; quiet: boolean };
+type ValidateArgs = { replications: number; seed: number; write?: string; readme?: string; workers: number; quiet: boolean };
 
 export const validateCommand: CommandModule<object, ValidateArgs> = {
   command: 'validate',
@@ -12,6 +12,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .option('replications', numericOption('--replications', REPLICATIONS_FLAG, { alias: 'r', default: 16, describe: 'Replications per world' }))
       .option('seed', numericOption('--seed', SEED_FLAG, { default: 1, describe: 'Random seed' }))
       .option('write', { type: 'string', describe: 'Write the markdown report to this file (npm run validate: docs/VALIDATION.md)' })
+      .option('readme', { type: 'string', describe: 'Also write the short answers into this file\'s <!-- validate:in-brief:start/end --> block (npm run validate: README.md)' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false }) as unknown as Argv<ValidateArgs>,
   handler: async (args) => {
     const { validateAction } = await import('../actions/validate-action.js'); // loaded when used, so other commands start fast
