@@ -9,6 +9,7 @@ import { GAME_LENSES, type GameLens } from '../model/metrics/lenses.js';
 import type { ObjectiveWeights } from '../model/config.js';
 import { replicationLenses } from './lens-summary.js';
 import { describeFundLeverage, fundLeverage } from './fund-leverage.js';
+import { summarizeFundStages, type FundStagesSummary } from './fund-stages.js';
 import { regionPairs, type StepRecord } from '../model/record.js';
 import type { ScenarioRun } from './run-scenario.js';
 import { describe, type Stats } from './statistics.js';
@@ -56,6 +57,8 @@ export interface RunSummary {
   years: [number, number];
   metrics: { zone: Record<string, MetricSummary>; regions: Record<string, Record<string, MetricSummary>>; pairs: Record<string, Record<string, MetricSummary>> };
   outcome: OutcomeSummary | null;
+  /** With a fund and a stated division of labour: the share of fund money placed in each region's stated sectors (absent in older results). */
+  fundStages?: FundStagesSummary | null;
   events: { year: number; kind: string; label: string; source: string }[];
 }
 
@@ -166,6 +169,7 @@ export function summarizeRun(run: ScenarioRun): RunSummary {
     years: [config.startYear, config.startYear + (config.steps - 1) * config.stepYears],
     metrics: { zone, regions, pairs },
     outcome: summarizeOutcome(run),
+    fundStages: summarizeFundStages(config, runs),
     events: [
       ...config.funds
         .filter((f) => f.startStep !== null && !config.events.some((e) => e.step === f.startStep && e.kind === 'fund'))

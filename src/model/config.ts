@@ -98,7 +98,7 @@ export interface FundParams {
   investmentPeriod: number;
   life: number;
   weights: { return: number; chain: number; tech: number; duplication: number };
-  chainScore: 'outside-share' | 'both-ends';
+  chainScore: ChainScore;
   capPerFirm: number;
   /** Re-investment requirement by region index. */
   reinvestment: number[];
@@ -108,6 +108,20 @@ export interface FundParams {
   distributionSharing: DistributionSharing;
   /** Largest share of a vintage's investment that may go to the firms of one region (1 = no cap; docs/ODD.md 7.4). */
   regionCap: number;
+}
+
+/** How the fund's chain term values a cell (docs/ODD.md 7.4). */
+export const CHAIN_SCORES = ['outside-share', 'both-ends', 'stated-division'] as const;
+export type ChainScore = (typeof CHAIN_SCORES)[number];
+export function isChainScore(value: unknown): value is ChainScore {
+  return typeof value === 'string' && (CHAIN_SCORES as readonly string[]).includes(value);
+}
+
+/** What a cooperating government does in the sectors no region's stated division names (docs/ODD.md 7.3). */
+export const DIVISION_SCOPES = ['listed-only', 'others-by-advantage'] as const;
+export type DivisionScope = (typeof DIVISION_SCOPES)[number];
+export function isDivisionScope(value: unknown): value is DivisionScope {
+  return typeof value === 'string' && (DIVISION_SCOPES as readonly string[]).includes(value);
 }
 
 export const DISTRIBUTION_SHARINGS = ['paid-in', 'invested'] as const;
@@ -125,6 +139,13 @@ export interface PolicyParams {
   comparativeTilt: number;
   /** Division of labour: for each region index, the sector indices it specialises in (empty = use comparative advantage). */
   divisionOfLabour: number[][];
+  /**
+   * listed-only: a region that states a division subsidises only its listed
+   * sectors; others-by-advantage: once any region states one, each cooperating
+   * region subsidises its listed sectors, none that only other regions list, and
+   * the sectors no region lists by comparative advantage. Absent: listed-only.
+   */
+  divisionScope?: DivisionScope;
   /**
    * Side payments (docs/ODD.md 7.17): share of a cooperating region's value added
    * above its reference share of the cooperating regions' value added that its

@@ -13,6 +13,7 @@
  * fall in the first), so the order is exactly that of ranking every candidate;
  * the threshold only decides how much work that takes.
  */
+import { createStatedChainCache, type StatedChainCache } from './chain-scores.js';
 import type { FundParams } from './config.js';
 import { createDescendingScratch, visitDescending, type DescendingScratch } from './descending-scores.js';
 import type { Simulation } from './simulation.js';
@@ -25,10 +26,12 @@ export interface FundSelection {
   firm: Uint32Array;
   score: Float64Array;
   descending: DescendingScratch;
+  /** The fund's stated-division chain values, kept for as long as the division stands. */
+  statedChain: StatedChainCache;
 }
 
 export function createFundSelection(): FundSelection {
-  return { threshold: Number.NEGATIVE_INFINITY, firm: new Uint32Array(1024), score: new Float64Array(1024), descending: createDescendingScratch() };
+  return { threshold: Number.NEGATIVE_INFINITY, firm: new Uint32Array(1024), score: new Float64Array(1024), descending: createDescendingScratch(), statedChain: createStatedChainCache() };
 }
 
 function grow(selection: FundSelection, size: number): void {

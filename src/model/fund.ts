@@ -15,7 +15,7 @@ import { createTranches, place } from './fund-tranches.js';
 import { governmentPart } from './fund-sharing.js';
 import type { Simulation } from './simulation.js';
 import { updateState, type VintageState } from './state.js';
-import { capitalTotals, locationQuotientsOfCapital } from './cell-measures.js';
+import { chainScores } from './chain-scores.js';
 
 /**
  * Scale so that obligations never exceed what the vintage holds; under a region
@@ -48,40 +48,6 @@ function capRooms(vintages: VintageState[], tranches: number[], cap: number): nu
   });
 }
 
-/** Cross-border chain score per cell (docs/ODD.md 7.4), for the fund's chosen variant. */
-function chainScores(sim: Simulation, fund: FundParams): Float64Array {
-  const { cells, sectorCount: K, regionCount: R, config } = sim;
-  const a = config.inputOutput;
-  const score = new Float64Array(R * K);
-  if (fund.weights.chain === 0) return score;
-  if (fund.chainScore === 'both-ends') {
-    const lq = locationQuotientsOfCapital(sim);
-    for (let r = 0; r < R; r++)
-      for (let k = 0; k < K; k++) {
-        let s = 0;
-        for (let o = 0; o < R; o++) {
-          if (o === r) continue;
-          for (let j = 0; j < K; j++) s += (a[j][k] + a[k][j]) * Math.min(lq[r * K + k], lq[o * K + j]);
-        }
-        score[r * K + k] = s;
-      }
-    return score;
-  }
-  const { sector: sectorTotal, region: regionTotal, zone } = capitalTotals(sim);
-  for (let r = 0; r < R; r++) {
-    const outsideAll = zone > 0 ? 1 - regionTotal[r] / zone : 0;
-    for (let k = 0; k < K; k++) {
-      let s = 0;
-      for (let j = 0; j < K; j++) {
-        const outside = sectorTotal[j] > 0 ? 1 - cells.capital[r * K + j] / sectorTotal[j] : outsideAll;
-        s += (a[j][k] + a[k][j]) * (outside - outsideAll);
-      }
-      score[r * K + k] = s;
-    }
-  }
-  return score;
-}
-
 export function investFunds(sim: Simulation): void {
   const { firms, flows, sectorCount: K, regionCount: R } = sim;
   sim.state.params.funds.forEach((fund, f) => {
@@ -102,7 +68,7 @@ export function investFunds(sim: Simulation): void {
     );
     if (tranches.left <= 0 || !tranches.anyHeadroom) return;
 
-    const chain = chainScores(sim, fund);
+    const chain = chainScores(sim, fund, sim.fundSelections[f].statedChain);
     const { capital, region, sector } = firms;
     const share = firms.fundShare[f];
     visitBestFirms(sim, fund, sim.fundSelections[f], chain, (i) => {

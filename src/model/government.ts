@@ -51,9 +51,30 @@ export function markHotSectors(sim: Simulation): number[] {
   return hotness;
 }
 
+/** Comparative-advantage weights of region r: C(r,k) * LQ(r,k)^beta, LQ on capital (0 where r has no capital). */
+function comparativeAdvantage(sim: Simulation, r: number): number[] {
+  const { cells, sectorCount: K, regionCount: R } = sim;
+  const own = (k: number) => cells.capital[r * K + k];
+  let regionTotal = 0;
+  let zoneTotal = 0;
+  const sectorTotal = new Float64Array(K);
+  for (let s = 0; s < R; s++)
+    for (let k = 0; k < K; k++) {
+      const c = cells.capital[s * K + k];
+      sectorTotal[k] += c;
+      zoneTotal += c;
+      if (s === r) regionTotal += c;
+    }
+  return Array.from({ length: K }, (_, k) => {
+    if (!(own(k) > 0) || regionTotal <= 0) return 0;
+    const lq = own(k) / regionTotal / (sectorTotal[k] / zoneTotal);
+    return own(k) * Math.pow(lq, sim.state.params.policy.comparativeTilt);
+  });
+}
+
 /** Budget split across the region's sectors (weights over k, summing to 1 where any is positive). */
 function sectorWeights(sim: Simulation, r: number, strategy: Strategy, hotness: number[]): number[] {
-  const { cells, sectorCount: K, regionCount: R } = sim;
+  const { cells, sectorCount: K } = sim;
   const policy = sim.state.params.policy;
   const own = (k: number) => cells.capital[r * K + k];
   const present = (k: number) => own(k) > 0;
@@ -64,25 +85,16 @@ function sectorWeights(sim: Simulation, r: number, strategy: Strategy, hotness: 
     weights = hotness.map((h, k) => (sim.hot[k] && present(k) ? h - floor + 1e-3 : 0));
   } else if (strategy === 'cooperate') {
     const division = policy.divisionOfLabour[r] ?? [];
-    if (division.length > 0) {
+    if (policy.divisionScope === 'others-by-advantage' && policy.divisionOfLabour.some((d) => d.length > 0)) {
+      // A partial division: the region's own stages by capital, none of the
+      // stages stated only for other regions, and the rest by comparative advantage.
+      const advantage = comparativeAdvantage(sim, r);
+      const othersStage = (k: number) => policy.divisionOfLabour.some((d, s) => s !== r && d.includes(k));
+      weights = Array.from({ length: K }, (_, k) => (division.includes(k) ? own(k) : othersStage(k) ? 0 : advantage[k]));
+    } else if (division.length > 0) {
       weights = Array.from({ length: K }, (_, k) => (division.includes(k) ? own(k) : 0));
     } else {
-      // Comparative advantage: C(r,k) * LQ(r,k)^beta, LQ on capital.
-      let regionTotal = 0;
-      let zoneTotal = 0;
-      const sectorTotal = new Float64Array(K);
-      for (let s = 0; s < R; s++)
-        for (let k = 0; k < K; k++) {
-          const c = cells.capital[s * K + k];
-          sectorTotal[k] += c;
-          zoneTotal += c;
-          if (s === r) regionTotal += c;
-        }
-      weights = Array.from({ length: K }, (_, k) => {
-        if (!present(k) || regionTotal <= 0) return 0;
-        const lq = own(k) / regionTotal / (sectorTotal[k] / zoneTotal);
-        return own(k) * Math.pow(lq, policy.comparativeTilt);
-      });
+      weights = comparativeAdvantage(sim, r);
     }
   } else {
     const plan = sim.state.params.governments[r].planWeights;

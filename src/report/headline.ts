@@ -43,6 +43,7 @@ export function formatHeadline(summary: RunSummary, title: string, seconds: numb
   }
   for (const id of ids) add(`value added ${id} (bn yuan/yr)`, regions[id].value_added, 1);
   lines.push(table(rows));
+  if (summary.fundStages) lines.push('', `Fund and stated division: ${summary.fundStages.sentence}`);
   if (summary.outcome) {
     const o = summary.outcome;
     lines.push('');

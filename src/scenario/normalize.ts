@@ -15,6 +15,7 @@ import {
   type ScheduledEvent,
   type StrategyRule,
 } from '../model/config.js';
+import { statedDivisionChain } from '../model/chain-scores.js';
 import { GovernmentSchema, type Scenario } from './schema.js';
 
 export interface ScenarioIssue {
@@ -221,6 +222,18 @@ export function normalizeScenario(scenario: Scenario): ModelConfig {
 
   const divisionOfLabour = regionIds.map((rid) => (scenario.policy.divisionOfLabour[rid] ?? []).map((s, i) => sectorRef(s, ['policy', 'divisionOfLabour', rid, i])));
   for (const name of Object.keys(scenario.policy.divisionOfLabour)) regionRef(name, ['policy', 'divisionOfLabour', name]);
+  if (funds.length > 0 && fundSpec.chainScore === 'stated-division') {
+    const stated = divisionOfLabour.filter((d) => d.length > 0).length;
+    const why =
+      stated < 2
+        ? `policy.divisionOfLabour states sectors for ${stated === 0 ? 'no region' : 'only one region'}`
+        : 'no input-output link joins a sector one region states in policy.divisionOfLabour to a sector another region states';
+    if (stated < 2 || (!divisionOfLabour.some((d) => d.includes(-1)) && !statedDivisionChain(divisionOfLabour, inputOutput).some((v) => v > 0)))
+      issues.push({
+        path: ['fund', 'chainScore'],
+        message: `"stated-division" credits only links between the sectors regions state in policy.divisionOfLabour, but ${why}, so every chain value would be 0; state each region's sectors (e.g. policy.divisionOfLabour: { chongqing: [autos], sichuan: [auto-parts] }) or choose another fund.chainScore`,
+      });
+  }
 
   const validPaths = eventParameterPaths(scenario);
   const events: ScheduledEvent[] = [];
@@ -319,6 +332,8 @@ export function normalizeScenario(scenario: Scenario): ModelConfig {
 
   const f = scenario.firms;
   const a = scenario.agglomeration;
+  // The default scope is left out of the state, so that runs which do not use it keep their state exactly.
+  const { divisionScope, ...policy } = scenario.policy;
   return {
     name: scenario.name,
     startYear: start,
@@ -355,7 +370,7 @@ export function normalizeScenario(scenario: Scenario): ModelConfig {
     agglomeration: { ...a, referenceCapital: a.referenceCapital * meanCellCapital, congestionCapital: a.congestionCapital * zoneCapital },
     friction: { initial: scenario.friction.border, minimum: scenario.friction.minimum, cooperationReduction: scenario.friction.cooperationReduction },
     governments,
-    policy: { ...scenario.policy, divisionOfLabour },
+    policy: { ...policy, divisionOfLabour, ...(divisionScope === 'listed-only' ? {} : { divisionScope }) },
     funds,
     events,
     metrics: { ...scenario.metrics },

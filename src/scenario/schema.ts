@@ -15,7 +15,7 @@
  * that become file names or identifiers are slugs.
  */
 import { z } from 'zod';
-import { DISTRIBUTION_SHARINGS, RULE_NAMES, STRATEGIES } from '../model/config.js';
+import { CHAIN_SCORES, DISTRIBUTION_SHARINGS, DIVISION_SCOPES, RULE_NAMES, STRATEGIES } from '../model/config.js';
 
 const BN = 'billion yuan';
 /** Largest amount of money anywhere in a scenario, in billion yuan. */
@@ -219,8 +219,10 @@ const FundSchema = z
       .strict()
       .prefault({})
       .meta({ description: 'Scoring weights: score = return*profit_rate + chain*chain_value + tech*tau - duplication*overcapacity.' }),
-    chainScore: z.enum(['outside-share', 'both-ends']).default('outside-share').meta({
-      description: 'outside-share: partners\' share outside the region, normalised by region size (antisymmetric with two regions); both-ends: credits both ends of a link, a[j][k] min(LQ(r,k), LQ(s,j)).',
+    chainScore: z.enum(CHAIN_SCORES).default('outside-share').meta({
+      description:
+        'How chain_value is computed for a firm in region r and sector k (docs/ODD.md 7.4). outside-share: partners\' share outside the region, normalised by region size (antisymmetric with two regions); both-ends: credits both ends of a link, a[j][k] min(LQ(r,k), LQ(s,j)), summed over all links; stated-division: credits only links along policy.divisionOfLabour: 0 unless k is one of r\'s stated sectors, else the sum of a[j][k] + a[k][j] over the sectors j each other region states, divided by the largest such sum, so the best-linked stated cell scores 1 (the scale of technology tau). stated-division needs a division in which a stated sector of one region is linked to a stated sector of another.',
+      unit: 'rule',
     }),
     capPerFirm: num('Cap of fund money per firm per year, as a share of the firm\'s capital.', 'share of capital', 0.1, 0, 5),
     reinvestment: z
@@ -391,6 +393,11 @@ export const ScenarioSchema = z
         fundShare: share('phi: share of a cooperating budget paid into the joint fund.', 0.3),
         comparativeTilt: nonNeg('beta_ca: cooperative grants proportional to C(r,k) * LQ(r,k)^beta_ca.', 'exponent', 0.5, 10),
         divisionOfLabour: z.record(z.string(), z.array(z.string())).default({}).meta({ description: 'Stated division of labour: sector ids each region specialises in when cooperating (e.g. chongqing: [autos]).' }),
+        divisionScope: z.enum(DIVISION_SCOPES).default('listed-only').meta({
+          description:
+            'What a cooperating government subsidises when a division of labour is stated. listed-only: a region with a list subsidises only its listed sectors, in proportion to its capital there (a region without one uses comparative advantage); others-by-advantage: each cooperating region subsidises its listed sectors in proportion to capital, nothing in the sectors only other regions list, and the sectors no region lists by comparative advantage, C(r,k) LQ(r,k)^comparativeTilt, as with no division.',
+          unit: 'rule',
+        }),
         sidePayment: share(
           'Side payments between cooperating governments: each year that at least two governments cooperate, each cooperating region whose value added is above its reference share of the cooperating regions\' value added (its share in the year before payments first applied) pays this share of the excess to the cooperating governments below their reference share, in proportion to their shortfall (0 = none; 1 = the whole excess).',
           0,

@@ -29,25 +29,21 @@ const STAGES: readonly (readonly string[])[] = [
 ];
 
 describe('the shipped division-of-labour scenario', () => {
-  it('loads, validates and states the paper\'s division with the both-ends chain score', async () => {
+  it('loads, validates and states the paper\'s division of the two chains, with the stated-division chain score', async () => {
     const { scenario, config } = await loadScenario('division-of-labour');
     const id = (k: number) => config.sectors[k].id;
     const division = config.regions.map((_, r) => config.policy.divisionOfLabour[r].map(id));
     expect(config.regions.map((r) => r.id)).toEqual(['sichuan', 'chongqing']);
-    // Each region's stages are its own and not the other's; every other sector is listed by both.
-    for (const [r, other] of [[SICHUAN, CHONGQING], [CHONGQING, SICHUAN]] as const) {
-      for (const s of STAGES[r]) expect(division[r]).toContain(s);
-      for (const s of STAGES[other]) expect(division[r]).not.toContain(s);
-    }
-    const rest = config.sectors.map((s) => s.id).filter((s) => ![...STAGES[SICHUAN], ...STAGES[CHONGQING]].includes(s));
-    for (const r of [SICHUAN, CHONGQING]) expect([...division[r]].sort()).toEqual([...STAGES[r], ...rest].sort());
+    // Each region lists its own stages and nothing else; the other sectors keep comparative advantage.
+    for (const r of [SICHUAN, CHONGQING]) expect([...division[r]].sort()).toEqual([...STAGES[r]].sort());
+    expect(config.policy.divisionScope).toBe('others-by-advantage');
     // Electronics split by stage, with assembly buying from components.
     const k = (s: string) => config.sectors.findIndex((x) => x.id === s);
     expect(config.inputOutput[k('electronic-components')][k('electronics')]).toBeGreaterThan(0);
     expect(config.inputOutput[k('auto-parts')][k('autos')]).toBeGreaterThan(0);
     expect(config.governments.every((g) => g.rule.rule === 'fixed' && g.rule.strategy === 'cooperate')).toBe(true);
     expect(config.funds).toHaveLength(1);
-    expect(config.funds[0].chainScore).toBe('both-ends');
+    expect(config.funds[0].chainScore).toBe('stated-division');
     expect(config.funds[0].weights.chain).toBeGreaterThan(0);
     expect(scenario.description).toMatch(/\?/); // it asks a question
   });
@@ -71,10 +67,12 @@ describe('does the division of labour specialise the regions along the stated se
 
   beforeAll(async () => {
     config = await shippedConfig('division-of-labour', (s) => (s.initial.firms = FIRMS));
-    // The same world and fund, cooperating by comparative advantage instead of a stated division.
+    // The same world and fund, cooperating by comparative advantage instead of a
+    // stated division (the fund, with no division to follow, scores both ends of every link).
     const undivided = await shippedConfig('division-of-labour', (s) => {
       s.initial.firms = FIRMS;
       s.policy.divisionOfLabour = {};
+      s.fund.chainScore = 'both-ends';
     });
     runs = { division: runMany(config, REPLICATIONS), undivided: runMany(undivided, REPLICATIONS), counterfactual: runMany(counterfactualConfig(config), REPLICATIONS) };
   });
