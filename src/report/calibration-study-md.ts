@@ -39,7 +39,7 @@ export function calibrationStudyMarkdown(study: CalibrationStudy): string[] {
   const lines: string[] = [
     `### Calibration of ${study.scenario}: every choice counted, real hold-outs, naive baselines`,
     '',
-    `Target: ${study.source || study.metric}. Each direction is its own CMA-ES fit (${d0.evaluations} evaluations x ${d0.replications} replications, seed ${study.seed}, common random numbers); ` +
+    `Target: ${(study.source || study.metric).replace(/\.+$/, '')}. Each direction is its own CMA-ES fit (${d0.evaluations} evaluations x ${d0.replications} replications, seed ${study.seed}, common random numbers); ` +
       `fresh-seed errors use ${d0.validationReplications} replications; hold-out errors are the median [min, max] over ${study.seedSets} sets of ${d0.validationReplications} fresh replications (seeds ${study.seed}+1000, +2000, ...).`,
     '',
     `Choices counted: k = ${d0.parameters.length} fitted parameters (${d0.parameters.map((p) => `\`${p.path}\``).join(', ')}; a \`*\` parameter is one value shared by every key it names)` +
