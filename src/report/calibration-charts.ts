@@ -19,6 +19,7 @@ export const FITTING_RUN = 'Calibrated, fitting seeds (mean)';
 export const START_RUN = 'As written (mean)';
 export const FITTED_POINT = 'Target, fitted';
 export const HELD_OUT_POINT = 'Target, held out';
+export const OTHER_POINT = 'Target, in no error (matched by construction or unused)';
 
 const fmt = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(3) : 'n/a');
 
@@ -44,8 +45,10 @@ export function fitChart(summary: CalibrationSummary): ExperimentChart {
   const legend = { symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolOpacity: 1, symbolSize: 400 };
   const runs = [FRESH_RUN, FITTING_RUN, START_RUN];
   const y = { field: 'mean', type: 'quantitative', title: yAxisTitle(target.metric), scale: { zero: false, padding: 6 } };
-  const points = target.points.map((p) => ({ year: p.year, value: p.value, kind: p.inFit ? FITTED_POINT : HELD_OUT_POINT }));
-  const kinds = target.holdout > 0 ? [FITTED_POINT, HELD_OUT_POINT] : [FITTED_POINT];
+  // Summaries written before point roles existed: a point not fitted was held out.
+  const kindOf = (p: (typeof target.points)[number]) => ((p.role ?? (p.inFit ? 'fit' : 'holdout')) === 'fit' ? FITTED_POINT : (p.role ?? 'holdout') === 'holdout' ? HELD_OUT_POINT : OTHER_POINT);
+  const points = target.points.map((p) => ({ year: p.year, value: p.value, kind: kindOf(p) }));
+  const kinds = [FITTED_POINT, HELD_OUT_POINT, OTHER_POINT].filter((k) => points.some((p) => p.kind === k));
   const layers: Spec[] = [
     {
       transform: [{ filter: `datum.run === '${FRESH_RUN}'` }],
@@ -73,7 +76,7 @@ export function fitChart(summary: CalibrationSummary): ExperimentChart {
         x,
         y: { field: 'value', type: 'quantitative' },
         shape: { field: 'kind', type: 'nominal', title: 'Target', scale: { domain: kinds, range: kinds.map(() => 'diamond') } },
-        fill: { field: 'kind', type: 'nominal', title: 'Target', scale: { domain: kinds, range: [NEUTRAL.target, 'white'].slice(0, kinds.length) } },
+        fill: { field: 'kind', type: 'nominal', title: 'Target', scale: { domain: kinds, range: kinds.map((k) => (k === FITTED_POINT ? NEUTRAL.target : k === HELD_OUT_POINT ? 'white' : NEUTRAL.event)) } },
         tooltip: [
           { field: 'year', type: 'quantitative', title: 'Year' },
           { field: 'value', type: 'quantitative', title: 'Observed', format: '.3f' },
@@ -87,7 +90,7 @@ export function fitChart(summary: CalibrationSummary): ExperimentChart {
   const notes = [
     `Solid line and band: mean and 90% range of ${v.replications} replications on fresh seeds (seed ${v.seed}) at the fitted values.`,
     `Dashed: mean on the ${seeds.fitting.replications} fitting seeds; dotted grey: the scenario as written, on the fitting seeds.`,
-    sentence(`Diamonds: ${target.source || 'target'}${target.holdout > 0 ? '; hollow ones were held out of the fit' : ''}`),
+    sentence(`Diamonds: ${target.source || 'target'}${target.holdout > 0 ? '; hollow ones were held out of the fit' : ''}${kinds.includes(OTHER_POINT) ? '; grey ones are in no error (matched by construction or unused)' : ''}`),
     `RMSE in-sample ${fmt(errors.inSample)}, fresh seeds ${fmt(errors.freshSeeds)}${errors.holdout ? `, held-out years ${fmt(errors.holdout.freshSeeds)}` : ''} (as written ${fmt(errors.start)}).`,
     summary.events.length > 0 ? 'Dashed grey rules: events.' : '',
   ].filter(Boolean);

@@ -88,16 +88,20 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function errorSentences(s: CalibrationSummary): string[] {
   const { errors, coverage, seeds } = s;
   const metric = metricLabel(s.target.metric).toLowerCase();
-  const fitN = s.target.points.length - s.target.holdout;
+  const fitN = s.target.points.filter((p) => p.inFit).length;
   const out = [
     `Fitted to ${plural(fitN, 'target point')}, the mean ${metric} misses them by ${num(errors.inSample)} (root mean square error) on the ${plural(seeds.fitting.replications, 'replication')} used in fitting, and by ${num(errors.freshSeeds)} on ${plural(seeds.validation.replications, 'fresh replication')} not used in fitting; the scenario as written missed by ${num(errors.start)}.`,
   ];
   if (errors.holdout)
     out.push(
-      `On the ${plural(s.target.holdout, 'held-out year')} (${s.target.points.filter((p) => !p.inFit).map((p) => p.year).join(', ')}), which the fit never saw, the error is ${num(errors.holdout.freshSeeds)} on fresh replications: this is the honest out-of-sample error.`,
+      `On the ${plural(s.target.holdout, 'held-out year')} (${s.target.points.filter((p) => (p.role ?? (p.inFit ? 'fit' : 'holdout')) === 'holdout').map((p) => p.year).join(', ')}), which the fit never saw, the error is ${num(errors.holdout.freshSeeds)} on fresh replications: this is the honest out-of-sample error.`,
     );
   else out.push('No target years were held out (--holdout 0), so there is no out-of-sample error in time; only the fresh-seed error says how much of the fit was noise.');
-  out.push(`The 90% band of the fresh replications covers ${coverage.covered} of ${coverage.total} target points.`);
+  const matched = s.target.points.filter((p) => p.role === 'matched').map((p) => p.year);
+  const unused = s.target.points.filter((p) => p.role === 'unused').map((p) => p.year);
+  if (matched.length > 0) out.push(`Matched by construction (set by a hand choice, so in no error): ${matched.join(', ')}.`);
+  if (unused.length > 0) out.push(`Unused (neither fitted nor held out): ${unused.join(', ')}.`);
+  out.push(`The 90% band of the fresh replications covers ${coverage.covered} of ${coverage.total} target points${matched.length + unused.length > 0 ? ' fitted or held out' : ''}.`);
   return out;
 }
 
@@ -129,9 +133,10 @@ function calibrationHtml(s: CalibrationSummary, charts: Parameters<typeof buildE
   const fitTable = htmlTable(
     `Each target point against the calibrated model on fresh seeds: mean and 90% band (5th to 95th percentile) of ${plural(s.seeds.validation.replications, 'replication')}. fit.csv holds the same table.`,
     ['Year', 'Target', 'Mean', '5th pct', '95th pct', 'Inside band', 'Used in fit', 'Mean, fitting seeds'],
-    fit.map(([year, value, mean, p05, p95, inFit, fitting]) => {
+    fit.map(([year, value, mean, p05, p95, inFit, fitting], i) => {
+      const role = s.target.points[i].role ?? (inFit ? 'fit' : 'holdout');
       const inside = Number(value) >= Number(p05) && Number(value) <= Number(p95);
-      return [String(year), num(Number(value)), num(Number(mean)), num(Number(p05)), num(Number(p95)), inside ? 'yes' : '<strong>no</strong>', inFit ? 'yes' : 'held out', num(Number(fitting))];
+      return [String(year), num(Number(value)), num(Number(mean)), num(Number(p05)), num(Number(p95)), inside ? 'yes' : '<strong>no</strong>', { fit: 'yes', holdout: 'held out', unused: 'unused', matched: 'matched by construction' }[role], num(Number(fitting))];
     }),
     { numeric: [1, 2, 3, 4, 7] },
   );

@@ -47,6 +47,12 @@ const nonNeg = (description: string, unit: string, def: number, max: number) => 
 const bounded = (description: string, unit: string, min: number, max: number, options: RangeOptions = {}) =>
   inRange(min, max, options).meta({ description: description + rangeNote(min, max, options.above), unit });
 const year = (description: string) => bounded(description, 'year', FIRST_YEAR, LAST_YEAR, { int: true });
+/** [from, to] years, inclusive, from <= to. */
+const yearRange = (description: string) =>
+  z
+    .tuple([inRange(FIRST_YEAR, LAST_YEAR, { int: true }), inRange(FIRST_YEAR, LAST_YEAR, { int: true })])
+    .refine(([from, to]) => from <= to, 'expected [from, to] with from <= to')
+    .meta({ description: description + rangeNote(FIRST_YEAR, LAST_YEAR), unit: 'year' });
 
 /** Longest name or id. */
 const MAX_NAME = 64;
@@ -447,7 +453,27 @@ export const ScenarioSchema = z
           .meta({ description: 'CSV of target points (columns year,value), relative to this file; default: the scenario\'s `target`. Must end in .csv.' }),
         replications: num('Replications averaged per evaluation (common random numbers across evaluations).', 'runs', 10, 1, 1000, { int: true }),
         iterations: num('Budget of objective evaluations.', 'evaluations', 200, 1, 100000, { int: true }),
-        holdout: num('Number of last target points left out of the fit and reported as out-of-sample error.', 'points', 0, 0, 1000, { int: true }),
+        holdout: num('Number of last target points left out of the fit and reported as out-of-sample error (ignored when fitYears or holdoutYears is given; matchedByConstruction points are not counted).', 'points', 0, 0, 1000, { int: true }),
+        fitYears: yearRange('Fit only the target points of these years, inclusive (default: every point not held out). Points in neither fitYears nor holdoutYears are unused and reported as such.').optional(),
+        holdoutYears: yearRange('Hold out the target points of these years, inclusive: never read by the fit, reported as out-of-sample error (default: the last `holdout` points). Must not overlap fitYears.').optional(),
+        matchedByConstruction: z
+          .array(year('A target year a hand choice sets by construction (e.g. 1978, which hand-set initial sector shares match).'))
+          .max(1000)
+          .default([])
+          .meta({ description: 'Target years matched by construction: excluded from the fit, the hold-out and every reported error, and listed as such (at most 1000).' }),
+        choices: z
+          .array(
+            z
+              .object({
+                name: z.string().min(1).max(200).meta({ description: 'What was chosen by hand (e.g. "strategy order per period").' }),
+                count: bounded('Free choices it stands for, counted like fitted parameters in the penalised errors (AICc, BIC).', 'choices', 0, 1000, { int: true }),
+                why: z.string().max(2000).default('').meta({ description: 'Why it is set by hand and how it is accounted for (e.g. "matched by construction: 1978 is excluded").' }),
+              })
+              .strict(),
+          )
+          .max(100)
+          .default([])
+          .meta({ description: 'Hand choices not fitted by the optimizer but made with the target in view; their counts add to the fitted parameters in k (at most 100).' }),
       })
       .strict()
       .optional()

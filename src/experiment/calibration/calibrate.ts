@@ -26,7 +26,8 @@ import { minimizeCmaes, defaultPopulationSize } from './cmaes.js';
 import { calibrationParameters, valuesOf, type CalibrationParameter } from './parameters.js';
 import { createSeriesPool, type SeriesPool } from './series-pool.js';
 import { checkMetric, type SeriesTask } from './series.js';
-import { loadTarget, splitHoldout, type CalibrationTarget, type TargetPoint } from './target.js';
+import { spreadOf, type Spread } from './fit-statistics.js';
+import { loadTarget, splitTarget, type CalibrationTarget, type SplitRule, type TargetPoint } from './target.js';
 
 /** Fresh seeds for validation: this far from the fitting seed. */
 export const VALIDATION_SEED_OFFSET = 1000;
@@ -34,7 +35,14 @@ export const VALIDATION_SEED_OFFSET = 1000;
 export const SIGMA0 = 0.3;
 
 export interface CalibrationOptions {
+  /** Hold out the last N target points (replaces the scenario's split settings; not with fitYears/holdoutYears). */
   holdout?: number;
+  /** Fit only these years, inclusive (replaces the scenario's split settings). */
+  fitYears?: [number, number];
+  /** Hold out these years, inclusive (replaces the scenario's split settings). */
+  holdoutYears?: [number, number];
+  /** Sets of fresh seeds for validation (seed + 1000, seed + 2000, ...), each of validationReplications runs (default 1). */
+  seedSets?: number;
   /** Budget of objective evaluations (default: the scenario's calibrate.iterations). */
   iterations?: number;
   replications?: number;
@@ -54,14 +62,37 @@ export interface CalibrationPlan {
   scenario: Record<string, unknown>;
   parameters: CalibrationParameter[];
   target: CalibrationTarget;
+  /** How the points were split (for the command that reproduces the calibration). */
+  split: SplitRule;
   fit: TargetPoint[];
   holdout: TargetPoint[];
+  /** Target points neither fitted nor held out (an explicit split of years leaves them out). */
+  unused: TargetPoint[];
+  /** Target points a hand choice matches by construction: in no error. */
+  matched: TargetPoint[];
+  /** Hand choices made with the target in view, counted with the fitted parameters. */
+  choices: { name: string; count: number; why: string }[];
   seed: number;
   replications: number;
   evaluations: number;
   validationSeed: number;
   validationReplications: number;
+  /** Sets of fresh seeds: set s (1-based) uses seed + s x 1000. */
+  seedSets: number;
   years: [number, number];
+}
+
+/** The split rule: the command line's settings replace the scenario's as a whole. */
+function splitRule(section: NonNullable<LoadedScenario['scenario']['calibrate']>, options: CalibrationOptions): SplitRule {
+  const cliYears = options.fitYears !== undefined || options.holdoutYears !== undefined;
+  if (cliYears && options.holdout !== undefined) throw new UserError('give either --holdout N or --fit-years/--holdout-years, not both');
+  if (cliYears) return { kind: 'years', fitYears: options.fitYears, holdoutYears: options.holdoutYears };
+  if (options.holdout !== undefined) return { kind: 'last', holdout: options.holdout };
+  if (section.fitYears !== undefined || section.holdoutYears !== undefined) {
+    if (section.holdout > 0) throw new UserError('calibrate: give either holdout or fitYears/holdoutYears, not both');
+    return { kind: 'years', fitYears: section.fitYears as [number, number] | undefined, holdoutYears: section.holdoutYears as [number, number] | undefined };
+  }
+  return { kind: 'last', holdout: section.holdout };
 }
 
 export function planCalibration(loaded: LoadedScenario, options: CalibrationOptions = {}): CalibrationPlan {
@@ -80,16 +111,15 @@ export function planCalibration(loaded: LoadedScenario, options: CalibrationOpti
   for (const p of target.points)
     if (p.year < years[0] || p.year > years[1])
       throw new UserError(`the target year ${p.year} is outside the simulated years ${years[0]}-${years[1]}`, { file: target.file ?? loaded.file, fieldPath: target.file ? undefined : 'target.points' });
-  const holdout = options.holdout ?? section.holdout;
-  if (!Number.isInteger(holdout) || holdout < 0) throw new UserError(`--holdout must be a non-negative whole number, got ${holdout}`);
-  if (holdout >= target.points.length)
-    throw new UserError(`cannot hold out ${holdout} of ${target.points.length} target points: at least one must remain to fit`);
+  const rule = splitRule(section, options);
+  const split = splitTarget(target.points, rule, section.matchedByConstruction);
+  const seedSets = options.seedSets ?? 1;
+  if (!Number.isInteger(seedSets) || seedSets < 1) throw new UserError(`--seed-sets must be a positive whole number, got ${seedSets}`);
   const replications = options.replications ?? section.replications;
   const evaluations = options.iterations ?? section.iterations;
   for (const [name, v] of [['--replications', replications], ['--iterations', evaluations], ['--validation-replications', options.validationReplications ?? 1]] as const)
     if (!Number.isInteger(v) || v < 1) throw new UserError(`${name} must be a positive whole number, got ${v}`);
   const seed = options.seed ?? loaded.scenario.seed;
-  const split = splitHoldout(target.points, holdout);
   return {
     scenarioName: loaded.scenario.name,
     scenarioTitle: loaded.scenario.title,
@@ -97,13 +127,18 @@ export function planCalibration(loaded: LoadedScenario, options: CalibrationOpti
     scenario,
     parameters,
     target,
+    split: rule,
     fit: split.fit,
     holdout: split.holdout,
+    unused: split.unused,
+    matched: split.matched,
+    choices: section.choices.map((c) => ({ name: c.name, count: c.count, why: c.why })),
     seed,
     replications,
     evaluations,
     validationSeed: seed + VALIDATION_SEED_OFFSET,
     validationReplications: options.validationReplications ?? replications,
+    seedSets,
     years,
   };
 }
@@ -131,6 +166,10 @@ export interface CalibrationResult {
     /** Held-out years (null without hold-out). */
     holdout: { freshSeeds: number; fittingSeeds: number } | null;
   };
+  /** Each set of fresh seeds (the first is the one above): RMSE of its mean series on the fitted and the held-out years. */
+  seedSets: { seed: number; fit: number; holdout: number | null }[];
+  /** RMSE of single fresh replications (all sets): how far one run lies from the target. */
+  singleRuns: { fit: Spread | null; holdout: Spread | null };
   /** Target points inside the fresh seeds' 90% band. */
   coverage: { covered: number; total: number; fit: { covered: number; total: number }; holdout: { covered: number; total: number } };
   /** Per year over the whole run: fresh seeds at the fitted values (mean and band), fitting seeds at the fitted values and at the start (mean). */
@@ -181,7 +220,7 @@ async function simulate(pool: SeriesPool, plan: CalibrationPlan, points: Record<
 }
 
 const byPath = (parameters: readonly CalibrationParameter[], values: Record<string, number>) =>
-  Object.fromEntries(parameters.map((p) => [p.path, values[p.indexPath]]));
+  Object.fromEntries(parameters.map((p) => [p.path, values[p.indexPaths[0]]]));
 
 export async function executeCalibration(plan: CalibrationPlan, options: Pick<CalibrationOptions, 'workers' | 'signal' | 'onProgress'> = {}): Promise<CalibrationResult> {
   const pool = createSeriesPool({ workers: options.workers ?? 1, signal: options.signal });
@@ -219,9 +258,15 @@ export async function executeCalibration(plan: CalibrationPlan, options: Pick<Ca
     const best = bestMean as { value: number; years: number[]; mean: number[] } | null;
     if (!start || !best) throw new Error('calibration made no evaluation');
 
-    // Validation: the fitted point on fresh seeds.
-    const [fresh] = await simulate(pool, plan, [fittedValues], plan.validationSeed, plan.validationReplications);
-    runs += plan.validationReplications;
+    // Validation: the fitted point on fresh seeds, set after set (the first set also gives the band).
+    const sets: PointSeries[] = [];
+    for (let s = 1; s <= plan.seedSets; s++) {
+      const [series] = await simulate(pool, plan, [fittedValues], plan.seed + s * VALIDATION_SEED_OFFSET, plan.validationReplications);
+      runs += plan.validationReplications;
+      sets.push(series);
+    }
+    const fresh = sets[0];
+    const single = (points: readonly TargetPoint[]) => (points.length === 0 ? null : spreadOf(sets.flatMap((set) => set.runs.map((r) => rmse(points, set.years, r)))));
     const band: YearBand[] = fresh.years.map((year, t) => {
       const sorted = fresh.runs.map((r) => r[t]).sort((a, b) => a - b);
       return { year, mean: fresh.mean[t], p05: quantile(sorted, 0.05), p95: quantile(sorted, 0.95) };
@@ -244,7 +289,9 @@ export async function executeCalibration(plan: CalibrationPlan, options: Pick<Ca
         freshSeeds: rmse(plan.fit, fresh.years, fresh.mean),
         holdout: plan.holdout.length > 0 ? { freshSeeds: rmse(plan.holdout, fresh.years, fresh.mean), fittingSeeds: rmse(plan.holdout, best.years, best.mean) } : null,
       },
-      coverage: { covered: fitCover.covered + holdoutCover.covered, total: plan.target.points.length, fit: fitCover, holdout: holdoutCover },
+      seedSets: sets.map((set, i) => ({ seed: plan.seed + (i + 1) * VALIDATION_SEED_OFFSET, fit: rmse(plan.fit, set.years, set.mean), holdout: plan.holdout.length > 0 ? rmse(plan.holdout, set.years, set.mean) : null })),
+      singleRuns: { fit: single(plan.fit), holdout: single(plan.holdout) },
+      coverage: { covered: fitCover.covered + holdoutCover.covered, total: plan.fit.length + plan.holdout.length, fit: fitCover, holdout: holdoutCover },
       series: {
         fresh: band,
         fitting: best.years.map((year, t) => ({ year, mean: best.mean[t] })),

@@ -15,10 +15,10 @@ import { configForValues } from '../run-point.js';
 import { InvalidValuesError } from '../validation.js';
 
 export interface CalibrationParameter {
-  /** The path as written in the scenario. */
+  /** The path as written in the scenario (may hold `*`). */
   path: string;
-  /** The same path with list items as indices (what setPath needs). */
-  indexPath: string;
+  /** Every concrete path it sets, list items as indices (what setPath needs); one unless the path holds `*`. */
+  indexPaths: string[];
   lower: number;
   upper: number;
   integer: boolean;
@@ -48,11 +48,43 @@ export function indexPath(path: string, scenario: unknown): string {
   return out.join('.');
 }
 
+/**
+ * The concrete index paths a path names: `*` stands for every key of a record
+ * (or every item of a list) at that place; list items may be named by id.
+ */
+export function expandPath(path: string, scenario: unknown): string[] {
+  if (!path.split('.').includes('*')) return [indexPath(path, scenario)];
+  const parts = path.split('.');
+  let frontier: { node: unknown; prefix: string[] }[] = [{ node: scenario, prefix: [] }];
+  for (const [i, part] of parts.entries()) {
+    if (part !== '*') {
+      frontier = frontier.map(({ node, prefix }) => {
+        const ip = indexPath(part, node);
+        return { node: getPath(node, [Array.isArray(node) ? Number(ip) : ip]), prefix: [...prefix, ip] };
+      });
+      continue;
+    }
+    frontier = frontier.flatMap(({ node, prefix }) => {
+      const keys = Array.isArray(node) ? node.map((_, k) => String(k)) : isPlainObject(node) ? Object.keys(node) : null;
+      if (keys === null) throw new UserError(`calibrate.parameters: "${path}": "*" stands for every key of a record or item of a list, but ${[...prefix].join('.') || 'the scenario'} is neither`);
+      if (keys.length === 0) throw new UserError(`calibrate.parameters: "${path}": ${parts.slice(0, i).join('.')} is empty, so "*" matches nothing`);
+      return keys.map((k) => ({ node: getPath(node, [Array.isArray(node) ? Number(k) : k]), prefix: [...prefix, k] }));
+    });
+  }
+  return frontier.map((f) => f.prefix.join('.'));
+}
+
 /** The JSON Schema node at a dotted path (list indices and record keys step into items / additionalProperties). */
 function schemaNode(path: string): Record<string, unknown> | undefined {
   let node: any = scenarioJsonSchema();
   for (const seg of path.split('.')) {
-    const options = [node, ...(node.anyOf ?? []), ...(node.oneOf ?? [])];
+    // Unions may nest (a strategy is a name or one of several rule objects): look through all of them.
+    const options: any[] = [];
+    const collect = (n: any) => {
+      options.push(n);
+      for (const o of [...(n.anyOf ?? []), ...(n.oneOf ?? [])]) collect(o);
+    };
+    collect(node);
     let next: any;
     for (const o of options) {
       if (o.properties && seg in o.properties) next = o.properties[seg];
@@ -84,7 +116,10 @@ export function tidyValue(x: number, p: Pick<CalibrationParameter, 'lower' | 'up
 /** Values by index path for a point of the optimizer (one number per parameter, in order). */
 export function valuesOf(parameters: readonly CalibrationParameter[], x: readonly number[]): Record<string, number> {
   const values: Record<string, number> = {};
-  parameters.forEach((p, i) => (values[p.indexPath] = tidyValue(x[i], p)));
+  parameters.forEach((p, i) => {
+    const v = tidyValue(x[i], p);
+    for (const ip of p.indexPaths) values[ip] = v;
+  });
   return values;
 }
 
@@ -110,23 +145,31 @@ export function calibrationParameters(scenario: Record<string, unknown>, bounds:
   if (entries.length === 0) throw new UserError(`${where}: name at least one parameter, e.g. agglomeration.localization: [0.02, 0.25]`);
   const parameters = entries.map(([path, [lower, upper]]) => {
     if (!(Number.isFinite(lower) && Number.isFinite(upper) && lower < upper)) throw new UserError(`${where}: ${path}: the bounds must be [lower, upper] with lower < upper, got [${lower}, ${upper}]`);
-    const ip = indexPath(path, scenario);
-    checkParameterPath(ip, scenario, where);
-    const current = getPath(scenario, ip);
-    if (current !== undefined && current !== null && typeof current !== 'number')
-      throw new UserError(`${where}: ${path} is not a number parameter (its value is ${JSON.stringify(current)}); only numbers can be calibrated`);
-    const integer = isIntegerPath(ip);
+    const indexPaths = expandPath(path, scenario);
+    const currents: number[] = [];
+    for (const ip of indexPaths) {
+      checkParameterPath(ip, scenario, where);
+      const current = getPath(scenario, ip);
+      if (current !== undefined && current !== null && typeof current !== 'number')
+        throw new UserError(`${where}: ${path} is not a number parameter (${ip === path ? 'its' : `the`} value${ip === path ? '' : ` at ${ip}`} is ${JSON.stringify(current)}); only numbers can be calibrated`);
+      if (typeof current === 'number') currents.push(current);
+    }
+    const integer = isIntegerPath(indexPaths[0]);
     if (integer && Math.floor(upper) < Math.ceil(lower)) throw new UserError(`${where}: ${path} is a whole number, but [${lower}, ${upper}] holds none`);
     const mid = (lower + upper) / 2;
-    const p: CalibrationParameter = { path, indexPath: ip, lower, upper, integer, start: 0 };
-    p.start = tidyValue(typeof current === 'number' ? current : mid, p);
+    const p: CalibrationParameter = { path, indexPaths, lower, upper, integer, start: 0 };
+    // A tied parameter starts at the mean of the values it replaces (they are usually equal).
+    p.start = tidyValue(currents.length > 0 ? currents.reduce((a, b) => a + b, 0) / currents.length : mid, p);
     return p;
   });
-  const seen = new Set<string>();
-  for (const p of parameters) {
-    if (seen.has(p.indexPath)) throw new UserError(`${where}: ${p.path} is named twice`);
-    seen.add(p.indexPath);
-  }
+  const seen = new Map<string, string>();
+  for (const p of parameters)
+    for (const ip of p.indexPaths) {
+      const other = seen.get(ip);
+      if (other !== undefined) throw new UserError(other === p.path ? `${where}: ${p.path} is named twice` : `${where}: ${ip} is set by both ${other} and ${p.path}`);
+      seen.set(ip, p.path);
+    }
+  checkTimelineOrder(parameters, scenario, where);
   const start = parameters.map((p) => p.start);
   const corners: number[][] = [parameters.map((p) => p.lower), parameters.map((p) => p.upper)];
   parameters.forEach((p, i) => {
@@ -134,4 +177,39 @@ export function calibrationParameters(scenario: Record<string, unknown>, bounds:
   });
   for (const corner of corners) checkValues(scenario, valuesOf(parameters, corner), where);
   return parameters;
+}
+
+/**
+ * A timeline's entries hold "from this year on" in the order written; the
+ * model sorts them by year, so fitted years that swapped order would silently
+ * change the order of strategies (a hand choice). Refuses bounds that let any
+ * point of the box reorder or merge the entries of a timeline: each entry's
+ * year range must end before the next entry's begins.
+ */
+export function checkTimelineOrder(parameters: readonly CalibrationParameter[], scenario: unknown, where: string): void {
+  const lists = new Map<string, Map<number, CalibrationParameter>>();
+  for (const p of parameters)
+    for (const ip of p.indexPaths) {
+      const m = /^(.*\.timeline)\.(\d+)\.year$/.exec(ip);
+      if (!m) continue;
+      const entries = lists.get(m[1]) ?? new Map<number, CalibrationParameter>();
+      entries.set(Number(m[2]), p);
+      lists.set(m[1], entries);
+    }
+  for (const [list, fitted] of lists) {
+    const items = getPath(scenario, list);
+    if (!Array.isArray(items)) continue;
+    const ranges = items.map((item, i): [number, number, string] => {
+      const p = fitted.get(i);
+      if (p) return [Math.ceil(p.lower), Math.floor(p.upper), `${p.path} [${p.lower}, ${p.upper}]`];
+      const year = isPlainObject(item) && typeof item.year === 'number' ? item.year : Number.NaN;
+      return [year, year, `${list}.${i}.year = ${year} (not fitted)`];
+    });
+    for (let i = 1; i < ranges.length; i++)
+      if (!(ranges[i - 1][1] < ranges[i][0]))
+        throw new UserError(
+          `${where}: the bounds let the years of ${list} overlap or change order: ${ranges[i - 1][2]} and then ${ranges[i][2]}; the model sorts a timeline by year, so the strategy order written would not hold`,
+          { hint: 'give each entry\'s year bounds that end before the next entry\'s begin, e.g. [1990, 2006] then [2007, 2013]' },
+        );
+  }
 }

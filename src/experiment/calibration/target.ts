@@ -1,9 +1,9 @@
 /**
  * The observed series a calibration fits: a CSV file named by
  * `calibrate.targetFile` (columns year,value; resolved relative to the
- * scenario file that names it) or the scenario's own `target` points. The last
- * `holdout` points (by year) are left out of the fit and used only to report
- * an out-of-sample error.
+ * scenario file that names it) or the scenario's own `target` points, and how
+ * they are split into fitted, held-out, unused and matched-by-construction
+ * points.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
@@ -110,7 +110,58 @@ export function loadTarget(loaded: LoadedScenario, cwd = process.cwd()): Calibra
   return { metric, source: scenario.target.source, file: null, points: sortedUnique(scenario.target.points, `${loaded.file}: target.points`) };
 }
 
-/** The first points fit, the last `holdout` are held out. */
-export function splitHoldout(points: readonly TargetPoint[], holdout: number): { fit: TargetPoint[]; holdout: TargetPoint[] } {
-  return { fit: points.slice(0, points.length - holdout), holdout: points.slice(points.length - holdout) };
+/** How the target points are split: the last N points held out, or explicit year ranges. */
+export type SplitRule = { kind: 'last'; holdout: number } | { kind: 'years'; fitYears?: [number, number]; holdoutYears?: [number, number] };
+
+export interface TargetSplit {
+  /** Points the objective reads. */
+  fit: TargetPoint[];
+  /** Points never read by the fit, reported as out-of-sample error. */
+  holdout: TargetPoint[];
+  /** Points in neither range (an explicit split leaves them out), reported as unused. */
+  unused: TargetPoint[];
+  /** Points a hand choice sets by construction: excluded from the fit, the hold-out and every error. */
+  matched: TargetPoint[];
+}
+
+const inRange = (year: number, range: readonly [number, number] | undefined) => range !== undefined && year >= range[0] && year <= range[1];
+const yearsText = (range: readonly [number, number]) => `${range[0]}-${range[1]}`;
+
+/**
+ * Splits the target points: matched-by-construction years first (each must be
+ * a target year), then the rest by the rule. `--holdout N` holds out the last
+ * N of the remaining points; year ranges pick the fitted and held-out points
+ * (fitted by default: every point not held out) and leave the others unused.
+ */
+export function splitTarget(points: readonly TargetPoint[], rule: SplitRule, matchedYears: readonly number[] = []): TargetSplit {
+  for (const y of matchedYears)
+    if (!points.some((p) => p.year === y))
+      throw new UserError(`calibrate.matchedByConstruction names ${y}, which is not a target year (target years: ${points.map((p) => p.year).join(', ')})`);
+  const matched = points.filter((p) => matchedYears.includes(p.year));
+  const rest = points.filter((p) => !matchedYears.includes(p.year));
+  const note = matched.length > 0 ? ` (after leaving out the ${matched.length} matched by construction)` : '';
+  if (rule.kind === 'last') {
+    const n = rule.holdout;
+    if (!Number.isInteger(n) || n < 0) throw new UserError(`--holdout must be a non-negative whole number, got ${n}`);
+    if (n >= rest.length) throw new UserError(`cannot hold out ${n} of ${rest.length} target points${note}: at least one must remain to fit`);
+    return { fit: rest.slice(0, rest.length - n), holdout: rest.slice(rest.length - n), unused: [], matched };
+  }
+  const { fitYears, holdoutYears } = rule;
+  if (fitYears && holdoutYears && fitYears[0] <= holdoutYears[1] && holdoutYears[0] <= fitYears[1])
+    throw new UserError(`the fit years ${yearsText(fitYears)} and the hold-out years ${yearsText(holdoutYears)} overlap: a held-out year must never be fitted`);
+  const holdout = rest.filter((p) => inRange(p.year, holdoutYears));
+  const fit = rest.filter((p) => (fitYears ? inRange(p.year, fitYears) : !inRange(p.year, holdoutYears)));
+  if (fit.length === 0)
+    throw new UserError(`no target point to fit${fitYears ? ` in ${yearsText(fitYears)}` : ''}${note}: target years are ${points.map((p) => p.year).join(', ')}`);
+  const unused = rest.filter((p) => !fit.includes(p) && !holdout.includes(p));
+  return { fit, holdout, unused, matched };
+}
+
+/** Parses "1978-2002" (or "1978:2002", or one year) into [from, to]. */
+export function parseYearRange(text: string, option: string): [number, number] {
+  const m = /^\s*(\d{4})\s*(?:[-:]\s*(\d{4}))?\s*$/.exec(text);
+  if (!m) throw new UserError(`${option} expects years as FROM-TO (e.g. 1978-2002), got ${describeValue(text)}`);
+  const range: [number, number] = [Number(m[1]), Number(m[2] ?? m[1])];
+  if (range[0] > range[1]) throw new UserError(`${option}: the first year must not come after the second, got ${describeValue(text)}`);
+  return range;
 }

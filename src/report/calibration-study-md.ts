@@ -1,0 +1,81 @@
+/**
+ * Markdown lines of a calibration study (`calibrationStudy`), for
+ * docs/VALIDATION.md: every choice counted, in-sample and penalised errors,
+ * hold-out errors over sets of fresh seeds, skill against naive forecasts,
+ * and plain-words verdicts. Holds no timing, so the same study gives the same
+ * lines on any machine.
+ */
+import type { CalibrationStudy, StudyDirectionResult } from '../experiment/calibration/study.js';
+import type { Spread } from '../experiment/calibration/fit-statistics.js';
+
+const f3 = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+const f2 = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+const range3 = (s: Spread | null) => (s ? `${f3(s.median)} [${f3(s.min)}, ${f3(s.max)}]` : 'n/a');
+const range2 = (s: Spread | null) => (s ? `${f2(s.median)} [${f2(s.min)}, ${f2(s.max)}]` : 'n/a');
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+/** "1993, 1996, 1999, 2002" as "1993-2002" when they are one run of points (the text names the points' span). */
+const yearsSpan = (years: readonly number[]) => (years.length === 0 ? 'none' : years.length === 1 ? String(years[0]) : `${years[0]}-${years[years.length - 1]}`);
+
+/** Plain-words verdict of a direction against one naive forecast. */
+export function skillVerdict(d: StudyDirectionResult, naive: NonNullable<StudyDirectionResult['assessment']['holdout']>['naive'][number]): string {
+  const held = d.assessment.holdout!;
+  const years = `held-out ${yearsSpan(held.years)}`;
+  const sets = held.model?.count ?? 0;
+  if (!naive.skill) return `the ${naive.name} forecast cannot be made from the fitted points (${naive.description}), so there is no comparison on ${years}`;
+  const words =
+    naive.setsBeaten === sets
+      ? `beats ${naive.name} on ${years} in every one of ${sets} seed sets`
+      : naive.setsBeaten === 0
+        ? `does not beat ${naive.name} on ${years} in any of ${sets} seed sets`
+        : `beats ${naive.name} on ${years} in only ${naive.setsBeaten} of ${sets} seed sets`;
+  return `the model ${words} (skill ${range2(naive.skill)})`;
+}
+
+export function calibrationStudyMarkdown(study: CalibrationStudy): string[] {
+  const d0 = study.directions[0];
+  const a0 = d0.assessment;
+  const kHand = study.choices.reduce((s, c) => s + c.count, 0);
+  const lines: string[] = [
+    `### Calibration of ${study.scenario}: every choice counted, real hold-outs, naive baselines`,
+    '',
+    `Target: ${(study.source || study.metric).replace(/\.+$/, '')}. Each direction is its own CMA-ES fit (${d0.evaluations} evaluations x ${d0.replications} replications, seed ${study.seed}, common random numbers); ` +
+      `fresh-seed errors use ${d0.validationReplications} replications; hold-out errors are the median [min, max] over ${study.seedSets} sets of ${d0.validationReplications} fresh replications (seeds ${study.seed}+1000, +2000, ...).`,
+    '',
+    `Choices counted: k = ${d0.parameters.length} fitted parameters (${d0.parameters.map((p) => `\`${p.path}\``).join(', ')}; a \`*\` parameter is one value shared by every key it names)` +
+      (kHand > 0 ? ` + ${kHand} hand choices:` : ' and no hand choices.'),
+  ];
+  for (const c of study.choices) lines.push(`- ${cell(c.name)} (${c.count}): ${cell(c.why)}`);
+  if (a0.matchedYears.length > 0) lines.push('', `Matched by construction, in no error: ${a0.matchedYears.join(', ')}.`);
+  lines.push(
+    '',
+    '| direction | fitted | n | k | in-sample RMSE | fresh-seed RMSE | AICc | BIC | held out | hold-out RMSE, median [min, max] over seed sets | one run\'s hold-out RMSE, median [min, max] |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const d of study.directions) {
+    const a = d.assessment;
+    lines.push(
+      `| ${d.direction.name} (${cell(d.direction.label)}) | ${yearsSpan(a.fitYears)} | ${a.n} | ${a.k} | ${f3(a.inSample)} | ${f3(d.errors.freshSeeds)} | ${a.criteria.aicc === null ? 'undefined' : f2(a.criteria.aicc)} | ${f2(a.criteria.bic)} | ` +
+        `${a.holdout ? yearsSpan(a.holdout.years) : 'none'} | ${a.holdout ? range3(a.holdout.model) : 'n/a'} | ${a.holdout ? range3(a.singleRuns.holdout) : 'n/a'} |`,
+    );
+  }
+  const undefinedAicc = study.directions.filter((d) => d.assessment.criteria.aicc === null);
+  lines.push('', `AICc and BIC from the in-sample SSE with K = k + 1 (the residual variance counted). ${a0.note}`);
+  if (undefinedAicc.length > 0)
+    lines.push(`AICc is undefined for ${undefinedAicc.map((d) => `${d.direction.name} (${d.assessment.criteria.aiccNote})`).join('; ')}: with this many choices the points cannot pay for them.`);
+  for (const d of study.directions) {
+    const held = d.assessment.holdout;
+    if (!held) continue;
+    lines.push(
+      '',
+      `**${d.direction.name}** (${cell(d.direction.label)}): naive forecasts from the ${d.assessment.n} fitted target values only, scored on ${yearsSpan(held.years)}; skill = 1 - RMSE_model / RMSE_naive per seed set.`,
+      '',
+      '| naive forecast | naive RMSE | skill, median [min, max] | seed sets beaten |',
+      '|---|---|---|---|',
+    );
+    for (const n of held.naive) lines.push(`| ${n.name}: ${cell(n.description)} | ${f3(n.rmse)} | ${range2(n.skill)} | ${n.skill ? `${n.setsBeaten} of ${held.model?.count ?? 0}` : 'n/a'} |`);
+    lines.push('');
+    for (const n of held.naive) lines.push(`- ${d.direction.name}: ${skillVerdict(d, n)}.`);
+  }
+  return lines;
+}
