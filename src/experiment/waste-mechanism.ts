@@ -175,6 +175,7 @@ const COMPARISONS: [WasteVariant, WasteVariant][] = [
   ['invest-no-budget', 'invest'],
   ['invest-chased-plan', 'invest'],
   ['compete-grants-only', 'invest'],
+  ['compete-no-offers', 'invest'],
   ['compete-no-offers', 'compete-grants-only'],
   ['compete', 'compete-no-offers'],
 ];
