@@ -35,6 +35,11 @@ export function wasteMechanismMarkdown(m: WasteMechanism): string[] {
     `From ${m.bustYear} on, plan grants put ${n0(invest.grantsChasedAfterBust)} bn yuan into the chased sectors (in proportion to their capital), ` +
     `competing grants ${n0(compete.grantsChasedAfterBust)} bn yuan (they follow the hotness signal); competing grants alone, at unchanged tax rates ` +
     `and without offers, change the chased sectors' overcapacity sector-years from the bust year by ${interval(diff('compete-grants-only', 'invest').overcapacityChasedAfterBust, n1)}.`;
+  const noGrants = diff('invest-no-budget', 'invest').overcapacityRest;
+  const slow =
+    m.tests.find((t) => t.id === 'no-grants')?.answer === 'yes'
+      ? [`Plan grants do put some overcapacity into the other sectors (without any grants: ${interval(noGrants, n1)} sector-years), ${m.tests.find((t) => t.id === 'rest-falls')?.answer === 'yes' ? 'and compete saves part of it' : 'but compete does not save it'} (${interval(fall.overcapacityRest, n1)}).`]
+      : [];
   const reading =
     m.conclusion.proposed === 'refuted' && m.conclusion.alternative === 'supported'
       ? [
@@ -54,6 +59,7 @@ export function wasteMechanismMarkdown(m: WasteMechanism): string[] {
     'to slow sectors that do not need it, while competing governments concentrate theirs in the hot sectors.',
     where,
     grants,
+    ...slow,
     ...reading,
     `Proposed reason: **${m.conclusion.proposed}**; the alternative (plan grants keep feeding busted sectors): **${m.conclusion.alternative}**`,
     `(a prediction holds when its paired difference lies more than ${MARGIN} standard errors from zero in the predicted direction).`,
