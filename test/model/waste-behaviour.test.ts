@@ -6,10 +6,12 @@
  * standard errors from zero. The answers recorded here are the model's: more
  * expansion is wasted and more duplicated expansion comes on line into
  * overcapacity, yet fewer sector-years are in overcapacity and less capital
- * stands idle than when every government simply invests by its plan (a likely
- * reason, not yet tested on its own: plan grants add capacity in every sector,
- * while competing governments cut taxes, so spend less, and put what they spend
- * into the chased sectors). docs/VALIDATION.md has the figures.
+ * stands idle than when every government simply invests by its plan. Why is
+ * tested in test/experiment/waste-mechanism.test.ts: not because plan grants
+ * put capacity into slow sectors (the overcapacity saved is in the chased
+ * sectors), but because plan grants keep going into the chased sectors after
+ * their bust while competing grants follow the hotness signal out of them.
+ * docs/VALIDATION.md has the figures.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.js';
