@@ -108,7 +108,7 @@ export function attributionRuns(input: HistoryInput, replications: number): numb
 export async function measureAttribution(input: HistoryInput, options: AttributionOptions): Promise<Attribution> {
   const periods = periodsFor(input.years, options.periods);
   const { variants, missing } = attributionVariants(input.scenario);
-  const all = [{ id: 'full' as const, label: 'Full model', changed: 'nothing', scenario: input.scenario }, ...variants];
+  const all = [{ id: 'full' as const, label: 'the full model', changed: 'nothing', scenario: input.scenario }, ...variants];
   const runs = await simulateVariants(
     all.map((v) => v.scenario),
     { seed: options.seed, replications: options.replications, metric: input.metric, workers: options.workers, signal: options.signal, onProgress: options.onProgress },

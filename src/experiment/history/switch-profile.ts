@@ -118,10 +118,12 @@ export interface GridSpec {
 
 export const DEFAULT_GRID: GridSpec = { first: 1985, last: 2012, step: 2 };
 
-/** The grid for a horizon: the defaults, clipped to the simulated years. */
+/** The grid for a horizon: the defaults, clipped to the simulated years (all years after the first when the defaults miss the horizon). */
 export function gridFor(years: [number, number], spec: Partial<GridSpec> = {}): GridSpec {
-  const first = spec.first ?? Math.max(DEFAULT_GRID.first, years[0] + 1);
-  const last = spec.last ?? Math.min(DEFAULT_GRID.last, years[1]);
+  let first = spec.first ?? Math.max(DEFAULT_GRID.first, years[0] + 1);
+  let last = spec.last ?? Math.min(DEFAULT_GRID.last, years[1]);
+  // A horizon apart from the default years: every year after the first is a start.
+  if (spec.first === undefined && spec.last === undefined && first > last) [first, last] = [years[0] + 1, years[1]];
   const step = spec.step ?? DEFAULT_GRID.step;
   if (!Number.isInteger(step) || step < 1) throw new UserError(`the window step must be a whole number of years of at least 1, got ${step}`);
   if (!Number.isInteger(first) || !Number.isInteger(last) || first > last || first <= years[0] || last > years[1])

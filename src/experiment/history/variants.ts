@@ -7,15 +7,16 @@
  */
 import { cloneScenario, fixedTimelines } from './timelines.js';
 
+/** Labels are written to follow "switching off" in a sentence. */
 export const MECHANISMS = [
-  { id: 'localization', label: 'Localization economies', how: 'agglomeration.localization set to 0' },
-  { id: 'electronics-boom', label: 'Electronics boom', how: 'events that change sectors.electronics.* removed' },
-  { id: 'competition', label: 'Competition episodes', how: 'compete replaced by invest in every fixed strategy timeline (and in events that set a strategy)' },
-  { id: 'agreements', label: 'Cooperation agreements', how: 'events of type agreement removed' },
-  { id: 'relocation', label: 'Firm relocation', how: 'firms.relocationProbability set to 0 (no firm considers an offer; the offer budget of a competing government then goes unspent)' },
-  { id: 'stimulus', label: 'Stimulus (demand shocks)', how: 'events with a demand shock removed' },
-  { id: 'status', label: 'Status change (Chongqing 1997)', how: 'events of type status removed' },
-  { id: 'all-events', label: 'Every dated event', how: 'all events removed' },
+  { id: 'localization', label: 'localization economies', how: 'agglomeration.localization set to 0' },
+  { id: 'electronics-boom', label: 'the electronics boom', how: 'events that change sectors.electronics.* removed' },
+  { id: 'competition', label: 'the competition episodes', how: 'compete replaced by invest in every fixed strategy timeline (and in events that set a strategy)' },
+  { id: 'agreements', label: 'the agreements', how: 'events of type agreement removed' },
+  { id: 'relocation', label: 'firm relocation', how: 'firms.relocationProbability set to 0 (no firm considers an offer; the offer budget of a competing government then goes unspent)' },
+  { id: 'stimulus', label: 'the stimulus (demand shocks)', how: 'events with a demand shock removed' },
+  { id: 'status', label: 'status changes (Chongqing 1997)', how: 'events of type status removed' },
+  { id: 'all-events', label: 'every dated event', how: 'all events removed' },
 ] as const;
 
 export type MechanismId = (typeof MECHANISMS)[number]['id'];
