@@ -16,7 +16,9 @@ const f4 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : 'n/a');
 const signed = (x: number, f = f3) => (Number.isFinite(x) && x > 0 ? '+' : '') + f(x);
 const pct = (x: number) => (Number.isFinite(x) ? `${Math.round(100 * x)}%` : 'n/a');
 const interval = (lo: number, hi: number, f = f3) => `[${f(lo)}, ${f(hi)}]`;
-const cell = (text: string) => text.replace(/\|/g, '\\|');
+/** Scenario texts (titles, event labels) in Markdown: no HTML a viewer would render, no table breaks. */
+const mdText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const cell = (text: string) => mdText(text).replace(/\|/g, '\\|');
 export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -137,7 +139,7 @@ export function historyMarkdown(result: HistoryResult): string[] {
     lines.push('Windows shown: those supported by either criterion, the scenario\'s own and "no episode" (all windows: profile.csv). Columns after the supported flags: the mean simulated similarity at each scored target year.', '', ...profileTable(profile), '');
   }
   if (attribution) {
-    lines.push(`### Which mechanism explains the history (${attribution.scenario})`, '', ...attributionSentences(attribution).flatMap((s) => [`- ${s}`]), '');
+    lines.push(`### Which mechanism explains the history (${attribution.scenario})`, '', ...attributionSentences(attribution).map((s) => `- ${mdText(s)}`), '');
     lines.push(
       `Each mechanism switched off alone, ${plural(attribution.replications, 'replication')} paired with the full model's (same seeds). Share: the change in the fall (rise) when the mechanism is off, over the full model's mean fall (rise), with the 95% interval of the paired difference mapped the same way (the full model's own uncertainty not included); "none detectable" when that interval includes zero.`,
       '',
@@ -152,5 +154,5 @@ export function historyMarkdown(result: HistoryResult): string[] {
 export function historySummaryMarkdown(result: HistoryResult, command: string): string {
   const name = result.profile?.scenario ?? result.attribution?.scenario ?? '';
   const title = result.profile?.title ?? result.attribution?.title ?? '';
-  return [`# History analyses: ${name}`, '', title ? `${title}.` : '', '', `Reproduce: \`${command}\``, '', ...historyMarkdown(result)].join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+  return [`# History analyses: ${name}`, '', title ? `${mdText(title)}.` : '', '', `Reproduce: \`${command}\``, '', ...historyMarkdown(result)].join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }
