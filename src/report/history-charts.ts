@@ -118,52 +118,61 @@ export function profileChart(p: SwitchProfile): ExperimentChart {
 }
 
 interface Bar {
-  period: string;
   variant: string;
   part: number | null;
   low: number | null;
   high: number | null;
-  full: number | null;
+  /** Where the share label starts: right of the bar and its interval. */
+  labelAt: number | null;
   label: string;
 }
 
-function bar(period: string, variant: string, c: ChangeAttribution, full: number): Bar {
+function bar(variant: string, c: ChangeAttribution): Bar {
   const d = c.vsFull;
   const identical = d.difference === 0 && d.ciLow === 0 && d.ciHigh === 0;
   const share = identical ? 'none' : c.significant ? `${Math.round(100 * c.share.value)}%` : 'n.s.';
-  return { period, variant, part: round(-d.difference), low: round(-d.ciHigh), high: round(-d.ciLow), full: round(full), label: share };
+  const ends = [0, -d.difference, -d.ciLow, -d.ciHigh].filter(Number.isFinite);
+  return { variant, part: round(-d.difference), low: round(-d.ciHigh), high: round(-d.ciLow), labelAt: round(Math.max(...ends)), label: share };
+}
+
+/** One panel (the fall or the rise): its own x domain, widened on the right for the share labels. */
+function attributionPanel(title: string, bars: Bar[], full: number, order: string[], metric: string, showNames: boolean): Spec {
+  const numbers = [0, full, ...bars.flatMap((b) => [b.part, b.low, b.high])].filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  const lo = Math.min(...numbers);
+  const hi = Math.max(...numbers);
+  const span = hi - lo || 1;
+  const x = { field: 'part', type: 'quantitative', title: `Part of the change accounted for (${metric})`, scale: { domain: [lo - 0.04 * span, hi + 0.28 * span], nice: false }, axis: { tickCount: 5 } };
+  const y = { field: 'variant', type: 'nominal', title: null, sort: order, axis: showNames ? { labelLimit: 260 } : null };
+  return {
+    title: { text: title, fontSize: 13 },
+    width: PANEL_WIDTH,
+    height: Math.max(SIZE.smallHeight, 30 * order.length),
+    data: { values: bars },
+    layer: [
+      { mark: { type: 'bar', color: OKABE_ITO.blue, opacity: 0.8 }, encoding: { x, y, tooltip: [{ field: 'variant', title: 'Switched off' }, { field: 'part', type: 'quantitative', title: 'Part accounted for', format: '.3f' }, { field: 'low', type: 'quantitative', title: '95% low', format: '.3f' }, { field: 'high', type: 'quantitative', title: '95% high', format: '.3f' }, { field: 'label', title: 'Share' }] } },
+      { mark: { type: 'rule', color: NEUTRAL.reference, strokeWidth: 1.5 }, encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' }, y } },
+      { mark: { type: 'rule', color: NEUTRAL.reference }, encoding: { x: { datum: 0, type: 'quantitative' } } },
+      { mark: { type: 'rule', color: NEUTRAL.event, strokeDash: [5, 4] }, encoding: { x: { datum: round(full), type: 'quantitative' } } },
+      { mark: { type: 'text', align: 'left', dx: 5, fontSize: 10, color: NEUTRAL.text }, encoding: { x: { field: 'labelAt', type: 'quantitative' }, y, text: { field: 'label' } } },
+    ],
+  };
 }
 
 export function attributionChart(a: Attribution): ExperimentChart {
   const { start, trough, peak } = a.periods;
   const full = a.rows[0];
-  const fall = `Fall ${start}-${trough} (full model ${f3(full.fall.mean)})`;
-  const rise = `Rise ${trough}-${peak} (full model ${f3(full.rise.mean)})`;
   const rows = a.rows.slice(1);
-  const values = rows.flatMap((r) => [bar(fall, capital(r.label), r.fall, full.fall.mean), bar(rise, capital(r.label), r.rise, full.rise.mean)]);
-  const y = { field: 'variant', type: 'nominal', title: null, sort: rows.map((r) => capital(r.label)), axis: { labelLimit: 260 } };
-  const x = { field: 'part', type: 'quantitative', title: `Part of the change the mechanism accounts for (${a.metric})` };
+  const order = rows.map((r) => capital(r.label));
   return {
     name: 'attribution',
     heading: 'Which mechanism explains the fall and the rise',
     caption:
       'Each bar is what switching one mechanism off takes away from the full model\'s change (full model minus the variant, same seeds): a bar reaching the dashed line accounts for the whole change, a bar below zero means the mechanism works against it. Lines are 95% intervals of the paired difference; labels give the share of the full model\'s change, "n.s." when the interval includes zero and "none" when the runs are identical.',
     spec: topLevel('Mechanisms switched off one at a time', `${a.replications} paired replications (seed ${a.seed}). Dashed: the full model's whole change. Labels: share of it.`, {
-      data: { values },
-      facet: { column: { field: 'period', type: 'nominal', title: null, sort: [fall, rise], header: { labelFontSize: 12 } } },
-      resolve: { scale: { x: 'independent' } },
-      spec: {
-        width: PANEL_WIDTH,
-        height: Math.max(SIZE.smallHeight, 30 * rows.length),
-        layer: [
-          { mark: { type: 'bar', color: OKABE_ITO.blue, opacity: 0.8 }, encoding: { x, y, tooltip: [{ field: 'variant', title: 'Switched off' }, { field: 'part', type: 'quantitative', title: 'Part accounted for', format: '.3f' }, { field: 'low', type: 'quantitative', title: '95% low', format: '.3f' }, { field: 'high', type: 'quantitative', title: '95% high', format: '.3f' }, { field: 'label', title: 'Share' }] } },
-          { mark: { type: 'rule', color: NEUTRAL.reference, strokeWidth: 1.5 }, encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' }, y } },
-          { mark: { type: 'rule', color: NEUTRAL.reference }, encoding: { x: { datum: 0, type: 'quantitative' } } },
-          { mark: { type: 'rule', color: NEUTRAL.event, strokeDash: [5, 4] }, encoding: { x: { aggregate: 'max', field: 'full', type: 'quantitative' } } },
-          // Labels at the panel's right edge, clear of the bars and intervals.
-          { mark: { type: 'text', align: 'right', dx: -4, fontSize: 10, color: NEUTRAL.text }, encoding: { x: { value: PANEL_WIDTH }, y, text: { field: 'label' } } },
-        ],
-      },
+      hconcat: [
+        attributionPanel(`Fall ${start}-${trough} (full model ${f3(full.fall.mean)})`, rows.map((r) => bar(capital(r.label), r.fall)), full.fall.mean, order, a.metric, true),
+        attributionPanel(`Rise ${trough}-${peak} (full model ${f3(full.rise.mean)})`, rows.map((r) => bar(capital(r.label), r.rise)), full.rise.mean, order, a.metric, false),
+      ],
     }),
   };
 }

@@ -70,7 +70,7 @@ export function profileSentences(p: SwitchProfile): string[] {
   if (none) lines.push(`No competition episode at all: RMSE ${f4(none.rmse)}; ${comparisonText(none, false)}; by the mean series ${comparisonText(none, true)}.`);
   lines.push(`Supported by both criteria: ${windowList(p.windows.filter((w) => w.supported && w.supportedMean), last)}.`);
   lines.push(
-    'Caveats: the best window is picked from the same runs, so it looks a little better than it is; the intervals are per comparison, not simultaneous over all windows (more windows are called worse than a joint test would); the per-replication error counts the spread of single runs too, the mean-series error only the distance of the average path.',
+    'Caveats: the best window is picked from the same runs, so it looks a little better than it is; the intervals are per comparison, not simultaneous over all windows (more windows are called worse than a joint test would); the per-replication error counts the spread of single runs too, the mean-series error only the distance of the average path; every other parameter stays as the scenario sets it, so if those were fitted with the scenario\'s own window (as in a calibrated scenario), that window is favoured.',
   );
   return lines;
 }
@@ -80,6 +80,7 @@ function changeWords(c: ChangeAttribution, what: string): string {
   if (d.difference === 0 && d.ciLow === 0 && d.ciHigh === 0) return `leaves the ${what} exactly unchanged (identical runs): it explains none of it`;
   const by = `changes the ${what} by ${signed(d.difference)} ${interval(d.ciLow, d.ciHigh)}`;
   if (!c.significant) return `${by}: no detectable part of it (the interval includes zero)`;
+  if (c.share.value > 1) return `${by}: it accounts for ${pct(c.share.value)} of it [${pct(c.share.low)}, ${pct(c.share.high)}] (more than all of it: without it the series moves the other way)`;
   if (c.share.value >= 0) return `${by}: it accounts for ${pct(c.share.value)} of it [${pct(c.share.low)}, ${pct(c.share.high)}]`;
   return `${by}: it works against it (switching it off makes the ${what} larger by ${pct(-c.share.value)} [${pct(-c.share.high)}, ${pct(-c.share.low)}])`;
 }

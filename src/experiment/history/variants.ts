@@ -14,8 +14,8 @@ export const MECHANISMS = [
   { id: 'competition', label: 'the competition episodes', how: 'compete replaced by invest in every fixed strategy timeline (and in events that set a strategy)' },
   { id: 'agreements', label: 'the agreements', how: 'events of type agreement removed' },
   { id: 'relocation', label: 'firm relocation', how: 'firms.relocationProbability set to 0 (no firm considers an offer; the offer budget of a competing government then goes unspent)' },
-  { id: 'stimulus', label: 'the stimulus (demand shocks)', how: 'events with a demand shock removed' },
-  { id: 'status', label: 'status changes (Chongqing 1997)', how: 'events of type status removed' },
+  { id: 'stimulus', label: 'the stimulus', how: 'events with a demand shock removed' },
+  { id: 'status', label: 'the status change', how: 'events of type status removed' },
   { id: 'all-events', label: 'every dated event', how: 'all events removed' },
 ] as const;
 
