@@ -13,6 +13,8 @@ export interface HistoryResult {
 
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
 const f4 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : 'n/a');
+/** Squared errors are small (1e-4): five decimals. */
+const f5 = (x: number) => (Number.isFinite(x) ? x.toFixed(5) : 'n/a');
 const signed = (x: number, f = f3) => (Number.isFinite(x) && x > 0 ? '+' : '') + f(x);
 const pct = (x: number) => (Number.isFinite(x) ? `${Math.round(100 * x)}%` : 'n/a');
 const interval = (lo: number, hi: number, f = f3) => `[${f(lo)}, ${f(hi)}]`;
@@ -46,7 +48,7 @@ function comparisonText(w: WindowResult, mean: boolean): string {
   const c = mean ? w.vsBestMean : w.vsBest;
   if ((mean && w.bestMean) || (!mean && w.best)) return 'the best';
   const verdict = (mean ? w.supportedMean : w.supported) ? 'not significantly worse than the best' : 'significantly worse than the best';
-  return `${verdict} (${mean ? 'squared error of the mean' : 'mean squared error per replication'} ${signed(c.difference, f4)} ${interval(c.ciLow, c.ciHigh, f4)})`;
+  return `${verdict} (${mean ? 'squared error of the mean' : 'mean squared error per replication'} ${signed(c.difference, f5)} ${interval(c.ciLow, c.ciHigh, f5)})`;
 }
 
 /** The profile in plain words. */
@@ -110,7 +112,8 @@ function profileTable(p: SwitchProfile): string[] {
     ...shown.map((w) => {
       const mark = [w.best || w.bestMean ? 'best' : '', w.scenario ? "scenario's" : ''].filter(Boolean).join(', ');
       const at = years.map((y) => f3(w.means.find((m) => m.year === y)?.mean ?? Number.NaN));
-      return `| ${cell(w.label)}${mark ? ` (${mark})` : ''} | ${f4(w.rmse)} | ${signed(w.vsBest.difference, f4)} ${interval(w.vsBest.ciLow, w.vsBest.ciHigh, f4)} | ${w.supported ? 'yes' : 'no'} | ${signed(w.vsBestMean.difference, f4)} ${interval(w.vsBestMean.ciLow, w.vsBestMean.ciHigh, f4)} | ${w.supportedMean ? 'yes' : 'no'} | ${at.join(' | ')} |`;
+      const vs = (best: boolean, c: WindowResult['vsBestMean']) => (best ? 'best' : `${signed(c.difference, f5)} ${interval(c.ciLow, c.ciHigh, f5)}`);
+      return `| ${cell(w.label)}${mark ? ` (${mark})` : ''} | ${f4(w.rmse)} | ${vs(w.best, w.vsBest)} | ${w.supported ? 'yes' : 'no'} | ${vs(w.bestMean, w.vsBestMean)} | ${w.supportedMean ? 'yes' : 'no'} | ${at.join(' | ')} |`;
     }),
     `| target | | | | | | ${years.map((y) => f3(p.target.find((t) => t.year === y)?.value ?? Number.NaN)).join(' | ')} |`,
   ];
