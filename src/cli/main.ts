@@ -23,6 +23,7 @@ import { replicatorCommand } from './commands/replicator.js';
 import { validateCommand } from './commands/validate.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
 import { calibrateCommand } from './commands/calibrate.js';
+import { historyCommand } from './commands/history.js';
 
 export function buildCli(argv: string[]) {
   return yargs(argv)
@@ -38,6 +39,7 @@ export function buildCli(argv: string[]) {
     .command(matchCommand)
     .command(replicatorCommand)
     .command(calibrateCommand)
+    .command(historyCommand)
     .command(sensitivityCommand)
     .command(validateCommand)
     .command(scenariosCommand)

@@ -1,0 +1,95 @@
+/**
+ * `chuanyu history` end to end on a small version of the calibrated
+ * historical scenario (few firms, two replications, a coarse window grid),
+ * in-process through the action function and through the yargs command.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import yargs from 'yargs';
+import { describe, expect, it } from 'vitest';
+import { historyAction } from '../../src/cli/actions/history-action.js';
+import { historyCommand } from '../../src/cli/commands/history.js';
+import { UserError } from '../../src/scenario/errors.js';
+import type { HistorySummary } from '../../src/report/report-history.js';
+
+const CALIBRATED = fileURLToPath(new URL('../../scenarios/historical-calibrated.yaml', import.meta.url));
+const root = mkdtempSync(join(tmpdir(), 'chuanyu-history-'));
+
+function scenarioFile(name: string, extra = ''): string {
+  const file = join(root, `${name}.yaml`);
+  writeFileSync(file, `extends: ${JSON.stringify(CALIBRATED)}\nname: ${name}\ninitial: { firms: 200 }\nreplications: 2\n${extra}`);
+  return file;
+}
+
+const tiny = scenarioFile('history-tiny');
+const quiet = { quiet: true, workers: 1, log: () => {} };
+const csvRows = (file: string) => readFileSync(file, 'utf8').trim().split('\n');
+
+describe('chuanyu history', () => {
+  const out = join(root, 'out-both');
+
+  it('profiles the windows and attributes the mechanisms, writing its folder', async () => {
+    const result = await historyAction({ scenario: tiny, out, step: 8, ...quiet });
+    expect(result.complete).toBe(true);
+    for (const f of ['summary.md', 'summary.json', 'profile.csv', 'attribution.csv', 'profile.vl.json', 'profile.svg', 'profile.png', 'attribution.vl.json', 'attribution.svg', 'attribution.png', 'report.html', 'manifest.json'])
+      expect(existsSync(join(out, f)), f).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.kind).toBe('chuanyu-history');
+    expect(manifest.files).toContain('profile.csv');
+
+    // Starts 1985, 1993, 2001, 2009 with ends 8 years apart and "to the end": 10 episodes, no episode, and the scenario's own 2003-2008 (off this grid).
+    const profile = result.profile!;
+    expect(profile.windows.length).toBe(12);
+    expect(profile.windows.filter((w) => w.scenario).map((w) => w.label)).toEqual(['compete 2003-2008']);
+    expect(profile.scoredYears).toEqual([1993, 1996, 1999, 2002, 2005, 2008, 2011, 2013, 2015]);
+    expect(profile.windows.filter((w) => w.best)).toHaveLength(1);
+    expect(profile.windows[profile.best].supported).toBe(true);
+    expect(profile.runs).toBe(24);
+    const rows = csvRows(join(out, 'profile.csv'));
+    expect(rows[0].split(',').slice(0, 9)).toEqual(['window', 'first_year', 'last_year', 'rmse', 'mse_per_replication', 'vs_best', 'vs_best_low', 'vs_best_high', 'supported']);
+    expect(rows).toHaveLength(13);
+
+    // The full model and one row per mechanism; mechanisms dated after 2002 leave the 1978-2002 fall exactly as it was (same seeds).
+    const attribution = result.attribution!;
+    expect(attribution.rows.map((r) => r.id)).toEqual(['full', 'localization', 'electronics-boom', 'competition', 'agreements', 'relocation', 'stimulus', 'status', 'all-events']);
+    const row = (id: string) => attribution.rows.find((r) => r.id === id)!;
+    for (const id of ['electronics-boom', 'competition', 'stimulus']) expect(row(id).fall.vsFull.difference, id).toBe(0);
+    expect(row('electronics-boom').rise.vsFull.difference).toBe(0); // the boom starts in 2009
+    expect(row('localization').fall.vsFull.difference).not.toBe(0);
+    expect(csvRows(join(out, 'attribution.csv'))).toHaveLength(10);
+
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as HistorySummary;
+    expect(summary.kind).toBe('chuanyu-history');
+    expect(summary.command).toBe(`chuanyu history ${tiny} --profile --step 8 --attribution -r 2 --seed 1`);
+    const md = readFileSync(join(out, 'summary.md'), 'utf8');
+    expect(md).toContain('### Which competition windows the data support (history-tiny)');
+    expect(md).toContain('Switching off the agreements (removed 5 events');
+    expect(md).toContain('leaves the 1978-2002 fall exactly unchanged (identical runs)');
+  });
+
+  it('refuses to replace its folder without --force, before computing', async () => {
+    await expect(historyAction({ scenario: tiny, out, step: 8, ...quiet })).rejects.toThrow(/add --force/);
+  });
+
+  it('refuses to profile a scenario without a competition episode', async () => {
+    const flat = scenarioFile('history-flat', 'governments:\n  sichuan: { strategy: invest }\n  chongqing: { strategy: invest }\n');
+    const dir = join(root, 'out-flat');
+    await expect(historyAction({ scenario: flat, out: dir, profile: true, ...quiet })).rejects.toThrow(UserError);
+    await expect(historyAction({ scenario: flat, out: dir, profile: true, ...quiet })).rejects.toThrow(/no government of this scenario has a competition episode/);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('runs one analysis through the yargs command, with the same numbers on any number of workers', async () => {
+    const one = join(root, 'out-attribution-1');
+    const two = join(root, 'out-attribution-2');
+    await yargs(['history', tiny, '--attribution', '-r', '2', '--workers', '1', '--out', one, '--quiet']).command(historyCommand).strict().parseAsync();
+    await yargs(['history', tiny, '--attribution', '-r', '2', '--workers', '2', '--out', two, '--quiet']).command(historyCommand).strict().parseAsync();
+    expect(existsSync(join(one, 'profile.csv'))).toBe(false);
+    expect(readFileSync(join(one, 'attribution.csv'), 'utf8')).toBe(readFileSync(join(two, 'attribution.csv'), 'utf8'));
+    const s = JSON.parse(readFileSync(join(one, 'summary.json'), 'utf8')) as HistorySummary;
+    expect(s.profile).toBeNull();
+    expect(s.command).toBe(`chuanyu history ${tiny} --attribution -r 2 --seed 1`);
+  });
+});
