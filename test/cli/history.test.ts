@@ -14,12 +14,12 @@ import { historyCommand } from '../../src/cli/commands/history.js';
 import { UserError } from '../../src/scenario/errors.js';
 import type { HistorySummary } from '../../src/report/report-history.js';
 
-const CALIBRATED = fileURLToPath(new URL('../../scenarios/historical-calibrated.yaml', import.meta.url));
+const HISTORICAL = fileURLToPath(new URL('../../scenarios/historical.yaml', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'chuanyu-history-'));
 
 function scenarioFile(name: string, extra = ''): string {
   const file = join(root, `${name}.yaml`);
-  writeFileSync(file, `extends: ${JSON.stringify(CALIBRATED)}\nname: ${name}\ninitial: { firms: 200 }\nreplications: 2\n${extra}`);
+  writeFileSync(file, `extends: ${JSON.stringify(HISTORICAL)}\nname: ${name}\ninitial: { firms: 200 }\nreplications: 2\n${extra}`);
   return file;
 }
 

@@ -21,7 +21,7 @@ import { attributionVariants, MECHANISMS, variantFor, isVariant } from '../../sr
 import { periodsFor } from '../../src/experiment/history/attribution.js';
 import { scoredPoints, squaredError } from '../../src/experiment/history/fit-error.js';
 
-const historical = (await loadScenario('historical-calibrated')).scenario as unknown as Record<string, unknown>;
+const historical = (await loadScenario('historical')).scenario as unknown as Record<string, unknown>;
 
 /** Dotted paths where two plain values differ (arrays compared element by element). */
 function differences(a: unknown, b: unknown, path = ''): string[] {
@@ -200,7 +200,7 @@ describe('attribution variants', () => {
   });
 
   it('does not change the full scenario', async () => {
-    const fresh = (await loadScenario('historical-calibrated')).scenario;
+    const fresh = (await loadScenario('historical')).scenario;
     expect(historical).toEqual(fresh);
   });
 
