@@ -79,3 +79,29 @@ export function calibrationStudyMarkdown(study: CalibrationStudy): string[] {
   }
   return lines;
 }
+
+/** The study in a few lines for the README: the counted fit, then each hold-out direction against the naive forecasts. */
+export function calibrationBriefMarkdown(study: CalibrationStudy): string[] {
+  const full = study.directions[0];
+  const a = full.assessment;
+  const lines = [
+    `- **Fit to ${yearsSpan(a.fitYears)}** (${a.n} points; 1978 set by the initial shares and left out): k = ${a.k} choices counted (${a.kFitted} fitted, ${a.kHand} by hand); ` +
+      `RMSE ${f3(a.inSample)} in-sample and ${f3(full.errors.freshSeeds)} on ${full.validationReplications} fresh replications; one run alone ${range3(a.singleRuns.fit)}.`,
+  ];
+  for (const d of study.directions.slice(1)) {
+    const held = d.assessment.holdout;
+    if (!held) continue;
+    const beaten = held.naive.filter((n) => n.skill && n.setsBeaten === held.model?.count).map((n) => n.name);
+    const notBeaten = held.naive.filter((n) => n.skill && n.setsBeaten === 0).map((n) => n.name);
+    const mixed = held.naive.filter((n) => n.skill && n.setsBeaten > 0 && n.setsBeaten < (held.model?.count ?? 0)).map((n) => n.name);
+    const verdict = [
+      beaten.length ? `beats ${beaten.join(' and ')} in every seed set` : '',
+      notBeaten.length ? `does not beat ${notBeaten.join(' or ')} in any` : '',
+      mixed.length ? `beats ${mixed.join(' and ')} in some seed sets only` : '',
+    ].filter(Boolean).join('; ');
+    lines.push(`- **${capitalise(d.direction.label)}:** hold-out RMSE ${range3(held.model)} over ${held.model?.count ?? 0} seed sets; the model ${verdict}.`);
+  }
+  return lines;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

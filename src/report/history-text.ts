@@ -160,3 +160,24 @@ export function historySummaryMarkdown(result: HistoryResult, command: string): 
   const title = result.profile?.title ?? result.attribution?.title ?? '';
   return [`# History analyses: ${name}`, '', title ? `${mdText(title)}.` : '', '', `Reproduce: \`${command}\``, '', ...historyMarkdown(result)].join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }
+
+/** The profile and the attribution in a few lines for the README. */
+export function historyBriefMarkdown(result: HistoryResult): string[] {
+  const lines: string[] = [];
+  const { profile: p, attribution: a } = result;
+  if (p) {
+    const both = p.windows.filter((w) => w.supported && w.supportedMean);
+    const none = p.windows.find((w) => w.window.kind === 'none');
+    lines.push(
+      `- **Competition windows:** of ${p.windows.length} windows, ${both.length} fit about as well as the best by both criteria (${windowList(both, p.years[1])})` +
+        (none ? `; no episode at all is ${none.supported || none.supportedMean ? 'among them' : 'significantly worse'} (RMSE ${f4(none.rmse)} against ${f4(p.windows[p.bestMean].rmse)}).` : '.'),
+    );
+  }
+  if (a) {
+    const { start, trough, peak } = a.periods;
+    const explains = (c: ChangeAttribution, what: string) => (!c.significant ? `nothing detectable of the ${what}` : c.share.value > 0 ? `${pct(c.share.value)} of the ${what}` : `works against the ${what}`);
+    const rows = a.rows.slice(1).map((r) => `${r.label}: ${explains(r.fall, 'fall')}, ${explains(r.rise, 'rise')}`);
+    lines.push(`- **Mechanisms** (each switched off alone; share of the ${start}-${trough} fall and the ${trough}-${peak} rise it accounts for): ${mdText(rows.join('; '))}.`);
+  }
+  return lines;
+}

@@ -25,7 +25,11 @@ import { measureRegionCapMultiplier } from '../../experiment/region-cap-multipli
 import { wasteMechanismMarkdown } from '../../report/waste-mechanism-md.js';
 import { regionCapMultiplierMarkdown } from '../../report/region-cap-multiplier-md.js';
 import { calibrationStudy, type StudyDirectionResult } from '../../experiment/calibration/study.js';
-import { calibrationStudyMarkdown } from '../../report/calibration-study-md.js';
+import { calibrationBriefMarkdown, calibrationStudyMarkdown } from '../../report/calibration-study-md.js';
+import { historyInput } from '../../experiment/history/series-runs.js';
+import { findEpisodes, gridFor, measureSwitchProfile, profileWindows } from '../../experiment/history/switch-profile.js';
+import { attributionRuns, measureAttribution } from '../../experiment/history/attribution.js';
+import { historyBriefMarkdown, historyMarkdown } from '../../report/history-text.js';
 
 export interface ValidateOptions {
   replications?: number;
@@ -42,7 +46,7 @@ export interface ValidateOptions {
   /** Sections to leave out (for a quick look; `npm run validate` runs them all). */
   skip?: ValidationSection[];
   /** Sizes of the historical calibration study (default: the scenario's calibrate: section, 30 fresh replications, 5 seed sets). */
-  history?: { iterations?: number; replications?: number; validationReplications?: number; seedSets?: number };
+  history?: { iterations?: number; replications?: number; validationReplications?: number; seedSets?: number; profileReplications?: number; attributionReplications?: number; step?: number };
   /** Replications and seeds of the two "why" measurements (default 16 at the lens seeds). */
   mechanisms?: { replications?: number; seeds?: number[] };
 }
@@ -53,6 +57,8 @@ const HEADING = VALIDATION_HEADING;
 const CLAIMS_START = '## The paper\'s and the design\'s claims';
 /** The README block `npm run validate` writes the short answers into. */
 export const IN_BRIEF_BLOCK = 'validate:in-brief';
+/** The README block with the historical fit's summary. */
+export const HISTORY_BLOCK = 'validate:history';
 
 export async function validateAction(options: ValidateOptions): Promise<{ holds: number; total: number; markdown: string }> {
   const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
@@ -60,7 +66,7 @@ export async function validateAction(options: ValidateOptions): Promise<{ holds:
   const seed = options.seed ?? 1;
   // Refused before any computing: --write replaces only a report this command wrote.
   if (options.write) await checkReplaceableFile(options.write, isValidationReport, 'a validation report');
-  if (options.readme) await checkMarkedBlock(options.readme, IN_BRIEF_BLOCK);
+  if (options.readme) for (const block of [IN_BRIEF_BLOCK, HISTORY_BLOCK]) await checkMarkedBlock(options.readme, block);
   const names = ['baseline', 'compete', 'cooperate', 'exploited'];
   const scenarios = Object.fromEntries(await Promise.all(names.map(async (n) => [n, (await loadScenario(n)).scenario] as const)));
   const worlds = Object.entries(validationWorlds(scenarios));
@@ -92,7 +98,7 @@ export async function validateAction(options: ValidateOptions): Promise<{ holds:
   const skip = new Set(options.skip ?? []);
   const workers = options.workers ?? availableParallelism();
   const mechanisms = skip.has('mechanisms') ? [] : await mechanismsSection({ replications: options.mechanisms?.replications ?? 16, seeds: options.mechanisms?.seeds ?? lensSeeds, workers, quiet: options.quiet });
-  const history = skip.has('history') ? [] : await historySection(calibrated, { ...options.history, seed, workers, quiet: options.quiet });
+  const history = skip.has('history') ? null : await historySection(calibrated, { ...options.history, seed, workers, quiet: options.quiet });
   const get = lookupFrom(results);
   const checked = CLAIMS.map((claim) => ({ claim, result: claim.check(get) }));
   const holds = checked.filter((c) => c.result.holds).length;
@@ -118,7 +124,7 @@ export async function validateAction(options: ValidateOptions): Promise<{ holds:
     ...lensMeasurementsMarkdown(lenses),
     ...historicalFitNote(calibrated),
     ...mechanisms,
-    ...history,
+    ...(history?.lines ?? []),
   ];
   // Studies too long for every validation run keep their answers (written by `chuanyu study --validation`).
   const kept = options.write ? studyBlocks(await readFile(options.write, 'utf8').catch(() => '')) : [];
@@ -132,6 +138,7 @@ export async function validateAction(options: ValidateOptions): Promise<{ holds:
     await writeMarkedBlock(options.readme, IN_BRIEF_BLOCK, [
       ...inBriefMarkdown(lenses, { heading: '### In brief: what the model answers today', studyAnswers: false }).map((l) => l.replace(/below/, 'in [docs/VALIDATION.md](docs/VALIDATION.md)')),
     ].join('\n'));
+  if (options.readme && history) await writeMarkedBlock(options.readme, HISTORY_BLOCK, history.brief.join('\n'));
   if (!options.quiet) {
     for (const { claim, result } of checked) log(`${result.holds ? 'holds' : 'FAILS'}  ${claim.id}: ${result.evidence}`);
     log(`${holds} of ${checked.length} claims hold.${options.write ? ` Wrote ${options.write}` : ''}`);
@@ -173,8 +180,8 @@ async function mechanismsSection(options: { replications: number; seeds: number[
  */
 async function historySection(
   calibrated: Scenario,
-  options: { iterations?: number; replications?: number; validationReplications?: number; seedSets?: number; seed: number; workers: number; quiet?: boolean },
-): Promise<string[]> {
+  options: NonNullable<ValidateOptions['history']> & { seed: number; workers: number; quiet?: boolean },
+): Promise<HistorySection> {
   const loaded = await loadScenario('historical');
   const section = loaded.scenario.calibrate!;
   const iterations = options.iterations ?? section.iterations;
@@ -196,7 +203,33 @@ async function historySection(
     },
   });
   progress.stop();
-  return ['## The historical fit', '', ...calibrationStudyMarkdown(study), '', ...shippedFitLine(study.directions[0], calibrated, { iterations, replications, seed: options.seed, section }), ''];
+  // Which competition windows the data support, and what each mechanism contributes, in the shipped calibrated scenario.
+  const input = historyInput(await loadScenario('historical-calibrated'));
+  const grid = gridFor(input.years, { step: options.step });
+  const profileReplications = options.profileReplications ?? 20;
+  const attributionReplications = options.attributionReplications ?? 30;
+  const windows = profileWindows(input, grid, findEpisodes(input.scenario)).length;
+  const runs = createProgress({ total: windows * profileReplications + attributionRuns(input, attributionReplications), label: 'history', unit: 'runs', quiet: options.quiet });
+  let reported = 0;
+  const tick = (base: number) => (done: number) => {
+    runs.tick(base + done - reported);
+    reported = base + done;
+  };
+  const profile = await measureSwitchProfile(input, { replications: profileReplications, seed: options.seed, grid, workers: options.workers, onProgress: tick(0) });
+  const attribution = await measureAttribution(input, { replications: attributionReplications, seed: options.seed, workers: options.workers, onProgress: tick(windows * profileReplications) });
+  runs.stop();
+  const shipped = shippedFitLine(study.directions[0], calibrated, { iterations, replications, seed: options.seed, section });
+  return {
+    lines: ['## The historical fit', '', ...calibrationStudyMarkdown(study), '', ...shipped, '', ...historyMarkdown({ profile, attribution })],
+    brief: [...calibrationBriefMarkdown(study), ...historyBriefMarkdown({ profile, attribution })],
+  };
+}
+
+interface HistorySection {
+  /** The report's section. */
+  lines: string[];
+  /** The README's short version. */
+  brief: string[];
 }
 
 /** Whether the study's full fit is the one shipped as historical-calibrated.yaml (it is, when made with the same settings). */
