@@ -4,13 +4,20 @@
  * model with replications under common random numbers. A claim holds when its
  * paired difference is beyond `MARGIN` standard errors in the stated direction
  * (or, for "not wasteful" and "plausible" claims, when the stated bound holds).
+ *
+ * Each result also carries a `statistic`, the margin by which the claim holds,
+ * in standard errors of the mean across replications: t - MARGIN for a paired
+ * comparison, (mean - bound) / SE in the stated direction for a bound, and for
+ * a claim of several parts the smallest part's margin. It is above zero when
+ * the claim holds (at zero only where a bound is met exactly), so the
+ * robustness analysis can ask which parameters move a claim towards failing.
  */
 import type { Scenario } from '../scenario/schema.js';
 import type { ParameterValue } from './parameters.js';
 import type { PointResult } from './run-point.js';
 import { groupCells } from './replication-summary.js';
 import { pairedDifference } from './paired.js';
-import { mean } from './statistics.js';
+import { describe, mean } from './statistics.js';
 
 export const MARGIN = 2.5;
 
@@ -23,6 +30,8 @@ export interface World {
 export interface ClaimResult {
   holds: boolean;
   evidence: string;
+  /** The margin by which the claim holds, in standard errors (see the file's head); +-Infinity where a part does not vary across replications. */
+  statistic: number;
 }
 
 export type Lookup = (world: string, region: string, metric: string, statistic: 'final' | 'over_run') => number[];
@@ -66,17 +75,36 @@ export function validationWorlds(scenarios: Record<string, Scenario>): Record<st
   };
 }
 
+/** The worlds whose claims read values against the counterfactual (value_added_change...); the others need not run it. */
+export const COUNTERFACTUAL_WORLDS: readonly string[] = ['compete', 'cooperate', 'cooperate-no-leverage'];
+
+/**
+ * How far the mean of `values` is beyond `bound` in the stated direction, in
+ * standard errors of the mean; +-Infinity (or 0 on the bound) when the values do not vary.
+ */
+export function boundMargin(values: number[], bound: number, direction: 'above' | 'below'): number {
+  const s = describe(values);
+  const gap = direction === 'above' ? s.mean - bound : bound - s.mean;
+  if (s.se > 0) return gap / s.se;
+  return gap > 0 ? Infinity : gap < 0 ? -Infinity : 0;
+}
+
 const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3));
 
 function greater(get: Lookup, a: string, b: string, region: string, metric: string, statistic: 'final' | 'over_run', what: string): ClaimResult {
   const d = pairedDifference(get(b, region, metric, statistic), get(a, region, metric, statistic));
   return {
     holds: d.t > MARGIN,
+    statistic: d.t - MARGIN,
     evidence: `${what}: ${a} ${fmt(d.meanB)} vs ${b} ${fmt(d.meanA)}, paired difference ${fmt(d.difference)} [95% CI ${fmt(d.ciLow)}, ${fmt(d.ciHigh)}], t = ${Number.isFinite(d.t) ? d.t.toFixed(1) : String(d.t)}`,
   };
 }
 
-const both = (...results: ClaimResult[]): ClaimResult => ({ holds: results.every((r) => r.holds), evidence: results.map((r) => r.evidence).join('; ') });
+const both = (...results: ClaimResult[]): ClaimResult => ({
+  holds: results.every((r) => r.holds),
+  evidence: results.map((r) => r.evidence).join('; '),
+  statistic: Math.min(...results.map((r) => r.statistic)),
+});
 
 export const CLAIMS: Claim[] = [
   {
@@ -100,6 +128,7 @@ export const CLAIMS: Claim[] = [
       const gain = get('compete', 'zone', 'value_added_change_relative', 'final');
       return {
         holds: mean(moves) > 0 && Math.abs(mean(gain)) < 0.02,
+        statistic: Math.min(boundMargin(moves, 0, 'above'), boundMargin(gain, 0.02, 'below'), boundMargin(gain, -0.02, 'above')),
         evidence: `relocations over the run: mean ${fmt(mean(moves))}; zone cumulative value added against the counterfactual: ${(100 * mean(gain)).toFixed(2)}%`,
       };
     },
@@ -123,7 +152,11 @@ export const CLAIMS: Claim[] = [
     check: (get) => {
       const u = get('compete', 'zone', 'utilization', 'over_run');
       const oc = get('compete', 'zone', 'overcapacity_sectors', 'over_run');
-      return { holds: mean(u) >= 0.85 && mean(oc) < 0.5, evidence: `mutual competition, steady growth: utilization ${(100 * mean(u)).toFixed(1)}%, sectors in overcapacity ${fmt(mean(oc))} on average` };
+      return {
+        holds: mean(u) >= 0.85 && mean(oc) < 0.5,
+        statistic: Math.min(boundMargin(u, 0.85, 'above'), boundMargin(oc, 0.5, 'below')),
+        evidence: `mutual competition, steady growth: utilization ${(100 * mean(u)).toFixed(1)}%, sectors in overcapacity ${fmt(mean(oc))} on average`,
+      };
     },
   },
   {
@@ -132,8 +165,9 @@ export const CLAIMS: Claim[] = [
     statement: 'Cooperation through the fund specialises the regions (similarity falls) but plausibly (not below about 0.4).',
     check: (get) => {
       const d = greater(get, 'baseline', 'cooperate', 'zone', 'similarity', 'final', 'final similarity');
-      const low = mean(get('cooperate', 'zone', 'similarity', 'final'));
-      return { holds: d.holds && low >= 0.4, evidence: `${d.evidence}; cooperation's final similarity ${fmt(low)}` };
+      const similarity = get('cooperate', 'zone', 'similarity', 'final');
+      const low = mean(similarity);
+      return { holds: d.holds && low >= 0.4, statistic: Math.min(d.statistic, boundMargin(similarity, 0.4, 'above')), evidence: `${d.evidence}; cooperation's final similarity ${fmt(low)}` };
     },
   },
   {
@@ -148,7 +182,7 @@ export const CLAIMS: Claim[] = [
     statement: 'A few cross-border chain clusters form under cooperation.',
     check: (get) => {
       const c = get('cooperate', 'zone', 'chain_clusters', 'over_run');
-      return { holds: mean(c) > 0, evidence: `cross-border chain clusters, mean over the run: ${fmt(mean(c))} (replications with any: ${c.filter((x) => x > 0).length} of ${c.length})` };
+      return { holds: mean(c) > 0, statistic: boundMargin(c, 0, 'above'), evidence: `cross-border chain clusters, mean over the run: ${fmt(mean(c))} (replications with any: ${c.filter((x) => x > 0).length} of ${c.length})` };
     },
   },
   {
@@ -161,6 +195,7 @@ export const CLAIMS: Claim[] = [
       const tests = changes.map((c) => pairedDifference(c.map(() => 0), c));
       return {
         holds: tests.every((t) => t.t > MARGIN),
+        statistic: Math.min(...tests.map((t) => t.t - MARGIN)),
         evidence: ids
           .map((id, i) => `${id} ${fmt(tests[i].difference)} bn yuan [95% CI ${fmt(tests[i].ciLow)}, ${fmt(tests[i].ciHigh)}], t = ${tests[i].t.toFixed(1)} (${changes[i].filter((x) => x > 0).length} of ${changes[i].length} replications up)`)
           .join('; '),
@@ -198,7 +233,7 @@ export const CLAIMS: Claim[] = [
     check: (get) => {
       const zero = get('cooperate-no-leverage', 'zone', 'value_added_change', 'final');
       const d = greater(get, 'cooperate', 'cooperate-no-leverage', 'zone', 'value_added_change', 'final', 'zone gain vs counterfactual (bn yuan), L = 0.5 vs L = 0');
-      return { holds: mean(zero) > 0 && d.holds, evidence: `zone gain at L = 0: ${fmt(mean(zero))} bn yuan; ${d.evidence}` };
+      return { holds: mean(zero) > 0 && d.holds, statistic: Math.min(boundMargin(zero, 0, 'above'), d.statistic), evidence: `zone gain at L = 0: ${fmt(mean(zero))} bn yuan; ${d.evidence}` };
     },
   },
 ];
