@@ -68,6 +68,8 @@ export function validationWorlds(scenarios: Record<string, Scenario>): Record<st
     baseline: { scenario: scenarios.baseline, values: {} },
     compete: { scenario: compete, values: {} },
     'compete-bust': { scenario: bust, values: {} },
+    // Steady growth, as the claim about it says: no demand cycles, whatever volatility a robustness point sets elsewhere.
+    'compete-steady': { scenario: compete, values: { 'demand.volatility': 0 } },
     cooperate: { scenario: scenarios.cooperate, values: {} },
     exploited: { scenario: scenarios.exploited, values: {} },
     reversed: { scenario: scenarios.exploited, values: { 'governments.sichuan.strategy': 'compete', 'governments.chongqing.strategy': 'cooperate' } },
@@ -150,8 +152,8 @@ export const CLAIMS: Claim[] = [
     source: 'reference design',
     statement: 'With steady demand growth, chasing fast-growing sectors is not wasteful: capacity stays utilised.',
     check: (get) => {
-      const u = get('compete', 'zone', 'utilization', 'over_run');
-      const oc = get('compete', 'zone', 'overcapacity_sectors', 'over_run');
+      const u = get('compete-steady', 'zone', 'utilization', 'over_run');
+      const oc = get('compete-steady', 'zone', 'overcapacity_sectors', 'over_run');
       return {
         holds: mean(u) >= 0.85 && mean(oc) < 0.5,
         statistic: Math.min(boundMargin(u, 0.85, 'above'), boundMargin(oc, 0.5, 'below')),

@@ -20,6 +20,8 @@ import { atHistoricalFit, measureLenses, steadyDemand, structuralFits, type Meas
 import { lensMeasurementsMarkdown } from '../../report/lens-measurements-md.js';
 import { inBriefMarkdown } from '../../report/in-brief-md.js';
 import { checkMarkedBlock, writeMarkedBlock } from '../../report/readme-block.js';
+import { measureRobustness } from '../../experiment/robustness.js';
+import { robustnessMarkdown } from '../../report/robustness-md.js';
 import { measureWasteMechanism, WASTE_VARIANTS } from '../../experiment/waste-mechanism.js';
 import { measureRegionCapMultiplier } from '../../experiment/region-cap-multiplier.js';
 import { wasteMechanismMarkdown } from '../../report/waste-mechanism-md.js';
@@ -47,6 +49,8 @@ export interface ValidateOptions {
   skip?: ValidationSection[];
   /** Sizes of the historical calibration study (default: the scenario's calibrate: section, 30 fresh replications, 5 seed sets). */
   history?: { iterations?: number; replications?: number; validationReplications?: number; seedSets?: number; profileReplications?: number; attributionReplications?: number; step?: number };
+  /** The robustness ranges file and its scale (default scenarios/studies/robustness.yaml at full size). */
+  robustness?: { file?: string; scale?: string };
   /** Replications and seeds of the two "why" measurements (default 16 at the lens seeds). */
   mechanisms?: { replications?: number; seeds?: number[] };
 }
@@ -97,6 +101,7 @@ export async function validateAction(options: ValidateOptions): Promise<{ holds:
   lensProgress.stop();
   const skip = new Set(options.skip ?? []);
   const workers = options.workers ?? availableParallelism();
+  const robustness = skip.has('robustness') ? [] : await robustnessSection({ ...options.robustness, workers, quiet: options.quiet });
   const mechanisms = skip.has('mechanisms') ? [] : await mechanismsSection({ replications: options.mechanisms?.replications ?? 16, seeds: options.mechanisms?.seeds ?? lensSeeds, workers, quiet: options.quiet });
   const history = skip.has('history') ? null : await historySection(calibrated, { ...options.history, seed, workers, quiet: options.quiet });
   const get = lookupFrom(results);
@@ -112,7 +117,7 @@ export async function validateAction(options: ValidateOptions): Promise<{ holds:
     `Every claim is checked against the model with ${replications} replications (seed ${seed}) under common random numbers. A comparison holds when its paired`,
     `difference is more than ${MARGIN} standard errors from zero in the stated direction. Worlds: the shipped`,
     '`baseline`, `compete`, `cooperate` and `exploited` scenarios; `reversed` (Sichuan competes, Chongqing',
-    'cooperates); `cooperate-no-leverage` (fund leverage 0); `compete-bust` (compete, with the chased sectors\'',
+    'cooperates); `cooperate-no-leverage` (fund leverage 0); `compete-steady` (compete without demand cycles); `compete-bust` (compete, with the chased sectors\'',
     `demand growth falling to ${-3}% a year from 2035). Counterfactual: the same seeds, every government invests, no fund.`,
     '',
     `**${holds} of ${checked.length} claims hold.**`,
@@ -121,6 +126,7 @@ export async function validateAction(options: ValidateOptions): Promise<{ holds:
     '|---|---|---|---|',
     ...checked.map(({ claim, result }) => `| ${claim.statement} | ${claim.source} | ${result.evidence.replace(/\|/g, '\\|')} | ${result.holds ? 'yes' : '**no**'} |`),
     '',
+    ...robustness,
     ...lensMeasurementsMarkdown(lenses),
     ...historicalFitNote(calibrated),
     ...mechanisms,
@@ -160,6 +166,22 @@ function historicalFitNote(calibrated: Scenario): string[] {
     'each region\'s change in every lens at both.',
     '',
   ];
+}
+
+/** How much of a plausible parameter region each claim holds in, and which parameters decide it. */
+async function robustnessSection(options: { file?: string; scale?: string; workers: number; quiet?: boolean }): Promise<string[]> {
+  let progress: ReturnType<typeof createProgress> | null = null;
+  const result = await measureRobustness({
+    file: options.file,
+    scale: options.scale,
+    workers: options.workers,
+    onProgress: (_done, total) => {
+      progress ??= createProgress({ total, label: 'robustness', unit: 'worlds', quiet: options.quiet });
+      progress.tick();
+    },
+  });
+  (progress as ReturnType<typeof createProgress> | null)?.stop();
+  return [...robustnessMarkdown(result), ''];
 }
 
 /** Two "why" questions the measurements raised, each answered by varying the mechanism in question. */

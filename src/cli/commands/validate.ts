@@ -3,7 +3,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { VALIDATION_SECTIONS, type ValidationSection } from '../validation-sections.js';
 import { addWorkersOption, numericOption, REPLICATIONS_FLAG, SEED_FLAG } from '../options.js';
 
-type ValidateArgs = { replications: number; seed: number; write?: string; readme?: string; skip?: string[]; workers: number; quiet: boolean };
+type ValidateArgs = { replications: number; seed: number; write?: string; readme?: string; skip?: string[]; robustnessScale?: string; workers: number; quiet: boolean };
 
 export const validateCommand: CommandModule<object, ValidateArgs> = {
   command: 'validate',
@@ -15,9 +15,10 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .option('write', { type: 'string', describe: 'Write the markdown report to this file (npm run validate: docs/VALIDATION.md)' })
       .option('readme', { type: 'string', describe: 'Also write the short answers into this file\'s <!-- validate:in-brief:start/end --> block (npm run validate: README.md)' })
       .option('skip', { type: 'string', array: true, choices: VALIDATION_SECTIONS as unknown as string[], describe: 'Leave these sections out, for a quicker look (npm run validate runs them all)' })
+      .option('robustness-scale', { type: 'string', describe: 'A named scale of scenarios/studies/robustness.yaml (e.g. tiny) for a quick robustness check' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false }) as unknown as Argv<ValidateArgs>,
   handler: async (args) => {
     const { validateAction } = await import('../actions/validate-action.js'); // loaded when used, so other commands start fast
-    await validateAction({ ...args, skip: args.skip as ValidationSection[] | undefined });
+    await validateAction({ ...args, skip: args.skip as ValidationSection[] | undefined, robustness: { scale: args.robustnessScale } });
   },
 };
