@@ -105,3 +105,25 @@ export function calibrationBriefMarkdown(study: CalibrationStudy): string[] {
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * When a hold-out direction fails to beat a naive forecast: what limits the
+ * model there, and the mechanism changes that could reach the target (the
+ * issue's rule: report, never tune around). Empty when every direction beats
+ * every naive forecast in every seed set.
+ */
+export function holdoutLimitsMarkdown(study: CalibrationStudy): string[] {
+  const failing = study.directions.filter((d) => d.assessment.holdout?.naive.some((n) => n.skill && n.setsBeaten < (d.assessment.holdout!.model?.count ?? 0)));
+  if (failing.length === 0) return [];
+  const names = failing.map((d) => `${d.direction.name} (${d.direction.label})`).join(' and ');
+  return [
+    `**What limits the forecasts, and what might.** The model does not beat every naive forecast in ${names}. Two reasons are`,
+    'visible in the fits: a switch year whose bounds lie wholly in held-out years cannot be identified by the fitted years (the',
+    'fit leaves it where it started), so the forecast inherits a hand-placed guess; and under competition the similarity keeps',
+    'rising, because nothing in the model makes chasing the same hot sectors level off. Mechanism changes that could reach the',
+    'target, not made here: strategy switches that follow from a rule the fitted years identify (best response or imitation,',
+    'with the Table 2 agreements acting through a cooperation propensity or lower border friction) rather than dated switches;',
+    'and competing governments that stop chasing hot sectors already in overcapacity, so competition\'s pull towards the same',
+    'structure saturates.',
+  ];
+}

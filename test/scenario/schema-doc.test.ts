@@ -41,7 +41,8 @@ describe('scenario JSON Schema', () => {
   it('gives every optional field a default', () => {
     const missing: string[] = [];
     // demandVolatility: a sector without one takes the zone's demand.volatility.
-    const noDefaultNeeded = new Set(['$schema', 'extends', 'target', 'sweep', 'calibrate', 'targetFile', 'planWeights', 'sizeShares', 'demand', 'demandVolatility']);
+    // fitYears, holdoutYears: without them the split follows calibrate.holdout (the last N points).
+    const noDefaultNeeded = new Set(['$schema', 'extends', 'target', 'sweep', 'calibrate', 'targetFile', 'planWeights', 'sizeShares', 'demand', 'demandVolatility', 'fitYears', 'holdoutYears']);
     walk(schema, '', (path, prop, required) => {
       const key = path.split('.').pop()!.replace('[]', '');
       if (required || noDefaultNeeded.has(key) || path.includes('.*')) return;

@@ -27,7 +27,7 @@ import { measureRegionCapMultiplier } from '../../experiment/region-cap-multipli
 import { wasteMechanismMarkdown } from '../../report/waste-mechanism-md.js';
 import { regionCapMultiplierMarkdown } from '../../report/region-cap-multiplier-md.js';
 import { calibrationStudy, type StudyDirectionResult } from '../../experiment/calibration/study.js';
-import { calibrationBriefMarkdown, calibrationStudyMarkdown } from '../../report/calibration-study-md.js';
+import { calibrationBriefMarkdown, calibrationStudyMarkdown, holdoutLimitsMarkdown } from '../../report/calibration-study-md.js';
 import { historyInput } from '../../experiment/history/series-runs.js';
 import { findEpisodes, gridFor, measureSwitchProfile, profileWindows } from '../../experiment/history/switch-profile.js';
 import { attributionRuns, measureAttribution } from '../../experiment/history/attribution.js';
@@ -242,7 +242,7 @@ async function historySection(
   runs.stop();
   const shipped = shippedFitLine(study.directions[0], calibrated, { iterations, replications, seed: options.seed, section });
   return {
-    lines: ['## The historical fit', '', ...calibrationStudyMarkdown(study), '', ...shipped, '', ...historyMarkdown({ profile, attribution })],
+    lines: ['## The historical fit', '', ...calibrationStudyMarkdown(study), '', ...holdoutLimitsMarkdown(study), '', ...shipped, '', ...historyMarkdown({ profile, attribution })],
     brief: [...calibrationBriefMarkdown(study), ...historyBriefMarkdown({ profile, attribution })],
   };
 }
