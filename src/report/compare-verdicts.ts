@@ -11,7 +11,7 @@ import type { ScenarioVerdicts } from '../experiment/point-verdicts.js';
 import type { ChangeInterval, LensVerdict } from '../experiment/verdict.js';
 import { GAME_LENSES } from '../model/metrics/lenses.js';
 import { UserError } from '../scenario/errors.js';
-import { csvLine } from './csv.js';
+import { csvLine } from '../results/csv.js';
 import { describeObjective, displayedLenses, type DisplayedLens } from './lens-display.js';
 import { stableJson } from './write-results.js';
 

@@ -6,9 +6,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ScenarioRun } from '../experiment/run-scenario.js';
 import type { RunSummary } from '../experiment/summarize.js';
-import { writeCsvFile } from './csv-file.js';
+import { writeCsvFile } from '../results/csv-file.js';
 import { MARKET_COLUMNS, METRIC_COLUMNS, SECTOR_COLUMNS, marketRows, metricRows, sectorRows } from './tables.js';
-import { writeDirectoryAtomically } from './atomic-dir.js';
+import { writeDirectoryAtomically } from '../results/atomic-dir.js';
 
 export interface Manifest {
   scenario: string;

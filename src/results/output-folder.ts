@@ -18,7 +18,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { lstat, mkdir, readFile, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../scenario/errors.js';
-import { processIsAlive } from '../experiment/processes.js';
+import { processIsAlive } from './processes.js';
 
 /** The kinds of results folder written in one piece (sweeps and sensitivity analyses are plan folders, see sweep-store). */
 export const RESULTS_KINDS = ['run', 'compare', 'game', 'calibration', 'study', 'history'] as const;
