@@ -39,9 +39,13 @@ export function formatError(error: z.ZodError, file: string, format: FileFormat<
 }
 
 function issueText(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') {
-    const received = (issue as { input?: unknown }).input === undefined ? 'nothing' : describeJson((issue as { input?: unknown }).input);
-    return `expected ${typeName(issue.expected)}, found ${received}`;
+  const input = (issue as { input?: unknown }).input;
+  const found = input === undefined ? 'nothing' : describeJson(input);
+  if (issue.code === 'invalid_type') return `expected ${typeName(issue.expected)}, found ${found}`;
+  if (issue.code === 'invalid_union') {
+    // A union of types (a number, or null for a NaN): name every type it takes.
+    const expected = issue.errors.flatMap((branch) => branch.filter((i) => i.code === 'invalid_type' && i.path.length === 0).map((i) => typeName((i as { expected: string }).expected)));
+    if (expected.length === issue.errors.length) return `expected ${[...new Set(expected)].join(' or ')}, found ${found}`;
   }
   if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   return issue.message;

@@ -16,7 +16,7 @@ import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js'
 import { renderCompareReport } from '../../report/report-compare.js';
 import { comparisonVerdicts, writeVerdictFiles } from '../../report/compare-verdicts.js';
 import { formatVerdictTables, verdictWords } from '../../report/compare-verdicts-text.js';
-import { stableJson } from '../../report/write-results.js';
+import { stableJson } from '../../results/json-file.js';
 import { gitCommit, packageVersion } from '../package-info.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 import { interruptSignal } from '../signals.js';

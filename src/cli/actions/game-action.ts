@@ -10,7 +10,7 @@ import { checkParameterPath, parseParameter } from '../../experiment/parameters.
 import { gridDesign } from '../../experiment/design.js';
 import { writeDirectoryAtomically } from '../../results/atomic-dir.js';
 import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
-import { stableJson } from '../../report/write-results.js';
+import { stableJson } from '../../results/json-file.js';
 import { writeCsvFile } from '../../results/csv-file.js';
 import { formatGame } from '../../report/game-text.js';
 import { renderGameReport, gameJson } from '../../report/report-game.js';

@@ -8,7 +8,7 @@ import { runStudy, studyCells } from '../../experiment/study.js';
 import { createPointPool } from '../../experiment/pool.js';
 import { writeDirectoryAtomically } from '../../results/atomic-dir.js';
 import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
-import { stableJson } from '../../report/write-results.js';
+import { stableJson } from '../../results/json-file.js';
 import { gameJson } from '../../report/report-game.js';
 import { indeterminateCounts, panelSlug, renderStudyReport, studySummaryMarkdown, studyValidationMarkdown, writeStudyTables, type StudyJson } from '../../report/report-study.js';
 import { readValidationReport, writeStudyIntoValidation } from '../../report/validation-blocks.js';
