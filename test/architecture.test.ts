@@ -1,6 +1,8 @@
 /**
  * The layering of src/ as an ordinary test: imports point down the list
- * model < scenario < experiment < report < cli, web; the model imports no Node
+ * model < scenario < results < experiment < report < cli, web (results: the
+ * files of results, written and read back, below both the code that computes
+ * them and the code that draws them); the model imports no Node
  * API (it runs in a browser and a worker); the game core likewise.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -9,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
-const LAYERS = ['model', 'scenario', 'experiment', 'report', 'cli', 'web'] as const;
-const RANK: Record<string, number> = { model: 0, scenario: 1, experiment: 2, report: 3, cli: 4, web: 4 };
+const LAYERS = ['model', 'scenario', 'results', 'experiment', 'report', 'cli', 'web'] as const;
+const RANK: Record<string, number> = { model: 0, scenario: 1, results: 2, experiment: 3, report: 4, cli: 5, web: 5 };
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

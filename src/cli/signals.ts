@@ -5,7 +5,7 @@
  * once. Either way, on the way out the hidden staging folders of results being
  * written are removed, so an interrupted write leaves nothing behind.
  */
-import { removeLiveStagingSync } from '../report/output-folder.js';
+import { removeLiveStagingSync } from '../results/output-folder.js';
 
 const EXIT_CODE: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 let activeInterrupts = 0;

@@ -11,10 +11,9 @@ import type { ParameterSpec, ParameterValue } from './parameters.js';
 export const DESIGNS = ['grid', 'lhs'] as const;
 export type Design = (typeof DESIGNS)[number];
 
-export interface DesignPoint {
-  index: number;
-  values: Record<string, ParameterValue>;
-}
+import type { DesignPoint } from '../results/point-format.js';
+
+export type { DesignPoint };
 
 export function gridDesign(parameters: ParameterSpec[]): DesignPoint[] {
   for (const p of parameters)

@@ -33,13 +33,9 @@ export function fundStagesOf(division: readonly (readonly number[])[], records: 
   return { total, inStages, share: total > 0 ? inStages / total : Number.NaN };
 }
 
-export interface FundStagesSummary {
-  /** Share of fund money in the stated stages, across replications. */
-  share: Stats;
-  /** Each region's stated sectors, by region id. */
-  stages: Record<string, string[]>;
-  sentence: string;
-}
+import type { FundStagesSummary } from '../results/run-format.js';
+
+export type { FundStagesSummary };
 
 /** Across replications; null when the scenario states no division or has no fund. */
 export function summarizeFundStages(config: ModelConfig, runs: readonly (readonly StepRecord[])[]): FundStagesSummary | null {

@@ -7,16 +7,9 @@
 import { closest } from 'fastest-levenshtein';
 import { UserError } from '../scenario/errors.js';
 import { scenarioJsonSchema } from '../scenario/schema.js';
+import type { ParameterSpec, ParameterValue } from '../results/point-format.js';
 
-export type ParameterValue = number | string | boolean;
-
-export interface ParameterSpec {
-  path: string;
-  /** Discrete values (lists and stepped ranges). */
-  values: ParameterValue[];
-  /** Continuous bounds (an interval without a step); LHS samples inside them. */
-  interval: [number, number] | null;
-}
+export type { ParameterSpec, ParameterValue };
 
 function parseScalar(text: string): ParameterValue {
   const t = text.trim();

@@ -12,22 +12,9 @@ import { regionPairs, type StepRecord } from '../model/record.js';
 import { GAME_LENSES, type GameLens, type LensPart } from '../model/metrics/lenses.js';
 import { replicationLenses } from './lens-summary.js';
 
-export const STATISTICS = ['final', 'over_run'] as const;
-export type Statistic = (typeof STATISTICS)[number];
+import { STATISTICS, type Statistic, type SummaryCell, type ReplicationSummary } from '../results/point-format.js';
 
-/** [region, metric, statistic, value] */
-export type SummaryCell = [region: string, metric: string, statistic: Statistic, value: number];
-
-export interface ReplicationSummary {
-  replication: number;
-  cells: SummaryCell[];
-  /** The GDP lens's class against the counterfactual (null without one). */
-  outcome: GameOutcome | null;
-  /** Every game lens's class against the counterfactual (null without one). */
-  lensOutcomes: Record<GameLens, GameOutcome> | null;
-  /** The parts of each lens value, when the task asked for them (the game's decomposition). */
-  parts?: Record<GameLens, LensPart[]>;
-}
+export { STATISTICS, type Statistic, type SummaryCell, type ReplicationSummary };
 
 /** Values of each `region|metric|statistic` across replications, in replication order. */
 export function groupCells(replications: readonly ReplicationSummary[]): Map<string, number[]> {

@@ -9,7 +9,7 @@ import { AbortedError, runPoints } from './pool.js';
 import { createProgress } from './progress.js';
 import type { PointResult, PointTask } from './run-point.js';
 import type { DesignPoint } from './design.js';
-import { checkedPoints, loadPoint, openPlanFolder, savePoint, type PlanKind } from './sweep-store.js';
+import { checkedPoints, loadPoint, openPlanFolder, savePoint, type PlanKind } from '../results/plan-folder.js';
 import { UserError } from '../scenario/errors.js';
 
 export interface ResumableRun {

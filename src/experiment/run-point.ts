@@ -30,11 +30,9 @@ export interface PointTask {
   maxFirms?: number;
 }
 
-export interface PointResult {
-  index: number;
-  values: Record<string, ParameterValue>;
-  replications: ReplicationSummary[];
-}
+import type { PointResult } from '../results/point-format.js';
+
+export type { PointResult };
 
 /** The scenario object with the point's values set (no mutation of the input). */
 export function applyValues(scenario: unknown, values: Record<string, ParameterValue>): unknown {

@@ -14,7 +14,8 @@ import type { LoadedScenario } from '../scenario/load.js';
 import { checkParameterPath, parseParameter } from './parameters.js';
 import { configForValues, type PointResult } from './run-point.js';
 import { runPlan, type PlanRunOptions, type ResumableRun } from './resumable-points.js';
-import { readPlanFile, type PlanKind } from './sweep-store.js';
+import { readPlanFile } from '../results/plan-folder.js';
+import { SENSITIVITY_PLAN, type SensitivityPlanFile } from '../results/sensitivity-format.js';
 import type { DesignPoint } from './design.js';
 import { DEFAULT_BOOTSTRAP, DEFAULT_CONFIDENCE } from './sensitivity/common.js';
 import { DEFAULT_MORRIS_LEVELS } from './sensitivity/morris.js';
@@ -22,7 +23,7 @@ import { SALTELLI_MAX_QUASI_PARAMETERS, SAMPLINGS, type Sampling } from './sensi
 import { INDEX_NAMES, METHODS, analyzeOutput, buildDesign, designSize, type OutputAnalysis, type SensitivityMethod } from './sensitivity/analysis.js';
 import { defaultOutputs, needsCounterfactual, outputKey, parseOutputKey, parseOutputs } from './sensitivity/outputs.js';
 
-export const PLAN_FILE = 'sensitivity-plan.json';
+export const PLAN_FILE = SENSITIVITY_PLAN.file;
 /** Most model points (design points, each with R replications) one analysis may plan. */
 export const MAX_POINTS = 100_000;
 export const DEFAULT_SAMPLES: Record<SensitivityMethod, number> = { morris: 10, sobol: 64 };
@@ -41,32 +42,8 @@ export interface SensitivityOptions {
   confidence?: number;
 }
 
-export interface SensitivityParameter {
-  path: string;
-  interval: [number, number];
-}
-
-export interface SensitivityPlan {
-  kind: 'chuanyu-sensitivity';
-  scenario: string;
-  /** The resolved base scenario. */
-  resolvedScenario: unknown;
-  method: SensitivityMethod;
-  parameters: SensitivityParameter[];
-  samples: number;
-  /** Morris grid levels, or null. */
-  levels: number | null;
-  /** Sobol base sample, or null. */
-  sampling: Sampling | null;
-  seed: number;
-  replications: number;
-  counterfactual: boolean;
-  /** Outputs as `region.metric.statistic`. */
-  outputs: string[];
-  bootstrap: number;
-  confidence: number;
-  points: DesignPoint[];
-}
+export type SensitivityParameter = SensitivityPlanFile['parameters'][number];
+export type SensitivityPlan = SensitivityPlanFile;
 
 function sensitivityParameters(loaded: LoadedScenario, params: string[]): SensitivityParameter[] {
   if (params.length === 0) throw new UserError('no parameters: give at least one --param path=lo:hi');
@@ -142,16 +119,9 @@ export function planSensitivity(loaded: LoadedScenario, options: SensitivityOpti
   };
 }
 
-const SENSITIVITY_PLAN: PlanKind = {
-  file: PLAN_FILE,
-  tag: 'chuanyu-sensitivity',
-  name: 'sensitivity',
-  holds: 'a sensitivity analysis',
-  differs: 'scenario, parameters, method, samples, outputs, seed or replications',
-};
 
 export function readSensitivityPlan(dir: string): Promise<SensitivityPlan> {
-  return readPlanFile<SensitivityPlan>(dir, SENSITIVITY_PLAN);
+  return readPlanFile(dir, SENSITIVITY_PLAN);
 }
 
 /** Runs the plan's missing points into `dir`; returns every finished point in point order. */

@@ -1,16 +1,9 @@
 /** Descriptive statistics across replications. */
 
-export interface Stats {
-  mean: number;
-  /** 5th and 95th percentiles: the 90% interval across replications. */
-  p05: number;
-  p95: number;
-  min: number;
-  max: number;
-  /** Standard error of the mean (0 for one replication). */
-  se: number;
-  n: number;
-}
+import type { Stats } from '../results/stats-format.js';
+
+/** The statistics of a quantity across replications, as summary files hold them. */
+export type { Stats };
 
 /** Quantile with linear interpolation between order statistics (R's type 7). */
 export function quantile(sorted: number[], q: number): number {

@@ -15,52 +15,10 @@ import type { ScenarioRun } from './run-scenario.js';
 import { describe, type Stats } from './statistics.js';
 import { LENS_LABELS, lensVerdict, type LensVerdict } from './verdict.js';
 
-export interface MetricSummary {
-  final: Stats;
-  /** Sum over the run (flows) or mean over the run (stocks and rates). */
-  overRun: Stats;
-  overRunKind: 'sum' | 'mean';
-}
+import type { MetricSummary, OutcomeSummary, RunSummary } from '../results/run-format.js';
 
-export interface OutcomeSummary {
-  counterfactual: string;
-  /** The measure `change`, `shares` and `outcome` are in: the GDP lens (value added); `lenses` has every lens. */
-  lens: 'gdp';
-  lensLabel: string;
-  /** A region's change counts as up or down beyond this share of its own counterfactual value. */
-  tolerance: number;
-  /** Change of cumulative value added against the counterfactual, by region. */
-  change: Record<string, Stats>;
-  /** The same change relative to the region's counterfactual cumulative value added. */
-  relativeChange: Record<string, Stats>;
-  zoneChange: Stats;
-  shares: Record<GameOutcome, number>;
-  replications: { replication: number; change: Record<string, number>; zoneChange: number; outcome: GameOutcome }[];
-  /** The most frequent per-replication class (see `verdict` for the run's verdict). */
-  outcome: GameOutcome;
-  /** The run's verdict in the GDP lens from each region's 95% t-interval, and the class shares with Wilson intervals. */
-  verdict: LensVerdict;
-  /** Yearly discount rate of the welfare lens. */
-  discountRate: number;
-  /** The verdict in every lens (the governments' objective, welfare, gdp, fiscal), from the same replications. */
-  lenses: Record<GameLens, LensVerdict>;
-  /** Each government's objective (weights over the lenses), by region id. */
-  objectives: Record<string, ObjectiveWeights>;
-  /** With a fund: each region's outside fund money against its GDP and welfare gains (leverage vs production); null without outside fund money. */
-  fundLeverage: { region: string; outside: Stats; shareOfGdpGain: number | null; shareOfWelfareGain: number | null; sentence: string }[] | null;
-}
-
-export interface RunSummary {
-  scenario: string;
-  seed: number;
-  replications: number;
-  years: [number, number];
-  metrics: { zone: Record<string, MetricSummary>; regions: Record<string, Record<string, MetricSummary>>; pairs: Record<string, Record<string, MetricSummary>> };
-  outcome: OutcomeSummary | null;
-  /** With a fund and a stated division of labour: the share of fund money placed in each region's stated sectors (absent in older results). */
-  fundStages?: FundStagesSummary | null;
-  events: { year: number; kind: string; label: string; source: string }[];
-}
+/** summary.json's types are its file format's (src/results/run-format.ts). */
+export type { MetricSummary, OutcomeSummary, RunSummary };
 
 function valueOf(record: StepRecord, scope: MetricScope, name: string, index: number): number {
   if (scope === 'zone') return record.zone[name];

@@ -3,11 +3,11 @@
  * point order, so an interrupted-and-resumed, a sharded-and-merged and a
  * straight run all produce the same bytes.
  */
-import { describe, type Stats } from './statistics.js';
+import { describe } from './statistics.js';
 import { GAME_OUTCOMES, type GameOutcome } from '../model/metrics/win-win.js';
 import type { PointResult } from './run-point.js';
 import { groupCells } from './replication-summary.js';
-import type { SweepPlan } from './sweep-store.js';
+import type { PointSummary, SweepPlan } from '../results/sweep-format.js';
 import type { ParameterValue } from './parameters.js';
 
 export function sweepColumns(plan: SweepPlan): string[] {
@@ -32,13 +32,7 @@ export function* outcomeRows(plan: SweepPlan, points: PointResult[]): Generator<
 
 const valueCell = (v: ParameterValue | undefined): string | number => (typeof v === 'number' ? v : String(v));
 
-export interface PointSummary {
-  point: number;
-  values: Record<string, ParameterValue>;
-  /** key `region|metric|statistic` -> statistics across replications. */
-  metrics: Record<string, Stats>;
-  outcomes: Record<GameOutcome, number> | null;
-}
+export type { PointSummary };
 
 export function summarizePoint(point: PointResult): PointSummary {
   const groups = groupCells(point.replications);

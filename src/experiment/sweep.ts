@@ -11,7 +11,7 @@ import { gridDesign, latinHypercubeDesign, type Design } from './design.js';
 import { checkParameterPath, parseParameter, type ParameterSpec } from './parameters.js';
 import { configForValues } from './run-point.js';
 import { runPlan, type PlanRunOptions, type ResumableRun } from './resumable-points.js';
-import { SWEEP_PLAN, pointsOfShard, type SweepPlan } from './sweep-store.js';
+import { SWEEP_PLAN, pointsOfShard, type SweepPlan } from '../results/sweep-format.js';
 
 export interface SweepOptions {
   params: string[];

@@ -11,9 +11,9 @@ import type { ScenarioVerdicts } from '../experiment/point-verdicts.js';
 import type { ChangeInterval, LensVerdict } from '../experiment/verdict.js';
 import { GAME_LENSES } from '../model/metrics/lenses.js';
 import { UserError } from '../scenario/errors.js';
-import { csvLine } from './csv.js';
+import { csvLine } from '../results/csv.js';
 import { describeObjective, displayedLenses, type DisplayedLens } from './lens-display.js';
-import { stableJson } from './write-results.js';
+import { stableJson } from '../results/json-file.js';
 
 export const VERDICTS_JSON = 'verdicts.json';
 export const VERDICTS_CSV = 'verdicts.csv';

@@ -1,14 +1,15 @@
 /**
- * Reads a results folder (written by write-results.ts) back into typed
+ * Reads a results folder (written by src/results/run-files.ts) back into typed
  * in-memory tables, for the charts and the HTML report. Every problem a user
  * can cause (a wrong folder, a missing or damaged file) is a `UserError` that
  * names the file.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { RunSummary } from '../experiment/summarize.js';
 import { UserError } from '../scenario/errors.js';
-import type { Manifest } from './write-results.js';
+import { parseTable, type Column } from '../results/csv-read.js';
+import { checkJson, parseJsonFile } from '../results/json-file.js';
+import { RUN_MANIFEST, RUN_SUMMARY, type Manifest, type RunSummary } from '../results/run-format.js';
 
 export interface MetricRecord {
   replication: number;
@@ -84,84 +85,6 @@ export interface ResultsData {
 
 const HINT = 'a results folder is what `chuanyu run` writes (metrics.csv, sectors.csv, markets.csv, summary.json, manifest.json, counterfactual/)';
 
-/**
- * RFC 4180 CSV: comma-separated, fields optionally in double quotes (a quote
- * inside doubled), CRLF or LF line ends. Returns the rows as string arrays;
- * `onError(message, line)` is called for malformed input.
- */
-export function parseCsv(text: string, onError: (message: string, line: number) => never = (m, l) => {
-  throw new Error(`line ${l}: ${m}`);
-}): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let line = 1;
-  let i = 0;
-  const n = text.length;
-  let fieldStarted = false;
-  if (text.charCodeAt(0) === 0xfeff) i = 1; // byte-order mark
-  while (i < n) {
-    const c = text[i];
-    if (c === '"' && !fieldStarted) {
-      // Quoted field.
-      const startLine = line;
-      i++;
-      for (;;) {
-        if (i >= n) onError('unterminated quoted field', startLine);
-        const q = text[i];
-        if (q === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-          } else {
-            i++;
-            break;
-          }
-        } else {
-          if (q === '\n') line++;
-          field += q;
-          i++;
-        }
-      }
-      fieldStarted = true;
-      const after = text[i];
-      if (i < n && after !== ',' && after !== '\n' && after !== '\r') onError('unexpected character after a quoted field', line);
-      continue;
-    }
-    if (c === ',') {
-      row.push(field);
-      field = '';
-      fieldStarted = false;
-      i++;
-    } else if (c === '\n' || c === '\r') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      fieldStarted = false;
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line++;
-    } else {
-      let end = i;
-      while (end < n) {
-        const e = text.charCodeAt(end);
-        if (e === 44 /* , */ || e === 10 /* \n */ || e === 13 /* \r */) break;
-        end++;
-      }
-      const chunk = text.slice(i, end);
-      if (chunk.includes('"')) onError('unexpected double quote inside an unquoted field', line);
-      field += chunk;
-      fieldStarted = true;
-      i = end;
-    }
-  }
-  if (fieldStarted || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
 async function readText(dir: string, relative: string, required: true): Promise<string>;
 async function readText(dir: string, relative: string, required: false): Promise<string | null>;
 async function readText(dir: string, relative: string, required: boolean): Promise<string | null> {
@@ -177,42 +100,6 @@ async function readText(dir: string, relative: string, required: boolean): Promi
   }
 }
 
-type Column<T> = { [K in keyof T]: T[K] extends number ? 'number' : 'string' };
-
-/** Parses a CSV table with a known header into typed records. */
-export function parseTable<T extends object>(text: string, file: string, columns: Column<T>): T[] {
-  const fail = (message: string, line: number): never => {
-    throw new UserError(message, { file, location: { line, column: 1 } });
-  };
-  const rows = parseCsv(text, fail);
-  if (rows.length === 0) fail('the file is empty (expected a header line)', 1);
-  const names = Object.keys(columns) as (keyof T & string)[];
-  const header = rows[0];
-  const index = names.map((name) => header.indexOf(name));
-  const missing = names.filter((_, c) => index[c] < 0);
-  if (missing.length > 0) fail(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (the header is: ${header.join(',')})`, 1);
-  const kinds = names.map((name) => (columns as Record<string, string>)[name]);
-  const out: T[] = [];
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r];
-    if (row.length === 1 && row[0] === '') continue; // blank line
-    if (row.length !== header.length) fail(`expected ${header.length} fields, found ${row.length}`, r + 1);
-    const record: Record<string, string | number> = {};
-    for (let c = 0; c < names.length; c++) {
-      const cell = row[index[c]];
-      if (kinds[c] === 'number') {
-        const value = cell === '' ? Number.NaN : Number(cell);
-        if (cell !== '' && Number.isNaN(value)) fail(`${names[c]}: not a number: ${JSON.stringify(cell.slice(0, 40))}`, r + 1);
-        record[names[c]] = value;
-      } else {
-        record[names[c]] = cell;
-      }
-    }
-    out.push(record as T);
-  }
-  return out;
-}
-
 const METRIC_COLUMNS: Column<MetricRecord> = { replication: 'number', step: 'number', year: 'number', region: 'string', metric: 'string', value: 'number' };
 const SECTOR_COLUMNS: Column<SectorRecord> = {
   replication: 'number', step: 'number', year: 'number', region: 'string', sector: 'string', output: 'number', capital: 'number', firms: 'number', lq: 'number',
@@ -221,14 +108,6 @@ const MARKET_COLUMNS: Column<MarketRecord> = {
   replication: 'number', step: 'number', year: 'number', sector: 'string', demand: 'number', capacity: 'number', sold: 'number', price: 'number',
   utilization: 'number', investment: 'number', duplicated_investment: 'number',
 };
-
-function parseJson<T>(text: string, file: string): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch (error) {
-    throw new UserError(`not valid JSON (${(error as Error).message})`, { file, cause: error });
-  }
-}
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallback);
@@ -276,6 +155,18 @@ export function scenarioInfo(manifest: Manifest, summary: RunSummary, metrics: M
   };
 }
 
+/** summary.json, checked; a summary written before runs recorded events reads as one without events. */
+function readRunSummary(text: string, file: string): RunSummary {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return parseJsonFile(text, file, RUN_SUMMARY); // names the JSON error
+  }
+  if (isRecord(value) && value.events === undefined) value.events = [];
+  return checkJson(value, file, RUN_SUMMARY);
+}
+
 export interface ReadResultsOptions {
   /**
    * The run's manifest, when manifest.json is not (yet) in the folder: e.g.
@@ -306,13 +197,8 @@ export async function readResults(resultsDir: string, options: ReadResultsOption
   const metrics = parseTable(metricsText, join(dir, 'metrics.csv'), METRIC_COLUMNS);
   const sectors = parseTable(sectorsText, join(dir, 'sectors.csv'), SECTOR_COLUMNS);
   const markets = parseTable(marketsText, join(dir, 'markets.csv'), MARKET_COLUMNS);
-  const summary = parseJson<RunSummary>(summaryText, join(dir, 'summary.json'));
-  const manifest = options.manifest ?? parseJson<Manifest>(manifestText!, join(dir, 'manifest.json'));
-  if (!isRecord(summary) || !isRecord(summary.metrics) || !Array.isArray(summary.years)) {
-    throw new UserError('not a run summary (expected scenario, years, metrics, outcome and events)', { file: join(dir, 'summary.json') });
-  }
-  if (!Array.isArray(summary.events)) summary.events = [];
-  if (!isRecord(manifest)) throw new UserError('not a run manifest', { file: join(dir, 'manifest.json') });
+  const summary = readRunSummary(summaryText, join(dir, 'summary.json'));
+  const manifest = options.manifest ?? parseJsonFile(manifestText!, join(dir, 'manifest.json'), RUN_MANIFEST);
   if (cfMetricsText !== null && cfSectorsText === null) {
     throw new UserError('the results folder has counterfactual/metrics.csv but no counterfactual/sectors.csv', { file: join(dir, 'counterfactual', 'sectors.csv') });
   }

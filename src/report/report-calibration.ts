@@ -17,10 +17,10 @@ import type { CalibrationPlan, CalibrationResult } from '../experiment/calibrati
 import { calibratedScenarioYaml } from '../experiment/calibration/calibrated-yaml.js';
 import { buildCalibrationSummary, calibratedTitle, type CalibrationSummary } from '../experiment/calibration/summary.js';
 import { UserError } from '../scenario/errors.js';
-import { writeDirectoryAtomically } from './atomic-dir.js';
+import { writeDirectoryAtomically } from '../results/atomic-dir.js';
 import { calibrationCharts } from './calibration-charts.js';
 import { metricLabel } from './charts/common.js';
-import { writeCsvFile } from './csv-file.js';
+import { writeCsvFile } from '../results/csv-file.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from './experiment-html.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions, type ExperimentReportResult } from './sweep-charts/write-charts.js';
 

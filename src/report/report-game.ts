@@ -16,65 +16,22 @@ import { majorityOutcome } from './game-text.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions } from './sweep-charts/write-charts.js';
 import type { ExperimentChart } from './sweep-charts/index.js';
 import { UserError } from '../scenario/errors.js';
+import { GAME_FILE, type GameJson, type GameJsonPoint, type GameLensJson } from '../results/game-format.js';
+import { parseJsonFile } from '../results/json-file.js';
 
-/** The game in one lens: each profile's payoffs, equilibria and class, and the 2x2 analysis. */
-export interface GameLensJson {
-  lens: string;
-  profiles: {
-    strategies: string[];
-    payoffs: { mean: number; se: number | null; halfWidth: number | null }[];
-    outcomes: Record<string, number>;
-    outcome: string;
-    equilibrium: boolean;
-    equilibriumSure: boolean;
-    pareto: boolean;
-  }[];
-  possibleEquilibria: string[][];
-  subgame: {
-    type: string;
-    likely: string;
-    sentence: string;
-    players: { player: string; ordering: string; type: string }[];
-    uncertain: string[];
-    mixed: { kind: string; p: number | null; q: number | null; description: string } | null;
-    restPoints: { x: number; y: number; eigenvalues: unknown[]; stability: string }[];
-    continua: string[];
-    trajectories: { start: { x: number; y: number }; points: { x: number; y: number }[] }[];
-    field: { x: number; y: number; dx: number; dy: number }[];
-    onePopulation: { payoffs: { R: number; S: number; T: number; P: number }; restPoints: { x: number; stability: string }[]; curve: { x: number; velocity: number }[] };
-    /** Cells (1,1), (1,2), (2,1), (2,2) of the cooperate-vs-compete game, mean payoffs (row, column): input for `chuanyu replicator`. */
-    bimatrix: { a: number[][]; b: number[][] };
-  } | null;
+/** game.json of a game folder, checked against its format (a damaged file names the field). */
+export async function readGameJson(dir: string): Promise<GameJson> {
+  const file = join(dir, 'game.json');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UserError(`${dir} has no readable game.json (is it a \`chuanyu game\` folder?)`);
+  }
+  return parseJsonFile(text, file, GAME_FILE);
 }
 
-/** One analysed game: the main lens at the top level, every lens in `byLens`, and the payoff decomposition. */
-export interface GameJsonPoint extends GameLensJson {
-  values: Record<string, number | string | boolean>;
-  regions: string[];
-  regionNames: string[];
-  strategies: string[][];
-  replications: number;
-  byLens: Record<string, GameLensJson>;
-  decomposition: {
-    lens: string;
-    profile: string[];
-    reference: string[];
-    regions: { region: string; total: ChangeInterval; parts: { part: string; change: ChangeInterval }[] }[];
-  }[];
-}
-
-export interface GameJson {
-  kind: 'game';
-  scenario: string;
-  seed: number;
-  replications: number;
-  sweep: string[];
-  /** The lens of the top-level analysis of every point. */
-  lens: string;
-  /** Each government's objective (weights over the lenses), by region id. */
-  objectives: Record<string, ObjectiveWeights>;
-  points: GameJsonPoint[];
-}
+export type { GameJson, GameJsonPoint, GameLensJson };
 
 function lensJson(empirical: EmpiricalGame, report: LensGameReport): GameLensJson {
   const eq = new Map(report.full.pure.equilibria.map((e) => [e.names.join('|'), e]));
@@ -150,12 +107,7 @@ function mutualDecomposition(point: GameJsonPoint, lens: string) {
 const ciCell = (c: ChangeInterval) => `${Math.round(c.mean).toLocaleString('en-US')} [${Math.round(c.low).toLocaleString('en-US')}, ${Math.round(c.high).toLocaleString('en-US')}]`;
 
 export async function renderGameReport(dir: string, info: { title: string; description: string }, options: ExperimentReportOptions = {}): Promise<{ charts: string[]; report: string }> {
-  let data: GameJson;
-  try {
-    data = JSON.parse(await readFile(join(dir, 'game.json'), 'utf8')) as GameJson;
-  } catch {
-    throw new UserError(`${dir} has no readable game.json (is it a \`chuanyu game\` folder?)`);
-  }
+  const data = await readGameJson(dir);
   const main = data.points[0];
   const charts: ExperimentChart[] = [];
   const matrix = data.points.length === 1 ? payoffMatrixChart(main) : null;

@@ -12,7 +12,7 @@ import { CHARTS } from './charts/index.js';
 import { buildHtmlReport, type ReportChart, type SkippedChart } from './html-report.js';
 import { readResults } from './read-results.js';
 import { removeChartFiles, writeChart } from './chart-files.js';
-import type { Manifest } from './write-results.js';
+import type { Manifest } from '../results/run-format.js';
 
 export interface RenderRunReportOptions {
   /** Chart files to write (default all three); report.html is always written. */

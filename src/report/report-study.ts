@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { buildExperimentHtml, escapeHtml, htmlTable } from './experiment-html.js';
 import { LENS_NAMES, cellTypeText, studyPhaseChart } from './study-charts.js';
 import { studySummaryLines, typeCounts, type StudyTextInfo } from './study-text.js';
-import { writeCsvFile } from './csv-file.js';
+import { writeCsvFile } from '../results/csv-file.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions } from './sweep-charts/write-charts.js';
 import type { ExperimentChart } from './sweep-charts/index.js';
 import type { StudyCell } from '../experiment/study.js';

@@ -7,7 +7,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { PointSummary } from '../experiment/sweep-tables.js';
+import type { PointSummary } from '../results/sweep-format.js';
 import { outcomeLabel } from './palette.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from './experiment-html.js';
 import { cell, levelText, readSweep, seriesOf, usedOutcomes, type SweepData } from './sweep-charts/data.js';

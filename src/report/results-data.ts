@@ -7,8 +7,8 @@ import type { ModelConfig } from '../model/config.js';
 import type { ScenarioRun } from '../experiment/run-scenario.js';
 import type { RunSummary } from '../experiment/summarize.js';
 import type { MarketRecord, MetricRecord, ResultsData, ScenarioInfo, SectorRecord } from './read-results.js';
-import { marketRows, metricRows, sectorRows } from './tables.js';
-import type { Manifest } from './write-results.js';
+import { marketRows, metricRows, sectorRows } from '../results/run-tables.js';
+import type { Manifest } from '../results/run-format.js';
 
 export function scenarioInfoOfConfig(config: ModelConfig, text: { title?: string; description?: string } = {}): ScenarioInfo {
   return {

@@ -2,8 +2,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Comparison } from '../experiment/compare.js';
-import { csvLine } from './csv.js';
-import { stableJson } from './write-results.js';
+import { csvLine } from '../results/csv.js';
+import { stableJson } from '../results/json-file.js';
 
 export const COMPARISON_COLUMNS = ['scenario', 'reference', 'region', 'metric', 'statistic', 'n', 'mean_reference', 'mean_scenario', 'difference', 'ci_low', 'ci_high', 't', 'p'];
 

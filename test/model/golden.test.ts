@@ -12,8 +12,8 @@ import { ScenarioSchema } from '../../src/scenario/schema.js';
 import { normalizeScenario } from '../../src/scenario/normalize.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { runScenario } from '../../src/experiment/run-scenario.js';
-import { metricRows, sectorRows } from '../../src/report/tables.js';
-import { csvLine } from '../../src/report/csv.js';
+import { metricRows, sectorRows } from '../../src/results/run-tables.js';
+import { csvLine } from '../../src/results/csv.js';
 import { createSimulation } from '../../src/model/simulation.js';
 import { createStepScratch, stepSimulation } from '../../src/model/step.js';
 

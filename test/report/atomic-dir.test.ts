@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeDirectoryAtomically } from '../../src/report/atomic-dir.js';
-import { checkOutputTarget, recordFiles, removeStaleStaging } from '../../src/report/output-folder.js';
+import { writeDirectoryAtomically } from '../../src/results/atomic-dir.js';
+import { checkOutputTarget, recordFiles, removeStaleStaging } from '../../src/results/output-folder.js';
 import { UserError } from '../../src/scenario/errors.js';
 
 const RUN = { kind: 'run' } as const;

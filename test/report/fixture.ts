@@ -11,7 +11,7 @@ import { runScenario } from '../../src/experiment/run-scenario.js';
 import { summarizeRun } from '../../src/experiment/summarize.js';
 import { normalizeScenario } from '../../src/scenario/normalize.js';
 import { ScenarioSchema, type ScenarioInput } from '../../src/scenario/schema.js';
-import { writeResults } from '../../src/report/write-results.js';
+import { writeResults } from '../../src/results/run-files.js';
 
 export interface FixtureOptions {
   plain?: boolean;

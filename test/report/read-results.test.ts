@@ -3,8 +3,9 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv, readResults } from '../../src/report/read-results.js';
-import type { Manifest } from '../../src/report/write-results.js';
+import { parseCsv } from '../../src/results/csv-read.js';
+import { readResults } from '../../src/report/read-results.js';
+import type { Manifest } from '../../src/results/run-format.js';
 import { UserError } from '../../src/scenario/errors.js';
 import { makeResultsFolder } from './fixture.js';
 
@@ -120,5 +121,25 @@ describe('readResults', () => {
 
     await writeFile(join(copy, 'summary.json'), '{ not json');
     await expect(readResults(copy)).rejects.toThrow(`${join(copy, 'summary.json')}: not valid JSON`);
+  });
+
+  it('names the file and the field of a damaged summary.json or manifest.json', async () => {
+    const copy = join(scratch, 'damaged');
+    await cp(dir, copy, { recursive: true });
+    const summary = JSON.parse(await readFile(join(dir, 'summary.json'), 'utf8'));
+    const zone = Object.keys(summary.metrics.zone)[0];
+    summary.metrics.zone[zone].final.mean = 'high';
+    await writeFile(join(copy, 'summary.json'), JSON.stringify(summary));
+    const error = await readResults(copy).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).file).toBe(join(copy, 'summary.json'));
+    expect((error as UserError).fieldPath).toBe(`metrics.zone.${zone}.final.mean`);
+    expect((error as UserError).message).toContain('not a run summary: expected a number or null, found "high"');
+
+    await cp(join(dir, 'summary.json'), join(copy, 'summary.json'));
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+    delete manifest.seed;
+    await writeFile(join(copy, 'manifest.json'), JSON.stringify(manifest));
+    await expect(readResults(copy)).rejects.toThrow(`${join(copy, 'manifest.json')}: seed: not a run manifest: expected a number, found nothing`);
   });
 });

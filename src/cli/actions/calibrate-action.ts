@@ -7,7 +7,7 @@ import { createCalibrationProgress } from '../../experiment/calibration/progress
 import type { CalibrationSummary } from '../../experiment/calibration/summary.js';
 import { AbortedError } from '../../experiment/pool.js';
 import { writeCalibrationFolder } from '../../report/report-calibration.js';
-import { checkOutputTarget, unusedFolder } from '../../report/output-folder.js';
+import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
 import { loadScenario } from '../../scenario/load.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';

@@ -6,7 +6,7 @@ import { historyInput } from '../../experiment/history/series-runs.js';
 import { findEpisodes, gridFor, measureSwitchProfile, profileWindows, type SwitchProfile } from '../../experiment/history/switch-profile.js';
 import { AbortedError } from '../../experiment/pool.js';
 import { createProgress } from '../../experiment/progress.js';
-import { checkOutputTarget, unusedFolder } from '../../report/output-folder.js';
+import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
 import { writeHistoryFolder } from '../../report/report-history.js';
 import { attributionSentences, profileSentences } from '../../report/history-text.js';
 import { loadScenario } from '../../scenario/load.js';

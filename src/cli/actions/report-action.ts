@@ -12,7 +12,7 @@ import { renderCompareReport } from '../../report/report-compare.js';
 import { renderGameReport } from '../../report/report-game.js';
 import { renderSensitivityReport } from '../../report/report-sensitivity.js';
 import { renderCalibrationReport } from '../../report/report-calibration.js';
-import { recordFiles } from '../../report/output-folder.js';
+import { recordFiles } from '../../results/output-folder.js';
 
 export interface ReportActionOptions {
   resultsDir: string;

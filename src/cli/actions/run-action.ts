@@ -7,10 +7,10 @@ import { join, resolve } from 'node:path';
 import { loadScenario } from '../../scenario/load.js';
 import { runScenario } from '../../experiment/run-scenario.js';
 import { summarizeRun, type RunSummary } from '../../experiment/summarize.js';
-import { writeResults } from '../../report/write-results.js';
+import { writeResults } from '../../results/run-files.js';
 import { formatHeadline } from '../../report/headline.js';
 import { renderRunReport } from '../../report/report-run.js';
-import { checkOutputTarget, unusedFolder } from '../../report/output-folder.js';
+import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
 import { gitCommit, packageVersion } from '../package-info.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 

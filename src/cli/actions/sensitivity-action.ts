@@ -1,10 +1,10 @@
 /** `chuanyu sensitivity`: a plain function the yargs command calls (and tests call in-process). */
 import { join, resolve } from 'node:path';
-import { unusedFolder } from '../../report/output-folder.js';
+import { unusedFolder } from '../../results/output-folder.js';
 import { loadScenario } from '../../scenario/load.js';
 import { UserError } from '../../scenario/errors.js';
 import { executeSensitivity, planSensitivity, type SensitivityOptions, type SensitivityPlan } from '../../experiment/sensitivity-run.js';
-import { writeSensitivityTables } from '../../report/write-sensitivity.js';
+import { writeSensitivityTables } from '../../experiment/write-sensitivity.js';
 import { renderSensitivityReport } from '../../report/report-sensitivity.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';

@@ -1,13 +1,14 @@
 /** `chuanyu sweep` and `chuanyu merge`: plain functions the yargs commands call. */
 import { join, resolve } from 'node:path';
-import { unusedFolder } from '../../report/output-folder.js';
+import { unusedFolder } from '../../results/output-folder.js';
 import { isDeepStrictEqual } from 'node:util';
 import { existsSync } from 'node:fs';
 import { loadScenario } from '../../scenario/load.js';
 import { UserError } from '../../scenario/errors.js';
 import { executeSweep, planSweep, type SweepOptions } from '../../experiment/sweep.js';
-import { checkedPoints, loadPoint, openSweep, planIdentity, pointsOfShard, readPlan, savePoint } from '../../experiment/sweep-store.js';
-import { writeSweepTables } from '../../report/write-sweep.js';
+import { checkedPoints, loadPoint, savePoint } from '../../results/plan-folder.js';
+import { openSweep, planIdentity, pointsOfShard, readPlan } from '../../results/sweep-format.js';
+import { writeSweepTables } from '../../experiment/write-sweep.js';
 import { renderSweepReport } from '../../report/report-sweep.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';

@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ComparisonRow } from '../../experiment/compare.js';
 import { UserError } from '../../scenario/errors.js';
-import { parseTable } from '../read-results.js';
+import { parseTable } from '../../results/csv-read.js';
 import { readVerdictFile, type ComparisonVerdicts } from '../compare-verdicts.js';
 import { readJsonFile, scenarioText, type Region, type ScenarioText } from '../sweep-charts/experiment-common.js';
 

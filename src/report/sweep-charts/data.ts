@@ -7,11 +7,11 @@
 import { resolve } from 'node:path';
 import type { Stats } from '../../experiment/statistics.js';
 import type { ParameterValue } from '../../experiment/parameters.js';
-import type { SweepPlan } from '../../experiment/sweep-store.js';
-import type { PointSummary } from '../../experiment/sweep-tables.js';
+import { SWEEP_PLAN, SWEEP_SUMMARY, type PointSummary, type SweepPlan } from '../../results/sweep-format.js';
+import { readJsonFile } from '../../results/json-file.js';
 import { GAME_OUTCOMES, type GameOutcome } from '../../model/metrics/win-win.js';
 import { UserError } from '../../scenario/errors.js';
-import { readJsonFile, scenarioText, type HeadlineMetric, type ScenarioText } from './experiment-common.js';
+import { scenarioText, type HeadlineMetric, type ScenarioText } from './experiment-common.js';
 
 export interface SweepParameter {
   path: string;
@@ -24,18 +24,6 @@ export interface SweepParameter {
   /** Distinct values in the points: ascending numbers, or categories in the plan's order. */
   levels: ParameterValue[];
   interval: [number, number] | null;
-}
-
-export interface SweepSummaryFile {
-  kind: string;
-  scenario: string;
-  design: string;
-  samples: number | null;
-  seed: number;
-  replications: number;
-  counterfactual: boolean;
-  shard: { index: number; count: number } | null;
-  points: PointSummary[];
 }
 
 export interface SweepData {
@@ -56,10 +44,8 @@ export function levelText(value: ParameterValue): string {
 export async function readSweep(dir: string): Promise<SweepData> {
   const abs = resolve(dir);
   const what = 'a finished sweep folder';
-  const plan = await readJsonFile<SweepPlan>(abs, 'plan.json', what);
-  const summary = await readJsonFile<SweepSummaryFile>(abs, 'summary.json', what);
-  if (plan.kind !== 'chuanyu-sweep' || !Array.isArray(plan.parameters)) throw new UserError(`${abs}/plan.json is not a sweep plan`);
-  if (summary.kind !== 'sweep' || !Array.isArray(summary.points)) throw new UserError(`${abs}/summary.json is not a sweep summary`);
+  const plan = await readJsonFile(abs, SWEEP_PLAN.file, SWEEP_PLAN.format, what);
+  const summary = await readJsonFile(abs, 'summary.json', SWEEP_SUMMARY, what);
   if (summary.points.length === 0) throw new UserError(`the sweep in ${abs} has no finished points`);
   const points = summary.points.slice().sort((a, b) => a.point - b.point);
   const parameters = plan.parameters.map((spec, index): SweepParameter => {

@@ -7,7 +7,7 @@
  * categorical heatmap, or of every sampled point as a scatter.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { PointSummary } from '../../experiment/sweep-tables.js';
+import type { PointSummary } from '../../results/sweep-format.js';
 import type { GameOutcome } from '../../model/metrics/win-win.js';
 import { OUTCOME_COLOURS, OUTCOME_SHAPES, outcomeLabel } from '../palette.js';
 import { round, topLevel, type Spec } from '../charts/common.js';

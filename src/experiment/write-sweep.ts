@@ -4,13 +4,14 @@
  * and summary.json. Each file is written to a temporary name and renamed.
  */
 import { join } from 'node:path';
-import { writeCsvFileAtomically } from './csv-file.js';
-import { outcomeRows, summarizePoint, sweepColumns, sweepRows } from '../experiment/sweep-tables.js';
-import type { PointResult } from '../experiment/run-point.js';
-import type { SweepPlan } from '../experiment/sweep-store.js';
-import { writeFileAtomically } from '../experiment/sweep-store.js';
+import { writeCsvFileAtomically } from '../results/csv-file.js';
+import { writeFileAtomically } from '../results/atomic-file.js';
+import { stableJson } from '../results/json-file.js';
+import type { SweepPlan, SweepSummary } from '../results/sweep-format.js';
+import { outcomeRows, summarizePoint, sweepColumns, sweepRows } from './sweep-tables.js';
+import type { PointResult } from './run-point.js';
 
-export function sweepSummary(plan: SweepPlan, points: PointResult[]) {
+export function sweepSummary(plan: SweepPlan, points: PointResult[]): SweepSummary {
   return {
     kind: 'sweep',
     scenario: plan.scenario,
@@ -29,5 +30,5 @@ export async function writeSweepTables(dir: string, plan: SweepPlan, points: Poi
   const sorted = points.slice().sort((a, b) => a.index - b.index);
   await writeCsvFileAtomically(join(dir, 'sweep.csv'), sweepColumns(plan), sweepRows(plan, sorted));
   await writeCsvFileAtomically(join(dir, 'outcomes.csv'), ['point', 'replication', ...plan.parameters.map((p) => p.path), 'outcome'], outcomeRows(plan, sorted));
-  await writeFileAtomically(join(dir, 'summary.json'), JSON.stringify(sweepSummary(plan, sorted), null, 2) + '\n');
+  await writeFileAtomically(join(dir, 'summary.json'), stableJson(sweepSummary(plan, sorted)));
 }

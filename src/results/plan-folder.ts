@@ -1,64 +1,25 @@
 /**
- * The on-disk state of a sweep: `plan.json` (what is to be run) and one file
- * per finished point in `points/`, each written to a temporary name and renamed,
- * so a crash never leaves a partial point that could be read as a result.
- * Resuming reads the plan back, checks it matches, and skips finished points.
+ * The on-disk state of a resumable experiment (a sweep, a sensitivity
+ * analysis): its plan file (what is to be run) and one file per finished point
+ * in `points/`, each written to a temporary name and renamed, so a crash never
+ * leaves a partial point that could be read as a result. Resuming reads the
+ * plan back, checks it matches, and skips finished points.
  */
-import { lstat, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { UserError } from '../scenario/errors.js';
+import type { z } from 'zod';
+import { UserError, formatPath } from '../scenario/errors.js';
+import { writeFileAtomically } from './atomic-file.js';
+import { checkJson, parseJsonFile, stableJson, type FileFormat } from './json-file.js';
 import { processIsAlive } from './processes.js';
-import type { DesignPoint } from './design.js';
-import type { ParameterSpec } from './parameters.js';
-import type { PointResult } from './run-point.js';
+import { POINT_FILE, type DesignPoint, type PointResult } from './point-format.js';
 
-export interface SweepPlan {
-  kind: 'chuanyu-sweep';
-  scenario: string;
-  /** The resolved base scenario. */
-  resolvedScenario: unknown;
-  parameters: ParameterSpec[];
-  design: string;
-  samples: number | null;
-  seed: number;
-  replications: number;
-  counterfactual: boolean;
-  points: DesignPoint[];
-  /** This folder's part of the plan: shard i of n (1-based), or null for all points. */
-  shard: { index: number; count: number } | null;
-}
-
-const PLAN = 'plan.json';
 const pointFile = (index: number) => `point-${String(index).padStart(6, '0')}.json`;
 
-export function pointsOfShard(plan: SweepPlan): DesignPoint[] {
-  if (!plan.shard) return plan.points;
-  const { index, count } = plan.shard;
-  return plan.points.filter((p) => p.index % count === index - 1);
-}
-
-/** The plan without its shard, for checking that folders belong to the same sweep. */
-export function planIdentity(plan: SweepPlan): Omit<SweepPlan, 'shard'> {
-  const { shard: _shard, ...rest } = plan;
-  return rest;
-}
-
-export async function writeFileAtomically(file: string, text: string): Promise<void> {
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    await writeFile(tmp, text);
-    await rename(tmp, file);
-  } catch (error) {
-    // A full disk must not leave a truncated file behind, not even under the temporary name.
-    await rm(tmp, { force: true });
-    throw error;
-  }
-}
-
 /** How one kind of resumable folder (sweep, sensitivity analysis) names and describes its plan. */
-export interface PlanKind {
+export interface PlanKind<S extends z.ZodType = z.ZodType> {
   /** The plan's file name in the folder. */
   file: string;
   /** The plan's `kind` field. */
@@ -69,31 +30,26 @@ export interface PlanKind {
   holds: string;
   /** What a different plan may differ in, for the message. */
   differs: string;
+  /** The plan file's schema. */
+  format: FileFormat<S>;
 }
 
-export const SWEEP_PLAN: PlanKind = {
-  file: PLAN,
-  tag: 'chuanyu-sweep',
-  name: 'sweep',
-  holds: 'a sweep',
-  differs: 'scenario, parameters, design, seed, replications or shard',
-};
-
 /** Reads a folder's plan, with a message naming the folder if it is not one of this kind. */
-export async function readPlanFile<P extends { kind: string }>(dir: string, kind: PlanKind): Promise<P> {
+export async function readPlanFile<S extends z.ZodType>(dir: string, kind: PlanKind<S>): Promise<z.output<S>> {
   const file = join(dir, kind.file);
   if (!existsSync(file)) throw new UserError(`${dir} is not a ${kind.name} folder (no ${kind.file})`);
+  let value: unknown;
   try {
-    const plan = JSON.parse(await readFile(file, 'utf8')) as P;
-    if (plan.kind !== kind.tag) throw new Error(`not a ${kind.name} plan`);
-    return plan;
+    value = JSON.parse(await readFile(file, 'utf8'));
+    if ((value as { kind?: unknown })?.kind !== kind.tag) throw new Error(`not a ${kind.name} plan`);
   } catch {
     throw new UserError(`${file} is not a readable ${kind.name} plan`);
   }
+  return checkJson(value, file, kind.format);
 }
 
 /** Creates the folder with its plan, or (resume) checks that the folder holds the same plan. */
-export async function openPlanFolder(dir: string, plan: { kind: string }, resume: boolean, kind: PlanKind): Promise<void> {
+export async function openPlanFolder<S extends z.ZodType>(dir: string, plan: z.output<S>, resume: boolean, kind: PlanKind<S>): Promise<void> {
   const exists = existsSync(join(dir, kind.file));
   if (exists && !resume) throw new UserError(`${dir} already holds ${kind.holds}; add --resume to finish it, or choose another --out folder`);
   if (exists) {
@@ -105,7 +61,7 @@ export async function openPlanFolder(dir: string, plan: { kind: string }, resume
   if (resume) throw new UserError(`nothing to resume in ${dir} (no ${kind.file})`);
   await checkEmptyOrNew(dir, kind);
   await mkdir(join(dir, 'points'), { recursive: true });
-  await writeFileAtomically(join(dir, kind.file), JSON.stringify(plan, null, 2) + '\n');
+  await writeFileAtomically(join(dir, kind.file), stableJson(plan));
 }
 
 /** A new plan folder goes only where nothing is: a new path or an empty folder (never a user's folder, whose files it could overwrite). */
@@ -118,15 +74,6 @@ async function checkEmptyOrNew(dir: string, kind: PlanKind): Promise<void> {
     throw new UserError(
       `--out ${dir} is a folder that holds other files (${entries.slice(0, 5).join(', ')}${entries.length > 5 ? `, ... (${entries.length} in all)` : ''}) and no ${kind.file}; a ${kind.name} needs a new or empty folder, so none of them is overwritten (nothing was written)`,
     );
-}
-
-export function readPlan(dir: string): Promise<SweepPlan> {
-  return readPlanFile<SweepPlan>(dir, SWEEP_PLAN);
-}
-
-/** Creates the folder with its plan, or (resume) checks that the existing plan is the same sweep. */
-export function openSweep(dir: string, plan: SweepPlan, resume: boolean): Promise<void> {
-  return openPlanFolder(dir, plan, resume, SWEEP_PLAN);
 }
 
 export async function finishedPoints(dir: string): Promise<Set<number>> {
@@ -159,6 +106,11 @@ export function pointFileProblem(text: string, expected: PointExpectation): stri
     for (const cell of rep.cells)
       if (!Array.isArray(cell) || cell.length !== 4 || typeof cell[0] !== 'string' || typeof cell[1] !== 'string' || typeof cell[2] !== 'string' || (typeof cell[3] !== 'number' && cell[3] !== null))
         return `its replication ${i} holds a malformed value ${JSON.stringify(cell).slice(0, 80)}`;
+  }
+  const shape = POINT_FILE.schema.safeParse(point);
+  if (!shape.success) {
+    const issue = shape.error.issues[0];
+    return `${formatPath(issue.path.filter((k): k is string | number => typeof k !== 'symbol'))}: ${issue.message}`;
   }
   return null;
 }
@@ -213,9 +165,11 @@ export async function savePoint(dir: string, result: PointResult): Promise<void>
 /** A point's result, read after `checkedPoints` found it sound (a file that changed since is named). */
 export async function loadPoint(dir: string, index: number): Promise<PointResult> {
   const file = join(dir, 'points', pointFile(index));
+  let text: string;
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as PointResult;
+    text = await readFile(file, 'utf8');
   } catch (e) {
     throw new UserError(`cannot read point ${index}: ${(e as Error).message}`, { file });
   }
+  return parseJsonFile(text, file, POINT_FILE);
 }

@@ -3,11 +3,11 @@
  * points.csv (each output's mean at each point) and summary.json.
  */
 import { join } from 'node:path';
-import { writeCsvFileAtomically } from './csv-file.js';
-import { writeFileAtomically } from '../experiment/sweep-store.js';
-import type { PointResult } from '../experiment/run-point.js';
-import { analyzeSensitivity, jsonNumbers, outputValues, sensitivitySummary, type SensitivityPlan } from '../experiment/sensitivity-run.js';
-import { INDEX_NAMES, type OutputAnalysis } from '../experiment/sensitivity/analysis.js';
+import { writeCsvFileAtomically } from '../results/csv-file.js';
+import { writeFileAtomically } from '../results/atomic-file.js';
+import type { PointResult } from './run-point.js';
+import { analyzeSensitivity, jsonNumbers, outputValues, sensitivitySummary, type SensitivityPlan } from './sensitivity-run.js';
+import { INDEX_NAMES, type OutputAnalysis } from './sensitivity/analysis.js';
 
 export async function writeSensitivityTables(dir: string, plan: SensitivityPlan, points: readonly PointResult[]): Promise<OutputAnalysis[]> {
   const analyses = analyzeSensitivity(plan, points);

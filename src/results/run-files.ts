@@ -4,30 +4,24 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ScenarioRun } from '../experiment/run-scenario.js';
-import type { RunSummary } from '../experiment/summarize.js';
+import type { ModelConfig } from '../model/config.js';
+import type { ReplicationResult } from '../model/run.js';
+import type { Manifest, RunSummary } from './run-format.js';
+import { stableJson } from './json-file.js';
 import { writeCsvFile } from './csv-file.js';
-import { MARKET_COLUMNS, METRIC_COLUMNS, SECTOR_COLUMNS, marketRows, metricRows, sectorRows } from './tables.js';
+import { MARKET_COLUMNS, METRIC_COLUMNS, SECTOR_COLUMNS, marketRows, metricRows, sectorRows } from './run-tables.js';
 import { writeDirectoryAtomically } from './atomic-dir.js';
 
-export interface Manifest {
-  scenario: string;
-  scenarioFile: string | null;
-  seed: number;
-  replications: number;
-  packageVersion: string;
-  gitCommit: string | null;
-  node: string;
-  platform: string;
-  startedAt: string;
-  wallTimeSeconds: number;
-  /** The resolved scenario (every default filled in). */
-  resolvedScenario: unknown;
+/** What the files of a run are written from (experiment/run-scenario.ts's ScenarioRun). */
+export interface RunRecords {
+  config: ModelConfig;
+  replications: ReplicationResult[];
+  /** Counterfactual replications, same order; null when not requested. */
+  counterfactual: ReplicationResult[] | null;
 }
 
-export const stableJson = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
 
-export async function writeRunTables(dir: string, run: ScenarioRun, summary: RunSummary): Promise<void> {
+export async function writeRunTables(dir: string, run: RunRecords, summary: RunSummary): Promise<void> {
   await writeCsvFile(join(dir, 'metrics.csv'), METRIC_COLUMNS, metricRows(run.config, run.replications));
   await writeCsvFile(join(dir, 'sectors.csv'), SECTOR_COLUMNS, sectorRows(run.config, run.replications));
   await writeCsvFile(join(dir, 'markets.csv'), MARKET_COLUMNS, marketRows(run.config, run.replications));
@@ -44,7 +38,7 @@ export async function writeRunTables(dir: string, run: ScenarioRun, summary: Run
 
 export async function writeResults(
   target: string,
-  run: ScenarioRun,
+  run: RunRecords,
   summary: RunSummary,
   manifest: Manifest,
   extra?: (dir: string) => Promise<void>,

@@ -1,0 +1,85 @@
+/**
+ * game.json: the analysed payoff matrices of `chuanyu game`, one per swept
+ * parameter value (each lens's profiles, equilibria, 2x2 analysis and
+ * replicator paths, and the payoff decomposition). The game command writes it
+ * and its report is drawn from it alone, both with this schema.
+ */
+import { z } from 'zod';
+import { fileFormat, jsonNumber } from './json-file.js';
+import { changeIntervalSchema, objectiveWeightsSchema } from './run-format.js';
+
+const xy = z.object({ x: jsonNumber, y: jsonNumber });
+
+/** The game in one lens: each profile's payoffs, equilibria and class, and the 2x2 analysis. */
+export const gameLensSchema = z.object({
+  lens: z.string(),
+  profiles: z.array(
+    z.object({
+      strategies: z.array(z.string()),
+      payoffs: z.array(z.object({ mean: jsonNumber, se: z.number().nullable(), halfWidth: z.number().nullable() })),
+      outcomes: z.record(z.string(), z.number()),
+      outcome: z.string(),
+      equilibrium: z.boolean(),
+      equilibriumSure: z.boolean(),
+      pareto: z.boolean(),
+    }),
+  ),
+  possibleEquilibria: z.array(z.array(z.string())),
+  subgame: z
+    .object({
+      type: z.string(),
+      likely: z.string(),
+      sentence: z.string(),
+      players: z.array(z.object({ player: z.string(), ordering: z.string(), type: z.string() })),
+      uncertain: z.array(z.string()),
+      mixed: z.object({ kind: z.string(), p: z.number().nullable(), q: z.number().nullable(), description: z.string() }).nullable(),
+      restPoints: z.array(z.object({ x: jsonNumber, y: jsonNumber, eigenvalues: z.array(z.unknown()), stability: z.string() })),
+      continua: z.array(z.string()),
+      trajectories: z.array(z.object({ start: xy, points: z.array(xy) })),
+      field: z.array(z.object({ x: jsonNumber, y: jsonNumber, dx: jsonNumber, dy: jsonNumber })),
+      onePopulation: z.object({
+        payoffs: z.object({ R: jsonNumber, S: jsonNumber, T: jsonNumber, P: jsonNumber }),
+        restPoints: z.array(z.object({ x: jsonNumber, stability: z.string() })),
+        curve: z.array(z.object({ x: jsonNumber, velocity: jsonNumber })),
+      }),
+      /** Cells (1,1), (1,2), (2,1), (2,2) of the cooperate-vs-compete game, mean payoffs (row, column): input for `chuanyu replicator`. */
+      bimatrix: z.object({ a: z.array(z.array(jsonNumber)), b: z.array(z.array(jsonNumber)) }),
+    })
+    .nullable(),
+});
+export type GameLensJson = z.output<typeof gameLensSchema>;
+
+/** One analysed game: the main lens at the top level, every lens in `byLens`, and the payoff decomposition. */
+export const gamePointSchema = gameLensSchema.extend({
+  values: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+  regions: z.array(z.string()),
+  regionNames: z.array(z.string()),
+  strategies: z.array(z.array(z.string())),
+  replications: z.number().int().nonnegative(),
+  byLens: z.record(z.string(), gameLensSchema),
+  decomposition: z.array(
+    z.object({
+      lens: z.string(),
+      profile: z.array(z.string()),
+      reference: z.array(z.string()),
+      regions: z.array(z.object({ region: z.string(), total: changeIntervalSchema, parts: z.array(z.object({ part: z.string(), change: changeIntervalSchema })) })),
+    }),
+  ),
+});
+export type GameJsonPoint = z.output<typeof gamePointSchema>;
+
+export const gameJsonSchema = z.object({
+  kind: z.literal('game'),
+  scenario: z.string(),
+  seed: z.number(),
+  replications: z.number().int().nonnegative(),
+  sweep: z.array(z.string()),
+  /** The lens of the top-level analysis of every point. */
+  lens: z.string(),
+  /** Each government's objective (weights over the lenses), by region id. */
+  objectives: z.record(z.string(), objectiveWeightsSchema),
+  points: z.array(gamePointSchema),
+});
+export type GameJson = z.output<typeof gameJsonSchema>;
+
+export const GAME_FILE = fileFormat('a game analysis (game.json)', gameJsonSchema);

@@ -1,0 +1,47 @@
+/**
+ * The plan file of a sensitivity folder (`sensitivity-plan.json`): the intervals varied,
+ * the method and its design, and the design points. The sensitivity command
+ * writes it and reads it back (resume, report) with this schema.
+ */
+import { z } from 'zod';
+import { fileFormat } from './json-file.js';
+import type { PlanKind } from './plan-folder.js';
+import { designPointSchema } from './point-format.js';
+
+/** The methods' and samplings' names as files store them (experiment/sensitivity checks its lists against these). */
+export const SENSITIVITY_METHOD_NAMES = ['morris', 'sobol'] as const;
+export const SAMPLING_NAMES = ['quasi', 'random'] as const;
+
+export const sensitivityParameterSchema = z.object({ path: z.string(), interval: z.tuple([z.number(), z.number()]) });
+
+export const sensitivityPlanSchema = z.object({
+  kind: z.literal('chuanyu-sensitivity'),
+  scenario: z.string(),
+  /** The resolved base scenario. */
+  resolvedScenario: z.unknown(),
+  method: z.enum(SENSITIVITY_METHOD_NAMES),
+  parameters: z.array(sensitivityParameterSchema),
+  samples: z.number().int().positive(),
+  /** Morris grid levels, or null. */
+  levels: z.number().int().nullable(),
+  /** Sobol base sample, or null. */
+  sampling: z.enum(SAMPLING_NAMES).nullable(),
+  seed: z.number(),
+  replications: z.number().int().positive(),
+  counterfactual: z.boolean(),
+  /** Outputs as `region.metric.statistic`. */
+  outputs: z.array(z.string()),
+  bootstrap: z.number().int().nonnegative(),
+  confidence: z.number(),
+  points: z.array(designPointSchema),
+});
+export type SensitivityPlanFile = z.output<typeof sensitivityPlanSchema>;
+
+export const SENSITIVITY_PLAN: PlanKind<typeof sensitivityPlanSchema> = {
+  file: 'sensitivity-plan.json',
+  tag: 'chuanyu-sensitivity',
+  name: 'sensitivity',
+  holds: 'a sensitivity analysis',
+  differs: 'scenario, parameters, method, samples, outputs, seed or replications',
+  format: fileFormat('a sensitivity plan', sensitivityPlanSchema),
+};
