@@ -13,7 +13,7 @@ import { pairLabel } from './metric-registry.js';
 import { ModelLimitError } from './model-limit-error.js';
 import { likelyTooLarge, yearOf } from './limits.js';
 import { regionPairs, type StepRecord } from './record.js';
-import type { Simulation } from './simulation.js';
+import type { Simulation } from './simulation-state.js';
 
 /** Metrics that are NaN by definition at times ("no value"; the CSV has no row then). */
 const MAY_BE_UNDEFINED: ReadonlySet<string> = new Set(['fund_irr', 'fund_irr_ex_grants']);

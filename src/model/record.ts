@@ -9,23 +9,13 @@ import { judgeWaste } from './metrics/waste.js';
 import { findChainClusters, findClusters } from './metrics/clusters.js';
 import { herfindahlIndex, krugmanIndex, locationQuotients, similarityCoefficient, toShares } from './metrics/structure.js';
 import { internalRateOfReturn, totalValueToPaidIn } from './metrics/fund-returns.js';
-import type { Simulation } from './simulation.js';
+import type { Simulation } from './simulation-state.js';
+import type { StepRecord } from './step-record.js';
+import type { FundHistory } from './fund-history.js';
 import { fiscalBalance, netSidePayments, residentIncome, residentInvestment } from './objective.js';
 import { governmentPart } from './fund-sharing.js';
 
-export interface StepRecord {
-  step: number;
-  year: number;
-  /** metric name -> values: one per region, per pair (i < j order) or one for the zone. */
-  region: Record<string, number[]>;
-  pair: Record<string, number[]>;
-  zone: Record<string, number>;
-  /** [region][sector] tables. */
-  /** [region][sector] tables: output, end-of-step capital and firms, LQ, and this step's investment (gross, by source: grants, relocation offers, fund money). */
-  cells: { output: number[][]; capital: number[][]; firms: number[][]; lq: number[][]; investment: number[][]; grants: number[][]; offers: number[][]; fund: number[][] };
-  /** Per sector market. */
-  sectors: { demand: number[]; capacity: number[]; sold: number[]; price: number[]; utilization: number[]; duplicated: number[] };
-}
+export type { StepRecord } from './step-record.js';
 
 /** Region pairs in a fixed order: (0,1), (0,2), ..., (1,2), ... */
 export function regionPairs(regionCount: number): [number, number][] {
@@ -36,24 +26,6 @@ export function regionPairs(regionCount: number): [number, number][] {
 
 function matrix<T>(R: number, K: number, f: (r: number, k: number) => T): T[][] {
   return Array.from({ length: R }, (_, r) => Array.from({ length: K }, (_, k) => f(r, k)));
-}
-
-export interface FundHistory {
-  /** Partners' net flow per step (negative paid in, positive distributed), all funds. */
-  flows: number[];
-  /** The same without the grant-financed part of distributions (docs/ODD.md 7.13). */
-  flowsExGrants: number[];
-  committed: number;
-  privateCommitted: number;
-  invested: number;
-  distributed: number;
-  /** Part of `distributed` that grants and relocation offers paid for. */
-  distributedGrants: number;
-  fees: number;
-}
-
-export function createFundHistory(): FundHistory {
-  return { flows: [], flowsExGrants: [], committed: 0, privateCommitted: 0, invested: 0, distributed: 0, distributedGrants: 0, fees: 0 };
 }
 
 /**
@@ -85,7 +57,8 @@ export function residentWealth(sim: Simulation): Float64Array {
 }
 
 /** `payoff` and `wealth` (resident wealth now) are the step's, worked out once by the step for the governments' objectives. */
-export function recordStep(sim: Simulation, payoff: Float64Array, wealth: Float64Array, history: FundHistory): StepRecord {
+export function recordStep(sim: Simulation, payoff: Float64Array, wealth: Float64Array): StepRecord {
+  const history = sim.fundHistory;
   const { config, firms, market, cells, flows, sectorCount: K, regionCount: R } = sim;
   const metrics = config.metrics;
   // End-of-step cell tables, tallied by the investment and entry passes.
