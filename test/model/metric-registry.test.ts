@@ -20,6 +20,8 @@ describe('metric registry', () => {
       expect(typeof d.compute).toBe('function');
     }
     expect(new Set(METRICS.map((d) => `${d.scope}:${d.name}`)).size).toBe(METRICS.length);
+    // Only the IRRs may have no value (no rate exists before any distribution or value).
+    expect(METRICS.filter((d) => d.mayBeUndefined).map((d) => `${d.scope}:${d.name}`)).toEqual(['zone:fund_irr', 'zone:fund_irr_ex_grants']);
   });
 
   it('names the same metrics as the record order, scope by scope', () => {

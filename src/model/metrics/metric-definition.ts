@@ -21,6 +21,8 @@ interface MetricInfo {
   kind: MetricKind;
   unit: string;
   description: string;
+  /** NaN means "no value" at times (metrics.csv then has no row); any other metric that is not finite stops the run (finite-check.ts). */
+  mayBeUndefined?: true;
 }
 
 /** One value per region: `compute(m, r)` for region index r. */

@@ -153,8 +153,8 @@ export const ZONE_METRICS: readonly ZoneMetric[] = [
     description: 'Carried interest paid to fund managers (outside).' },
   { name: 'outside_fees', scope: 'zone', kind: 'flow', unit: BILLION_YUAN, compute: (m) => outsideFees(m),
     description: 'Management fees paid to fund managers (outside).' },
-  { name: 'fund_irr', scope: 'zone', kind: 'stock', unit: 'rate per year', compute: (m) => internalRateOfReturn(m.funds.irrFlows),
+  { name: 'fund_irr', scope: 'zone', kind: 'stock', unit: 'rate per year', mayBeUndefined: true, compute: (m) => internalRateOfReturn(m.funds.irrFlows),
     description: 'Guidance funds: internal rate of return of partners\' flows with NAV as terminal value (no row while no rate exists, e.g. before any distribution or value).' },
-  { name: 'fund_irr_ex_grants', scope: 'zone', kind: 'stock', unit: 'rate per year', compute: (m) => internalRateOfReturn(m.funds.irrFlowsExGrants),
+  { name: 'fund_irr_ex_grants', scope: 'zone', kind: 'stock', unit: 'rate per year', mayBeUndefined: true, compute: (m) => internalRateOfReturn(m.funds.irrFlowsExGrants),
     description: 'Guidance funds: IRR without the grant-financed part of distributions and of the terminal NAV (no row while no rate exists).' },
 ];
