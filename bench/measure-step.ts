@@ -16,7 +16,7 @@ const config = await benchmarkConfig(firms, steps);
 function liveBytes(sim: Simulation): number {
   const f = sim.firms;
   const arrays = [f.region, f.sector, f.capital, f.productivity, f.tech, f.age, f.lossYears, f.profit, f.fundIn, f.home, f.outsideShare, ...f.fundShare];
-  const scratch = [...sim.fundSelections.flatMap((s) => [s.firm, s.score, s.descending.order]), sim.moves.firm, sim.moves.offer, sim.moves.grant];
+  const scratch = [...sim.scratch.fundSelections.flatMap((s) => [s.firm, s.score, s.descending.order]), sim.scratch.moves.firm, sim.scratch.moves.offer, sim.scratch.moves.grant];
   return [...arrays, ...scratch].reduce((a, x) => a + x.byteLength, 0);
 }
 

@@ -10,7 +10,7 @@
  * outside (the rest of China and the world), and the firms themselves (whose
  * net receipts are the investment that adds to their capital).
  */
-import type { Simulation } from './simulation.js';
+import type { Simulation } from './simulation-state.js';
 
 export interface AccountFlow {
   name: string;

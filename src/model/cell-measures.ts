@@ -1,5 +1,5 @@
 /** Small per-cell measures shared by several processes. */
-import type { Simulation } from './simulation.js';
+import type { Simulation } from './simulation-state.js';
 
 export interface CapitalTotals {
   sector: Float64Array;

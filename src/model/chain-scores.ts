@@ -6,7 +6,10 @@
  */
 import type { FundParams } from './config.js';
 import { capitalTotals, locationQuotientsOfCapital } from './cell-measures.js';
-import type { Simulation } from './simulation.js';
+import type { Simulation } from './simulation-state.js';
+import type { StatedChainCache } from './fund-selection-buffers.js';
+
+export { createStatedChainCache, type StatedChainCache } from './fund-selection-buffers.js';
 
 /**
  * `stated-division`: cell (r, k) is credited only if k is one of r's stated
@@ -37,20 +40,6 @@ export function statedDivisionChain(division: readonly (readonly number[])[], a:
     }
   if (largest > 0) for (let c = 0; c < score.length; c++) score[c] /= largest;
   return score;
-}
-
-/**
- * The stated-division values of one run, worked out once per stated division
- * (the input-output table is fixed for a run, and the division is replaced, not
- * edited, if a state update ever changes it).
- */
-export interface StatedChainCache {
-  division: readonly (readonly number[])[] | null;
-  values: Float64Array;
-}
-
-export function createStatedChainCache(): StatedChainCache {
-  return { division: null, values: new Float64Array(0) };
 }
 
 /** Cross-border chain score per cell for the fund's chosen variant (all zeros when its weight is 0). */

@@ -5,7 +5,7 @@
  */
 import type { Draft } from 'immer';
 import type { ParamChange } from './config.js';
-import type { Simulation } from './simulation.js';
+import type { Simulation } from './simulation-state.js';
 import { updateState, type ParamsState } from './state.js';
 
 function applyChange(params: Draft<ParamsState>, change: ParamChange): void {

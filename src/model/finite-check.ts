@@ -9,14 +9,14 @@
  * cell), never the firms, so it costs nothing next to the step itself.
  */
 import type { ModelConfig } from './config.js';
-import { pairLabel } from './metric-registry.js';
+import { METRICS, pairLabel } from './metric-registry.js';
 import { ModelLimitError } from './model-limit-error.js';
 import { likelyTooLarge, yearOf } from './limits.js';
 import { regionPairs, type StepRecord } from './record.js';
-import type { Simulation } from './simulation.js';
+import type { Simulation } from './simulation-state.js';
 
-/** Metrics that are NaN by definition at times ("no value"; the CSV has no row then). */
-const MAY_BE_UNDEFINED: ReadonlySet<string> = new Set(['fund_irr', 'fund_irr_ex_grants']);
+/** Zone metrics that are NaN by definition at times ("no value"; the CSV has no row then), as their registry entries say. */
+const MAY_BE_UNDEFINED: ReadonlySet<string> = new Set(METRICS.filter((d) => d.scope === 'zone' && d.mayBeUndefined).map((d) => d.name));
 
 interface Place {
   metric: string;

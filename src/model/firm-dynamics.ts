@@ -4,40 +4,11 @@
  * money + offers, each counted once), technology upgrading, exit and entry.
  */
 import { appendFirm, reserveFirms } from './firms.js';
-import { grown } from './typed-arrays.js';
 import { beginRuns, endRuns, extendRuns, indexCellRuns } from './cell-runs.js';
 import { drawGeometricGap, drawNormal, drawPoisson } from './rng.js';
-import type { Simulation } from './simulation.js';
+import type { Simulation } from './simulation-state.js';
+import { recordMove } from './moves.js';
 import { firmLimitError } from './limits.js';
-
-/**
- * The firms that moved this step, in the order relocation visited them: their
- * slot, the offer they took and the grant they had been given where they were
- * (grants are placed before firms move). Few firms move in a year, so the
- * investment pass reads these instead of two per-firm arrays.
- */
-export interface Moves {
-  count: number;
-  firm: Uint32Array;
-  offer: Float64Array;
-  grant: Float64Array;
-}
-
-export function createMoves(): Moves {
-  return { count: 0, firm: new Uint32Array(64), offer: new Float64Array(64), grant: new Float64Array(64) };
-}
-
-function recordMove(moves: Moves, firm: number, offer: number, grant: number): void {
-  if (moves.count === moves.firm.length) {
-    moves.firm = grown(moves.firm, moves.count * 2);
-    moves.offer = grown(moves.offer, moves.count * 2);
-    moves.grant = grown(moves.grant, moves.count * 2);
-  }
-  moves.firm[moves.count] = firm;
-  moves.offer[moves.count] = offer;
-  moves.grant[moves.count] = grant;
-  moves.count++;
-}
 
 /**
  * The grant a firm receives: its cell's grants in proportion to capital at the
@@ -55,14 +26,15 @@ function grantOf(sim: Simulation, cell: number, capital: number): number {
  * moves when offer + horizon * expected after-tax profit gap > moving cost.
  * Consideration uses geometric gaps (one draw per considered firm), starting at
  * a random firm so that a short budget does not always favour low slots.
- * The firms that moved are listed in `sim.moves` (and the cell runs re-indexed).
+ * The firms that moved are listed in `sim.scratch.moves` (and the cell runs re-indexed).
  */
 export function relocateFirms(sim: Simulation): void {
-  const { firms, config, flows, previous, moves, sectorCount: K, regionCount: R } = sim;
+  const { firms, config, flows, previous, sectorCount: K, regionCount: R } = sim;
+  const { moves, offerBudgetLeft, hot } = sim.scratch;
   moves.count = 0;
   const params = sim.state.params;
   const strategies = sim.state.governments.map((g) => g.strategy);
-  const competing = strategies.map((s, r) => (s === 'compete' && sim.offerBudgetLeft[r] > 0 ? r : -1)).filter((r) => r >= 0);
+  const competing = strategies.map((s, r) => (s === 'compete' && offerBudgetLeft[r] > 0 ? r : -1)).filter((r) => r >= 0);
   const n = firms.count;
   if (competing.length === 0 || n === 0) return;
   const f = params.firms;
@@ -80,28 +52,28 @@ export function relocateFirms(sim: Simulation): void {
     const k = firms.sector[i];
     const from = firms.region[i];
     if (random() * maxMobility >= config.sectors[k].mobility) continue;
-    if (!sim.hot[k]) continue;
+    if (!hot[k]) continue;
     // One of the competing regions (other than the firm's) with offer budget left,
     // chosen uniformly; counted and walked rather than filtered, so nothing is allocated per firm.
     let offering = 0;
-    for (const r of competing) if (r !== from && sim.offerBudgetLeft[r] > 0) offering++;
+    for (const r of competing) if (r !== from && offerBudgetLeft[r] > 0) offering++;
     if (offering === 0) continue;
     let pick = Math.min(offering - 1, Math.floor(random() * offering));
     let to = -1;
     for (const r of competing) {
-      if (r === from || !(sim.offerBudgetLeft[r] > 0)) continue;
+      if (r === from || !(offerBudgetLeft[r] > 0)) continue;
       if (pick-- === 0) {
         to = r;
         break;
       }
     }
     const capital = firms.capital[i];
-    const offer = Math.min(sim.offerBudgetLeft[to], params.policy.offerRate * capital);
+    const offer = Math.min(offerBudgetLeft[to], params.policy.offerRate * capital);
     const gap =
       capital *
       (previous.cellProfitRate[to * K + k] * (1 - taxRate[to]) - previous.cellProfitRate[from * K + k] * (1 - taxRate[from]));
     if (offer + f.relocationHorizon * gap <= f.movingCost * capital) continue;
-    sim.offerBudgetLeft[to] -= offer;
+    offerBudgetLeft[to] -= offer;
     flows.offersPaid[to] += offer;
     flows.relocationsOut[from] += 1;
     flows.relocationsIn[to] += 1;
@@ -114,7 +86,7 @@ export function relocateFirms(sim: Simulation): void {
     firms.region[i] = to;
     sim.cells.offers[to * K + k] += offer;
   }
-  for (let r = 0; r < R; r++) flows.unspent[r] += sim.offerBudgetLeft[r];
+  for (let r = 0; r < R; r++) flows.unspent[r] += offerBudgetLeft[r];
   if (moves.count > 0) indexCellRuns(firms, K, sim.runs);
 }
 
@@ -130,7 +102,8 @@ export function relocateFirms(sim: Simulation): void {
  * through memory. Fund 0 (usually the only one) gets its own locals for the same reason.
  */
 export function investAndUpgrade(sim: Simulation): void {
-  const { firms, flows, cells, runs, moves, market, sectorCount: K, end } = sim;
+  const { firms, flows, cells, runs, market, sectorCount: K, end } = sim;
+  const { moves } = sim.scratch;
   const f = sim.state.params.firms;
   const random = sim.streams.upgrade;
   const minCapital = f.exitMinCapital;
@@ -186,7 +159,7 @@ export function investAndUpgrade(sim: Simulation): void {
   let movedFirm = movesLeft > 0 ? moves.firm[nextMove] : -1;
   let write = 0;
   // The survivors' runs, written as they are compacted (read runs and written runs are two lists).
-  const survivorRuns = sim.spareRuns;
+  const survivorRuns = sim.scratch.spareRuns;
   beginRuns(survivorRuns);
   for (let q = 0; q < runs.count; q++) {
     const cell = runs.cell[q];
@@ -343,7 +316,7 @@ export function investAndUpgrade(sim: Simulation): void {
   }
   firms.count = write;
   endRuns(survivorRuns, write);
-  sim.spareRuns = runs;
+  sim.scratch.spareRuns = runs;
   sim.runs = survivorRuns;
   if (fundCount > 0) {
     flows.fundDividends[0] = dividends0;

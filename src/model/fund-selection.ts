@@ -13,26 +13,11 @@
  * fall in the first), so the order is exactly that of ranking every candidate;
  * the threshold only decides how much work that takes.
  */
-import { createStatedChainCache, type StatedChainCache } from './chain-scores.js';
 import type { FundParams } from './config.js';
-import { createDescendingScratch, visitDescending, type DescendingScratch } from './descending-scores.js';
-import type { Simulation } from './simulation.js';
+import { visitDescending } from './descending-scores.js';
+import type { FundSelection } from './fund-selection-buffers.js';
+import type { Simulation } from './simulation-state.js';
 import { grown } from './typed-arrays.js';
-
-export interface FundSelection {
-  /** Scores at or above this are gathered first (-Infinity: rank every candidate). */
-  threshold: number;
-  /** Gathered candidates: firm slot and score, in slot order. */
-  firm: Uint32Array;
-  score: Float64Array;
-  descending: DescendingScratch;
-  /** The fund's stated-division chain values, kept for as long as the division stands. */
-  statedChain: StatedChainCache;
-}
-
-export function createFundSelection(): FundSelection {
-  return { threshold: Number.NEGATIVE_INFINITY, firm: new Uint32Array(1024), score: new Float64Array(1024), descending: createDescendingScratch(), statedChain: createStatedChainCache() };
-}
 
 function grow(selection: FundSelection, size: number): void {
   selection.firm = grown(selection.firm, size);

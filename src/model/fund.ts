@@ -13,7 +13,7 @@ import { fundIsOpen } from './government.js';
 import { visitBestFirms } from './fund-selection.js';
 import { createTranches, place } from './fund-tranches.js';
 import { governmentPart } from './fund-sharing.js';
-import type { Simulation } from './simulation.js';
+import type { Simulation } from './simulation-state.js';
 import { updateState, type VintageState } from './state.js';
 import { chainScores } from './chain-scores.js';
 
@@ -68,10 +68,10 @@ export function investFunds(sim: Simulation): void {
     );
     if (tranches.left <= 0 || !tranches.anyHeadroom) return;
 
-    const chain = chainScores(sim, fund, sim.fundSelections[f].statedChain);
+    const chain = chainScores(sim, fund, sim.scratch.fundSelections[f].statedChain);
     const { capital, region, sector } = firms;
     const share = firms.fundShare[f];
-    visitBestFirms(sim, fund, sim.fundSelections[f], chain, (i) => {
+    visitBestFirms(sim, fund, sim.scratch.fundSelections[f], chain, (i) => {
       const s = region[i];
       // Firms of a region no vintage can place money in are passed over at once.
       if (!(tranches.headroom[s] > 0)) return true;

@@ -6,7 +6,7 @@
 import type { Strategy } from './config.js';
 import { decideStrategy } from './strategy-rules.js';
 import { updateState } from './state.js';
-import type { Simulation } from './simulation.js';
+import type { Simulation } from './simulation-state.js';
 
 export function chooseStrategies(sim: Simulation): void {
   const { config, previous } = sim;
@@ -46,8 +46,9 @@ export function markHotSectors(sim: Simulation): number[] {
   const hotness = Array.from({ length: K }, (_, k) => market.demandGrowth[k] + market.profitRate[k]);
   const order = hotness.map((h, k) => [h, k] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   const n = Math.min(K, Math.max(0, Math.round(sim.state.params.policy.hotSectors)));
-  sim.hot.fill(0);
-  for (let i = 0; i < n; i++) sim.hot[order[i][1]] = 1;
+  const { hot } = sim.scratch;
+  hot.fill(0);
+  for (let i = 0; i < n; i++) hot[order[i][1]] = 1;
   return hotness;
 }
 
@@ -82,7 +83,7 @@ function sectorWeights(sim: Simulation, r: number, strategy: Strategy, hotness: 
   if (strategy === 'compete') {
     // Both governments chase the same hot sectors, each with an equal push whatever its own base there.
     const floor = Math.min(...hotness);
-    weights = hotness.map((h, k) => (sim.hot[k] && present(k) ? h - floor + 1e-3 : 0));
+    weights = hotness.map((h, k) => (sim.scratch.hot[k] && present(k) ? h - floor + 1e-3 : 0));
   } else if (strategy === 'cooperate') {
     const division = policy.divisionOfLabour[r] ?? [];
     if (policy.divisionScope === 'others-by-advantage' && policy.divisionOfLabour.some((d) => d.length > 0)) {
@@ -121,7 +122,7 @@ export function spendBudgets(sim: Simulation): void {
   const hotness = markHotSectors(sim);
   const commitments: number[][] = params.funds.map(() => new Array<number>(R).fill(0));
   cells.grants.fill(0);
-  sim.offerBudgetLeft.fill(0);
+  sim.scratch.offerBudgetLeft.fill(0);
   for (let r = 0; r < R; r++) {
     const gov = params.governments[r];
     // Net side payments received last step are revenue like taxes (docs/ODD.md 7.17).
@@ -140,7 +141,7 @@ export function spendBudgets(sim: Simulation): void {
     const rest = Math.max(0, budget - fundPaid);
     const offers = strategies[r] === 'compete' && R > 1 ? params.policy.poachShare * rest : 0;
     flows.offersBudget[r] = offers;
-    sim.offerBudgetLeft[r] = offers;
+    sim.scratch.offerBudgetLeft[r] = offers;
     const grants = rest - offers;
     flows.grants[r] = grants;
     const weights = sectorWeights(sim, r, strategies[r], hotness);

@@ -7,7 +7,7 @@
  *   price     p_k = clamp(P_k (D_k/S_k)^(1/eps_k), p_min, p_max); sold_k = min(S_k, D_k (p_k/P_k)^-eps_k)
  *   unit cost c_k (1 - gamma tau_i)(1 + d x_k(r))
  */
-import type { Simulation } from './simulation.js';
+import type { Simulation } from './simulation-state.js';
 
 /** One pass over firms (by cell runs): capital and firm count per cell. */
 export function computeCellCapital(sim: Simulation): void {

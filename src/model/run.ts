@@ -3,9 +3,10 @@
  * `stepSimulation` used by the CLI, workers and tests.
  */
 import type { ModelConfig } from './config.js';
-import { createSimulation, type Simulation } from './simulation.js';
+import { createSimulation } from './simulation.js';
+import type { Simulation } from './simulation-state.js';
 import { createStepScratch, stepSimulation } from './step.js';
-import type { StepRecord } from './record.js';
+import type { StepRecord } from './step-record.js';
 import type { LoggedPatch } from './state.js';
 import type { RunLimits } from './limits.js';
 

@@ -14,7 +14,7 @@
  * proportion to their shortfall. In a year with fewer than two cooperating
  * governments nobody pays. The reference is kept for the rest of the run.
  */
-import type { Simulation } from './simulation.js';
+import type { Simulation } from './simulation-state.js';
 
 export function paySidePayments(sim: Simulation, valueAdded: Float64Array): void {
   const { flows, regionCount: R } = sim;

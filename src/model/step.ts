@@ -12,17 +12,22 @@ import { bookFundReturns, investFunds } from './fund.js';
 import { chooseStrategies, spendBudgets } from './government.js';
 import { enterFirms, investAndUpgrade, relocateFirms } from './firm-dynamics.js';
 import { clearMarkets, computeCapacity, computeMultipliers, produce } from './production.js';
-import { createFundHistory, recordStep, residentWealth, type FundHistory, type StepRecord } from './record.js';
+import { recordStep, residentWealth } from './record.js';
+import type { StepRecord } from './step-record.js';
 import { addStep, fiscalBalance, objectiveToDate, residentIncome, residentInvestment, stepPayoff, type RegionStep } from './objective.js';
 import { checkRecordFinite } from './finite-check.js';
-import type { Simulation } from './simulation.js';
+import type { Simulation } from './simulation-state.js';
 import { updateState } from './state.js';
-import { advanceCycle, growthFactor } from './demand.js';
+import { updateDemand } from './demand.js';
 import { paySidePayments } from './side-payments.js';
+import { regionValueAdded, rememberOutcomes, rememberProduction } from './last-step.js';
 
+/**
+ * What a driver hands each step: hooks only. The model's own buffers are in
+ * `sim.scratch` (scratch.ts) and its ledgers in `sim` (simulation-state.ts),
+ * so a fresh `StepScratch` per step changes nothing.
+ */
 export interface StepScratch {
-  demandFactor: Float64Array;
-  history: FundHistory;
   /**
    * Told when each part of the step ends, with its name (the benchmark's
    * per-process timings); absent in normal runs.
@@ -34,10 +39,9 @@ export interface StepScratch {
 export const STEP_PARTS = ['events and strategies', 'spending', 'fund investment', 'capacity', 'production', 'relocation', 'investment and exit', 'entry', 'fund returns', 'payoffs and metrics'] as const;
 export type StepPart = (typeof STEP_PARTS)[number];
 
-export function createStepScratch(sim: Simulation): StepScratch {
+/** Hooks for `stepSimulation` (none set); `sim` is not read, it stays for callers that pass it. */
+export function createStepScratch(_sim?: Simulation): StepScratch {
   return {
-    demandFactor: new Float64Array(sim.sectorCount),
-    history: createFundHistory(),
     lap: undefined, // present from the start, so setting it keeps the object's shape
   };
 }
@@ -52,13 +56,14 @@ function resetCellFlows(sim: Simulation): void {
   c.entrantCapital.fill(0);
 }
 
-export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecord {
-  const { market, config, previous, sectorCount: K, regionCount: R } = sim;
+export function stepSimulation(sim: Simulation, scratch: StepScratch = createStepScratch()): StepRecord {
+  const { config, previous, sectorCount: K, regionCount: R } = sim;
   sim.flows = createFlows(R, config.funds.length);
   const flows = sim.flows;
   resetCellFlows(sim);
 
-  applyEvents(sim, scratch.demandFactor); // 1
+  const { demandFactor } = sim.scratch;
+  applyEvents(sim, demandFactor); // 1
   chooseStrategies(sim); // 2
   scratch.lap?.('events and strategies');
   // Cell capital and firm counts: the last step's end-of-step tallies (for step 0,
@@ -71,15 +76,8 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
   investFunds(sim); // 4
   scratch.lap?.('fund investment');
 
-  // 5: demand grows from the second step on by trend plus cycle, then this step's shocks apply.
-  const params = sim.state.params;
-  if (sim.state.step > 0) advanceCycle(market.cycle, config.demand.persistence, (k) => config.sectors[k].demandVolatility, sim.streams.demand);
-  for (let k = 0; k < K; k++) {
-    const old = market.demand[k];
-    const grown = sim.state.step > 0 ? old * growthFactor(params.sectors[k].demandGrowth, market.cycle[k]) : old;
-    market.demand[k] = grown * scratch.demandFactor[k];
-    scratch.demandFactor[k] = old > 0 ? market.demand[k] / old - 1 : 0; // realised growth, read below
-  }
+  // 5: demand grows by trend and cycle and takes this step's shocks; demandFactor becomes its realised growth.
+  updateDemand(sim, demandFactor);
   computeMultipliers(sim);
   computeCapacity(sim);
   clearMarkets(sim);
@@ -101,9 +99,7 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
   scratch.lap?.('fund returns');
 
   // Payoffs (docs/ODD.md 4): each government's objective, weighted over the lenses.
-  const valueAdded = new Float64Array(R);
-  const taxBase = flows.taxBase;
-  for (let r = 0; r < R; r++) for (let k = 0; k < K; k++) valueAdded[r] += sim.cells.valueAdded[r * K + k];
+  const valueAdded = regionValueAdded(sim);
   paySidePayments(sim, valueAdded); // between cooperating governments, on this step's value added (docs/ODD.md 7.17)
   const wealth = residentWealth(sim);
   const accounts = Array.from({ length: R }, (_, r): RegionStep => ({
@@ -125,32 +121,12 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch): StepRecor
     }
   });
 
-  const record = recordStep(sim, payoff, wealth, scratch.history); // 8
+  const record = recordStep(sim, payoff, wealth); // 8
   checkRecordFinite(record, config); // a number that overflowed stops the run here, never reaches a table
 
-  // What the next step reads as "last step".
-  for (let r = 0; r < R; r++) {
-    previous.signal[r] = previous.valueAdded[r] > 0 ? payoff[r] / previous.valueAdded[r] - 1 : null;
-    previous.valueAdded[r] = valueAdded[r];
-    previous.taxBase[r] = taxBase[r];
-    previous.payoff[r] = payoff[r];
-    previous.wealth[r] = wealth[r];
-    previous.sidePayments[r] = flows.sidePaymentsReceived[r] - flows.sidePaymentsPaid[r];
-    previous.strategies[r] = sim.state.governments[r].strategy;
-  }
-  const sectorProfit = new Float64Array(K);
-  const sectorCapital = new Float64Array(K);
-  for (let cell = 0; cell < R * K; cell++) {
-    const c = sim.cells.capital[cell];
-    previous.cellProfitRate[cell] = c > 0 ? sim.cells.profit[cell] / c : 0;
-    previous.cellCapital[cell] = c;
-    sectorProfit[cell % K] += sim.cells.profit[cell];
-    sectorCapital[cell % K] += c;
-  }
-  for (let k = 0; k < K; k++) {
-    market.profitRate[k] = sectorCapital[k] > 0 ? sectorProfit[k] / sectorCapital[k] : 0;
-    market.demandGrowth[k] = scratch.demandFactor[k];
-  }
+  // What the next step reads as "last step" (the signal first: it reads last step's value added).
+  rememberOutcomes(sim, payoff, wealth, demandFactor);
+  rememberProduction(sim, valueAdded, flows.taxBase);
   sim.records.push(record);
   sim.state = updateState(sim.state, null, 'clock', (draft) => {
     draft.step += 1;

@@ -104,7 +104,7 @@ describe('fund selection threshold', () => {
       const records: string[] = [];
       for (let t = 0; t < config.steps; t++) {
         const forced = threshold(t);
-        if (forced !== null) for (const s of sim.fundSelections) s.threshold = forced;
+        if (forced !== null) for (const s of sim.scratch.fundSelections) s.threshold = forced;
         records.push(JSON.stringify(stepSimulation(sim, scratch)));
       }
       return records;

@@ -97,7 +97,8 @@ describe('fund returns with and without grants', () => {
             });
             // The stakes' part of the grants (by cell, pro rata to capital) and, for the firms
             // that moved, of the grant they had where they were and the offer they took.
-            const { firms, cells, moves, sectorCount: K } = sim;
+            const { firms, cells, sectorCount: K } = sim;
+            const { moves } = sim.scratch;
             const moved = new Map(Array.from(moves.firm.subarray(0, moves.count), (i, m) => [i, moves.grant[m] + moves.offer[m]]));
             grants.fill(0);
             for (let i = 0; i < firms.count; i++) {
