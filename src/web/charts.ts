@@ -164,7 +164,8 @@ function quadrantScale(points: readonly { x: number; y: number }[]) {
   const reach = Math.max(MIN_REACH, ...points.map((p) => Math.max(Math.abs(p.x), Math.abs(p.y))).filter(Number.isFinite));
   const m = Number((reach * 1.3).toPrecision(2));
   const axis = valueAxis([-m, m], { minSpan: 2 * MIN_REACH }).axis;
-  return { m, scale: { domain: [-m, m], nice: false, zero: true }, axis };
+  // Axis titles carry region names (free text): limited, so a long name ends in an ellipsis instead of stretching the chart.
+  return { m, scale: { domain: [-m, m], nice: false, zero: true }, axis, xAxis: { ...axis, titleLimit: 320 }, yAxis: { ...axis, titleLimit: 200 } };
 }
 
 /** The quadrant's furniture: the zero-sum diagonal, the axes through 0, and the four quadrants named. */
@@ -182,7 +183,8 @@ function quadrantLayers(regions: { name: string }[], m: number, scale: object): 
     { data: { values: [{ v: 0 }] }, mark: { type: 'rule', color: NEUTRAL.event }, encoding: { y: { field: 'v', type: 'quantitative', scale } } },
     {
       data: { values: quadrants },
-      mark: { type: 'text', color: NEUTRAL.mutedText, fontSize: 11, baseline: 'middle', align: 'center' },
+      // A long region name ends in an ellipsis inside the plot rather than pushing the chart's bounds (and its title) out.
+      mark: { type: 'text', color: NEUTRAL.mutedText, fontSize: 11, baseline: 'middle', align: 'center', limit: 110 },
       encoding: { x: { field: 'x', type: 'quantitative', scale }, y: { field: 'y', type: 'quantitative', scale }, text: { field: 'text' } },
     },
   ];
@@ -197,7 +199,7 @@ function outcomeColour(outcomes: readonly string[]) {
 /** Win-win quadrant: (change of region A's cumulative value added, change of B's) against the counterfactual. */
 export function winWinChart(regions: { name: string }[], points: QuadrantPoint[], title = 'Zero-sum or win-win?'): TopLevelSpec {
   const [a, b] = regions;
-  const { m, scale, axis } = quadrantScale(points);
+  const { m, scale, xAxis, yAxis } = quadrantScale(points);
   const values = points.map((p) => ({ ...p, x: round(p.x, 2), y: round(p.y, 2), outcome: outcomeLabel(p.outcome) }));
   return {
     ...base(title, `Change of each region's cumulative value added against the all-invest counterfactual with the same seed; ${a.name} across, ${b.name} up. The diagonal is zero-sum.`),
@@ -208,8 +210,8 @@ export function winWinChart(regions: { name: string }[], points: QuadrantPoint[]
         data: { values },
         mark: { type: 'point', filled: true, size: 90, opacity: 0.9 },
         encoding: {
-          x: { field: 'x', type: 'quantitative', scale, axis, title: `${a.name}: change (billion yuan)` },
-          y: { field: 'y', type: 'quantitative', scale, axis, title: `${b.name}: change (billion yuan)` },
+          x: { field: 'x', type: 'quantitative', scale, axis: xAxis, title: `${a.name}: change (billion yuan)` },
+          y: { field: 'y', type: 'quantitative', scale, axis: yAxis, title: `${b.name}: change (billion yuan)` },
           color: outcomeColour(points.map((p) => p.outcome)),
           tooltip: [{ field: 'label' }, { field: 'outcome' }, { field: 'x', title: a.name }, { field: 'y', title: b.name }],
         },
@@ -232,11 +234,11 @@ export interface PathPoint {
  */
 export function playPathChart(regions: { name: string }[], points: PathPoint[]): TopLevelSpec {
   const [a, b] = regions;
-  const { m, scale, axis } = quadrantScale(points);
+  const { m, scale, xAxis, yAxis } = quadrantScale(points);
   const values = points.map((p) => ({ year: p.year, x: round(p.x, 2), y: round(p.y, 2), outcome: outcomeLabel(p.outcome) }));
   const ends = values.length > 1 ? [values[0], values[values.length - 1]] : values;
-  const x = { field: 'x', type: 'quantitative', scale, axis, title: `${a.name}: change (billion yuan)` };
-  const y = { field: 'y', type: 'quantitative', scale, axis, title: `${b.name}: change (billion yuan)` };
+  const x = { field: 'x', type: 'quantitative', scale, axis: xAxis, title: `${a.name}: change (billion yuan)` };
+  const y = { field: 'y', type: 'quantitative', scale, axis: yAxis, title: `${b.name}: change (billion yuan)` };
   return {
     ...base('Your path against everyone investing', `Each year's change of the regions' cumulative value added against the all-invest counterfactual with the same seed, joined year by year; ${a.name} across, ${b.name} up. The diagonal is zero-sum.`),
     height: 200,
