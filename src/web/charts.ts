@@ -210,8 +210,8 @@ export function winWinChart(regions: { name: string }[], points: QuadrantPoint[]
         data: { values },
         mark: { type: 'point', filled: true, size: 90, opacity: 0.9 },
         encoding: {
-          x: { field: 'x', type: 'quantitative', scale, axis: xAxis, title: `${a.name}: change (billion yuan)` },
-          y: { field: 'y', type: 'quantitative', scale, axis: yAxis, title: `${b.name}: change (billion yuan)` },
+          x: { field: 'x', type: 'quantitative', scale, axis: xAxis, title: `${a.name}: change (bn yuan)` },
+          y: { field: 'y', type: 'quantitative', scale, axis: yAxis, title: `${b.name}: change (bn yuan)` },
           color: outcomeColour(points.map((p) => p.outcome)),
           tooltip: [{ field: 'label' }, { field: 'outcome' }, { field: 'x', title: a.name }, { field: 'y', title: b.name }],
         },
@@ -237,8 +237,8 @@ export function playPathChart(regions: { name: string }[], points: PathPoint[]):
   const { m, scale, xAxis, yAxis } = quadrantScale(points);
   const values = points.map((p) => ({ year: p.year, x: round(p.x, 2), y: round(p.y, 2), outcome: outcomeLabel(p.outcome) }));
   const ends = values.length > 1 ? [values[0], values[values.length - 1]] : values;
-  const x = { field: 'x', type: 'quantitative', scale, axis: xAxis, title: `${a.name}: change (billion yuan)` };
-  const y = { field: 'y', type: 'quantitative', scale, axis: yAxis, title: `${b.name}: change (billion yuan)` };
+  const x = { field: 'x', type: 'quantitative', scale, axis: xAxis, title: `${a.name}: change (bn yuan)` };
+  const y = { field: 'y', type: 'quantitative', scale, axis: yAxis, title: `${b.name}: change (bn yuan)` };
   return {
     ...base('Your path against everyone investing', `Each year's change of the regions' cumulative value added against the all-invest counterfactual with the same seed, joined year by year; ${a.name} across, ${b.name} up. The diagonal is zero-sum.`),
     height: 200,
