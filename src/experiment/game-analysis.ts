@@ -12,7 +12,7 @@ import { createGame, toBimatrix, type NormalFormGame } from '../model/game/norma
 import { replicator1, scaleBimatrix, trajectory2, velocity1, vectorField, type Bimatrix, type Replicator1 } from '../model/game/replicator.js';
 import type { SymmetricPayoffs } from '../model/game/normal-form.js';
 import { estimateFromSamples } from '../model/game/uncertainty.js';
-import type { EmpiricalGame } from './game.js';
+import type { EmpiricalGame } from './empirical-game.js';
 import { UserError } from '../scenario/errors.js';
 import { GAME_LENSES, type GameLens } from '../model/metrics/lenses.js';
 import { changeInterval, type ChangeInterval } from './verdict.js';

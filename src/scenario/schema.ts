@@ -295,6 +295,14 @@ export const ScenarioSchema = z
     name: slug('Short name used in result folders.'),
     title: z.string().default('').meta({ description: 'Title for reports.' }),
     description: z.string().default('').meta({ description: 'What this scenario asks, for reports.' }),
+    illustrative: z
+      .string()
+      .max(2000)
+      .optional()
+      .meta({
+        description:
+          'When set, which of the scenario\'s numbers are illustrative (plausible, not statistics), in a sentence or two (at most 2000 characters); shown wherever the scenario is shown (the explorer), so its figures are not read as estimates. Inherited through `extends`; absent means the scenario makes no such statement.',
+      }),
     seed: num('Default random seed.', 'seed', 1, 0, Number.MAX_SAFE_INTEGER, { int: true }),
     replications: num('Default number of replications.', 'runs', 5, 1, 10000, { int: true }),
     time: z

@@ -1,40 +1,41 @@
 /**
  * The Game tab's content as plain data: the 2x2 cooperate-vs-compete game of
  * the same runs read in two lenses (MODEL.md, "Objectives, payoffs and
- * lenses"): the officials' objective (each government's final
- * `cumulative_payoff`) and the residents' welfare (src/model/metrics/lenses.ts).
- * Each cell carries means with 95% Student-t intervals over the replications;
- * equilibria and the game's type come from the project's game analysis, which
- * weighs the same sampling error (`estimateFromSamples`). No DOM here.
+ * lenses"): the officials' objective (each government's objective, the payoff
+ * of `chuanyu game`) and the residents' welfare (src/model/metrics/lenses.ts).
+ * The game is the CLI's: `runEmpiricalGameInProcess` (src/experiment/empirical-game.ts)
+ * runs it in the worker and `subGame` (src/experiment/game-analysis.ts) cuts out
+ * the 2x2 game of a lens; this file only reads it for the page. Each cell
+ * carries means with 95% Student-t intervals over the replications; equilibria
+ * and the game's type weigh the same sampling error. No DOM here.
  */
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import type { Strategy } from '../model/config.js';
 import { analyzeGame } from '../model/game/analyze.js';
-import { createGame } from '../model/game/normal-form.js';
-import { estimateFromSamples } from '../model/game/uncertainty.js';
-import type { ProfileSamples } from './sim-core.js';
+import { payoffOf } from '../model/game/normal-form.js';
+import type { EmpiricalGame } from '../experiment/empirical-game.js';
+import { subGame } from '../experiment/game-analysis.js';
+import { changeInterval } from '../experiment/verdict.js';
 
+/** The strategies of the Game tab's game (`chuanyu game --strategies cooperate,compete`). */
 export const GAME_STRATEGIES: Strategy[] = ['cooperate', 'compete'];
 
 export const GAME_LENSES = [
   {
     key: 'objective',
     title: "Officials' objective",
-    caption: "Each government's cumulative payoff at the final year (what its officials are scored on)",
-    samples: (p: ProfileSamples) => p.payoffSamples,
+    caption: "Each government's objective at the final year (what its officials are scored on; the payoff of chuanyu game)",
     noun: 'government',
   },
   {
     key: 'welfare',
     title: "Residents' welfare",
     caption: "Each region's welfare: discounted consumption plus residents' discounted final wealth",
-    samples: (p: ProfileSamples) => p.welfareSamples,
     noun: 'region',
   },
 ] as const;
 export type GameLens = (typeof GAME_LENSES)[number]['key'];
 
-/** Why the two lenses can disagree: shown under the two matrices. */
+/** Why the two lenses can differ: shown under the two matrices. */
 export const WHY_LENSES_DIFFER =
   'The two can differ because officials are ranked on GDP, the output produced in their region, while residents care about what they can consume now and later: output bought with subsidies, relocation offers or capital later written off can raise GDP and still lower welfare.';
 
@@ -66,38 +67,28 @@ export interface LensGame {
   likely: string;
 }
 
-/** The 95% Student-t interval of a mean (degenerate for fewer than two samples). */
-export function meanInterval(samples: readonly number[], level = 0.95): [number, number] {
-  const e = estimateFromSamples(samples);
-  if (e.se === undefined) return [e.mean, e.mean];
-  const q = tQuantile(1 - (1 - level) / 2, samples.length - 1);
-  return [e.mean - q * e.se, e.mean + q * e.se];
+/** The 95% Student-t interval of a mean (the project's `changeInterval`; degenerate for fewer than two samples). */
+export function meanInterval(samples: readonly number[]): [number, number] {
+  const c = changeInterval(samples);
+  return c.n < 2 ? [c.mean, c.mean] : [c.low, c.high];
 }
 
-/** The game of one lens from the four profiles' samples (two players). */
-export function lensGame(profiles: readonly ProfileSamples[], players: string[], lens: (typeof GAME_LENSES)[number]): LensGame {
-  const byKey = new Map(profiles.map((p) => [p.strategies.join('|'), p]));
-  const samplesOf = (row: Strategy, col: Strategy) => {
-    const p = byKey.get(`${row}|${col}`);
-    if (!p) throw new Error(`the profile ${row}/${col} was not run`);
-    return lens.samples(p);
-  };
-  const game = createGame({
-    players,
-    strategies: [GAME_STRATEGIES, GAME_STRATEGIES],
-    payoff: (profile) => samplesOf(GAME_STRATEGIES[profile[0]], GAME_STRATEGIES[profile[1]]).map((s) => estimateFromSamples(s)),
-  });
+/** The cooperate-vs-compete game of one lens, read from the empirical game of `chuanyu game`. */
+export function lensGame(empirical: EmpiricalGame, lens: (typeof GAME_LENSES)[number]): LensGame {
+  const game = subGame(empirical, lens.key);
+  if (!game) throw new Error('the game view needs two governments that can both cooperate and compete');
+  const [rows, cols] = game.strategies as [Strategy[], Strategy[]];
   const analysis = analyzeGame(game, { noun: lens.noun });
   const eq = new Set(analysis.pure.equilibria.map((e) => e.profile.join(',')));
   const possible = new Set(analysis.pure.possible.map((e) => e.profile.join(',')));
-  const cells = GAME_STRATEGIES.map((row, r) =>
-    GAME_STRATEGIES.map((col, c): MatrixCell => {
-      const samples = samplesOf(row, col);
+  const cells = rows.map((row, r) =>
+    cols.map((col, c): MatrixCell => {
+      const estimates = game.players.map((_, p) => payoffOf(game, [r, c], p));
       const key = `${r},${c}`;
       return {
         strategies: [row, col],
-        means: samples.map((s) => estimateFromSamples(s).mean),
-        intervals: samples.map((s) => meanInterval(s)),
+        means: estimates.map((e) => e.mean),
+        intervals: estimates.map((e) => meanInterval(e.samples ?? [e.mean])),
         equilibrium: eq.has(key) ? 'yes' : possible.has(key) ? 'possible' : 'no',
       };
     }),
@@ -106,7 +97,7 @@ export function lensGame(profiles: readonly ProfileSamples[], players: string[],
     lens: lens.key,
     title: lens.title,
     caption: lens.caption,
-    replications: samplesOf('cooperate', 'cooperate')[0]?.length ?? 0,
+    replications: empirical.replications,
     cells,
     sentence: analysis.classification?.sentence ?? '',
     orderings: (analysis.classification?.players ?? []).map((v) => `${v.player}: ${v.ordering}`).join('; '),
@@ -116,8 +107,10 @@ export function lensGame(profiles: readonly ProfileSamples[], players: string[],
   };
 }
 
-export function lensGames(profiles: readonly ProfileSamples[], players: string[]): LensGame[] {
-  return GAME_LENSES.map((lens) => lensGame(profiles, players, lens));
+/** Both lenses' games; the players are named by the regions' display names. */
+export function lensGames(empirical: EmpiricalGame): LensGame[] {
+  const named = { ...empirical, regions: empirical.regionNames };
+  return GAME_LENSES.map((lens) => lensGame(named, lens));
 }
 
 const TYPE_NAMES: Record<string, string> = {

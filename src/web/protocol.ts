@@ -1,11 +1,14 @@
 /** Messages between the page and the simulation worker. */
 import type { ModelConfig, Strategy, StrategyRule } from '../model/config.js';
 import type { PlayScore } from './play-score.js';
-import type { ExplorerResult, PlayYear, ProfileSamples } from './sim-core.js';
+import type { EmpiricalGame } from '../experiment/empirical-game.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { ExplorerResult, PlayYear } from './sim-core.js';
 
 export type WorkerRequest =
   | { id: number; type: 'run'; config: ModelConfig; seed: number; replications: number }
-  | { id: number; type: 'game'; config: ModelConfig; seed: number; replications: number }
+  /** The cooperate-vs-compete game of `chuanyu game` for the scenario (parsed, every default filled in). */
+  | { id: number; type: 'game'; scenario: Scenario; seed: number; replications: number }
   | { id: number; type: 'play-start'; config: ModelConfig; student: number; seed: number }
   | { id: number; type: 'play-step'; strategy: Strategy }
   /** The student hands the remaining years to a rule (normalized by the page through the scenario schema). */
@@ -17,7 +20,7 @@ export type WorkerRequest =
 
 export type WorkerResponse =
   | { id: number; type: 'run'; result: ExplorerResult }
-  | { id: number; type: 'game'; profiles: ProfileSamples[] }
+  | { id: number; type: 'game'; game: EmpiricalGame }
   | { id: number; type: 'play-start'; steps: number }
   | { id: number; type: 'play-step'; year: PlayYear; done: boolean }
   | { id: number; type: 'play-auto'; years: PlayYear[] }

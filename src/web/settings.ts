@@ -21,16 +21,18 @@ export interface NumericLever {
   /** Where the value lives in the scenario file. */
   path: string[];
   integer?: boolean;
+  /** A lever of the joint fund: it has no effect (and is disabled) while the fund is off. */
+  fund?: true;
   help: string;
 }
 
 /** The numeric levers, in display (and focus) order. */
 export const NUMERIC_LEVERS: readonly NumericLever[] = [
-  { key: 'fundSize', label: 'Fund size (billion yuan, one-off)', min: 0, max: 200, step: 5, path: ['fund', 'size'], help: 'One-off commitment when the joint fund is created.' },
-  { key: 'leverage', label: 'Private leverage L', min: 0, max: 5, step: 0.1, path: ['fund', 'leverage'], help: 'Private capital brought in per yuan of government commitment.' },
-  { key: 'reinvestment', label: 'Re-investment requirement rho', min: 0, max: 2, step: 0.1, path: ['fund', 'reinvestment'], help: 'Share of a commitment the fund must invest back in the committing region.' },
+  { key: 'fundSize', label: 'Fund size (billion yuan, one-off)', min: 0, max: 200, step: 5, path: ['fund', 'size'], fund: true, help: 'One-off commitment when the joint fund is created.' },
+  { key: 'leverage', label: 'Private leverage L', min: 0, max: 5, step: 0.1, path: ['fund', 'leverage'], fund: true, help: 'Private capital brought in per yuan of government commitment.' },
+  { key: 'reinvestment', label: 'Re-investment requirement rho', min: 0, max: 2, step: 0.1, path: ['fund', 'reinvestment'], fund: true, help: 'Share of a commitment the fund must invest back in the committing region.' },
   { key: 'friction', label: 'Border friction d', min: 0, max: 0.8, step: 0.01, path: ['friction', 'border'], help: 'Share of cross-border supply-chain value lost at the start.' },
-  { key: 'phi', label: 'Fund share phi', min: 0, max: 1, step: 0.05, path: ['policy', 'fundShare'], help: 'Share of a cooperating budget paid into the joint fund.' },
+  { key: 'phi', label: 'Fund share phi', min: 0, max: 1, step: 0.05, path: ['policy', 'fundShare'], fund: true, help: 'Share of a cooperating budget paid into the joint fund.' },
   { key: 'budget', label: 'Industrial budget (subsidy level)', min: 0, max: 1, step: 0.05, path: ['governments', '*', 'investShare'], help: 'Both governments: budget for grants, offers and fund payments, as a multiple of tax rate x value added.' },
   { key: 'psi', label: 'Poaching share psi', min: 0, max: 1, step: 0.05, path: ['policy', 'poachShare'], help: 'Share of a competing budget spent on relocation offers.' },
   { key: 'steps', label: 'Horizon (years)', min: 5, max: 60, step: 1, path: ['time', 'steps'], integer: true, help: 'Number of simulated years.' },
@@ -38,6 +40,22 @@ export const NUMERIC_LEVERS: readonly NumericLever[] = [
   { key: 'replications', label: 'Replications', min: 1, max: 10, step: 1, path: ['replications'], integer: true, help: 'Runs with different random draws.' },
   { key: 'firms', label: 'Firms at the start', min: 200, max: 5000, step: 100, path: ['initial', 'firms'], integer: true, help: 'Fewer firms run faster.' },
 ];
+
+/** Whether the joint fund exists under the settings (the scenario's own choice unless moved). */
+export function fundEnabled(settings: Settings, scenario: Scenario): boolean {
+  return settings.fund ?? scenario.fund.enabled;
+}
+
+/**
+ * Whether the fund's levers matter: the fund exists, or an event of the scenario
+ * opens it later (a `fund.*` field set by an event creates it, as in normalize).
+ */
+export function fundLeversActive(settings: Settings, scenario: Scenario): boolean {
+  return fundEnabled(settings, scenario) || scenario.events.some((e) => [e.set, e.scale, e.add].some((ops) => Object.keys(ops).some((p) => p.startsWith('fund.'))));
+}
+
+/** Said beside the fund's levers while the fund is off. */
+export const FUND_OFF_NOTE = 'The joint fund is off and no event opens it, so its levers (fund size, leverage, re-investment, fund share) have no effect: switch the fund on to use them.';
 
 /** Firms used when the student has not chosen: small enough to run live. */
 export const EXPLORER_DEFAULT_FIRMS = 1500;

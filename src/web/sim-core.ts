@@ -1,8 +1,8 @@
 /**
  * What the explorer's worker computes, as plain functions over the project's
  * model (`src/model`): live runs with their counterfactual, the four
- * cooperate/compete profiles of the 2x2 game, and a play session stepped one
- * year at a time. No DOM and no Node APIs, so unit tests can call it directly.
+ * a play session stepped one year at a time (the Game tab's game is
+ * `chuanyu game`'s own: src/experiment/empirical-game.ts). No DOM and no Node APIs, so unit tests can call it directly.
  */
 import type { ModelConfig, Strategy, StrategyRule } from '../model/config.js';
 import { counterfactualConfig } from '../model/counterfactual.js';
@@ -135,41 +135,8 @@ export function withStrategies(config: ModelConfig, profile: Strategy[]): ModelC
   };
 }
 
-export const GAME_PROFILES: [Strategy, Strategy][] = [
-  ['cooperate', 'cooperate'],
-  ['cooperate', 'compete'],
-  ['compete', 'cooperate'],
-  ['compete', 'compete'],
-];
-
-export interface ProfileSamples {
-  strategies: [Strategy, Strategy];
-  /** [region][replication] final cumulative payoff: the officials' objective. */
-  payoffSamples: number[][];
-  /** [region][replication] the welfare lens (src/model/metrics/lenses.ts): what residents can consume, now and later. */
-  welfareSamples: number[][];
-}
-
 /** Called after each finished run with how many of `total` are done. */
 export type Progress = (done: number, total: number) => void;
-
-/** The four cooperate/compete profiles of a two-government config, same seeds for each. */
-export function runGameProfiles(config: ModelConfig, seed: number, replications: number, progress?: Progress): ProfileSamples[] {
-  const R = config.regions.length;
-  return GAME_PROFILES.map((strategies, p) => {
-    const cfg = withStrategies(config, strategies);
-    const payoffSamples: number[][] = config.regions.map(() => []);
-    const welfareSamples: number[][] = config.regions.map(() => []);
-    for (let r = 0; r < replications; r++) {
-      const run = runReplication(cfg, { seed, replication: r, keepLog: false });
-      const last = run.records[run.records.length - 1].region.cumulative_payoff;
-      last.forEach((v, i) => payoffSamples[i].push(v));
-      lensValues(run.records, R, config.metrics.discountRate).lens.welfare.forEach((v, i) => welfareSamples[i].push(v));
-      progress?.(p * replications + r + 1, GAME_PROFILES.length * replications);
-    }
-    return { strategies, payoffSamples, welfareSamples };
-  });
-}
 
 // ---- play mode ---------------------------------------------------------------------------------
 

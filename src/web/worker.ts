@@ -6,7 +6,9 @@
 import type { WorkerRequest, WorkerResponse } from './protocol.js';
 import { loadScenarioFile, SHIPPED_SCENARIOS } from './scenarios.js';
 import { scorePlay } from './play-score.js';
-import { PlaySession, runExplorer, runGameProfiles } from './sim-core.js';
+import { runEmpiricalGameInProcess } from '../experiment/empirical-game.js';
+import { GAME_STRATEGIES } from './game-view.js';
+import { PlaySession, runExplorer } from './sim-core.js';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -21,7 +23,7 @@ function handle(req: WorkerRequest): WorkerResponse {
     case 'run':
       return { id: req.id, type: 'run', result: runExplorer(req.config, req.seed, req.replications) };
     case 'game':
-      return { id: req.id, type: 'game', profiles: runGameProfiles(req.config, req.seed, req.replications, progress) };
+      return { id: req.id, type: 'game', game: runEmpiricalGameInProcess(req.scenario, { strategies: GAME_STRATEGIES, seed: req.seed, replications: req.replications }, progress) };
     case 'play-start':
       session = new PlaySession(req.config, req.student, req.seed);
       return { id: req.id, type: 'play-start', steps: session.config.steps };

@@ -3,7 +3,9 @@
  * driven by playwright-core and served by a tiny static server on 127.0.0.1.
  * Loads the page, moves a slider and sees the charts change, plays three years,
  * computes the game, exports a scenario that `chuanyu run` accepts, and keeps
- * screenshots in test/web/artifacts/. Skipped when /usr/bin/chromium is missing
+ * screenshots in test/web/artifacts/. Every chart's title lies inside its SVG
+ * (measured, at desktop and phone widths); the fund's levers are disabled while
+ * the fund is off; a scenario's note on illustrative numbers is shown. Skipped when /usr/bin/chromium is missing
  * (`.ci/install-chromium.sh` installs it).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -56,6 +58,18 @@ describe.skipIf(!existsSync(CHROMIUM))('explorer in headless Chromium', () => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
+  /** Charts (by box id) whose title's box is not inside the chart's SVG: a clipped title. */
+  const clippedTitles = (within: string) =>
+    page.locator(`${within} svg`).evaluateAll((svgs) =>
+      svgs.flatMap((svg) => {
+        const title = svg.querySelector('.role-title-text');
+        if (!title) return [`${svg.parentElement?.id}: no title`];
+        const s = svg.getBoundingClientRect();
+        const t = title.getBoundingClientRect();
+        const inside = t.top >= s.top - 0.5 && t.bottom <= s.bottom + 0.5 && t.left >= s.left - 0.5 && t.right <= s.right + 0.5 && t.width > 0;
+        return inside ? [] : [`${svg.parentElement?.id}: title [${t.left}, ${t.top}, ${t.right}, ${t.bottom}] outside svg [${s.left}, ${s.top}, ${s.right}, ${s.bottom}]`];
+      }),
+    );
   const chartsRun = async () => Number(await page.locator('#charts').getAttribute('data-run'));
   const waitForRun = (n: number) => page.waitForFunction((k) => Number(document.getElementById('charts')?.dataset.run) >= k, n, { timeout: 120_000 });
 
@@ -69,6 +83,10 @@ describe.skipIf(!existsSync(CHROMIUM))('explorer in headless Chromium', () => {
     expect(await page.locator('#report-charts figure').count()).toBeGreaterThanOrEqual(6);
     expect(await page.locator('#chart-winwin svg').count()).toBe(1);
     expect(await page.locator('#chart-strategies svg').count()).toBe(1);
+    expect(await clippedTitles('#charts')).toEqual([]);
+    // cooperate extends baseline, whose numbers are illustrative: said where the scenario is shown.
+    expect(await page.locator('#scenario-illustrative').isVisible()).toBe(true);
+    expect(await page.locator('#scenario-illustrative').textContent()).toMatch(/^Illustrative numbers: .*not\s+statistics/);
     // The URL moved the horizon: the shipped description is not shown as if it still held (issue 13).
     const shippedDescription = (parse(readFileSync(join(root, 'scenarios/cooperate.yaml'), 'utf8')) as { description: string }).description.trim();
     expect(shippedDescription.length).toBeGreaterThan(20);
@@ -105,6 +123,26 @@ describe.skipIf(!existsSync(CHROMIUM))('explorer in headless Chromium', () => {
     await other.close();
   }, 120_000);
 
+  it('disables the fund\'s levers, with a note, while the fund is off', async () => {
+    const fundLevers = ['fundSize', 'leverage', 'reinvestment', 'phi'];
+    const disabled = () => Promise.all(fundLevers.map((k) => page.locator(`#lever-${k}`).isDisabled()));
+    expect(await disabled()).toEqual([false, false, false, false]);
+    expect(await page.locator('#fund-off-note').isHidden()).toBe(true);
+    await page.locator('#fund-enabled').uncheck();
+    expect(await disabled()).toEqual([true, true, true, true]);
+    expect(await page.locator('#lever-friction').isDisabled()).toBe(false);
+    const note = page.locator('#fund-off-note');
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toMatch(/^The joint fund is off .*no effect/);
+    expect(await page.locator('#lever-fundSize').getAttribute('aria-describedby')).toContain('fund-off-note');
+    expect(new URL(page.url()).searchParams.get('fund')).toBe('0');
+    await page.locator('#levers').screenshot({ path: join(artifacts, 'explorer-fund-off.png') });
+    await page.locator('#fund-enabled').check();
+    expect(await disabled()).toEqual([false, false, false, false]);
+    expect(await note.isHidden()).toBe(true);
+    expect(new URL(page.url()).searchParams.get('fund')).toBeNull();
+  }, 120_000);
+
   it('plays three years against tit-for-tat and shows the score', async () => {
     await page.locator('#tab-play').click();
     await page.locator('#play-region').selectOption({ label: 'Sichuan' });
@@ -122,6 +160,7 @@ describe.skipIf(!existsSync(CHROMIUM))('explorer in headless Chromium', () => {
     expect(chongqing).toEqual(['cooperate', 'compete', 'cooperate']);
     expect(await page.locator('#chart-play svg').count()).toBe(1);
     expect(await page.locator('#chart-play-strategies svg').count()).toBe(1);
+    await expect.poll(() => clippedTitles('#panel-play')).toEqual([]);
     await page.locator('#play-score-now').click();
     await page.locator('#play-score .score').waitFor({ timeout: 120_000 });
     expect(await page.locator('#play-score').textContent()).toMatch(/If both had cooperated[\s\S]*If both had competed/);
@@ -144,6 +183,10 @@ describe.skipIf(!existsSync(CHROMIUM))('explorer in headless Chromium', () => {
     expect(await page.locator('.move').first().isDisabled()).toBe(true);
     expect(await page.locator('#play-score').textContent()).toMatch(/after 20 years/);
     await page.locator('#chart-play-strategies svg').waitFor({ state: 'attached' });
+    // 20 years: a readable year axis (every 5 years), and the path labelled at its first and last year.
+    await expect.poll(async () => (await page.locator('#chart-play-strategies .role-axis-label text').allTextContents()).filter((t) => /^\d{4}$/.test(t))).toEqual(['2020', '2025', '2030', '2035', '2040']);
+    expect((await page.locator('#chart-play .role-axis-label').first().locator('text').count())).toBeLessThanOrEqual(9);
+    expect(await page.locator('#chart-play .mark-text text').allTextContents()).toEqual(expect.arrayContaining(['2020', '2039']));
     await page.screenshot({ path: join(artifacts, 'explorer-play-rule.png'), fullPage: true });
   }, 300_000);
 
@@ -260,6 +303,7 @@ describe.skipIf(!existsSync(CHROMIUM))('explorer in headless Chromium', () => {
       scripts: [...document.scripts].map((s) => s.src),
       handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`)),
     }));
+    expect(await page.locator('#scenario-illustrative').textContent()).toContain('illustrative </script><script>');
     expect(found).toEqual({ pwned: undefined, injected: 0, scripts: scriptsBefore, handlers: [] });
     expect(dialogs).toEqual([]);
     await page.screenshot({ path: join(artifacts, 'explorer-payload.png'), fullPage: true });
@@ -300,6 +344,8 @@ describe.skipIf(!existsSync(CHROMIUM))('explorer in headless Chromium', () => {
     await page.locator('#tab-explore').click();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(1);
+    // Charts redraw to the narrow width (vega-embed follows the container): titles still whole.
+    await expect.poll(() => clippedTitles('#charts'), { timeout: 30_000 }).toEqual([]);
     await page.screenshot({ path: join(artifacts, 'explorer-narrow.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   }, 120_000);

@@ -6,18 +6,34 @@
 import { describe, expect, it } from 'vitest';
 import type { Strategy } from '../../src/model/config.js';
 import { runStrategyCells, strategyChart } from '../../src/web/charts.js';
-import { compareLenses, lensGames, meanInterval, WHY_LENSES_DIFFER } from '../../src/web/game-view.js';
-import type { ExplorerResult, ProfileSamples } from '../../src/web/sim-core.js';
+import { compareLenses, lensGames as gamesOf, meanInterval, WHY_LENSES_DIFFER } from '../../src/web/game-view.js';
+import type { EmpiricalGame } from '../../src/experiment/empirical-game.js';
+import type { ExplorerResult } from '../../src/web/sim-core.js';
+
+/** A profile's samples by lens: [region][replication]. */
+type Samples = { strategies: Strategy[]; objective: number[][]; welfare: number[][] };
 
 /** Three replications around a symmetric 2x2 game's payoffs (row player's payoff given first). */
-function profiles(objective: Record<string, [number, number]>, welfare: Record<string, [number, number]>): ProfileSamples[] {
+function profiles(objective: Record<string, [number, number]>, welfare: Record<string, [number, number]>): Samples[] {
   const noisy = (v: number) => [v - 1, v, v + 1];
   return (['cooperate|cooperate', 'cooperate|compete', 'compete|cooperate', 'compete|compete'] as const).map((key) => ({
-    strategies: key.split('|') as [Strategy, Strategy],
-    payoffSamples: objective[key].map(noisy),
-    welfareSamples: welfare[key].map(noisy),
+    strategies: key.split('|') as Strategy[],
+    objective: objective[key].map(noisy),
+    welfare: welfare[key].map(noisy),
   }));
 }
+
+/** The empirical game `chuanyu game` would give with these samples (the parts the Game tab reads). */
+function empirical(samples: Samples[], names: string[]): EmpiricalGame {
+  return {
+    regions: names.map((n) => n.toLowerCase()),
+    regionNames: names,
+    strategies: [['cooperate', 'compete'], ['cooperate', 'compete']],
+    replications: samples[0].objective[0].length,
+    profiles: samples.map((p) => ({ strategies: p.strategies, values: { objective: p.objective, welfare: p.welfare } })),
+  } as unknown as EmpiricalGame;
+}
+const lensGames = (samples: Samples[], names: string[]) => gamesOf(empirical(samples, names));
 
 // A prisoner's dilemma for the officials (T 500 > R 300 > P 100 > S 0), harmony for residents (R > T, S > P).
 const PD = { 'cooperate|cooperate': [300, 300], 'cooperate|compete': [0, 500], 'compete|cooperate': [500, 0], 'compete|compete': [100, 100] } as Record<string, [number, number]>;
@@ -60,7 +76,7 @@ describe('the game in two lenses', () => {
     expect(same).toMatch(/^Here both lenses give a prisoner's dilemma with the same equilibrium compete\/compete\./);
     // A type the replications cannot settle is never called "the same game".
     const noisy = profiles(PD, PD);
-    noisy[0].welfareSamples = [[0, 300, 600], [0, 300, 600]];
+    noisy[0].welfare = [[0, 300, 600], [0, 300, 600]];
     const unsettled = lensGames(noisy, ['A', 'B']);
     expect(unsettled[1].type).toBe('indeterminate');
     expect(compareLenses(unsettled)).toMatch(/the residents' is not settled by 3 replications \(on the means a prisoner's dilemma\)/);
@@ -70,9 +86,9 @@ describe('the game in two lenses', () => {
     // Mutual competition pays 100 each; deviating to cooperate pays 100.5 on the means, but the
     // replications disagree by far more (the noise is not common to the two cells).
     const base = profiles(PD, PD);
-    base[3].payoffSamples = [[90, 100, 110], [90, 100, 110]];
-    base[1].payoffSamples = [[110.5, 100.5, 90.5], [500, 500, 500]];
-    base[2].payoffSamples = [[500, 500, 500], [110.5, 100.5, 90.5]];
+    base[3].objective = [[90, 100, 110], [90, 100, 110]];
+    base[1].objective = [[110.5, 100.5, 90.5], [500, 500, 500]];
+    base[2].objective = [[500, 500, 500], [110.5, 100.5, 90.5]];
     const [objective] = lensGames(base, ['A', 'B']);
     expect(objective.cells[1][1].equilibrium).toBe('possible');
     expect(objective.equilibria).not.toContain('compete/compete');

@@ -22,7 +22,12 @@ import {
 } from '../../src/web/settings.js';
 import { lensValues } from '../../src/model/metrics/lenses.js';
 import { runReplication } from '../../src/model/run.js';
-import { PlaySession, runExplorer, runGameProfiles, withStrategies } from '../../src/web/sim-core.js';
+import { PlaySession, runExplorer } from '../../src/web/sim-core.js';
+import { runEmpiricalGameInProcess } from '../../src/experiment/empirical-game.js';
+import { runEmpiricalGame } from '../../src/experiment/game.js';
+import { normalizeScenario } from '../../src/scenario/normalize.js';
+import { ScenarioSchema } from '../../src/scenario/schema.js';
+import { GAME_STRATEGIES, lensGames } from '../../src/web/game-view.js';
 
 const scenariosDir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
@@ -183,18 +188,27 @@ describe('worker computations', () => {
     expect(replay.years).toEqual(session.years);
   });
 
-  it('runs a live result and the four game profiles', () => {
-    const config = small();
-    const result = runExplorer(config, 1, 2);
+  it('runs a live result', () => {
+    const result = runExplorer(small(), 1, 2);
     expect(result.outcomes).toHaveLength(2);
     expect(result.series).toHaveLength(12);
-    const profiles = runGameProfiles(config, 1, 2);
-    expect(profiles.map((p) => p.strategies.join('|'))).toEqual(['cooperate|cooperate', 'cooperate|compete', 'compete|cooperate', 'compete|compete']);
-    expect(profiles[0].payoffSamples[0]).toHaveLength(2);
-    // The welfare lens of the same runs: replication 1 of compete/cooperate, read in the welfare lens.
-    const run = runReplication(withStrategies(config, ['compete', 'cooperate']), { seed: 1, replication: 1, keepLog: false });
-    const welfare = lensValues(run.records, 2, config.metrics.discountRate).lens.welfare;
-    expect(profiles[2].welfareSamples.map((s) => s[1])).toEqual(welfare);
-    expect(profiles[2].welfareSamples[0][1]).not.toBe(profiles[2].payoffSamples[0][1]);
+  });
+
+  it("runs the Game tab's game as chuanyu game does: the same empirical game, read in the objective and welfare lenses", async () => {
+    const s = shipped('cooperate').scenario;
+    const scenario = { ...s, time: { ...s.time, steps: 5 }, initial: { ...s.initial, firms: 300 } };
+    const options = { strategies: GAME_STRATEGIES, seed: 1, replications: 2 };
+    const progress: number[] = [];
+    const browser = runEmpiricalGameInProcess(scenario, options, (done) => progress.push(done));
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const cli = await runEmpiricalGame(scenario, { ...options, workers: 1, quiet: true });
+    expect(browser).toEqual(cli);
+    const [objective, welfare] = lensGames(browser);
+    expect(objective.cells[1][0].means).toEqual(cli.profiles[2].values.objective.map((v) => (v[0] + v[1]) / 2));
+    expect(welfare.cells[1][0].means).toEqual(cli.profiles[2].values.welfare.map((v) => (v[0] + v[1]) / 2));
+    // The welfare lens is the model's, of the same run: replication 1 of compete/cooperate.
+    const config = normalizeScenario(ScenarioSchema.parse({ ...scenario, governments: { ...scenario.governments, sichuan: { ...scenario.governments!.sichuan, strategy: 'compete' }, chongqing: { ...scenario.governments!.chongqing, strategy: 'cooperate' } } }));
+    const run = runReplication(config, { seed: 1, replication: 1, keepLog: false });
+    expect(browser.profiles[2].values.welfare.map((v) => v[1])).toEqual(lensValues(run.records, 2, config.metrics.discountRate).lens.welfare);
   });
 });
