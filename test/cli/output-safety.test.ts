@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, truncate
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, runCli } from '../helpers/cli.js';
+import { CLI, runCli, runCliInProcess } from '../helpers/cli.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'chuanyu-out-'));
 
@@ -201,8 +201,8 @@ describe('numeric flags obey the limits a scenario file has', () => {
     [['sensitivity', 'baseline', '-p', 'fund.leverage=0:1', '--samples', '1000000000'], /--samples must be at most/],
     [['sweep', 'baseline', '-p', 'fund.leverage=0,1', '--workers', '999'], /--workers must be at most 64/],
     [['run', 'baseline', '--replication', '3'], /did you mean --replications\?/],
-  ])('%j', (args, message) => {
-    const result = runCli([...args, '--out', join(tmp(), 'x')]);
+  ])('%j (in-process)', async (args, message) => {
+    const result = await runCliInProcess([...args, '--out', join(tmp(), 'x')]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/internal error|    at /);
