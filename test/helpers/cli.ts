@@ -3,7 +3,7 @@
  * exit codes, signals, what reaches stdout and stderr through pipes), or in this
  * process (argument parsing and error messages, without starting Node again).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { format } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +19,31 @@ export interface CliResult {
 export function runCli(args: string[], options: { cwd?: string; timeout?: number } = {}): CliResult {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: options.timeout ?? 240_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export interface SignalledResult extends CliResult {
+  /** The signal that ended the process, if it did not exit by itself. */
+  signal: NodeJS.Signals | null;
+}
+
+const SIGNAL_SELF = new URL('./signal-self.mjs', import.meta.url);
+
+/**
+ * Runs the command as a process that sends itself `signal` at a known moment
+ * (test/helpers/signal-self.mjs): `points:N` right after saving its Nth sweep
+ * point, `staging` right after creating a results staging folder. No poll, no clock.
+ */
+export function runCliSignalled(args: string[], stop: { signal: 'SIGKILL' | 'SIGINT' | 'SIGTERM'; when: `points:${number}` | 'staging' }, options: { cwd?: string } = {}): Promise<SignalledResult> {
+  const env = { ...process.env, CHUANYU_TEST_SIGNAL: stop.signal, CHUANYU_TEST_SIGNAL_WHEN: stop.when };
+  const child = spawn(process.execPath, ['--import', SIGNAL_SELF.href, CLI, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
+  });
 }
 
 type Write = typeof process.stdout.write;
