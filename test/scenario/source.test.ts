@@ -13,8 +13,16 @@ vi.mock('yaml', async (importOriginal) => {
   const parseDocument = (...args: Parameters<typeof yaml.parseDocument>) => (parser.calls.push(args), yaml.parseDocument(...args));
   return { ...yaml, parseDocument };
 });
+// Files read whole, recorded: the size limit must hold before a file is read.
+const reads = vi.hoisted(() => ({ files: [] as string[] }));
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const readFileSync = ((...args: Parameters<typeof fs.readFileSync>) => (reads.files.push(String(args[0])), fs.readFileSync(...args))) as typeof fs.readFileSync;
+  return { ...fs, readFileSync, default: { ...fs, readFileSync } };
+});
 beforeEach(() => {
   parser.calls.length = 0;
+  reads.files.length = 0;
 });
 
 const dir = tempDir();
@@ -63,6 +71,10 @@ describe('reading scenario text safely', () => {
   it('refuses a file over 2 MB before reading it', async () => {
     const file = write('huge.yaml', `name: huge\ndescription: "${'x'.repeat(MAX_SOURCE_BYTES)}"\n`);
     expect((await userError(() => readScenarioFile(file, 'huge.yaml'))).message).toMatch(/^huge\.yaml: the file is too large \(2\.0 MB; .*limited to 2 MB\)/);
+    expect(reads.files).toEqual([]);
+    // The same check reads an ordinary file.
+    readScenarioFile(write('small.yaml', 'name: small\n'), 'small.yaml');
+    expect(reads.files).toEqual([join(dir, 'small.yaml')]);
   });
 
   it.each([
