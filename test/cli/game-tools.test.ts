@@ -1,7 +1,7 @@
 /**
- * `chuanyu match` and `chuanyu replicator`: the action functions in-process
- * (output and errors), then the built command as a process once both commands
- * are registered in src/cli/main.ts (until then those tests are skipped).
+ * `chuanyu match` and `chuanyu replicator`: the action functions (output and
+ * errors), then whole command lines through the CLI's argument parsing, run
+ * in-process (test/cli/program.test.ts checks a process prints the same).
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,7 +13,7 @@ import {
   replicatorAction,
 } from '../../src/cli/actions/game-tools.js';
 import { UserError } from '../../src/scenario/errors.js';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli.js';
 
 const capture = () => {
   const lines: string[] = [];
@@ -143,56 +143,50 @@ describe('parsers', () => {
   });
 });
 
-// ---------------------------------------------------------------------------
-// As a process, once `match` and `replicator` are registered in src/cli/main.ts.
-// ---------------------------------------------------------------------------
-
-const registered = /\bchuanyu match\b/.test(runCli(['--help']).stdout);
-
-describe('chuanyu match / replicator as a process', () => {
-  it.skipIf(!registered)('match --json prints the scores and moves', () => {
-    const r = runCli(['match', '--payoffs', '3,0,5,1', '--turns', '200', '--players', 'tit-for-tat,always-compete', '--json']);
+describe('chuanyu match / replicator command lines', () => {
+  it('match --json prints the scores and moves', async () => {
+    const r = await runCliInProcess(['match', '--payoffs', '3,0,5,1', '--turns', '200', '--players', 'tit-for-tat,always-compete', '--json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ scores: [199, 204], moves: ['C' + 'D'.repeat(199), 'D'.repeat(200)] });
   });
 
-  it.skipIf(!registered)('match takes a negative first payoff as a value, not a flag', () => {
-    const r = runCli(['match', '--payoffs', '-1,0,5,1', '--turns', '3', '--players', 'tit-for-tat,always-cooperate', '--json']);
+  it('match takes a negative first payoff as a value, not a flag', async () => {
+    const r = await runCliInProcess(['match', '--payoffs', '-1,0,5,1', '--turns', '3', '--players', 'tit-for-tat,always-cooperate', '--json']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).scores).toEqual([-3, -3]);
   });
 
-  it.skipIf(!registered)('match with an unknown player: a clear message, exit 2', () => {
-    const r = runCli(['match', '--payoffs', '3,0,5,1', '--turns', '10', '--players', 'tit-for-tat,pavlv']);
+  it('match with an unknown player: a clear message, exit 2', async () => {
+    const r = await runCliInProcess(['match', '--payoffs', '3,0,5,1', '--turns', '10', '--players', 'tit-for-tat,pavlv']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('unknown player "pavlv" (did you mean "pavlov"?)');
     expect(r.stderr).toContain('always-compete');
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
   });
 
-  it.skipIf(!registered)('match with bad payoffs or turns: exit 2', () => {
-    expect(runCli(['match', '--payoffs', '3,0,5', '--turns', '10', '--players', 'grim,grim']).status).toBe(2);
-    expect(runCli(['match', '--payoffs', '3,0,5,1', '--turns', '0', '--players', 'grim,grim']).status).toBe(2);
+  it('match with bad payoffs or turns: exit 2', async () => {
+    expect((await runCliInProcess(['match', '--payoffs', '3,0,5', '--turns', '10', '--players', 'grim,grim'])).status).toBe(2);
+    expect((await runCliInProcess(['match', '--payoffs', '3,0,5,1', '--turns', '0', '--players', 'grim,grim'])).status).toBe(2);
   });
 
-  it.skipIf(!registered)('replicator --json lists the rest points', () => {
-    const r = runCli(['replicator', '--bimatrix', '1,1;0,0;0,0;3,3', '--json']);
+  it('replicator --json lists the rest points', async () => {
+    const r = await runCliInProcess(['replicator', '--bimatrix', '1,1;0,0;0,0;3,3', '--json']);
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.restPoints).toContainEqual({ x: 0.75, y: 0.75, eigenvalues: [0.75, -0.75], stability: 'saddle' });
     for (const p of json.restPoints) expect(['stable', 'unstable', 'saddle', 'center', 'degenerate']).toContain(p.stability);
   });
 
-  it.skipIf(!registered)('replicator prints a table, with a negative first payoff and a trajectory', () => {
-    const r = runCli(['replicator', '--bimatrix', '-1,1;1,-1;1,-1;-1,1', '--start', '0.2,0.5']);
+  it('replicator prints a table, with a negative first payoff and a trajectory', async () => {
+    const r = await runCliInProcess(['replicator', '--bimatrix', '-1,1;1,-1;1,-1;-1,1', '--start', '0.2,0.5']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\(0\.5, 0\.5\) +0\+1i, 0-1i +center/);
     expect(r.stdout).toContain('Trajectory from (0.2, 0.5)');
   });
 
-  it.skipIf(!registered)('replicator with a malformed bimatrix: exit 2', () => {
-    const r = runCli(['replicator', '--bimatrix', '1,1;0,0']);
+  it('replicator with a malformed bimatrix: exit 2', async () => {
+    const r = await runCliInProcess(['replicator', '--bimatrix', '1,1;0,0']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--bimatrix needs 4 cells');
   });

@@ -1,9 +1,9 @@
-/** `chuanyu game` as a process: files, charts, a sweep's phase diagram, and bad input. */
+/** `chuanyu game` as a process: files, charts, a sweep's phase diagram; bad input in-process. */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCli, runCliInProcess } from '../helpers/cli.js';
 
 const SCENARIO = join(__dirname, '..', 'fixtures', 'scenarios', 'small-cooperate.yaml');
 const tmp = () => mkdtempSync(join(tmpdir(), 'chuanyu-game-'));
@@ -63,10 +63,14 @@ describe('chuanyu game', () => {
     expect(existsSync(join(out, 'charts', 'phase-diagram.vl.json'))).toBe(true);
   });
 
-  it('rejects unknown strategies and parameter paths with exit code 2', () => {
-    expect(runCli(['game', SCENARIO, '--strategies', 'cooperate,collude']).status).toBe(2);
-    const typo = runCli(['game', SCENARIO, '--sweep', 'fund.levrage=0,1']);
+  it('rejects unknown strategies and parameter paths with exit code 2 (in-process)', async () => {
+    const out = join(tmp(), 'out');
+    const strategy = await runCliInProcess(['game', SCENARIO, '--strategies', 'cooperate,collude', '--out', out]);
+    expect(strategy.status).toBe(2);
+    expect(strategy.stderr).toMatch(/^error: .*collude/);
+    const typo = await runCliInProcess(['game', SCENARIO, '--sweep', 'fund.levrage=0,1', '--out', out]);
     expect(typo.status).toBe(2);
     expect(typo.stderr).toContain('fund.leverage');
+    expect(existsSync(out)).toBe(false);
   });
 });

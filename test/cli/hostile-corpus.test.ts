@@ -36,7 +36,6 @@ interface Outcome {
   file: string;
   status: number | null;
   stderr: string;
-  seconds: number;
   out: string;
   cwd: string;
 }
@@ -47,30 +46,31 @@ function runOne(file: string, index: number): Promise<Outcome> {
   const out = join(work, `out-${index}`);
   return new Promise((resolve) => {
     mkdirSync(cwd);
-    const t0 = performance.now();
     const child = spawn(process.execPath, [CLI, 'run', file, '--out', out, '-r', '1', '-q'], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    // Only a guard against a hang (status null then fails the test), as generous as runCli's.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
     child.on('close', (status) => {
       clearTimeout(timer);
-      resolve({ file, status, stderr, seconds: (performance.now() - t0) / 1000, out, cwd });
+      resolve({ file, status, stderr, out, cwd });
     });
   });
 }
 
-/** Runs all files, a few at a time (the machine may have only two busy cores). */
-async function runAll(concurrency: number): Promise<Map<string, Outcome>> {
-  const results = new Map<string, Outcome>();
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
-      results.set(files[i], await runOne(files[i], i));
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return results;
+/**
+ * Runs all files, a few at a time (the machine may have only two busy cores):
+ * file i on lane i mod `lanes`, one after another; each test awaits its own file.
+ */
+function runAll(lanes: number): Map<string, Promise<Outcome>> {
+  const queues: Promise<unknown>[] = Array.from({ length: lanes }, () => Promise.resolve());
+  return new Map(
+    files.map((file, i) => {
+      const outcome = queues[i % lanes].then(() => runOne(file, i));
+      queues[i % lanes] = outcome;
+      return [file, outcome];
+    }),
+  );
 }
 
 const name = (file: string) => file.slice(file.lastIndexOf('/') + 1);
@@ -84,7 +84,7 @@ describe('hostile scenario corpus', () => {
   });
 
   it.each(files.filter((f) => !name(f).startsWith('ok-')).map((f) => [name(f), f]))('refuses %s cleanly', async (_, file) => {
-    const o = (await outcomes).get(file)!;
+    const o = await outcomes.get(file)!;
     expect(o.status, o.stderr).toBe(2);
     expect(o.stderr).toMatch(/^error: /);
     expect(o.stderr).toContain(name(file).replace(/\.[^.]*$/, ''));
@@ -94,23 +94,22 @@ describe('hostile scenario corpus', () => {
     expect(o.stderr.split('\n').length).toBeLessThanOrEqual(53); // at most 50 issues, "... and N more", a hint
     expect(existsSync(o.out)).toBe(false);
     expect(readdirSync(o.cwd)).toEqual([]);
-    expect(o.seconds).toBeLessThan(30);
   });
 
   it.each(files.filter((f) => name(f).startsWith('ok-')).map((f) => [name(f), f]))('runs %s', async (_, file) => {
-    const o = (await outcomes).get(file)!;
+    const o = await outcomes.get(file)!;
     expect(o.status, o.stderr).toBe(0);
     expect(o.stderr).toBe('');
     expect(readdirSync(o.out)).toContain('summary.json');
   });
 
-  it('refuses 180 000 keys in well under the ten minutes it used to take', async () => {
-    const o = (await outcomes).get(join(work, 'keys-180k-flow.yaml'))!;
+  it('refuses 180 000 keys with the entry limit (checked before parsing: test/scenario/source.test.ts)', async () => {
+    const o = await outcomes.get(join(work, 'keys-180k-flow.yaml'))!;
     expect(o.stderr).toMatch(/keys-180k-flow\.yaml:2:\d+: too many keys and list items/);
   });
 
   it('prints the first 50 issues of a file, then how many more', async () => {
-    const o = (await outcomes).get(join(work, 'issues-many.yaml'))!;
+    const o = await outcomes.get(join(work, 'issues-many.yaml'))!;
     expect(o.stderr).toMatch(/\n\.\.\. and \d+ more\n$/);
   });
 });

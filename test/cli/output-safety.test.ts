@@ -6,12 +6,11 @@
  * leave no staging folder; damaged point files are named, re-run on --resume
  * and refused by merge; flags obey the scenario file's limits.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, runCli } from '../helpers/cli.js';
+import { runCli, runCliInProcess, runCliSignalled } from '../helpers/cli.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'chuanyu-out-'));
 
@@ -117,22 +116,9 @@ describe('--out never removes what chuanyu did not write', () => {
     expect(runCli(['run', scenario, '-r', '1', '--out', join(dir, 'out'), '-q']).status).toBe(0);
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
 
-    // SIGTERM while the results are being written (the staging folder exists): it must go with the process.
-    const child = spawn(process.execPath, [CLI, 'run', scenario, '-r', '2', '--out', join(dir, 'second'), '-q'], { stdio: 'ignore' });
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    let sawStaging = false;
-    for (let i = 0; i < 3000 && child.exitCode === null; i++) {
-      if (readdirSync(dir).some((f) => f.startsWith('.second.tmp-'))) {
-        sawStaging = true;
-        child.kill('SIGTERM');
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    const code = await exited;
-    // Writing the report takes a second or more (PNG charts), so the poll always sees the staging folder.
-    expect(sawStaging).toBe(true);
-    expect(code).toBe(143);
+    // SIGTERM while the results are being written: the process signals itself right after creating its staging folder.
+    const stopped = await runCliSignalled(['run', scenario, '-r', '2', '--out', join(dir, 'second'), '-q'], { signal: 'SIGTERM', when: 'staging' });
+    expect(stopped.status, `not stopped by test/helpers/signal-self.mjs: ${stopped.stderr}`).toBe(143);
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
     expect(existsSync(join(dir, 'second'))).toBe(false);
   });
@@ -201,8 +187,8 @@ describe('numeric flags obey the limits a scenario file has', () => {
     [['sensitivity', 'baseline', '-p', 'fund.leverage=0:1', '--samples', '1000000000'], /--samples must be at most/],
     [['sweep', 'baseline', '-p', 'fund.leverage=0,1', '--workers', '999'], /--workers must be at most 64/],
     [['run', 'baseline', '--replication', '3'], /did you mean --replications\?/],
-  ])('%j', (args, message) => {
-    const result = runCli([...args, '--out', join(tmp(), 'x')]);
+  ])('%j (in-process)', async (args, message) => {
+    const result = await runCliInProcess([...args, '--out', join(tmp(), 'x')]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/internal error|    at /);

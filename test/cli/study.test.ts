@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runCli, runCliInProcess } from '../helpers/cli.js';
 import { renderStudyReport } from '../../src/report/report-study.js';
 
 const STUDY = join(ROOT, 'scenarios', 'studies', 'which-game.yaml');
@@ -61,14 +61,14 @@ describe('chuanyu study', () => {
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/Cooperation is an equilibrium .* in 1 of 1 cells/);
   });
 
-  it('refuses an unknown scale and a study naming no scenario parameter, with exit code 2', () => {
-    const scale = runCli(['study', STUDY, '--scale', 'huge', '--out', join(tmp(), 'a')]);
+  it('refuses an unknown scale and a study naming no scenario parameter, with exit code 2 (in-process)', async () => {
+    const scale = await runCliInProcess(['study', STUDY, '--scale', 'huge', '--out', join(tmp(), 'a')]);
     expect(scale.status).toBe(2);
     expect(scale.stderr).toMatch(/--scale huge: .* has no such scale; it has: full, tiny/);
     const dir = tmp();
     const file = join(dir, 'typo.yaml');
     writeFileSync(file, readFileSync(STUDY, 'utf8').replace('path: fund.leverage', 'path: fund.levrage').replace('scenario: cooperate', 'scenario: cooperate'));
-    const typo = runCli(['study', file, '--scale', 'tiny', '--out', join(dir, 'b')]);
+    const typo = await runCliInProcess(['study', file, '--scale', 'tiny', '--out', join(dir, 'b')]);
     expect(typo.status).toBe(2);
     expect(typo.stderr).toContain('fund.leverage');
     expect(existsSync(join(dir, 'b'))).toBe(false);

@@ -3,10 +3,12 @@
  * relocation offers via the competing region, entry and exit) must give exactly
  * the tables recorded when the design was fixed. Optimizations of the step loop
  * must not change a digit. To accept an intended model change, regenerate with
- * `UPDATE_GOLDEN=1 npx vitest run test/model/golden.test.ts` and say why in the commit.
+ * `UPDATE_GOLDEN=1 npx vitest run test/model/golden.test.ts` and say why in the
+ * commit. A missing fixture is a failure, never written silently.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ScenarioSchema } from '../../src/scenario/schema.js';
 import { normalizeScenario } from '../../src/scenario/normalize.js';
@@ -61,11 +63,24 @@ async function stateHash(): Promise<string> {
   return hash.digest('hex') + '\n';
 }
 
+const UPDATE = 'UPDATE_GOLDEN=1 npx vitest run test/model/golden.test.ts';
+
+/**
+ * The recorded fixture, or with UPDATE_GOLDEN=1 the current output written as
+ * the new fixture. A missing fixture fails (a test that writes what it checks
+ * passes whatever the model does): it is only ever created deliberately.
+ */
+function recorded(file: URL, current: string): string {
+  if (process.env.UPDATE_GOLDEN) writeFileSync(file, current);
+  if (!existsSync(file))
+    throw new Error(`golden fixture ${fileURLToPath(file)} is missing; to record the current output as the golden one deliberately, run \`${UPDATE}\` and say why in the commit`);
+  return readFileSync(file, 'utf8');
+}
+
 describe('golden output', () => {
   it('is unchanged', async () => {
     const text = await goldenText();
-    if (process.env.UPDATE_GOLDEN || !existsSync(GOLDEN)) writeFileSync(GOLDEN, text);
-    const golden = readFileSync(GOLDEN, 'utf8');
+    const golden = recorded(GOLDEN, text);
     const a = text.split('\n');
     const b = golden.split('\n');
     const first = a.findIndex((line, i) => line !== b[i]);
@@ -75,7 +90,6 @@ describe('golden output', () => {
 
   it('is unchanged to the last bit (records, firms, state and event log)', async () => {
     const hash = await stateHash();
-    if (process.env.UPDATE_GOLDEN || !existsSync(GOLDEN_STATE)) writeFileSync(GOLDEN_STATE, hash);
-    expect(hash).toBe(readFileSync(GOLDEN_STATE, 'utf8'));
+    expect(hash).toBe(recorded(GOLDEN_STATE, hash));
   });
 });

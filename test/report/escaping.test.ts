@@ -8,7 +8,7 @@
  * script may run, no element or handler from the payload may exist and nothing
  * may be requested. The Chromium part is skipped when /usr/bin/chromium is missing.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,8 +16,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prefixSvgIds } from '../../src/report/html-report.js';
 import { ROOT, runCli } from '../helpers/cli.js';
+import { CHROMIUM, chromiumMissing, skipBecause } from '../helpers/skip.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PAYLOAD = join(ROOT, 'test/fixtures/payload/payload.yaml');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -81,7 +81,7 @@ describe('reports of a scenario whose every text is an HTML/script payload', () 
     expect(verdicts).toContain('<th scope="col" class="num">region-sichuan &lt;/script&gt;');
   });
 
-  describe.skipIf(!existsSync(CHROMIUM))('opened in headless Chromium', () => {
+  describe.skipIf(skipBecause(chromiumMissing(), 'opened in headless Chromium'))('opened in headless Chromium', () => {
     let browser: Browser;
 
     beforeAll(async () => {
