@@ -7,7 +7,7 @@
 import yargs from 'yargs';
 import { distance } from 'fastest-levenshtein';
 import { formatUserError, UserError } from '../scenario/errors.js';
-import { asIoUserError } from '../report/output-folder.js';
+import { asIoUserError } from '../results/output-folder.js';
 import { installSignalHandlers } from './signals.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';

@@ -9,7 +9,7 @@
  *                             `staging`: right after a results staging folder is created
  *
  * It watches the two file operations those are made of (src/experiment/sweep-store.ts
- * renames each point file into place; src/report/output-folder.ts makes the staging
+ * renames each point file into place; src/results/output-folder.ts makes the staging
  * folder `.NAME.tmp-PID-TIME`), both from fs/promises. If that changes, the signal
  * never comes and the tests that use this fail, saying so.
  */

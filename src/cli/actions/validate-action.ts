@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
 import { isValidationReport, studyBlocks, VALIDATION_HEADING } from '../../report/validation-blocks.js';
-import { checkReplaceableFile } from '../../report/output-folder.js';
+import { checkReplaceableFile } from '../../results/output-folder.js';
 import { loadScenario } from '../../scenario/load.js';
 import { getPath } from '../../scenario/merge.js';
 import type { Scenario } from '../../scenario/schema.js';
