@@ -5,7 +5,7 @@
  * and its report is drawn from it alone, both with this schema.
  */
 import { z } from 'zod';
-import { fileFormat, jsonNumber } from './json-file.js';
+import { fileFormat, jsonNumber } from './file-format.js';
 import { changeIntervalSchema, objectiveWeightsSchema } from './run-format.js';
 
 const xy = z.object({ x: jsonNumber, y: jsonNumber });

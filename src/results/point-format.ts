@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { GAME_LENSES } from '../model/metrics/lenses.js';
 import { GAME_OUTCOMES } from '../model/metrics/win-win.js';
-import { fileFormat, jsonNumber } from './json-file.js';
+import { fileFormat, jsonNumber } from './file-format.js';
 
 /** A swept parameter's value: a number, a name (a strategy), or a flag. */
 export const parameterValueSchema = z.union([z.number(), z.string(), z.boolean()]);

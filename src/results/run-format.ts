@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { GAME_LENSES } from '../model/metrics/lenses.js';
 import { GAME_OUTCOMES } from '../model/metrics/win-win.js';
-import { fileFormat, jsonNumber } from './json-file.js';
+import { fileFormat, jsonNumber } from './file-format.js';
 import { statsSchema } from './stats-format.js';
 
 export const metricSummarySchema = z.object({

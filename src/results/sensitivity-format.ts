@@ -4,7 +4,7 @@
  * writes it and reads it back (resume, report) with this schema.
  */
 import { z } from 'zod';
-import { fileFormat } from './json-file.js';
+import { fileFormat } from './file-format.js';
 import type { PlanKind } from './plan-folder.js';
 import { designPointSchema } from './point-format.js';
 

@@ -1,6 +1,6 @@
 /** Statistics of a quantity across replications, as result files hold them. */
 import { z } from 'zod';
-import { jsonNumber } from './json-file.js';
+import { jsonNumber } from './file-format.js';
 
 export const statsSchema = z.object({
   mean: jsonNumber,

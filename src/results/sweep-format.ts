@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { GAME_OUTCOMES } from '../model/metrics/win-win.js';
-import { fileFormat } from './json-file.js';
+import { fileFormat } from './file-format.js';
 import { openPlanFolder, readPlanFile, type PlanKind } from './plan-folder.js';
 import { designPointSchema, parameterSpecSchema, parameterValueSchema, type DesignPoint } from './point-format.js';
 import { statsSchema } from './stats-format.js';
