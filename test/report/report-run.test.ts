@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHARTS } from '../../src/report/run/charts.js';
-import { prefixSvgIds } from '../../src/report/run/page.js';
+import { prefixSvgIds } from '../../src/report/common/html.js';
 import { renderRunReport, type RenderRunReportResult } from '../../src/report/run/report.js';
 import { parseFormats } from '../../src/report/common/chart-formats.js';
 import { PNG_SCALE, textWidth } from '../../src/report/common/render.js';

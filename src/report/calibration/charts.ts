@@ -11,8 +11,8 @@
 import type { CalibrationSummary } from '../../experiment/calibration/summary.js';
 import { SIZE, axisTitle, metricLabel, round, sentence, topLevel, type Spec } from '../common/chart-spec.js';
 import { NEUTRAL, PAIR_COLOURS } from '../common/palette.js';
-import { eventLayersOf, mergeEvents } from '../run/charts/events.js';
-import type { ExperimentChart } from '../sweep/charts.js';
+import { eventLayersOf, mergeEvents } from '../common/events.js';
+import type { ExperimentChart } from '../common/write-charts.js';
 
 export const FRESH_RUN = 'Calibrated, fresh seeds (mean)';
 export const FITTING_RUN = 'Calibrated, fitting seeds (mean)';

@@ -7,7 +7,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import type { TopLevelSpec } from 'vega-lite';
 import { join } from 'node:path';
-import type { ReportChart } from '../run/page.js';
+import type { ReportChart } from './html.js';
 import { renderSvg, svgToPng } from './render.js';
 import { CHART_FORMATS, EXTENSION, LABEL, specJson, type ChartFormat } from './chart-formats.js';
 

@@ -1,13 +1,13 @@
 /**
  * Shared pieces of the chart specs: the theme (font, sizes), statistics across
- * replications, metric labels with units from the metric registry, the year
- * axis, and number rounding so the inline data stays small and stable.
+ * replications, metric labels with units from the metric registry, and number
+ * rounding so the inline data stays small and stable (the run's year axis and
+ * region scales are in run/charts/common.ts).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { quantile } from '../../experiment/statistics.js';
 import { METRICS, type MetricScope } from '../../model/metric-registry.js';
-import { NEUTRAL, PAIR_COLOURS, regionColours } from './palette.js';
-import type { MetricRecord, ResultsData } from '../run/read.js';
+import { NEUTRAL } from './palette.js';
 
 /** The font every chart uses; render.ts loads the matching files from assets/fonts/. */
 export const FONT_FAMILY = 'DejaVu Sans';
@@ -140,16 +140,6 @@ export function scopeOf(region: string): MetricScope {
   return region.includes('~') ? 'pair' : 'region';
 }
 
-/** Rows of one metric at one scope. */
-export function metricRecords(rows: readonly MetricRecord[], name: string, scope: MetricScope): MetricRecord[] {
-  return rows.filter((r) => r.metric === name && scopeOf(r.region) === scope);
-}
-
-/** Mean (and band) of one metric per region / pair / zone, by year. */
-export function metricStats(rows: readonly MetricRecord[], name: string, scope: MetricScope): Map<string, YearStats[]> {
-  return statsByYear(metricRecords(rows, name, scope), (r) => r.region, (r) => r.value);
-}
-
 const LABELS: Record<string, string> = {
   value_added: 'Value added',
   similarity: 'Similarity coefficient',
@@ -199,60 +189,6 @@ export function axisFormat(unit: string): string | undefined {
   return isShareUnit(unit) ? '.0%' : undefined;
 }
 
-/** First and last year drawn on time axes. */
-export function yearDomain(data: ResultsData): [number, number] {
-  const [a, b] = data.summary.years;
-  if (Number.isFinite(a) && Number.isFinite(b)) return [a, b];
-  const years = data.metrics.map((r) => r.year);
-  return [Math.min(...years), Math.max(...years)];
-}
-
-/** The shared x encoding of every time chart. */
-export function yearX(data: ResultsData): Spec {
-  const [a, b] = yearDomain(data);
-  return {
-    field: 'year',
-    type: 'quantitative',
-    title: 'Year',
-    scale: { domain: [a, b], nice: false, zero: false },
-    axis: { format: 'd', tickMinStep: 1, labelFlush: true },
-  };
-}
-
-export function regionNames(data: ResultsData): Map<string, string> {
-  return new Map(data.scenario.regions.map((r) => [r.id, r.name]));
-}
-
-/** Region colour scale (names in scenario order, fixed colours from palette.ts). */
-export function regionColourScale(data: ResultsData): { domain: string[]; range: string[] } {
-  const regions = data.scenario.regions;
-  return { domain: regions.map((r) => r.name), range: regionColours(regions.map((r) => r.id)) };
-}
-
-/** Colour scale of region pairs (labels as pairName). */
-export function pairColourScale(data: ResultsData, pairs: string[]): { domain: string[]; range: string[] } {
-  return { domain: pairs.map((p) => pairName(data, p)), range: pairs.map((_, i) => PAIR_COLOURS[i % PAIR_COLOURS.length]) };
-}
-
-/** Pair label `a~b` as `Sichuan – Chongqing`. */
-export function pairName(data: ResultsData, pair: string): string {
-  const names = regionNames(data);
-  return pair
-    .split('~')
-    .map((id) => names.get(id) ?? id)
-    .join(' – ');
-}
-
-/** Replications in the folder. */
-export function replicationCount(data: ResultsData): number {
-  return data.summary.replications ?? new Set(data.metrics.map((r) => r.replication)).size;
-}
-
-export const bandText = (data: ResultsData) => {
-  const n = replicationCount(data);
-  return n > 1 ? `Lines: mean of ${n} replications; shaded: 90% band (5th-95th percentile).` : 'One replication (no band).';
-};
-
 /** Legend of a colour shared by a band (area) and a mean line: draw the line. */
 export const LINE_LEGEND = { symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolOpacity: 1, symbolSize: 300 } as const;
 
@@ -260,3 +196,32 @@ export const LINE_LEGEND = { symbolType: 'stroke', symbolStrokeWidth: 2.5, symbo
 export const RUN_LEGEND = { symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 400, symbolStrokeColor: '#333333' } as const;
 
 export const COUNTERFACTUAL_TEXT = 'Dashed: counterfactual (same seeds, every government invests, no fund).';
+
+/** Panel size of the small multiples of experiment charts (px). */
+export const PANEL = { width: 250, height: 180 } as const;
+
+/** Characters per line of a y-axis title along a panel's height. */
+export const AXIS_CHARS = 28;
+
+/** Relative luminance (WCAG) of an `rgb(...)` or `#rrggbb` colour. */
+export function luminance(colour: string): number {
+  let rgb: number[];
+  const hex = /^#([0-9a-f]{6})$/i.exec(colour);
+  if (hex) rgb = [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16));
+  else {
+    const m = /rgba?\(([^)]+)\)/.exec(colour);
+    if (!m) return 0.5;
+    rgb = m[1].split(',').slice(0, 3).map(Number);
+  }
+  const [r, g, b] = rgb.map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** Black or white, whichever contrasts more with the background. */
+export function inkOn(background: string): string {
+  const l = luminance(background);
+  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000000' : '#ffffff';
+}

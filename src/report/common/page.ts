@@ -4,7 +4,7 @@
  * header, sections of tables, and every chart as inline SVG with a heading,
  * a caption on how to read it and links to its files.
  */
-import { REPORT_CSS, escapeHtml, inlineSvg, type ReportChart } from '../run/page.js';
+import { REPORT_CSS, escapeHtml, inlineSvg, type ReportChart } from './html.js';
 
 export { escapeHtml };
 

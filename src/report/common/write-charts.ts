@@ -1,9 +1,9 @@
 /** Writes an experiment's charts into `<dir>/charts/` (see chart-files.ts), in the formats asked for. */
 import { mkdir } from 'node:fs/promises';
-import type { ReportChart } from '../run/page.js';
+import type { ReportChart } from './html.js';
 import { writeChart } from './chart-files.js';
 import { CHART_FORMATS, parseFormats, type ChartFormat } from './chart-formats.js';
-import type { ExperimentChart } from '../sweep/charts.js';
+import type { TopLevelSpec } from 'vega-lite';
 
 export interface ExperimentReportOptions {
   /** Chart files to write (default all three); report.html is always written. */
@@ -35,4 +35,13 @@ export async function writeExperimentCharts(outDir: string, charts: readonly Exp
     files.push(...written.files);
   }
   return { drawn, files };
+}
+
+export interface ExperimentChart {
+  /** File stem: charts/NAME.vl.json, NAME.svg, NAME.png. */
+  name: string;
+  heading: string;
+  /** How to read the chart, in a sentence or two. */
+  caption: string;
+  spec: TopLevelSpec;
 }

@@ -4,7 +4,7 @@
  * distributions, the forest plot of paired differences, regional grouped bars
  * and the outcome shares (when the scenarios ran with counterfactuals).
  */
-import type { ExperimentChart } from '../sweep/charts.js';
+import type { ExperimentChart } from '../common/write-charts.js';
 import type { ComparisonData } from './read.js';
 import { distributionsChart } from './distributions.js';
 import { forestChart } from './forest.js';

@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { NEUTRAL } from '../common/palette.js';
 import { round, topLevel, type Spec } from '../common/chart-spec.js';
 import { axisLabelFormat, axisLines, flatDomain, meanInterval, valueFormat, type HeadlineMetric } from '../common/headline-metrics.js';
-import { AXIS_CHARS, PANEL } from '../sweep/effects.js';
+import { AXIS_CHARS, PANEL } from '../common/chart-spec.js';
 import { replicationValues, type ComparisonData } from './read.js';
 import { DISTRIBUTION_METRICS } from './metrics.js';
 

@@ -8,7 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { NEUTRAL } from '../common/palette.js';
 import { round, topLevel, type Spec } from '../common/chart-spec.js';
 import { axisLabelFormat, axisLines, flatDomain, meanInterval, regionScale, valueFormat, type HeadlineMetric } from '../common/headline-metrics.js';
-import { AXIS_CHARS } from '../sweep/effects.js';
+import { AXIS_CHARS } from '../common/chart-spec.js';
 import { replicationValues, type ComparisonData } from './read.js';
 import { scenarioWidth, scenarioX } from './distributions.js';
 import { REGIONAL_METRICS, comparisonSeries } from './metrics.js';

@@ -9,7 +9,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { ReportChart } from '../run/page.js';
+import type { ReportChart } from '../common/html.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
 import { compareCharts } from './charts.js';
 import { readComparison, type ComparisonData } from './read.js';

@@ -6,6 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { OKABE_ITO } from '../common/palette.js';
 import { round, topLevel, type Spec } from '../common/chart-spec.js';
+import { GAME_TYPE_COLOURS, GAME_TYPE_LABELS } from '../common/game-types.js';
 import type { GameJsonPoint, GameLensJson } from './report.js';
 
 const STABILITY_COLOURS: Record<string, string> = {
@@ -14,27 +15,6 @@ const STABILITY_COLOURS: Record<string, string> = {
   saddle: OKABE_ITO.orange,
   center: OKABE_ITO.skyBlue,
   degenerate: '#777777',
-};
-
-export const GAME_TYPE_LABELS: Record<string, string> = {
-  'prisoners-dilemma': "Prisoner's dilemma",
-  'stag-hunt': 'Stag hunt',
-  chicken: 'Chicken',
-  harmony: 'Harmony',
-  deadlock: 'Deadlock',
-  other: 'Other',
-  asymmetric: 'Asymmetric',
-  indeterminate: 'Indeterminate',
-};
-export const GAME_TYPE_COLOURS: Record<string, string> = {
-  "Prisoner's dilemma": OKABE_ITO.vermillion,
-  'Stag hunt': OKABE_ITO.blue,
-  Chicken: OKABE_ITO.orange,
-  Harmony: OKABE_ITO.bluishGreen,
-  Deadlock: OKABE_ITO.reddishPurple,
-  Other: '#999999',
-  Asymmetric: OKABE_ITO.skyBlue,
-  Indeterminate: '#dddddd',
 };
 
 /** What a payoff is in each lens, for captions. */

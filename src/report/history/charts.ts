@@ -14,8 +14,8 @@ import type { SwitchProfile, WindowResult } from '../../experiment/history/switc
 import type { Attribution, ChangeAttribution } from '../../experiment/history/attribution.js';
 import { SIZE, round, topLevel, type Spec } from '../common/chart-spec.js';
 import { NEUTRAL, OKABE_ITO } from '../common/palette.js';
-import { inkOn } from '../sweep/grid.js';
-import type { ExperimentChart } from '../sweep/charts.js';
+import { inkOn } from '../common/chart-spec.js';
+import type { ExperimentChart } from '../common/write-charts.js';
 import { capital } from './text.js';
 
 const SCHEME = 'viridis';

@@ -21,7 +21,7 @@ import type { SensitivityPlan, SensitivitySummary } from '../../experiment/sensi
 import { NEUTRAL, OKABE_ITO } from '../common/palette.js';
 import { isShareUnit, metricLabel, round, topLevel, unitText, wrap, type Spec } from '../common/chart-spec.js';
 import { axisLines, type ScenarioText } from '../common/headline-metrics.js';
-import type { ExperimentChart } from '../sweep/charts.js';
+import type { ExperimentChart } from '../common/write-charts.js';
 
 export interface SensitivityData {
   dir: string;

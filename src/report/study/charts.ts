@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { topLevel } from '../common/chart-spec.js';
-import { GAME_TYPE_COLOURS, GAME_TYPE_LABELS } from '../game/charts.js';
+import { GAME_TYPE_COLOURS, GAME_TYPE_LABELS } from '../common/game-types.js';
 
 /** What the chart needs of a cell (study.json's cells). */
 export interface StudyChartCell {

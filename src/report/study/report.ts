@@ -13,7 +13,7 @@ import { LENS_NAMES, cellTypeText, studyPhaseChart } from './charts.js';
 import { studySummaryLines, typeCounts, type StudyTextInfo } from './text.js';
 import { writeCsvFile } from '../../results/csv-file.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions } from '../common/write-charts.js';
-import type { ExperimentChart } from '../sweep/charts.js';
+import type { ExperimentChart } from '../common/write-charts.js';
 import type { StudyCell } from '../../experiment/study.js';
 import { UserError } from '../../scenario/errors.js';
 

@@ -7,7 +7,7 @@
  * officials' game and the residents' differ. Output is Markdown-ish text
  * (headings and bullets); the HTML report escapes it line by line.
  */
-import { GAME_TYPE_LABELS } from '../game/charts.js';
+import { GAME_TYPE_LABELS } from '../common/game-types.js';
 import { LENS_NAMES } from './charts.js';
 
 export interface StudyTextCell {

@@ -13,15 +13,7 @@ import { effectChart, effectMode } from './effects.js';
 import { SWEEP_HEADLINE, slug } from '../common/headline-metrics.js';
 import { isGrid, twoParameterChart } from './grid.js';
 import { outcomeChart } from './outcomes.js';
-
-export interface ExperimentChart {
-  /** File stem: charts/NAME.vl.json, NAME.svg, NAME.png. */
-  name: string;
-  heading: string;
-  /** How to read the chart, in a sentence or two. */
-  caption: string;
-  spec: TopLevelSpec;
-}
+import type { ExperimentChart } from '../common/write-charts.js';
 
 function effectCaption(data: SweepData, parameter: SweepParameter): string {
   const { style, aggregate } = effectMode(data, parameter);

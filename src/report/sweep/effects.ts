@@ -14,17 +14,11 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { NEUTRAL } from '../common/palette.js';
-import { LINE_LEGEND, round, topLevel, type Spec } from '../common/chart-spec.js';
+import { AXIS_CHARS, LINE_LEGEND, PANEL, round, topLevel, type Spec } from '../common/chart-spec.js';
 import { cell, levelText, levelsOf, seriesOf, type Series, type SweepData, type SweepParameter } from './read.js';
 import { axisLabelFormat, axisLines, flatDomain, regionScale, valueFormat, type HeadlineMetric } from '../common/headline-metrics.js';
 
 export type EffectStyle = 'line' | 'errorbar' | 'scatter';
-
-/** Panel size (px). */
-export const PANEL = { width: 250, height: 180 } as const;
-
-/** Characters per line of a y-axis title along a panel's height. */
-export const AXIS_CHARS = 28;
 
 /** How a parameter is drawn, and what its band means. */
 export function effectMode(data: SweepData, parameter: SweepParameter): { style: EffectStyle; aggregate: boolean } {

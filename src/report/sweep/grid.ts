@@ -9,35 +9,12 @@
 import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { DIVERGING_SCHEME } from '../common/palette.js';
-import { round, topLevel, unitText, wrap, type Spec } from '../common/chart-spec.js';
+import { inkOn, round, topLevel, unitText, wrap, type Spec } from '../common/chart-spec.js';
 import { cell, levelText, seriesOf, type Series, type SweepData, type SweepParameter } from './read.js';
 import { parameterX } from './effects.js';
 import { axisLabelFormat, formatValue, valueFormat, type HeadlineMetric } from '../common/headline-metrics.js';
 
 const SEQUENTIAL_SCHEME = 'viridis';
-
-/** Relative luminance (WCAG) of an `rgb(...)` or `#rrggbb` colour. */
-export function luminance(colour: string): number {
-  let rgb: number[];
-  const hex = /^#([0-9a-f]{6})$/i.exec(colour);
-  if (hex) rgb = [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16));
-  else {
-    const m = /rgba?\(([^)]+)\)/.exec(colour);
-    if (!m) return 0.5;
-    rgb = m[1].split(',').slice(0, 3).map(Number);
-  }
-  const [r, g, b] = rgb.map((c) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/** Black or white, whichever contrasts more with the background. */
-export function inkOn(background: string): string {
-  const l = luminance(background);
-  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000000' : '#ffffff';
-}
 
 interface ColourScale {
   scale: Spec;

@@ -13,7 +13,8 @@ import { OUTCOME_COLOURS, OUTCOME_SHAPES, outcomeLabel } from '../common/palette
 import { round, topLevel, type Spec } from '../common/chart-spec.js';
 import { levelText, levelsOf, usedOutcomes, type SweepData, type SweepParameter } from './read.js';
 import { parameterX } from './effects.js';
-import { inkOn, isGrid } from './grid.js';
+import { isGrid } from './grid.js';
+import { inkOn } from '../common/chart-spec.js';
 
 /** A cell whose most frequent outcomes tie. */
 export const TIE = 'Tie (no single most frequent outcome)';

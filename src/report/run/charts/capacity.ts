@@ -7,7 +7,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { NEUTRAL, SERIES_COLOURS, sectorColours } from '../../common/palette.js';
 import type { ResultsData } from '../read.js';
-import { COUNTERFACTUAL_TEXT, LINE_LEGEND, RUN_LEGEND, SIZE, axisTitle, bandText, metricStats, round, statsByYear, topLevel, yearDomain, yearX, type Spec } from '../../common/chart-spec.js';
+import { COUNTERFACTUAL_TEXT, LINE_LEGEND, RUN_LEGEND, SIZE, axisTitle, round, statsByYear, topLevel, type Spec } from '../../common/chart-spec.js';
+import { bandText, metricStats, yearDomain, yearX } from './common.js';
 import { eventLayers } from './events.js';
 import { COUNTERFACTUAL_RUN, SCENARIO_RUN } from './similarity.js';
 

@@ -9,7 +9,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import { findClusters } from '../../../model/metrics/clusters.js';
 import { DIVERGING_SCHEME, NEUTRAL } from '../../common/palette.js';
 import type { ResultsData, SectorRecord } from '../read.js';
-import { replicationCount, round, topLevel } from '../../common/chart-spec.js';
+import { round, topLevel } from '../../common/chart-spec.js';
+import { replicationCount } from './common.js';
 
 /** First, middle and last year of the run (fewer when the run is shorter). */
 export function snapshotYears(rows: readonly SectorRecord[]): number[] {

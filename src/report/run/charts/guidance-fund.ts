@@ -7,7 +7,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { NEUTRAL, SERIES_COLOURS } from '../../common/palette.js';
 import type { ResultsData } from '../read.js';
-import { LINE_LEGEND, SIZE, axisTitle, replicationCount, metricLabel, metricStats, metricUnit, regionColourScale, regionNames, round, topLevel, yearDomain, yearX, type Spec } from '../../common/chart-spec.js';
+import { LINE_LEGEND, SIZE, axisTitle, metricLabel, metricUnit, round, topLevel, type Spec } from '../../common/chart-spec.js';
+import { replicationCount, metricStats, regionColourScale, regionNames, yearDomain, yearX } from './common.js';
 import { eventLayers } from './events.js';
 
 const STOCKS = ['fund_committed', 'fund_private', 'fund_invested_cumulative', 'fund_distributions_cumulative', 'fund_nav'] as const;

@@ -6,7 +6,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { sectorColours } from '../../common/palette.js';
 import type { ResultsData, SectorRecord } from '../read.js';
-import { SIZE, replicationCount, round, statsByYear, topLevel, yearX, type Spec } from '../../common/chart-spec.js';
+import { SIZE, round, statsByYear, topLevel, type Spec } from '../../common/chart-spec.js';
+import { replicationCount, yearX } from './common.js';
 import { eventLayers } from './events.js';
 
 /** Mean output share of every (region, sector) by year. */

@@ -6,7 +6,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { NEUTRAL } from '../../common/palette.js';
 import type { ResultsData } from '../read.js';
-import { COUNTERFACTUAL_TEXT, LINE_LEGEND, RUN_LEGEND, SIZE, axisTitle, bandText, metricStats, pairColourScale, pairName, round, sentence, topLevel, yearDomain, yearX, type Spec } from '../../common/chart-spec.js';
+import { COUNTERFACTUAL_TEXT, LINE_LEGEND, RUN_LEGEND, SIZE, axisTitle, round, sentence, topLevel, type Spec } from '../../common/chart-spec.js';
+import { bandText, metricStats, pairColourScale, pairName, yearDomain, yearX } from './common.js';
 import { eventLayers } from './events.js';
 
 export const SCENARIO_RUN = 'Scenario (mean)';

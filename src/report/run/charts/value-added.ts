@@ -5,7 +5,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ResultsData } from '../read.js';
-import { COUNTERFACTUAL_TEXT, LINE_LEGEND, RUN_LEGEND, SIZE, axisTitle, bandText, metricStats, regionColourScale, regionNames, round, topLevel, yearX, type Spec } from '../../common/chart-spec.js';
+import { COUNTERFACTUAL_TEXT, LINE_LEGEND, RUN_LEGEND, SIZE, axisTitle, round, topLevel, type Spec } from '../../common/chart-spec.js';
+import { bandText, metricStats, regionColourScale, regionNames, yearX } from './common.js';
 import { eventLayers } from './events.js';
 import { COUNTERFACTUAL_RUN, SCENARIO_RUN } from './similarity.js';
 

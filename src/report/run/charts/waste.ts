@@ -7,7 +7,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { SERIES_COLOURS } from '../../common/palette.js';
 import type { ResultsData } from '../read.js';
-import { COUNTERFACTUAL_TEXT, RUN_LEGEND, SIZE, bandText, metricStats, round, topLevel, yearX, type Spec } from '../../common/chart-spec.js';
+import { COUNTERFACTUAL_TEXT, RUN_LEGEND, SIZE, round, topLevel, type Spec } from '../../common/chart-spec.js';
+import { bandText, metricStats, yearX } from './common.js';
 import { COUNTERFACTUAL_RUN, SCENARIO_RUN } from './similarity.js';
 
 const PANELS: { metric: string; title: string }[] = [
