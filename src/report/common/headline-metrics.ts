@@ -1,13 +1,10 @@
 /**
  * Pieces shared by the sweep and comparison charts: the headline metrics
  * (which summary cell, label, unit, number format), region colours for a plain
- * region list, value formatting for labels and tables, a JSON reader that
- * names the file on error, and the 95% interval of a mean.
+ * region list, value formatting for labels and tables, and the 95% interval
+ * of a mean (from experiment/statistics.ts).
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
-import { UserError } from '../../scenario/errors.js';
+import { tInterval } from '../../experiment/statistics.js';
 import { NEUTRAL, regionColours } from './palette.js';
 import { isShareUnit, metricLabel, metricUnit, unitText, wrap } from './chart-spec.js';
 
@@ -169,34 +166,8 @@ export function slug(text: string): string {
   );
 }
 
-/** Reads a JSON file of an experiment folder; problems are UserErrors naming the file. */
-export async function readJsonFile<T>(dir: string, name: string, what: string): Promise<T> {
-  const file = join(dir, name);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? `${dir} is not ${what} (no ${name})` : `cannot read ${name} (${(error as Error).message})`, { file, cause: error });
-  }
-  try {
-    return JSON.parse(text) as T;
-  } catch (error) {
-    throw new UserError(`${name} is not valid JSON (${(error as Error).message})`, { file, cause: error });
-  }
-}
-
-/** Mean and 95% confidence interval of the mean (Student's t); no interval for fewer than two values. */
-export function meanInterval(values: readonly number[]): { mean: number; low: number; high: number; n: number } {
-  const xs = values.filter(Number.isFinite);
-  const n = xs.length;
-  if (n === 0) return { mean: Number.NaN, low: Number.NaN, high: Number.NaN, n };
-  const mean = xs.reduce((a, b) => a + b, 0) / n;
-  if (n < 2) return { mean, low: Number.NaN, high: Number.NaN, n };
-  const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
-  const half = tQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
-  return { mean, low: mean - half, high: mean + half, n };
-}
+/** Mean and 95% Student-t interval of the mean (experiment/statistics.ts); no interval for fewer than two values. */
+export const meanInterval = (values: readonly number[]) => tInterval(values, 0.95);
 
 /** Scenario fields the experiment reports show (from a resolved scenario). */
 export interface ScenarioText {

@@ -9,11 +9,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { ComparisonRow } from '../../experiment/compare.js';
 import { UserError } from '../../scenario/errors.js';
 import { parseTable } from '../../results/csv-read.js';
+import { COMPARISON_MANIFEST, readComparisonSummary, type ComparisonRowFile } from '../../results/compare-format.js';
+import { readJsonFile } from '../../results/json-file.js';
 import { readVerdictFile, type ComparisonVerdicts } from './verdicts.js';
-import { readJsonFile, scenarioText, type Region, type ScenarioText } from '../common/headline-metrics.js';
+import { scenarioText, type Region, type ScenarioText } from '../common/headline-metrics.js';
 
 export interface ComparedScenario extends ScenarioText {
   /** Position in the comparison (0 = the reference). */
@@ -22,7 +23,7 @@ export interface ComparedScenario extends ScenarioText {
   label: string;
 }
 
-export interface ScenarioDifference extends ComparisonRow {
+export interface ScenarioDifference extends ComparisonRowFile {
   /** Position of the scenario compared with the reference. */
   index: number;
 }
@@ -42,16 +43,6 @@ export interface ComparisonData {
   values: Map<string, number[]>;
   /** verdicts.json: each scenario against its own counterfactual in every lens (null in folders written before it existed). */
   verdicts: ComparisonVerdicts | null;
-}
-
-interface SummaryFile {
-  kind: string;
-  scenarios: string[];
-  reference: string;
-  seed: number;
-  replications: number;
-  outcomes: { scenario: string; outcomes: (string | null)[] }[];
-  differences: ComparisonRow[];
 }
 
 interface ReplicationRow {
@@ -78,10 +69,8 @@ export function uniqueLabels(names: readonly string[]): string[] {
 export async function readComparison(dir: string): Promise<ComparisonData> {
   const abs = resolve(dir);
   const what = 'a comparison folder';
-  const summary = await readJsonFile<SummaryFile>(abs, 'summary.json', what);
-  if (summary.kind !== 'comparison' || !Array.isArray(summary.scenarios) || summary.scenarios.length < 2)
-    throw new UserError(`${abs}/summary.json is not the summary of a comparison`);
-  const manifest = await readJsonFile<ComparisonData['manifest'] & { resolvedScenarios?: unknown[] }>(abs, 'manifest.json', what);
+  const summary = await readComparisonSummary(abs);
+  const manifest = await readJsonFile(abs, 'manifest.json', COMPARISON_MANIFEST, what);
   const labels = uniqueLabels(summary.scenarios);
   const resolved = Array.isArray(manifest.resolvedScenarios) ? manifest.resolvedScenarios : [];
   const scenarios: ComparedScenario[] = summary.scenarios.map((name, index) => ({ ...scenarioText(resolved[index], name), name, index, label: labels[index] }));
@@ -91,7 +80,7 @@ export async function readComparison(dir: string): Promise<ComparisonData> {
   let block = 0;
   let seen = new Set<string>();
   let previous = '';
-  for (const row of summary.differences ?? []) {
+  for (const row of summary.differences) {
     const key = `${row.region}|${row.metric}|${row.statistic}`;
     if (row.scenario !== previous || seen.has(key)) {
       let next = block + 1;
@@ -135,7 +124,7 @@ export async function readComparison(dir: string): Promise<ComparisonData> {
     list.push(row.value);
   }
 
-  const outcomes = scenarios.map((_, index) => summary.outcomes?.[index]?.outcomes ?? []);
+  const outcomes = scenarios.map((_, index) => summary.outcomes[index]?.outcomes ?? []);
   return {
     dir: abs,
     scenarios,

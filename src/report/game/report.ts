@@ -3,6 +3,7 @@
  * the game's charts and report.html, rendered from game.json alone so a user
  * can restyle without re-running.
  */
+import { GAME_Z } from '../../experiment/statistics.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GamePoint, LensGameReport } from '../../experiment/game-analysis.js';
@@ -45,7 +46,7 @@ function lensJson(empirical: EmpiricalGame, report: LensGameReport): GameLensJso
       const key = p.strategies.join('|');
       return {
         strategies: p.strategies,
-        payoffs: empirical.games[report.lens].payoffs[i].map((e) => ({ mean: e.mean, se: e.se ?? null, halfWidth: e.se !== undefined ? 1.96 * e.se : null })),
+        payoffs: empirical.games[report.lens].payoffs[i].map((e) => ({ mean: e.mean, se: e.se ?? null, halfWidth: e.se !== undefined ? GAME_Z * e.se : null })),
         outcomes: p.outcomes[report.lens],
         outcome: majorityOutcome(p.outcomes[report.lens]),
         equilibrium: eq.has(key),

@@ -1,4 +1,5 @@
 /** The game's findings as text for the terminal: payoff matrix, equilibria, outcome classes, 2x2 type, replicator rest points. */
+import { GAME_Z } from '../../experiment/statistics.js';
 import type { EmpiricalGame } from '../../experiment/game.js';
 import type { GameReport, ProfileDecomposition } from '../../experiment/game-analysis.js';
 import type { ChangeInterval } from '../../experiment/verdict.js';
@@ -6,7 +7,7 @@ import { GAME_LENSES, type GameLens } from '../../model/metrics/lenses.js';
 import { GAME_OUTCOMES } from '../../model/metrics/win-win.js';
 
 const bn = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
-const ci = (mean: number, se: number | undefined) => (se === undefined ? bn(mean) : `${bn(mean)} +- ${bn(1.96 * se)}`);
+const ci = (mean: number, se: number | undefined) => (se === undefined ? bn(mean) : `${bn(mean)} +- ${bn(GAME_Z * se)}`);
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));

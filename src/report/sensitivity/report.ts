@@ -9,14 +9,17 @@ import { basename, join, resolve } from 'node:path';
 import { PLAN_FILE, type SensitivityPlan, type SensitivitySummary } from '../../experiment/sensitivity-run.js';
 import type { IndexEstimate } from '../../experiment/sensitivity/common.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
-import { readJsonFile, scenarioText } from '../common/headline-metrics.js';
+import { scenarioText } from '../common/headline-metrics.js';
+import { readJsonFile } from '../../results/json-file.js';
+import { SENSITIVITY_PLAN, SENSITIVITY_SUMMARY } from '../../results/sensitivity-format.js';
 import { INDEX_LABELS, outputInfo, sensitivityCharts, type SensitivityData } from './charts.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions, type ExperimentReportResult } from '../common/write-charts.js';
 
 export async function readSensitivity(dir: string): Promise<SensitivityData> {
   const full = resolve(dir);
-  const plan = await readJsonFile<SensitivityPlan>(full, PLAN_FILE, 'a sensitivity folder');
-  const summary = await readJsonFile<SensitivitySummary>(full, 'summary.json', 'a finished sensitivity folder');
+  const plan: SensitivityPlan = await readJsonFile(full, PLAN_FILE, SENSITIVITY_PLAN.format, 'a sensitivity folder');
+  // Checked down to each output's list of indices (their fields differ by method).
+  const summary = (await readJsonFile(full, 'summary.json', SENSITIVITY_SUMMARY, 'a finished sensitivity folder')) as unknown as SensitivitySummary;
   // JSON stores undefined intervals as null; the charts and tables expect NaN.
   for (const o of summary.outputs) {
     o.mean ??= Number.NaN;
