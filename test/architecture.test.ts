@@ -52,4 +52,23 @@ describe('architecture', () => {
       for (const spec of importsOf(file)) if (spec.startsWith('node:') || ['fs', 'path', 'os', 'worker_threads', 'child_process'].includes(spec)) bad.push(`${relative(SRC, file)} -> ${spec}`);
     expect(bad).toEqual([]);
   });
+
+  it('keeps the report kinds apart: report/<kind>/ imports no other kind, only report/common/ (which imports no kind)', () => {
+    const REPORT = join(SRC, 'report');
+    const folderOf = (file: string) => relative(REPORT, file).split(/[\\/]/)[0];
+    const bad: string[] = [];
+    for (const file of all.filter((f) => layerOf(f) === 'report')) {
+      const from = folderOf(file);
+      for (const spec of importsOf(file)) {
+        if (!spec.startsWith('.')) continue;
+        const target = resolve(dirname(file), spec);
+        if (layerOf(target) !== 'report') continue;
+        const to = folderOf(target);
+        if (to !== from && to !== 'common') bad.push(`${relative(SRC, file)} -> ${spec}`);
+      }
+    }
+    expect(bad).toEqual([]);
+    // Every report file sits in a folder (common, validation or one per kind).
+    expect(all.filter((f) => layerOf(f) === 'report' && !relative(REPORT, f).includes('/')).map((f) => relative(SRC, f))).toEqual([]);
+  });
 });

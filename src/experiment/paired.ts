@@ -4,8 +4,7 @@
  * t test. Identical inputs give exactly zero difference and no test.
  */
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
-import { mean, sampleVariance } from './statistics.js';
+import { mean, sampleVariance, tCritical } from './statistics.js';
 
 export interface PairedDifference {
   n: number;
@@ -31,7 +30,7 @@ export function pairedDifference(a: number[], b: number[], level = 0.95): Paired
   if (d.every((x) => x === 0)) return { ...base, difference: 0, ciLow: 0, ciHigh: 0, t: 0, p: 1 };
   if (!(n > 1)) return { ...base, ciLow: Number.NaN, ciHigh: Number.NaN, t: Number.NaN, p: Number.NaN };
   if (se === 0) return { ...base, ciLow: m, ciHigh: m, t: m > 0 ? Infinity : -Infinity, p: 0 };
-  const q = tQuantile(1 - (1 - level) / 2, n - 1);
+  const q = tCritical(n, level);
   const t = m / se;
   return { ...base, ciLow: m - q * se, ciHigh: m + q * se, t, p: 2 * (1 - tCdf(Math.abs(t), n - 1)) };
 }

@@ -12,10 +12,9 @@
  *
  * The per-replication classes are kept as shares with 95% Wilson score intervals.
  */
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { GAME_OUTCOMES, type GameOutcome } from '../model/metrics/win-win.js';
 import type { GameLens } from '../model/metrics/lenses.js';
-import { mean, sampleVariance } from './statistics.js';
+import { tInterval } from './statistics.js';
 
 export { LENSES, GAME_LENSES, type Lens, type GameLens } from '../model/metrics/lenses.js';
 
@@ -62,13 +61,7 @@ const Z = 1.959963984540054; // standard normal 97.5% quantile, for the Wilson i
 
 /** Mean and 95% Student-t interval of paired changes (a point interval when every change is equal). */
 export function changeInterval(changes: readonly number[]): ChangeInterval {
-  const values = changes.filter(Number.isFinite);
-  const n = values.length;
-  const m = mean(values);
-  if (n < 2) return { mean: m, low: Number.NaN, high: Number.NaN, n };
-  const se = Math.sqrt(sampleVariance(values, m) / n);
-  const q = tQuantile(1 - (1 - LEVEL) / 2, n - 1);
-  return { mean: m, low: m - q * se, high: m + q * se, n };
+  return tInterval(changes, LEVEL);
 }
 
 /** Wilson score interval of `count` successes in `n` trials (Wilson 1927): sensible at 0 and n, unlike the normal approximation. */

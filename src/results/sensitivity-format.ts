@@ -4,7 +4,7 @@
  * writes it and reads it back (resume, report) with this schema.
  */
 import { z } from 'zod';
-import { fileFormat } from './file-format.js';
+import { fileFormat, jsonNumber } from './file-format.js';
 import type { PlanKind } from './plan-folder.js';
 import { designPointSchema } from './point-format.js';
 
@@ -45,3 +45,22 @@ export const SENSITIVITY_PLAN: PlanKind<typeof sensitivityPlanSchema> = {
   differs: 'scenario, parameters, method, samples, outputs, seed or replications',
   format: fileFormat('a sensitivity plan', sensitivityPlanSchema),
 };
+
+/**
+ * summary.json of a finished sensitivity folder: the plan's settings and, per
+ * output, its mean, variance and the indices of every parameter. The indices
+ * (`parameters`) are checked as a list only: their fields differ by method.
+ */
+export const sensitivitySummarySchema = z
+  .object({
+    kind: z.literal('sensitivity'),
+    scenario: z.string(),
+    method: z.enum(SENSITIVITY_METHOD_NAMES),
+    parameters: z.array(sensitivityParameterSchema),
+    points: z.number().int().nonnegative(),
+    indexNames: z.array(z.string()),
+    outputs: z.array(z.object({ output: z.string(), mean: jsonNumber, variance: jsonNumber, used: z.number(), parameters: z.array(z.unknown()) }).loose()),
+  })
+  .loose();
+
+export const SENSITIVITY_SUMMARY = fileFormat('the summary of a sensitivity analysis (summary.json)', sensitivitySummarySchema);

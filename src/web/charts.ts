@@ -4,7 +4,7 @@
  * builders read a results folder; these take the worker's arrays instead.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { NEUTRAL, OUTCOME_COLOURS, outcomeLabel, regionColours } from '../report/palette.js';
+import { NEUTRAL, OUTCOME_COLOURS, outcomeLabel, regionColours } from '../report/common/palette.js';
 import type { ExplorerResult, SeriesPoint } from './sim-core.js';
 
 const WIDTH = 'container' as const;

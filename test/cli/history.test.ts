@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { historyAction } from '../../src/cli/actions/history-action.js';
 import { historyCommand } from '../../src/cli/commands/history.js';
 import { UserError } from '../../src/scenario/errors.js';
-import type { HistorySummary } from '../../src/report/report-history.js';
+import type { HistorySummary } from '../../src/report/history/report.js';
 
 const HISTORICAL = fileURLToPath(new URL('../../scenarios/historical.yaml', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'chuanyu-history-'));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, runCliInProcess } from '../helpers/cli.js';
-import { renderStudyReport } from '../../src/report/report-study.js';
+import { renderStudyReport } from '../../src/report/study/report.js';
 
 const STUDY = join(ROOT, 'scenarios', 'studies', 'which-game.yaml');
 const tmp = () => mkdtempSync(join(tmpdir(), 'chuanyu-study-'));

@@ -17,7 +17,7 @@ import { getPath } from '../../src/scenario/merge.js';
 import { UserError } from '../../src/scenario/errors.js';
 import type { CalibrationSummary } from '../../src/experiment/calibration/summary.js';
 import { parseTargetCsv } from '../../src/experiment/calibration/target.js';
-import { renderCalibrationReport } from '../../src/report/report-calibration.js';
+import { renderCalibrationReport } from '../../src/report/calibration/report.js';
 
 const SMALL = fileURLToPath(new URL('../fixtures/scenarios/small-cooperate.yaml', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'chuanyu-calibrate-'));

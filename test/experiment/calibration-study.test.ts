@@ -14,7 +14,7 @@ import { calibrateAction } from '../../src/cli/actions/calibrate-action.js';
 import { executeCalibration, planCalibration } from '../../src/experiment/calibration/calibrate.js';
 import { calibrationStudy } from '../../src/experiment/calibration/study.js';
 import type { CalibrationSummary } from '../../src/experiment/calibration/summary.js';
-import { calibrationStudyMarkdown } from '../../src/report/calibration-study-md.js';
+import { calibrationStudyMarkdown } from '../../src/report/validation/calibration-study-md.js';
 import { loadScenario } from '../../src/scenario/load.js';
 
 const SMALL = fileURLToPath(new URL('../fixtures/scenarios/small-cooperate.yaml', import.meta.url));

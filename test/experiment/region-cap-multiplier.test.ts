@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { capFigures, cooperateWorld, gdpShiftParts, GDP_PARTS, measureRegionCapMultiplier, type RegionCapMultiplier } from '../../src/experiment/region-cap-multiplier.js';
 import { runRecordTask } from '../../src/experiment/record-runs.js';
 import type { StepRecord } from '../../src/model/record.js';
-import { regionCapMultiplierMarkdown } from '../../src/report/region-cap-multiplier-md.js';
+import { regionCapMultiplierMarkdown } from '../../src/report/validation/region-cap-multiplier-md.js';
 
 const FIRMS = 1000;
 const MARGIN = 2.5;

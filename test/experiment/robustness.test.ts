@@ -7,7 +7,7 @@ import { analyzeClaim, robustnessDesign, type PointOutcome, type RangeParameter 
 import { checkRobustnessPlan, DEFAULT_ROBUSTNESS_FILE, readRobustnessFile } from '../../src/experiment/robustness-file.js';
 import { measureRobustness } from '../../src/experiment/robustness.js';
 import { boundMargin, CLAIMS } from '../../src/experiment/validation-claims.js';
-import { robustnessMarkdown } from '../../src/report/robustness-md.js';
+import { robustnessMarkdown } from '../../src/report/validation/robustness-md.js';
 import { UserError } from '../../src/scenario/errors.js';
 import { loadScenario } from '../../src/scenario/load.js';
 

@@ -12,7 +12,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { measureWasteMechanism, WASTE_FIGURES, type WasteMechanism } from '../../src/experiment/waste-mechanism.js';
-import { wasteMechanismMarkdown } from '../../src/report/waste-mechanism-md.js';
+import { wasteMechanismMarkdown } from '../../src/report/validation/waste-mechanism-md.js';
 
 let m: WasteMechanism;
 const answer = (id: string) => m.tests.find((t) => t.id === id)!.answer;

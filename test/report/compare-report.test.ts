@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareAction } from '../../src/cli/actions/compare-action.js';
-import { readComparison } from '../../src/report/compare-charts/data.js';
-import { PNG_SCALE } from '../../src/report/render.js';
-import { renderCompareReport } from '../../src/report/report-compare.js';
+import { readComparison } from '../../src/report/compare/read.js';
+import { PNG_SCALE } from '../../src/report/common/render.js';
+import { renderCompareReport } from '../../src/report/compare/report.js';
 import { ajv, validate, compileWithWarnings, dataBlocks, pngHeaderSize } from './vega-helpers.js';
 import { svgRoleTexts, svgSize } from './svg-helpers.js';
 

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { ScenarioVerdicts } from '../../src/experiment/point-verdicts.js';
 import { lensVerdict } from '../../src/experiment/verdict.js';
 import { GAME_LENSES } from '../../src/model/metrics/lenses.js';
-import { comparedLenses, comparisonVerdicts, verdictLabel } from '../../src/report/compare-verdicts.js';
-import { changeText, formatVerdictTables, verdictWords } from '../../src/report/compare-verdicts-text.js';
+import { comparedLenses, comparisonVerdicts, verdictLabel } from '../../src/report/compare/verdicts.js';
+import { changeText, formatVerdictTables, verdictWords } from '../../src/report/compare/verdicts-text.js';
 
 const GDP = { gdp: 1, welfare: 0, fiscal: 0 };
 const ids = ['sichuan', 'chongqing'];

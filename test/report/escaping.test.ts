@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prefixSvgIds } from '../../src/report/html-report.js';
+import { prefixSvgIds } from '../../src/report/common/html.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { CHROMIUM, chromiumMissing, skipBecause } from '../helpers/skip.js';
 

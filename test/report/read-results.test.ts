@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/results/csv-read.js';
-import { readResults } from '../../src/report/read-results.js';
+import { readResults } from '../../src/report/run/read.js';
 import type { Manifest } from '../../src/results/run-format.js';
 import { UserError } from '../../src/scenario/errors.js';
 import { makeResultsFolder } from './fixture.js';

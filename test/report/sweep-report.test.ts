@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepAction } from '../../src/cli/actions/sweep-action.js';
-import { PNG_SCALE } from '../../src/report/render.js';
-import { renderSweepReport } from '../../src/report/report-sweep.js';
-import { formatValue } from '../../src/report/sweep-charts/experiment-common.js';
+import { PNG_SCALE } from '../../src/report/common/render.js';
+import { renderSweepReport } from '../../src/report/sweep/report.js';
+import { formatValue } from '../../src/report/common/headline-metrics.js';
 import { ajv, validate, compileWithWarnings, dataBlocks, pngHeaderSize } from './vega-helpers.js';
 import { svgRoleTexts, svgSize, svgTexts } from './svg-helpers.js';
 

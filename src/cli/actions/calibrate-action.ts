@@ -6,7 +6,7 @@ import { parseYearRange } from '../../experiment/calibration/target.js';
 import { createCalibrationProgress } from '../../experiment/calibration/progress.js';
 import type { CalibrationSummary } from '../../experiment/calibration/summary.js';
 import { AbortedError } from '../../experiment/pool.js';
-import { writeCalibrationFolder } from '../../report/report-calibration.js';
+import { writeCalibrationFolder } from '../../report/calibration/report.js';
 import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
 import { loadScenario } from '../../scenario/load.js';
 import { interruptSignal } from '../signals.js';

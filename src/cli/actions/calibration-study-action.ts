@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { calibrationStudy, type CalibrationStudy } from '../../experiment/calibration/study.js';
 import { AbortedError } from '../../experiment/pool.js';
-import { calibrationStudyMarkdown } from '../../report/calibration-study-md.js';
+import { calibrationStudyMarkdown } from '../../report/validation/calibration-study-md.js';
 import { loadScenario } from '../../scenario/load.js';
 import { interruptSignal } from '../signals.js';
 

@@ -7,8 +7,8 @@ import { findEpisodes, gridFor, measureSwitchProfile, profileWindows, type Switc
 import { AbortedError } from '../../experiment/pool.js';
 import { createProgress } from '../../experiment/progress.js';
 import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
-import { writeHistoryFolder } from '../../report/report-history.js';
-import { attributionSentences, profileSentences } from '../../report/history-text.js';
+import { writeHistoryFolder } from '../../report/history/report.js';
+import { attributionSentences, profileSentences } from '../../report/history/text.js';
 import { loadScenario } from '../../scenario/load.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 import { interruptSignal } from '../signals.js';

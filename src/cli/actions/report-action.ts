@@ -5,13 +5,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { renderRunReport } from '../../report/report-run.js';
-import type { ChartFormat } from '../../report/chart-formats.js';
-import { renderSweepReport } from '../../report/report-sweep.js';
-import { renderCompareReport } from '../../report/report-compare.js';
-import { renderGameReport } from '../../report/report-game.js';
-import { renderSensitivityReport } from '../../report/report-sensitivity.js';
-import { renderCalibrationReport } from '../../report/report-calibration.js';
+import { renderRunReport } from '../../report/run/report.js';
+import type { ChartFormat } from '../../report/common/chart-formats.js';
+import { renderSweepReport } from '../../report/sweep/report.js';
+import { renderCompareReport } from '../../report/compare/report.js';
+import { renderGameReport } from '../../report/game/report.js';
+import { renderSensitivityReport } from '../../report/sensitivity/report.js';
+import { renderCalibrationReport } from '../../report/calibration/report.js';
 import { recordFiles } from '../../results/output-folder.js';
 
 export interface ReportActionOptions {

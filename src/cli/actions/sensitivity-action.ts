@@ -5,7 +5,7 @@ import { loadScenario } from '../../scenario/load.js';
 import { UserError } from '../../scenario/errors.js';
 import { executeSensitivity, planSensitivity, type SensitivityOptions, type SensitivityPlan } from '../../experiment/sensitivity-run.js';
 import { writeSensitivityTables } from '../../experiment/write-sensitivity.js';
-import { renderSensitivityReport } from '../../report/report-sensitivity.js';
+import { renderSensitivityReport } from '../../report/sensitivity/report.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';

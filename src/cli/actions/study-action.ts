@@ -9,9 +9,9 @@ import { createPointPool } from '../../experiment/pool.js';
 import { writeDirectoryAtomically } from '../../results/atomic-dir.js';
 import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
 import { stableJson } from '../../results/json-file.js';
-import { gameJson } from '../../report/report-game.js';
-import { indeterminateCounts, panelSlug, renderStudyReport, studySummaryMarkdown, studyValidationMarkdown, writeStudyTables, type StudyJson } from '../../report/report-study.js';
-import { readValidationReport, writeStudyIntoValidation } from '../../report/validation-blocks.js';
+import { gameJson } from '../../report/game/report.js';
+import { indeterminateCounts, panelSlug, renderStudyReport, studySummaryMarkdown, studyValidationMarkdown, writeStudyTables, type StudyJson } from '../../report/study/report.js';
+import { readValidationReport, writeStudyIntoValidation } from '../../report/validation/validation-blocks.js';
 import { UserError } from '../../scenario/errors.js';
 
 import { gitCommit, packageVersion } from '../package-info.js';

@@ -9,7 +9,7 @@ import { executeSweep, planSweep, type SweepOptions } from '../../experiment/swe
 import { checkedPoints, loadPoint, savePoint } from '../../results/plan-folder.js';
 import { openSweep, planIdentity, pointsOfShard, readPlan } from '../../results/sweep-format.js';
 import { writeSweepTables } from '../../experiment/write-sweep.js';
-import { renderSweepReport } from '../../report/report-sweep.js';
+import { renderSweepReport } from '../../report/sweep/report.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';

@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
-import { isValidationReport, studyBlocks, VALIDATION_HEADING } from '../../report/validation-blocks.js';
+import { isValidationReport, studyBlocks, VALIDATION_HEADING } from '../../report/validation/validation-blocks.js';
 import { checkReplaceableFile } from '../../results/output-folder.js';
 import { loadScenario } from '../../scenario/load.js';
 import { getPath } from '../../scenario/merge.js';
@@ -17,21 +17,21 @@ import { CLAIMS, MARGIN, lookupFrom, validationWorlds } from '../../experiment/v
 import { packageVersion, gitCommit } from '../package-info.js';
 import type { ValidationSection } from '../validation-sections.js';
 import { atHistoricalFit, measureLenses, steadyDemand, structuralFits, type MeasuredWorld } from '../../experiment/lens-measurements.js';
-import { lensMeasurementsMarkdown } from '../../report/lens-measurements-md.js';
-import { inBriefMarkdown } from '../../report/in-brief-md.js';
-import { checkMarkedBlock, writeMarkedBlock } from '../../report/readme-block.js';
+import { lensMeasurementsMarkdown } from '../../report/validation/lens-measurements-md.js';
+import { inBriefMarkdown } from '../../report/validation/in-brief-md.js';
+import { checkMarkedBlock, writeMarkedBlock } from '../../report/validation/readme-block.js';
 import { measureRobustness } from '../../experiment/robustness.js';
-import { robustnessMarkdown } from '../../report/robustness-md.js';
+import { robustnessMarkdown } from '../../report/validation/robustness-md.js';
 import { measureWasteMechanism, WASTE_VARIANTS } from '../../experiment/waste-mechanism.js';
 import { measureRegionCapMultiplier } from '../../experiment/region-cap-multiplier.js';
-import { wasteMechanismMarkdown } from '../../report/waste-mechanism-md.js';
-import { regionCapMultiplierMarkdown } from '../../report/region-cap-multiplier-md.js';
+import { wasteMechanismMarkdown } from '../../report/validation/waste-mechanism-md.js';
+import { regionCapMultiplierMarkdown } from '../../report/validation/region-cap-multiplier-md.js';
 import { calibrationStudy, type StudyDirectionResult } from '../../experiment/calibration/study.js';
-import { calibrationBriefMarkdown, calibrationStudyMarkdown, holdoutLimitsMarkdown } from '../../report/calibration-study-md.js';
+import { calibrationBriefMarkdown, calibrationStudyMarkdown, holdoutLimitsMarkdown } from '../../report/validation/calibration-study-md.js';
 import { historyInput } from '../../experiment/history/series-runs.js';
 import { findEpisodes, gridFor, measureSwitchProfile, profileWindows } from '../../experiment/history/switch-profile.js';
 import { attributionRuns, measureAttribution } from '../../experiment/history/attribution.js';
-import { historyBriefMarkdown, historyMarkdown } from '../../report/history-text.js';
+import { historyBriefMarkdown, historyMarkdown } from '../../report/history/text.js';
 
 export interface ValidateOptions {
   replications?: number;

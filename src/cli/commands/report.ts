@@ -1,6 +1,6 @@
 /** `chuanyu report <results-dir>`: yargs wiring only; the work is in actions/report-action.ts. */
 import type { Argv, CommandModule } from 'yargs';
-import { CHART_FORMATS, parseFormats } from '../../report/chart-formats.js';
+import { CHART_FORMATS, parseFormats } from '../../report/common/chart-formats.js';
 
 export interface ReportArgs {
   resultsDir: string;

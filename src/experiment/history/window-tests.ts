@@ -17,9 +17,8 @@
  * wholly above zero. Intervals are per comparison, not simultaneous; with one
  * replication nothing can be told apart and every window counts as supported.
  */
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { pairedDifference, type PairedDifference } from '../paired.js';
-import { mean } from '../statistics.js';
+import { mean, tCritical } from '../statistics.js';
 
 export interface Interval {
   /** Window minus best. */
@@ -70,7 +69,7 @@ export function judgeMeanWindows(deviations: readonly number[][][], level = 0.95
     const d = leaveOut(w);
     const m = mean(d);
     const se = Math.sqrt(((n - 1) / n) * d.reduce((s, x) => s + (x - m) ** 2, 0));
-    const q = tQuantile(1 - (1 - level) / 2, n - 1);
+    const q = tCritical(n, level);
     return { difference, ciLow: difference - q * se, ciHigh: difference + q * se };
   });
   return { best, comparisons, supported: comparisons.map(notWorse) };

@@ -1,0 +1,189 @@
+/**
+ * game.json (the analysed payoff matrices, one per swept parameter value) and
+ * the game's charts and report.html, rendered from game.json alone so a user
+ * can restyle without re-running.
+ */
+import { GAME_Z } from '../../experiment/statistics.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { GamePoint, LensGameReport } from '../../experiment/game-analysis.js';
+import type { EmpiricalGame } from '../../experiment/game.js';
+import type { ChangeInterval } from '../../experiment/verdict.js';
+import type { ObjectiveWeights } from '../../model/config.js';
+import { toBimatrix } from '../../model/game/normal-form.js';
+import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
+import { LENS_PAYOFFS, decompositionChart, payoffMatrixChart, payoffProfilesChart, phaseDiagramChart, phaseLineChart, replicatorChart } from './charts.js';
+import { GAME_TYPE_LABELS } from '../common/game-types.js';
+import { majorityOutcome } from './text.js';
+import { chartFormats, writeExperimentCharts, type ExperimentReportOptions } from '../common/write-charts.js';
+import type { ExperimentChart } from '../common/write-charts.js';
+import { UserError } from '../../scenario/errors.js';
+import { GAME_FILE, type GameJson, type GameJsonPoint, type GameLensJson } from '../../results/game-format.js';
+import { parseJsonFile } from '../../results/json-file.js';
+
+/** game.json of a game folder, checked against its format (a damaged file names the field). */
+export async function readGameJson(dir: string): Promise<GameJson> {
+  const file = join(dir, 'game.json');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UserError(`${dir} has no readable game.json (is it a \`chuanyu game\` folder?)`);
+  }
+  return parseJsonFile(text, file, GAME_FILE);
+}
+
+export type { GameJson, GameJsonPoint, GameLensJson };
+
+function lensJson(empirical: EmpiricalGame, report: LensGameReport): GameLensJson {
+  const eq = new Map(report.full.pure.equilibria.map((e) => [e.names.join('|'), e]));
+  const pareto = new Set(report.full.pareto.filter((p) => p.optimal).map((p) => p.names.join('|')));
+  const sub = report.sub;
+  const cls = sub?.analysis.classification;
+  return {
+    lens: report.lens,
+    profiles: empirical.profiles.map((p, i) => {
+      const key = p.strategies.join('|');
+      return {
+        strategies: p.strategies,
+        payoffs: empirical.games[report.lens].payoffs[i].map((e) => ({ mean: e.mean, se: e.se ?? null, halfWidth: e.se !== undefined ? GAME_Z * e.se : null })),
+        outcomes: p.outcomes[report.lens],
+        outcome: majorityOutcome(p.outcomes[report.lens]),
+        equilibrium: eq.has(key),
+        equilibriumSure: eq.get(key)?.sure ?? false,
+        pareto: pareto.has(key),
+      };
+    }),
+    possibleEquilibria: report.full.pure.possible.map((c) => c.names),
+    subgame:
+      sub && cls
+        ? {
+            type: cls.type,
+            likely: cls.likely,
+            sentence: cls.sentence,
+            players: cls.players.map((v) => ({ player: v.player, ordering: v.ordering, type: v.type })),
+            uncertain: cls.uncertain.map((g) => `${g.player}: ${g.higher} vs ${g.lower}`),
+            mixed: sub.analysis.mixed ? { kind: sub.analysis.mixed.kind, p: sub.analysis.mixed.p ?? null, q: sub.analysis.mixed.q ?? null, description: sub.analysis.mixed.description } : null,
+            restPoints: (sub.analysis.replicator?.restPoints ?? []).map((r) => ({ x: r.x, y: r.y, eigenvalues: r.eigenvalues, stability: r.stability })),
+            continua: (sub.analysis.replicator?.continua ?? []).map((c) => c.description),
+            trajectories: sub.trajectories.map((t) => ({ start: t.start, points: t.points.map(({ x, y }) => ({ x, y })) })),
+            field: sub.field,
+            onePopulation: {
+              payoffs: sub.onePopulation.payoffs,
+              restPoints: sub.onePopulation.dynamics.restPoints.map((r) => ({ x: r.x, stability: r.stability })),
+              curve: sub.onePopulation.curve,
+            },
+            bimatrix: toBimatrix(sub.game),
+          }
+        : null,
+  };
+}
+
+export function gameJson(scenario: string, seed: number, replications: number, sweep: string[], points: GamePoint[], objectives: Record<string, ObjectiveWeights>): GameJson {
+  return {
+    kind: 'game',
+    scenario,
+    seed,
+    replications,
+    sweep,
+    lens: points[0]?.empirical.lens ?? 'objective',
+    objectives,
+    points: points.map(({ values, empirical, report }) => ({
+      values,
+      regions: empirical.regions,
+      regionNames: empirical.regionNames,
+      strategies: empirical.strategies,
+      replications: empirical.replications,
+      ...lensJson(empirical, report),
+      byLens: Object.fromEntries(Object.entries(report.byLens).map(([lens, r]) => [lens, lensJson(empirical, r)])),
+      decomposition: report.decomposition,
+    })),
+  };
+}
+
+/** Mutual cooperation minus mutual competition in one lens, when the game has both. */
+function mutualDecomposition(point: GameJsonPoint, lens: string) {
+  return (point.decomposition ?? []).find((d) => d.lens === lens && d.profile.every((s) => s === 'cooperate') && d.reference.every((s) => s === 'compete'));
+}
+
+const ciCell = (c: ChangeInterval) => `${Math.round(c.mean).toLocaleString('en-US')} [${Math.round(c.low).toLocaleString('en-US')}, ${Math.round(c.high).toLocaleString('en-US')}]`;
+
+export async function renderGameReport(dir: string, info: { title: string; description: string }, options: ExperimentReportOptions = {}): Promise<{ charts: string[]; report: string }> {
+  const data = await readGameJson(dir);
+  const main = data.points[0];
+  const charts: ExperimentChart[] = [];
+  const matrix = data.points.length === 1 ? payoffMatrixChart(main) : null;
+  if (matrix) charts.push({ name: 'payoff-matrix', heading: `Payoff matrix (${main.lens} lens)`, caption: 'Each panel is one government\'s payoff for every pair of strategies; an outlined cell is a Nash equilibrium. Compare the cell both governments would reach on their own with the one that would be better for both.', spec: matrix });
+  const welfareView = main.byLens?.welfare;
+  const welfareMatrix = data.points.length === 1 && main.lens !== 'welfare' && welfareView ? payoffMatrixChart(main, welfareView) : null;
+  if (welfareMatrix)
+    charts.push({ name: 'payoff-matrix-welfare', heading: 'Payoff matrix (welfare lens)', caption: 'The same runs scored by what the residents get: if the equilibrium or the best cell differs from the matrix above, the officials\' game and the residents\' game are not the same game.', spec: welfareMatrix });
+  for (const lens of main.lens === 'welfare' ? ['welfare'] : [main.lens, 'welfare']) {
+    const d = data.points.length === 1 ? mutualDecomposition(main, lens) : undefined;
+    if (d)
+      charts.push({ name: `decomposition-${lens}`, heading: `Where the gap comes from (${lens} lens)`, caption: 'Mutual cooperation minus mutual competition, part by part: the parts that decide the sign of the total are where a dilemma (or its absence) comes from.', spec: decompositionChart(main, d) });
+  }
+  const profiles = data.points.length === 1 ? payoffProfilesChart(main) : null;
+  if (profiles) charts.push({ name: 'payoffs', heading: 'Payoffs by profile', caption: 'Each row is one combination of strategies; compare a government\'s dots across rows that differ only in its own strategy to see whether changing it alone would pay.', spec: profiles });
+  const replicator = data.points.length === 1 ? replicatorChart(main) : null;
+  if (replicator) charts.push({ name: 'replicator', heading: 'Replicator dynamics', caption: 'Where the paths end is where imitation of the better-paying strategy leads populations of governments; a stable rest point at (0, 0) means cooperation dies out, at (1, 1) that it takes over.', spec: replicator });
+  const line = data.points.length === 1 ? phaseLineChart(main) : null;
+  if (line) charts.push({ name: 'phase-line', heading: 'One population of governments', caption: 'Above the zero line cooperation spreads, below it competition does; the dynamics end at a stable rest point (filled green).', spec: line });
+  const phase = phaseDiagramChart(data.points, data.sweep);
+  if (phase) charts.push({ name: 'phase-diagram', heading: 'Phase diagram', caption: 'Read across to see which parameter values turn the game from one type into another, for instance a prisoner\'s dilemma into harmony, where cooperating pays whatever the other does.', spec: phase });
+  const outDir = join(dir, 'charts');
+  const { drawn } = await writeExperimentCharts(outDir, charts, chartFormats(options));
+  const sections = data.points.map((p, i) => {
+    const label = Object.entries(p.values).map(([k, v]) => `${k} = ${v}`).join(', ');
+    // Cells and headers are HTML: every text from game.json (region names come from the scenario) is escaped.
+    const rows = p.profiles.map((q) => [
+      escapeHtml(`(${q.strategies.join(', ')})`),
+      ...q.payoffs.map((e) => `${Math.round(e.mean).toLocaleString('en-US')}${e.halfWidth !== null ? ` ± ${Math.round(e.halfWidth).toLocaleString('en-US')}` : ''}`),
+      escapeHtml(q.outcome),
+      `${q.equilibrium ? 'Nash' : ''}${q.equilibrium && !q.equilibriumSure ? ' (not sure)' : ''}${q.pareto ? `${q.equilibrium ? ', ' : ''}Pareto` : ''}`,
+    ]);
+    const sub = p.subgame;
+    const text = sub
+      ? `<p><strong>${escapeHtml(GAME_TYPE_LABELS[sub.type] ?? sub.type)} (${escapeHtml(p.lens)} lens).</strong> ${escapeHtml(sub.sentence)}</p><p>${sub.players.map((v) => `${escapeHtml(v.player)}: ${escapeHtml(v.ordering)}`).join('; ')}.${sub.mixed ? ` Mixed equilibrium: ${escapeHtml(sub.mixed.description)}` : ''}</p>${sub.restPoints.length > 0 ? `<p>Replicator rest points: ${sub.restPoints.map((r) => `(${r.x.toFixed(2)}, ${r.y.toFixed(2)}) ${escapeHtml(r.stability)}`).join('; ')}.</p>` : ''}`
+      : '';
+    const lensRows = Object.values(p.byLens ?? {})
+      .filter((v) => v.subgame)
+      .map((v) => [escapeHtml(v.lens), escapeHtml(GAME_TYPE_LABELS[v.subgame!.type] ?? v.subgame!.type), escapeHtml(v.subgame!.sentence)]);
+    const lensTable = lensRows.length > 0 ? htmlTable('The cooperate-vs-compete game in each lens, from the same runs (payoffs: ' + escapeHtml(Object.values(p.byLens).map((v) => `${v.lens}: ${LENS_PAYOFFS[v.lens] ?? v.lens}`).join('; ')) + ')', ['lens', 'game', 'why'], lensRows) : '';
+    const decompositions = (p.lens === 'welfare' ? ['welfare'] : [p.lens, 'welfare'])
+      .map((lens) => mutualDecomposition(p, lens))
+      .filter((d): d is NonNullable<typeof d> => d !== undefined)
+      .map((d) =>
+        htmlTable(
+          `Where the gap comes from, ${escapeHtml(d.lens)} lens: (${escapeHtml(d.profile.join(', '))}) minus (${escapeHtml(d.reference.join(', '))}), billion yuan, mean difference [95% interval] over ${p.replications} paired replications`,
+          ['part', ...d.regions.map((r) => escapeHtml(p.regionNames[p.regions.indexOf(r.region)] ?? r.region))],
+          [...d.regions[0].parts.map((part, k) => [escapeHtml(part.part), ...d.regions.map((r) => ciCell(r.parts[k].change))]), ['total', ...d.regions.map((r) => ciCell(r.total))]],
+          { numeric: d.regions.map((_, k) => k + 1) },
+        ),
+      )
+      .join('');
+    return {
+      id: `game-${i}`,
+      heading: label ? `Game at ${label}` : 'The game',
+      html:
+        text +
+        htmlTable(`Payoffs in the ${escapeHtml(p.lens)} lens (${escapeHtml(LENS_PAYOFFS[p.lens] ?? p.lens)}; billion yuan, mean ± 95% interval, ${p.replications} replications) and each profile's outcome against the counterfactual in that lens`, ['profile', ...p.regionNames.map((n) => `${escapeHtml(n)} payoff`), 'outcome', 'equilibrium'], rows, { numeric: p.regionNames.map((_, k) => k + 1) }) +
+        lensTable +
+        decompositions,
+    };
+  });
+  const report = join(outDir, 'report.html');
+  await writeFile(
+    report,
+    buildExperimentHtml({
+      title: `The game: ${info.title || data.scenario}`,
+      documentTitle: `chuanyu-sim game: ${data.scenario}`,
+      lede: [info.description, 'Every profile of government strategies was run with the same seeds, so payoff differences between profiles are not luck.'].filter(Boolean),
+      meta: [`Scenario <code>${escapeHtml(data.scenario)}</code>`, `${data.replications} replications a profile`, `seed ${data.seed}`],
+      sections,
+      charts: drawn,
+      footer: 'Made by chuanyu-sim from game.json (the analysed payoff matrices); payoffs.csv holds every replication\'s payoff.',
+    }),
+  );
+  return { charts: drawn.map((c) => c.name), report };
+}

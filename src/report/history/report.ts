@@ -1,0 +1,105 @@
+/**
+ * The files of a `chuanyu history` folder, written atomically (a staging
+ * sibling renamed into place; manifest.json lists every file):
+ *
+ *   profile.csv       one row per competition window: RMSE, the comparisons with the best, supported flags, mean at each target year
+ *   attribution.csv   one row per mechanism switched off: fall, rise, differences from the full model, shares, RMSE
+ *   summary.json      both results in full
+ *   summary.md        the findings in plain words and tables (the same lines `historyMarkdown` gives chuanyu validate)
+ *   profile.*, attribution.*   the charts (Vega-Lite, SVG, PNG)
+ *   report.html       the sentences and the charts
+ */
+import { writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import type { Attribution } from '../../experiment/history/attribution.js';
+import type { SwitchProfile } from '../../experiment/history/switch-profile.js';
+import { writeDirectoryAtomically } from '../../results/atomic-dir.js';
+import { writeCsvFile } from '../../results/csv-file.js';
+import { buildExperimentHtml, escapeHtml } from '../common/page.js';
+import { historyCharts } from './charts.js';
+import { attributionSentences, historySummaryMarkdown, profileSentences, type HistoryResult } from './text.js';
+import { chartFormats, writeExperimentCharts, type ExperimentReportOptions } from '../common/write-charts.js';
+
+const flag = (b: boolean) => (b ? 1 : 0);
+
+export function profileCsv(p: SwitchProfile): { header: string[]; rows: (string | number)[][] } {
+  const years = p.target.map((t) => t.year);
+  const header = [
+    'window', 'first_year', 'last_year', 'rmse', 'mse_per_replication',
+    'vs_best', 'vs_best_low', 'vs_best_high', 'supported',
+    'vs_best_mean', 'vs_best_mean_low', 'vs_best_mean_high', 'supported_mean',
+    'best', 'best_mean', 'scenario_window',
+    ...years.map((y) => `mean_${y}`),
+  ];
+  const rows = p.windows.map((w) => [
+    w.label,
+    w.window.kind === 'episode' ? w.window.from : '',
+    w.window.kind === 'episode' ? Math.min(w.window.to - 1, p.years[1]) : '',
+    w.rmse, w.mse,
+    w.vsBest.difference, w.vsBest.ciLow, w.vsBest.ciHigh, flag(w.supported),
+    w.vsBestMean.difference, w.vsBestMean.ciLow, w.vsBestMean.ciHigh, flag(w.supportedMean),
+    flag(w.best), flag(w.bestMean), flag(w.scenario),
+    ...years.map((y) => w.means.find((m) => m.year === y)?.mean ?? Number.NaN),
+  ]);
+  return { header, rows };
+}
+
+export function attributionCsv(a: Attribution): { header: string[]; rows: (string | number)[][] } {
+  const change = (prefix: string) => [`${prefix}_mean`, `${prefix}_vs_full`, `${prefix}_vs_full_low`, `${prefix}_vs_full_high`, `${prefix}_share`, `${prefix}_share_low`, `${prefix}_share_high`, `${prefix}_significant`];
+  const header = ['variant', 'label', 'changed', ...change('fall'), ...change('rise'), 'rmse', 'mse_vs_full', 'mse_vs_full_low', 'mse_vs_full_high'];
+  const rows = a.rows.map((r) => [
+    r.id, r.label, r.changed,
+    ...[r.fall, r.rise].flatMap((c) => [c.mean, c.vsFull.difference, c.vsFull.ciLow, c.vsFull.ciHigh, c.share.value, c.share.low, c.share.high, flag(c.significant)]),
+    r.rmse, r.mseVsFull.difference, r.mseVsFull.ciLow, r.mseVsFull.ciHigh,
+  ]);
+  return { header, rows };
+}
+
+export interface HistorySummary extends HistoryResult {
+  kind: 'chuanyu-history';
+  command: string;
+}
+
+function historyHtml(result: HistoryResult, charts: Parameters<typeof buildExperimentHtml>[0]['charts'], folder: string, command: string): string {
+  const name = result.profile?.scenario ?? result.attribution?.scenario ?? '';
+  const list = (lines: string[]) => `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('\n')}</ul>`;
+  const sections = [];
+  if (result.profile) sections.push({ id: 'profile', heading: 'Which competition windows the data support', html: list(profileSentences(result.profile)) + '<p>Every window: <a href="profile.csv">profile.csv</a>.</p>' });
+  if (result.attribution) sections.push({ id: 'attribution', heading: 'Which mechanism explains the history', html: list(attributionSentences(result.attribution)) + '<p>Every figure: <a href="attribution.csv">attribution.csv</a>.</p>' });
+  return buildExperimentHtml({
+    title: `History analyses: ${name}`,
+    documentTitle: `History analyses of ${name} – chuanyu-sim`,
+    lede: [],
+    meta: [`Scenario <code>${escapeHtml(name)}</code>`, `Reproduce: <code>${escapeHtml(command)}</code>`],
+    sections,
+    charts,
+    footer: `Made by chuanyu-sim in the folder <code>${escapeHtml(folder)}</code>; summary.md holds the same findings with tables, summary.json every figure.`,
+  });
+}
+
+/** Writes the whole history folder at `outDir` (replacing an earlier one only with --force). */
+export async function writeHistoryFolder(outDir: string, result: HistoryResult, options: ExperimentReportOptions & { force?: boolean; command: string }): Promise<string[]> {
+  const target = resolve(outDir);
+  const written: string[] = [];
+  await writeDirectoryAtomically(target, { kind: 'history', force: options.force }, async (dir) => {
+    const summary: HistorySummary = { kind: 'chuanyu-history', command: options.command, ...result };
+    await writeFile(join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+    await writeFile(join(dir, 'summary.md'), historySummaryMarkdown(result, options.command));
+    written.push('summary.json', 'summary.md');
+    if (result.profile) {
+      const { header, rows } = profileCsv(result.profile);
+      await writeCsvFile(join(dir, 'profile.csv'), header, rows);
+      written.push('profile.csv');
+    }
+    if (result.attribution) {
+      const { header, rows } = attributionCsv(result.attribution);
+      await writeCsvFile(join(dir, 'attribution.csv'), header, rows);
+      written.push('attribution.csv');
+    }
+    const { drawn, files } = await writeExperimentCharts(dir, historyCharts(result), chartFormats(options));
+    written.push(...files.map((f) => basename(f)));
+    await writeFile(join(dir, 'report.html'), historyHtml(result, drawn, basename(target), options.command));
+    written.push('report.html');
+  });
+  return written;
+}

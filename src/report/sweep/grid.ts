@@ -1,0 +1,169 @@
+/**
+ * Two parameters at once: for a grid, one heatmap per headline metric (and
+ * region) of the mean across replications over the grid (x = first
+ * parameter, y = second), every cell labelled with its value; for a Latin
+ * hypercube (scattered points), a scatter of the two parameters coloured by the
+ * metric. Sequential metrics use viridis over their range, changes against the
+ * counterfactual a diverging scale centred on zero.
+ */
+import * as vega from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
+import { DIVERGING_SCHEME } from '../common/palette.js';
+import { inkOn, round, topLevel, unitText, wrap, type Spec } from '../common/chart-spec.js';
+import { cell, levelText, seriesOf, type Series, type SweepData, type SweepParameter } from './read.js';
+import { parameterX } from './effects.js';
+import { axisLabelFormat, formatValue, valueFormat, type HeadlineMetric } from '../common/headline-metrics.js';
+
+const SEQUENTIAL_SCHEME = 'viridis';
+
+interface ColourScale {
+  scale: Spec;
+  /** Colour of a value (for the label's ink). */
+  colourOf: (x: number) => string;
+}
+
+/** The colour scale of a panel: viridis over the values' range, or diverging around zero for changes. */
+function colourScale(h: HeadlineMetric, values: number[]): ColourScale {
+  const finite = values.filter(Number.isFinite);
+  const diverging = h.zeroLine;
+  const scheme = diverging ? DIVERGING_SCHEME : SEQUENTIAL_SCHEME;
+  const interpolate = (vega as unknown as { scheme: (name: string) => (t: number) => string }).scheme(scheme);
+  let lo: number;
+  let hi: number;
+  if (diverging) {
+    const m = Math.max(1e-9, ...finite.map(Math.abs));
+    [lo, hi] = [-m, m];
+  } else {
+    lo = Math.min(...finite);
+    hi = Math.max(...finite);
+    if (!(hi > lo)) [lo, hi] = [lo - Math.max(1e-9, Math.abs(lo) * 0.01), hi + Math.max(1e-9, Math.abs(hi) * 0.01)];
+  }
+  const domain = [round(lo), round(hi)];
+  return {
+    scale: { scheme, domain },
+    colourOf: (x) => interpolate(Math.min(1, Math.max(0, (x - (domain[0] as number)) / ((domain[1] as number) - (domain[0] as number))))),
+  };
+}
+
+function legendOf(h: HeadlineMetric, length: number): Spec {
+  const format = axisLabelFormat(h);
+  return { title: unitText(h.unit), gradientLength: Math.max(80, length), gradientThickness: 12, ...(format ? { format } : {}), titleFontWeight: 'normal', tickCount: 4 };
+}
+
+function panelTitle(h: HeadlineMetric, series: Series, width: number): Spec {
+  return { text: wrap(h.title, Math.max(28, Math.floor((width + 70) / 8))), subtitle: series.name, fontSize: 12.5, subtitleFontSize: 11.5, frame: 'group', anchor: 'start', offset: 6 };
+}
+
+/** The heatmap of one metric and region (or the zone) over a two-parameter grid. */
+function heatmapPanel(data: SweepData, [p, q]: [SweepParameter, SweepParameter], h: HeadlineMetric, series: Series): Spec | null {
+  const cells = data.points
+    .map((point) => ({ point, s: cell(point, series.key, h.metric, h.statistic) }))
+    .filter((c): c is { point: (typeof c)['point']; s: NonNullable<(typeof c)['s']> } => c.s !== undefined);
+  if (cells.length === 0) return null;
+  const colour = colourScale(h, cells.map((c) => c.s.mean));
+  const values = cells.map(({ point, s }) => ({
+    x: levelText(point.values[p.path]),
+    y: levelText(point.values[q.path]),
+    mean: round(s.mean),
+    p05: round(s.p05),
+    p95: round(s.p95),
+    label: formatValue(s.mean, h.unit),
+    ink: inkOn(colour.colourOf(s.mean)),
+  }));
+  const width = Math.max(170, 58 * p.levels.length);
+  const height = Math.max(100, 30 * q.levels.length);
+  const format = valueFormat(h);
+  const x = { field: 'x', type: 'ordinal', title: p.path, sort: p.levels.map(levelText), axis: { labelAngle: 0 } };
+  const y = { field: 'y', type: 'ordinal', title: q.path, sort: q.levels.map(levelText).reverse() };
+  return {
+    title: panelTitle(h, series, width),
+    width,
+    height,
+    data: { values },
+    layer: [
+      {
+        mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
+        encoding: {
+          x,
+          y,
+          color: { field: 'mean', type: 'quantitative', scale: colour.scale, legend: legendOf(h, height) },
+          tooltip: [
+            { field: 'x', type: 'ordinal', title: p.path },
+            { field: 'y', type: 'ordinal', title: q.path },
+            { field: 'mean', type: 'quantitative', title: 'Mean', format },
+            { field: 'p05', type: 'quantitative', title: '5th percentile', format },
+            { field: 'p95', type: 'quantitative', title: '95th percentile', format },
+          ],
+        },
+      },
+      {
+        mark: { type: 'text', fontSize: 10.5 },
+        encoding: { x, y, text: { field: 'label', type: 'nominal' }, color: { condition: { test: "datum.ink === '#ffffff'", value: '#ffffff' }, value: '#000000' } },
+      },
+    ],
+  };
+}
+
+/** A Latin hypercube's points in the plane of two parameters, coloured by the metric. */
+function scatterPanel(data: SweepData, [p, q]: [SweepParameter, SweepParameter], h: HeadlineMetric, series: Series): Spec | null {
+  const cells = data.points
+    .map((point) => ({ point, s: cell(point, series.key, h.metric, h.statistic) }))
+    .filter((c): c is { point: (typeof c)['point']; s: NonNullable<(typeof c)['s']> } => c.s !== undefined);
+  if (cells.length === 0) return null;
+  const colour = colourScale(h, cells.map((c) => c.s.mean));
+  const value = (param: SweepParameter, v: unknown) => (param.categorical ? levelText(v as string) : (v as number));
+  const values = cells.map(({ point, s }) => ({ point: point.point, x: value(p, point.values[p.path]), y: value(q, point.values[q.path]), mean: round(s.mean), label: formatValue(s.mean, h.unit) }));
+  const width = 230;
+  const height = 190;
+  const format = valueFormat(h);
+  const x = parameterX(p, 'x');
+  const y = parameterX(q, 'y');
+  return {
+    title: panelTitle(h, series, width),
+    width,
+    height,
+    data: { values },
+    mark: { type: 'point', filled: true, size: 110, opacity: 1, stroke: '#333333', strokeWidth: 0.6 },
+    encoding: {
+      x,
+      y,
+      color: { field: 'mean', type: 'quantitative', scale: colour.scale, legend: legendOf(h, height) },
+      tooltip: [
+        { field: 'point', type: 'quantitative', title: 'Point' },
+        { field: 'x', type: p.categorical ? 'nominal' : 'quantitative', title: p.path },
+        { field: 'y', type: q.categorical ? 'nominal' : 'quantitative', title: q.path },
+        { field: 'mean', type: 'quantitative', title: 'Mean', format },
+      ],
+    },
+  };
+}
+
+/** Is the design a full grid of the two parameters (every combination present once)? */
+export function isGrid(data: SweepData, [p, q]: [SweepParameter, SweepParameter]): boolean {
+  if (p.continuous || q.continuous) return false;
+  const seen = new Set(data.points.map((pt) => `${levelText(pt.values[p.path])}\u0000${levelText(pt.values[q.path])}`));
+  return seen.size === data.points.length && seen.size === p.levels.length * q.levels.length;
+}
+
+/** Heatmaps (grid) or scatters (LHS) of every headline metric over two parameters. Null without data. */
+export function twoParameterChart(data: SweepData, pair: [SweepParameter, SweepParameter], metrics: readonly HeadlineMetric[]): TopLevelSpec | null {
+  const grid = isGrid(data, pair);
+  const panels: Spec[] = [];
+  for (const h of metrics)
+    for (const s of seriesOf(data, h)) {
+      const panel = grid ? heatmapPanel(data, pair, h, s) : scatterPanel(data, pair, h, s);
+      if (panel) panels.push(panel);
+    }
+  if (panels.length === 0) return null;
+  const n = data.replications;
+  const [p, q] = pair;
+  const width = grid ? Math.max(170, 58 * p.levels.length) : 230;
+  const subtitle = grid
+    ? `Each cell is one point of the grid (${p.path} across, ${q.path} up), coloured and labelled with the mean of ${n} replication${n === 1 ? '' : 's'}. Changes against the counterfactual: orange gains, blue losses; other metrics: viridis from the lowest (dark) to the highest (yellow) value in the panel.`
+    : `Each dot is one sampled point (Latin hypercube) at its ${p.path} (across) and ${q.path} (up), coloured by the mean of ${n} replication${n === 1 ? '' : 's'}. Changes against the counterfactual: orange gains, blue losses; other metrics: viridis from the lowest (dark) to the highest (yellow) value in the panel.`;
+  return topLevel(grid ? `Headline metrics over ${p.path} and ${q.path}` : `Headline metrics over ${p.path} and ${q.path} (Latin hypercube sample)`, subtitle, {
+    columns: width <= 240 ? 3 : 2,
+    concat: panels,
+    resolve: { scale: { color: 'independent', x: 'independent', y: 'independent' }, legend: { color: 'independent' } },
+  });
+}
