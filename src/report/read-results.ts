@@ -50,7 +50,8 @@ export interface MarketRecord {
 export interface TargetInfo {
   metric: string;
   source: string;
-  points: { year: number; value: number }[];
+  /** `observedYear`: when the value was observed, if not in `year` (charts draw it there). */
+  points: { year: number; value: number; observedYear?: number }[];
 }
 
 /** What the charts need to know about the scenario (from manifest.json's resolvedScenario). */
@@ -136,7 +137,10 @@ export function scenarioInfo(manifest: Manifest, summary: RunSummary, metrics: M
   if (isRecord(s.target) && Array.isArray(s.target.points)) {
     const points = s.target.points
       .filter((p): p is { year: number; value: number } => isRecord(p) && typeof p.year === 'number' && typeof p.value === 'number')
-      .map((p) => ({ year: p.year, value: p.value }));
+      .map((p) => {
+        const observedYear = (p as { observedYear?: unknown }).observedYear;
+        return { year: p.year, value: p.value, ...(typeof observedYear === 'number' ? { observedYear } : {}) };
+      });
     if (points.length > 0) target = { metric: str(s.target.metric, 'similarity'), source: str(s.target.source, ''), points };
   }
   return {

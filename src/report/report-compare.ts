@@ -25,7 +25,7 @@ export async function renderCompareReport(dir: string, options: ExperimentReport
   const formats = chartFormats(options);
   const data = await readComparison(dir);
   const outDir = join(data.dir, 'charts');
-  const { drawn, files } = await writeExperimentCharts(outDir, compareCharts(data), formats);
+  const { drawn, files } = await writeExperimentCharts(outDir, compareCharts(data), formats, options.captions);
   const report = join(outDir, 'report.html');
   await writeFile(report, compareHtml(data, drawn));
   files.push(report);

@@ -130,7 +130,7 @@ export async function renderGameReport(dir: string, info: { title: string; descr
   const phase = phaseDiagramChart(data.points, data.sweep);
   if (phase) charts.push({ name: 'phase-diagram', heading: 'Phase diagram', caption: 'Read across to see which parameter values turn the game from one type into another, for instance a prisoner\'s dilemma into harmony, where cooperating pays whatever the other does.', spec: phase });
   const outDir = join(dir, 'charts');
-  const { drawn } = await writeExperimentCharts(outDir, charts, chartFormats(options));
+  const { drawn } = await writeExperimentCharts(outDir, charts, chartFormats(options), options.captions);
   const sections = data.points.map((p, i) => {
     const label = Object.entries(p.values).map(([k, v]) => `${k} = ${v}`).join(', ');
     // Cells and headers are HTML: every text from game.json (region names come from the scenario) is escaped.

@@ -7,7 +7,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CHART_FORMATS, parseFormats, type ChartFormat } from './chart-formats.js';
+import { DEFAULT_FORMATS, parseFormats, type Captions, type ChartFormat } from './chart-formats.js';
 import { CHARTS } from './charts/index.js';
 import { buildHtmlReport, type ReportChart, type SkippedChart } from './html-report.js';
 import { readResults } from './read-results.js';
@@ -15,8 +15,10 @@ import { removeChartFiles, writeChart } from './chart-files.js';
 import type { Manifest } from '../results/run-format.js';
 
 export interface RenderRunReportOptions {
-  /** Chart files to write (default all three); report.html is always written. */
+  /** Chart files to write (default vl, svg, png); report.html is always written. */
   formats?: ChartFormat[];
+  /** `none`: chart files with their title only, no method notes (default `full`). */
+  captions?: Captions;
   /** The run's manifest, when manifest.json is not written yet (see ReadResultsOptions). */
   manifest?: Manifest;
 }
@@ -33,7 +35,7 @@ export interface RenderRunReportResult {
 }
 
 export async function renderRunReport(resultsDir: string, options: RenderRunReportOptions = {}): Promise<RenderRunReportResult> {
-  const formats = options.formats ? parseFormats(options.formats) : [...CHART_FORMATS];
+  const formats = options.formats ? parseFormats(options.formats) : [...DEFAULT_FORMATS];
   const data = await readResults(resultsDir, { manifest: options.manifest });
   const outDir = join(data.dir, 'charts');
   await mkdir(outDir, { recursive: true });
@@ -43,7 +45,7 @@ export async function renderRunReport(resultsDir: string, options: RenderRunRepo
   for (const chart of CHARTS) {
     const spec = chart.build(data);
     if (spec) {
-      const written = await writeChart(outDir, { name: chart.name, heading: chart.heading, caption: chart.caption(data), spec }, formats);
+      const written = await writeChart(outDir, { name: chart.name, heading: chart.heading, caption: chart.caption(data), spec }, formats, options.captions);
       drawn.push(written.drawn);
       files.push(...written.files);
     } else {

@@ -35,7 +35,7 @@ export async function renderSensitivityReport(dir: string, options: ExperimentRe
   const formats = chartFormats(options);
   const data = await readSensitivity(dir);
   const outDir = join(data.dir, 'charts');
-  const { drawn, files } = await writeExperimentCharts(outDir, sensitivityCharts(data), formats);
+  const { drawn, files } = await writeExperimentCharts(outDir, sensitivityCharts(data), formats, options.captions);
   const report = join(outDir, 'report.html');
   await writeFile(report, sensitivityHtml(data, drawn));
   files.push(report);

@@ -25,7 +25,7 @@ export async function renderSweepReport(dir: string, options: ExperimentReportOp
   const formats = chartFormats(options);
   const data = await readSweep(dir);
   const outDir = join(data.dir, 'charts');
-  const { drawn, files } = await writeExperimentCharts(outDir, sweepCharts(data), formats);
+  const { drawn, files } = await writeExperimentCharts(outDir, sweepCharts(data), formats, options.captions);
   const report = join(outDir, 'report.html');
   await writeFile(report, sweepHtml(data, drawn));
   files.push(report);

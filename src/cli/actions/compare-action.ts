@@ -63,7 +63,7 @@ export async function compareAction(options: CompareActionOptions): Promise<{ ou
           resolvedScenarios: loaded.map((l) => l.scenario),
         }),
       );
-      await renderCompareReport(dir);
+      await renderCompareReport(dir, options.charts);
     });
     if (!options.quiet) {
       log('');

@@ -13,6 +13,7 @@ import { renderRunReport } from '../../report/report-run.js';
 import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
 import { gitCommit, packageVersion } from '../package-info.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
+import type { ChartFileOptions } from '../options.js';
 
 export interface RunActionOptions {
   scenario: string;
@@ -25,6 +26,8 @@ export interface RunActionOptions {
   /** Where default result folders go (default: ./results). */
   resultsRoot?: string;
   log?: (line: string) => void;
+  /** Chart files to write and their captions (default: vl, svg, png with full captions). */
+  charts?: ChartFileOptions;
 }
 
 export interface RunActionResult {
@@ -65,7 +68,7 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
     wallTimeSeconds: (performance.now() - t0) / 1000,
     resolvedScenario: loaded.scenario,
   }, async (dir) => {
-    await renderRunReport(dir);
+    await renderRunReport(dir, options.charts);
   }, { force: options.force });
   if (!options.quiet) {
     log('');
