@@ -59,6 +59,8 @@ export interface ScenarioInfo {
   name: string;
   title: string;
   description: string;
+  /** The scenario's note on illustrative numbers ('' when it makes none). */
+  illustrative: string;
   regions: { id: string; name: string }[];
   sectors: { id: string; name: string }[];
   target: TargetInfo | null;
@@ -147,6 +149,7 @@ export function scenarioInfo(manifest: Manifest, summary: RunSummary, metrics: M
     name: str(s.name, summary.scenario ?? manifest.scenario),
     title: str(s.title, ''),
     description: str(s.description, ''),
+    illustrative: str(s.illustrative, '').trim(),
     regions: named(s.regions, regionIds),
     sectors: named(s.sectors, sectorIds),
     target,

@@ -224,6 +224,17 @@ type SvgToPdfkit = (
   options: { width?: number; height?: number; assumePt?: boolean; fontCallback?: (family: string, bold: boolean) => string; warningCallback?: (warning: string) => void },
 ) => void;
 
+/**
+ * Vega writes a solid line of a dashed scale as stroke-dasharray "1,0", which
+ * pdfkit refuses (a dash with a zero gap); such a line is drawn solid.
+ */
+export function solidDashes(svg: string): string {
+  return svg.replace(/\sstroke-dasharray="([^"]*)"/g, (all, list: string) => {
+    const parts = list.split(/[\s,]+/).filter(Boolean).map(Number);
+    return parts.length > 0 && parts.every((x, i) => i % 2 === 0 || x === 0) ? '' : all;
+  });
+}
+
 /** Fixed creation date of every PDF (the file ID is derived from it). */
 const PDF_DATE = new Date(Date.UTC(2000, 0, 1));
 
@@ -245,7 +256,7 @@ export async function svgToPdf(svg: string, title: string): Promise<Buffer> {
     doc.on('error', reject);
   });
   const warnings: string[] = [];
-  svgToPdfkit(doc, svg, 0, 0, {
+  svgToPdfkit(doc, solidDashes(svg), 0, 0, {
     width,
     height,
     assumePt: true,

@@ -11,6 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ReportChart } from './html-report.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from './experiment-html.js';
+import { illustrativeHtml, illustrativeNotes } from './illustrative.js';
 import { compareCharts } from './compare-charts/index.js';
 import { readComparison, type ComparisonData } from './compare-charts/data.js';
 import { differenceRows } from './compare-charts/forest.js';
@@ -93,6 +94,7 @@ function compareHtml(data: ComparisonData, charts: ReportChart[]): string {
     lede: [
       `Every scenario ran with the same seed and replications (common random numbers), so each replication of a scenario is paired with the same replication of the reference, ${data.reference.label}, and their difference is free of most of the noise between runs.`,
     ],
+    illustrative: illustrativeHtml(illustrativeNotes(data.scenarios)),
     meta,
     sections: [
       { id: 'scenarios', heading: 'Scenarios', html: scenariosSection(data) },

@@ -11,6 +11,8 @@ import type { ChangeInterval } from '../experiment/verdict.js';
 import type { ObjectiveWeights } from '../model/config.js';
 import { toBimatrix } from '../model/game/normal-form.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from './experiment-html.js';
+import { illustrativeHtml, illustrativeNotes } from './illustrative.js';
+import { formatInterval } from './format.js';
 import { GAME_TYPE_LABELS, LENS_PAYOFFS, decompositionChart, payoffMatrixChart, payoffProfilesChart, phaseDiagramChart, phaseLineChart, replicatorChart } from './game-charts.js';
 import { majorityOutcome } from './game-text.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions } from './sweep-charts/write-charts.js';
@@ -104,9 +106,9 @@ function mutualDecomposition(point: GameJsonPoint, lens: string) {
   return (point.decomposition ?? []).find((d) => d.lens === lens && d.profile.every((s) => s === 'cooperate') && d.reference.every((s) => s === 'compete'));
 }
 
-const ciCell = (c: ChangeInterval) => `${Math.round(c.mean).toLocaleString('en-US')} [${Math.round(c.low).toLocaleString('en-US')}, ${Math.round(c.high).toLocaleString('en-US')}]`;
+const ciCell = (c: ChangeInterval) => formatInterval(c.mean, c.low, c.high);
 
-export async function renderGameReport(dir: string, info: { title: string; description: string }, options: ExperimentReportOptions = {}): Promise<{ charts: string[]; report: string }> {
+export async function renderGameReport(dir: string, info: { title: string; description: string; illustrative?: string }, options: ExperimentReportOptions = {}): Promise<{ charts: string[]; report: string }> {
   const data = await readGameJson(dir);
   const main = data.points[0];
   const charts: ExperimentChart[] = [];
@@ -177,6 +179,7 @@ export async function renderGameReport(dir: string, info: { title: string; descr
       title: `The game: ${info.title || data.scenario}`,
       documentTitle: `chuanyu-sim game: ${data.scenario}`,
       lede: [info.description, 'Every profile of government strategies was run with the same seeds, so payoff differences between profiles are not luck.'].filter(Boolean),
+      illustrative: illustrativeHtml(illustrativeNotes([{ name: data.scenario, illustrative: info.illustrative }])),
       meta: [`Scenario <code>${escapeHtml(data.scenario)}</code>`, `${data.replications} replications a profile`, `seed ${data.seed}`],
       sections,
       charts: drawn,

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { DEFAULT_FORMATS, parseFormats, type Captions, type ChartFormat } from './chart-formats.js';
 import { CHARTS } from './charts/index.js';
 import { buildHtmlReport, type ReportChart, type SkippedChart } from './html-report.js';
+import { illustrativeHtml, illustrativeNotes } from './illustrative.js';
 import { readResults } from './read-results.js';
 import { removeChartFiles, writeChart } from './chart-files.js';
 import type { Manifest } from '../results/run-format.js';
@@ -54,7 +55,7 @@ export async function renderRunReport(resultsDir: string, options: RenderRunRepo
     }
   }
   const report = join(outDir, 'report.html');
-  await writeFile(report, buildHtmlReport(data, drawn, skipped));
+  await writeFile(report, buildHtmlReport(data, drawn, skipped, illustrativeHtml(illustrativeNotes([data.scenario]))));
   files.push(report);
   return { charts: drawn.map((c) => c.name), skipped: skipped.map((s) => s.name), files, report };
 }

@@ -9,6 +9,7 @@ import { basename, join, resolve } from 'node:path';
 import { PLAN_FILE, type SensitivityPlan, type SensitivitySummary } from '../experiment/sensitivity-run.js';
 import type { IndexEstimate } from '../experiment/sensitivity/common.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from './experiment-html.js';
+import { illustrativeHtml, illustrativeNotes } from './illustrative.js';
 import { readJsonFile, scenarioText } from './sweep-charts/experiment-common.js';
 import { INDEX_LABELS, outputInfo, sensitivityCharts, type SensitivityData } from './sensitivity-charts.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions, type ExperimentReportResult } from './sweep-charts/write-charts.js';
@@ -116,6 +117,7 @@ function sensitivityHtml(data: SensitivityData, charts: Parameters<typeof buildE
   return buildExperimentHtml({
     title: `Sensitivity: ${name}`,
     documentTitle: `Sensitivity of ${scenario.name} – chuanyu-sim sensitivity report`,
+    illustrative: illustrativeHtml(illustrativeNotes([data.scenario])),
     lede: [`${method} of ${data.summary.outputs.length} output${data.summary.outputs.length === 1 ? '' : 's'} with respect to ${plan.parameters.map((p) => p.path).join(', ')} in the scenario "${name}".`, ...(scenario.description ? [scenario.description] : [])],
     meta: [
       `Base scenario <code>${escapeHtml(scenario.name)}</code>`,

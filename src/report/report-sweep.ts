@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import type { PointSummary } from '../results/sweep-format.js';
 import { outcomeLabel } from './palette.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from './experiment-html.js';
+import { illustrativeHtml, illustrativeNotes } from './illustrative.js';
 import { cell, levelText, readSweep, seriesOf, usedOutcomes, type SweepData } from './sweep-charts/data.js';
 import { SWEEP_HEADLINE, formatValue } from './sweep-charts/experiment-common.js';
 import { sweepCharts } from './sweep-charts/index.js';
@@ -99,6 +100,7 @@ function sweepHtml(data: SweepData, charts: Parameters<typeof buildExperimentHtm
     title: `Sweep: ${name}`,
     documentTitle: `Sweep of ${scenario.name} – chuanyu-sim sweep report`,
     lede,
+    illustrative: illustrativeHtml(illustrativeNotes([scenario])),
     meta,
     sections: [
       { id: 'parameters', heading: 'Parameters', html: parametersTable(data) },

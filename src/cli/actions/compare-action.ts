@@ -16,6 +16,7 @@ import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js'
 import { renderCompareReport } from '../../report/report-compare.js';
 import { comparisonVerdicts, writeVerdictFiles } from '../../report/compare-verdicts.js';
 import { formatVerdictTables, verdictWords } from '../../report/compare-verdicts-text.js';
+import { illustrativeLines, illustrativeNotes } from '../../report/illustrative.js';
 import { stableJson } from '../../results/json-file.js';
 import { gitCommit, packageVersion } from '../package-info.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
@@ -74,6 +75,11 @@ export async function compareAction(options: CompareActionOptions): Promise<{ ou
         log(formatVerdictTables(verdicts));
         log('');
         for (const line of verdictWords(verdicts)) log(line);
+        log('');
+      }
+      const notes = illustrativeLines(illustrativeNotes(loaded.map((l) => l.scenario)));
+      if (notes.length > 0) {
+        for (const line of notes) log(line);
         log('');
       }
       log(`Results: ${outDir} (verdicts.csv, comparison.csv, replications.csv)`);

@@ -53,8 +53,8 @@ export async function reportAction(options: ReportActionOptions): Promise<{ kind
   } else if (kind === 'comparison') {
     ({ charts, report } = await renderCompareReport(dir, { formats: options.formats, captions: options.captions }));
   } else {
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { resolvedScenario?: { title?: string; description?: string } };
-    const info = { title: manifest.resolvedScenario?.title ?? '', description: manifest.resolvedScenario?.description ?? '' };
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { resolvedScenario?: { title?: string; description?: string; illustrative?: string } };
+    const info = { title: manifest.resolvedScenario?.title ?? '', description: manifest.resolvedScenario?.description ?? '', illustrative: manifest.resolvedScenario?.illustrative };
     ({ report } = await renderGameReport(dir, info, { formats: options.formats, captions: options.captions }));
   }
   // The charts just drawn are the tool's own files: listed in the manifest, so --force may later replace them.

@@ -10,6 +10,7 @@ import { summarizeRun, type RunSummary } from '../../experiment/summarize.js';
 import { writeResults } from '../../results/run-files.js';
 import { formatHeadline } from '../../report/headline.js';
 import { renderRunReport } from '../../report/report-run.js';
+import { illustrativeLines, illustrativeNotes } from '../../report/illustrative.js';
 import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
 import { gitCommit, packageVersion } from '../package-info.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
@@ -74,6 +75,11 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
     log('');
     log(formatHeadline(summary, loaded.scenario.title, seconds));
     log('');
+    const notes = illustrativeLines(illustrativeNotes([loaded.scenario]));
+    if (notes.length > 0) {
+      for (const line of notes) log(line);
+      log('');
+    }
     log(`Results: ${outDir}`);
     log(`Report:  ${join(outDir, 'charts', 'report.html')}`);
   }
