@@ -75,7 +75,7 @@ export function payoffMatrixChart(point: GameJsonPoint, view: GameLensJson = poi
   const columns = new Set(cells.map((c) => c.col)).size;
   const width = Math.max(250, Math.ceil(columns * (longest * 0.64 * 12 + 18)));
   const order = point.strategies[0];
-  const ink = { field: 'ink', type: 'nominal', scale: null };
+  const ink = { condition: { test: "datum.ink === '#ffffff'", value: '#ffffff' }, value: '#000000' };
   const panel = (government: string): Spec => ({
     title: `${government}'s payoff`,
     width,
