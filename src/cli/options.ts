@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
+import { CAPTIONS, CHART_FORMATS, DEFAULT_FORMATS, parseFormats, type Captions, type ChartFormat } from '../report/common/chart-formats.js';
 
 export interface RunArgs {
   seed?: number;
@@ -109,4 +110,51 @@ export interface ActionOptions extends RunArgs {
   workers?: number;
   /** Where progress and summaries go (default: stdout). */
   log?: (line: string) => void;
+  /** Chart files to write and their captions (default: vl, svg, png with full captions). */
+  charts?: ChartFileOptions;
+}
+
+/** What `--format` and `--captions` ask of the report writers. */
+export interface ChartFileOptions {
+  formats?: ChartFormat[];
+  captions?: Captions;
+}
+
+export interface ChartArgs {
+  format?: string[];
+  captions?: Captions;
+}
+
+/**
+ * `--format` and `--captions`: which chart files a command writes next to its
+ * report.html and whether they carry their method notes; shared by every
+ * command that draws charts.
+ */
+export function addChartOptions<T>(yargs: Argv<T>): Argv<T & ChartArgs> {
+  return yargs
+    .option('format', {
+      alias: 'f',
+      type: 'string',
+      array: true,
+      requiresArg: true,
+      defaultDescription: DEFAULT_FORMATS.join(','),
+      describe: `Chart files to write, comma-separated: ${CHART_FORMATS.join(', ')} (pdf: vector, fonts embedded; report.html is always written)`,
+      group: 'Charts:',
+    })
+    .option('captions', {
+      choices: CAPTIONS,
+      default: 'full' as Captions,
+      describe: 'Method notes under each chart file\'s title (full), or the title only (none), e.g. for pasting into a paper',
+      group: 'Charts:',
+    })
+    .check((args) => {
+      const format = (args as ChartArgs).format;
+      if (format !== undefined) parseFormats(format);
+      return true;
+    }) as unknown as Argv<T & ChartArgs>;
+}
+
+/** The chart options as the report functions take them. */
+export function chartOptions(args: ChartArgs): ChartFileOptions {
+  return { ...(args.format !== undefined ? { formats: parseFormats(args.format) } : {}), ...(args.captions !== undefined ? { captions: args.captions } : {}) };
 }

@@ -281,7 +281,17 @@ const TargetSchema = z
     metric: slug('Zone metric the target points describe.').default('similarity'),
     source: z.string().default('').meta({ description: 'Where the target values come from.' }),
     points: z
-      .array(z.object({ year: year('Year of the observation.'), value: bounded('Observed value.', 'metric unit', -1e9, 1e9) }).strict())
+      .array(
+        z
+          .object({
+            year: year('Year of the observation (the year the model is compared with it).'),
+            value: bounded('Observed value.', 'metric unit', -1e9, 1e9),
+            observedYear: year(
+              'Year the value was actually observed, when it is compared at another `year` (e.g. a 2015 value set against the first simulated year for reference); charts draw the point at this year and label it with it. Absent: `year`.',
+            ).optional(),
+          })
+          .strict(),
+      )
       .min(1)
       .max(1000)
       .meta({ description: 'Observed values by year (at most 1000).' }),

@@ -98,7 +98,7 @@ describe('rendered SVG', () => {
     expect(lineSeriesCount(svg)).toBe(2);
     const texts = svgTexts(svg);
     expect(texts).toContain('Sichuan – Chongqing');
-    expect(texts).toContain('Target (observed)');
+    expect(texts).toContain('Observed (2010, 2015, 2021)');
     expect(texts).toContain('Test agreement');
     expect(svgRoleTexts(svg, 'title-subtitle').join(' ')).toContain('Test target');
   });
@@ -169,12 +169,12 @@ describe('rendered SVG', () => {
 
   it('time charts draw every event', () => {
     expect(chartEvents(full)).toEqual([
-      { year: 2010, kind: 'fund', label: 'test-fund created' },
+      { year: 2010, kind: 'fund', label: 'Test fund created' },
       { year: 2014, kind: 'agreement', label: 'Test agreement' },
     ]);
     for (const name of ['similarity', 'sector-structure', 'capacity', 'value-added', 'guidance-fund']) {
       expect(svgTexts(svgs.get(name)!), name).toContain('Test agreement');
-      expect(svgTexts(svgs.get(name)!), name).toContain('test-fund created');
+      expect(svgTexts(svgs.get(name)!), name).toContain('Test fund created');
     }
   });
 });

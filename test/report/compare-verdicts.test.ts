@@ -43,7 +43,8 @@ describe('comparison verdicts', () => {
 
   it('prints a table per lens with a row per scenario', () => {
     const text = formatVerdictTables(comparisonVerdicts([both, split], 1, 3));
-    expect(text).toMatch(/^both +\+11 \[[\d.]+, [\d.]+\] +\+6\.0 \[[\d.]+, [\d.]+\] +\+17 \[\d+, \d+\] +win-win$/m);
+    // Each cell in one format, its decimals from its interval's width (two significant digits of the width).
+    expect(text).toMatch(/^both +\+11\.0 \[8\.5, 13\.5\] +\+6\.0 \[3\.5, 8\.5\] +\+17\.0 \[12\.7, 21\.3\] +win-win$/m);
     expect(text.match(/^scenario +sichuan +chongqing +zone +verdict$/gm)).toHaveLength(3);
   });
 

@@ -47,9 +47,9 @@ describe('chuanyu report', () => {
   });
 
   it('rejects an unknown format with a clear error', async () => {
-    const failure = await parse(['report', dir, '--format', 'svg,pdf']);
+    const failure = await parse(['report', dir, '--format', 'svg,jpg']);
     expect(failure).toBeInstanceOf(UserError);
-    expect((failure as Error).message).toBe('unknown chart format "pdf"; valid formats: vl, svg, png');
+    expect((failure as Error).message).toBe('unknown chart format "jpg"; valid formats: vl, svg, png, pdf');
   });
 
   it('needs a results folder', async () => {

@@ -43,7 +43,8 @@ describe('scenario JSON Schema', () => {
     // demandVolatility: a sector without one takes the zone's demand.volatility.
     // fitYears, holdoutYears: without them the split follows calibrate.holdout (the last N points).
     // illustrative: absent means the scenario makes no statement about its numbers.
-    const noDefaultNeeded = new Set(['$schema', 'extends', 'target', 'sweep', 'calibrate', 'targetFile', 'planWeights', 'sizeShares', 'demand', 'demandVolatility', 'fitYears', 'holdoutYears', 'illustrative']);
+    // observedYear: absent means the target value was observed in its own year.
+    const noDefaultNeeded = new Set(['observedYear', '$schema', 'extends', 'target', 'sweep', 'calibrate', 'targetFile', 'planWeights', 'sizeShares', 'demand', 'demandVolatility', 'fitYears', 'holdoutYears', 'illustrative']);
     walk(schema, '', (path, prop, required) => {
       const key = path.split('.').pop()!.replace('[]', '');
       if (required || noDefaultNeeded.has(key) || path.includes('.*')) return;

@@ -17,6 +17,7 @@ import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js'
 import { renderCompareReport } from '../../report/compare/report.js';
 import { comparisonVerdicts, writeVerdictFiles } from '../../report/compare/verdicts.js';
 import { formatVerdictTables, verdictWords } from '../../report/compare/verdicts-text.js';
+import { illustrativeLines, illustrativeNotes } from '../../report/common/illustrative.js';
 import { stableJson } from '../../results/json-file.js';
 import { gitCommit, packageVersion } from '../package-info.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
@@ -64,7 +65,7 @@ export async function compareAction(options: CompareActionOptions): Promise<{ ou
           resolvedScenarios: loaded.map((l) => l.scenario),
         }),
       );
-      await renderCompareReport(dir);
+      await renderCompareReport(dir, options.charts);
     });
     if (!options.quiet) {
       log('');
@@ -75,6 +76,11 @@ export async function compareAction(options: CompareActionOptions): Promise<{ ou
         log(formatVerdictTables(verdicts));
         log('');
         for (const line of verdictWords(verdicts)) log(line);
+        log('');
+      }
+      const notes = illustrativeLines(illustrativeNotes(loaded.map((l) => l.scenario)));
+      if (notes.length > 0) {
+        for (const line of notes) log(line);
         log('');
       }
       log(`Results: ${outDir} (verdicts.csv, comparison.csv, replications.csv)`);

@@ -102,7 +102,7 @@ export async function gameAction(options: GameActionOptions): Promise<{ outDir: 
       join(dir, 'manifest.json'),
       stableJson({ command: 'game', scenario: name, scenarioFile: loaded.file, seed, replications, strategies, lens, sweep, packageVersion: packageVersion(), gitCommit: gitCommit(), node: process.version, startedAt: started.toISOString(), wallTimeSeconds: (performance.now() - t0) / 1000, resolvedScenario: loaded.scenario }),
     );
-    await renderGameReport(dir, { title: loaded.scenario.title, description: loaded.scenario.description });
+    await renderGameReport(dir, { title: loaded.scenario.title, description: loaded.scenario.description, illustrative: loaded.scenario.illustrative }, options.charts);
   });
   if (!options.quiet) {
     log('');

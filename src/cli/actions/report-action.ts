@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { renderRunReport } from '../../report/run/report.js';
-import type { ChartFormat } from '../../report/common/chart-formats.js';
+import type { Captions, ChartFormat } from '../../report/common/chart-formats.js';
 import { renderSweepReport } from '../../report/sweep/report.js';
 import { renderCompareReport } from '../../report/compare/report.js';
 import { renderGameReport } from '../../report/game/report.js';
@@ -17,6 +17,8 @@ import { recordFiles } from '../../results/output-folder.js';
 export interface ReportActionOptions {
   resultsDir: string;
   formats?: ChartFormat[];
+  /** `none`: chart files with their title only (default `full`). */
+  captions?: Captions;
   quiet?: boolean;
   log?: (line: string) => void;
 }
@@ -40,20 +42,20 @@ export async function reportAction(options: ReportActionOptions): Promise<{ kind
   let skipped: string[] = [];
   let report: string;
   if (kind === 'run') {
-    const result = await renderRunReport(dir, { formats: options.formats });
+    const result = await renderRunReport(dir, { formats: options.formats, captions: options.captions });
     ({ charts, skipped, report } = result);
   } else if (kind === 'sweep') {
-    ({ charts, report } = await renderSweepReport(dir, { formats: options.formats }));
+    ({ charts, report } = await renderSweepReport(dir, { formats: options.formats, captions: options.captions }));
   } else if (kind === 'calibration') {
-    ({ report } = await renderCalibrationReport(dir, { formats: options.formats }));
+    ({ report } = await renderCalibrationReport(dir, { formats: options.formats, captions: options.captions }));
   } else if (kind === 'sensitivity') {
-    ({ charts, report } = await renderSensitivityReport(dir, { formats: options.formats }));
+    ({ charts, report } = await renderSensitivityReport(dir, { formats: options.formats, captions: options.captions }));
   } else if (kind === 'comparison') {
-    ({ charts, report } = await renderCompareReport(dir, { formats: options.formats }));
+    ({ charts, report } = await renderCompareReport(dir, { formats: options.formats, captions: options.captions }));
   } else {
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { resolvedScenario?: { title?: string; description?: string } };
-    const info = { title: manifest.resolvedScenario?.title ?? '', description: manifest.resolvedScenario?.description ?? '' };
-    ({ report } = await renderGameReport(dir, info, { formats: options.formats }));
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { resolvedScenario?: { title?: string; description?: string; illustrative?: string } };
+    const info = { title: manifest.resolvedScenario?.title ?? '', description: manifest.resolvedScenario?.description ?? '', illustrative: manifest.resolvedScenario?.illustrative };
+    ({ report } = await renderGameReport(dir, info, { formats: options.formats, captions: options.captions }));
   }
   // The charts just drawn are the tool's own files: listed in the manifest, so --force may later replace them.
   if (kind === 'run' || kind === 'comparison' || kind === 'game' || kind === 'calibration') await recordFiles(dir);

@@ -10,9 +10,11 @@ import { summarizeRun, type RunSummary } from '../../experiment/summarize.js';
 import { writeResults } from '../../results/run-files.js';
 import { formatHeadline } from '../../report/run/text.js';
 import { renderRunReport } from '../../report/run/report.js';
+import { illustrativeLines, illustrativeNotes } from '../../report/common/illustrative.js';
 import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
 import { gitCommit, packageVersion } from '../package-info.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
+import type { ChartFileOptions } from '../options.js';
 
 export interface RunActionOptions {
   scenario: string;
@@ -25,6 +27,8 @@ export interface RunActionOptions {
   /** Where default result folders go (default: ./results). */
   resultsRoot?: string;
   log?: (line: string) => void;
+  /** Chart files to write and their captions (default: vl, svg, png with full captions). */
+  charts?: ChartFileOptions;
 }
 
 export interface RunActionResult {
@@ -65,12 +69,17 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
     wallTimeSeconds: (performance.now() - t0) / 1000,
     resolvedScenario: loaded.scenario,
   }, async (dir) => {
-    await renderRunReport(dir);
+    await renderRunReport(dir, options.charts);
   }, { force: options.force });
   if (!options.quiet) {
     log('');
     log(formatHeadline(summary, loaded.scenario.title, seconds));
     log('');
+    const notes = illustrativeLines(illustrativeNotes([loaded.scenario]));
+    if (notes.length > 0) {
+      for (const line of notes) log(line);
+      log('');
+    }
     log(`Results: ${outDir}`);
     log(`Report:  ${join(outDir, 'charts', 'report.html')}`);
   }

@@ -13,12 +13,15 @@ import { renderSweepReport } from '../../report/sweep/report.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
+import type { ChartFileOptions } from '../options.js';
 
 export interface SweepActionOptions extends SweepOptions {
   scenario: string;
   out?: string;
   resume?: boolean;
   log?: (line: string) => void;
+  /** Chart files to write and their captions (default: vl, svg, png with full captions). */
+  charts?: ChartFileOptions;
 }
 
 export async function sweepAction(options: SweepActionOptions): Promise<{ outDir: string; complete: boolean }> {
@@ -41,7 +44,7 @@ export async function sweepAction(options: SweepActionOptions): Promise<{ outDir
       return { outDir, complete: false };
     }
     await writeSweepTables(outDir, plan, result.points);
-    await renderSweepReport(outDir);
+    await renderSweepReport(outDir, options.charts);
     if (!options.quiet) {
       log(`Done: ${join(outDir, 'sweep.csv')}, outcomes.csv, summary.json`);
       log(`Report: ${join(outDir, 'charts', 'report.html')}`);

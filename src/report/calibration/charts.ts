@@ -84,7 +84,7 @@ export function fitChart(summary: CalibrationSummary): ExperimentChart {
         ],
       },
     },
-    ...eventLayersOf(mergeEvents(summary.events.map((e) => ({ year: e.year, kind: e.type, label: e.label })), summary.years), SIZE.height),
+    ...eventLayersOf(mergeEvents(summary.events.map((e) => ({ year: e.year, kind: e.type, label: e.label })), summary.years), SIZE.height, summary.years),
   ];
   const v = seeds.validation;
   const notes = [

@@ -74,7 +74,7 @@ export async function readCalibrationSummary(dir: string): Promise<CalibrationSu
 /** Charts and report.html of a calibration folder, from its summary.json (or the summary given). */
 export async function renderCalibrationReport(dir: string, options: ExperimentReportOptions & { folderName?: string } = {}, summary?: CalibrationSummary): Promise<ExperimentReportResult> {
   const data = summary ?? (await readCalibrationSummary(dir));
-  const { drawn, files } = await writeExperimentCharts(dir, calibrationCharts(data), chartFormats(options));
+  const { drawn, files } = await writeExperimentCharts(dir, calibrationCharts(data), chartFormats(options), options.captions);
   const report = join(dir, 'report.html');
   await writeFile(report, calibrationHtml(data, drawn, options.folderName ?? basename(resolve(dir))));
   files.push(report);

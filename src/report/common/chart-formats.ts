@@ -1,15 +1,30 @@
 /**
- * The chart file formats (Vega-Lite spec, SVG, PNG) and their names. Kept apart
- * from the renderer, so the command line can check `--format` without loading
- * vega and resvg.
+ * The chart file formats (Vega-Lite spec, SVG, PNG, PDF) and their names, and
+ * how much text a chart carries (`--captions`). Kept apart from the renderer,
+ * so the command line can check `--format` without loading vega and resvg.
  */
 import { UserError } from '../../scenario/errors.js';
 
-export const CHART_FORMATS = ['vl', 'svg', 'png'] as const;
+export const CHART_FORMATS = ['vl', 'svg', 'png', 'pdf'] as const;
 export type ChartFormat = (typeof CHART_FORMATS)[number];
 
-export const EXTENSION: Record<ChartFormat, string> = { vl: '.vl.json', svg: '.svg', png: '.png' };
-export const LABEL: Record<ChartFormat, string> = { vl: 'Vega-Lite spec', svg: 'SVG', png: 'PNG' };
+/** Written when no format is asked for (PDF only on request: it takes longer to write). */
+export const DEFAULT_FORMATS: readonly ChartFormat[] = ['vl', 'svg', 'png'];
+
+export const EXTENSION: Record<ChartFormat, string> = { vl: '.vl.json', svg: '.svg', png: '.png', pdf: '.pdf' };
+export const LABEL: Record<ChartFormat, string> = { vl: 'Vega-Lite spec', svg: 'SVG', png: 'PNG', pdf: 'PDF' };
+
+/**
+ * How much text a chart file carries: `full` keeps the method notes under the
+ * title; `none` keeps the title only, for a chart pasted into a text that
+ * says the rest (report.html shows its caption either way).
+ */
+export const CAPTIONS = ['full', 'none'] as const;
+export type Captions = (typeof CAPTIONS)[number];
+
+export function isCaptions(value: unknown): value is Captions {
+  return typeof value === 'string' && (CAPTIONS as readonly string[]).includes(value);
+}
 
 /** Spec files: 2-space JSON with a trailing newline. */
 export const specJson = (spec: unknown): string => JSON.stringify(spec, null, 2) + '\n';

@@ -13,3 +13,49 @@ export function formatQuantity(x: number, digits = 3): string {
   if (abs >= 100) return x.toFixed(1);
   return x.toFixed(digits);
 }
+
+/**
+ * Decimals for showing numbers whose spread is `width`: enough for two
+ * significant digits of the width (an interval 863 wide: none; 0.0126 wide:
+ * three), so a mean and its bounds share one format chosen by how precisely
+ * the interval pins the mean down. A zero or non-finite width (one
+ * replication, no spread) falls back to three significant digits of `scale`.
+ */
+export function intervalDecimals(width: number, scale: number, maxDecimals = 6): number {
+  const from = (x: number, digits: number) => Math.max(0, Math.min(maxDecimals, digits - 1 - Math.floor(Math.log10(x))));
+  if (Number.isFinite(width) && width > 0) return from(width, 2);
+  const abs = Math.abs(scale);
+  return Number.isFinite(abs) && abs > 0 ? from(abs, 3) : 0;
+}
+
+/** One number with `decimals` decimals and thousands separators; "n/a" when not finite; never "-0". */
+export function formatFixed(x: number, decimals: number, signed = false): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  const text = x.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const clean = /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+  return signed && !clean.startsWith('-') && Number(clean.replace(/,/g, '')) !== 0 ? `+${clean}` : clean;
+}
+
+export interface IntervalFormat {
+  /** A leading + on a positive mean (changes). */
+  signed?: boolean;
+  /** Multiply by this before showing (100 for shares as percentages). */
+  scale?: number;
+  /** Appended to the mean and each bound (e.g. '%'). */
+  suffix?: string;
+}
+
+/**
+ * "mean [low, high]" with one format for the three numbers: the decimals come
+ * from the interval's width (`intervalDecimals`). Without finite bounds, the
+ * mean alone.
+ */
+export function formatInterval(mean: number, low: number, high: number, options: IntervalFormat = {}): string {
+  const k = options.scale ?? 1;
+  const suffix = options.suffix ?? '';
+  const bounded = Number.isFinite(low) && Number.isFinite(high);
+  const decimals = intervalDecimals(bounded ? k * (high - low) : Number.NaN, k * mean);
+  const show = (x: number, signed = false) => (Number.isFinite(x) ? formatFixed(k * x, decimals, signed) + suffix : 'n/a');
+  const m = show(mean, options.signed);
+  return bounded ? `${m} [${show(low)}, ${show(high)}]` : m;
+}

@@ -23,6 +23,8 @@ export interface ExperimentPage {
   documentTitle: string;
   /** Paragraphs under the heading (plain text). */
   lede: string[];
+  /** Notes on illustrative numbers under the lede (HTML, already escaped; see illustrative.ts). */
+  illustrative?: string;
   /** Items of the meta line (HTML, already escaped). */
   meta: string[];
   /** Sections before the charts (tables). */
@@ -94,7 +96,7 @@ ${s.html}
 <header>
 <h1>${escapeHtml(page.title)}</h1>
 ${page.lede.map((p) => `<p class="lede">${escapeHtml(p)}</p>`).join('\n')}
-<p class="meta">${page.meta.join(' · ')}</p>
+${page.illustrative ? `${page.illustrative}\n` : ''}<p class="meta">${page.meta.join(' · ')}</p>
 <nav aria-label="Contents"><ol>
 ${toc.join('\n')}
 </ol></nav>

@@ -9,6 +9,7 @@
  * laid out for the glyphs that are actually drawn.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
@@ -206,4 +207,63 @@ export function svgToPng(svg: string, scale = PNG_SCALE): Buffer {
 export async function renderChart(spec: TopLevelSpec): Promise<{ svg: string; png: Buffer }> {
   const svg = await renderSvg(spec);
   return { svg, png: svgToPng(svg) };
+}
+
+// ---------------------------------------------------------------------------
+// PDF: the SVG drawn as vector paths into a PDF page of the same size, its
+// text kept as text in the shipped DejaVu fonts, embedded (subset), so it can
+// be selected, searched and scaled. pdfkit writes the PDF, svg-to-pdfkit
+// translates the SVG into pdfkit calls; both are loaded only when a PDF is asked
+// for. The document dates are fixed so the same chart gives the same bytes.
+
+type SvgToPdfkit = (
+  doc: PDFKit.PDFDocument,
+  svg: string,
+  x: number,
+  y: number,
+  options: { width?: number; height?: number; assumePt?: boolean; fontCallback?: (family: string, bold: boolean) => string; warningCallback?: (warning: string) => void },
+) => void;
+
+/**
+ * Vega writes a solid line of a dashed scale as stroke-dasharray "1,0", which
+ * pdfkit refuses (a dash with a zero gap); such a line is drawn solid.
+ */
+export function solidDashes(svg: string): string {
+  return svg.replace(/\sstroke-dasharray="([^"]*)"/g, (all, list: string) => {
+    const parts = list.split(/[\s,]+/).filter(Boolean).map(Number);
+    return parts.length > 0 && parts.every((x, i) => i % 2 === 0 || x === 0) ? '' : all;
+  });
+}
+
+/** Fixed creation date of every PDF (the file ID is derived from it). */
+const PDF_DATE = new Date(Date.UTC(2000, 0, 1));
+
+/** A vector PDF of an SVG drawn by `renderSvg`, with `title` as the document title. */
+export async function svgToPdf(svg: string, title: string): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
+  const svgToPdfkit = createRequire(import.meta.url)('svg-to-pdfkit') as SvgToPdfkit;
+  const size = (name: string) => Number(new RegExp(`<svg\\b[^>]*?\\s${name}="([\\d.]+)"`).exec(svg)?.[1]);
+  const width = size('width');
+  const height = size('height');
+  if (!(width > 0 && height > 0)) throw new Error('the SVG has no width and height; cannot size the PDF page');
+  const doc = new PDFDocument({ size: [width, height], margin: 0, autoFirstPage: true, info: { Title: title, Producer: 'chuanyu-sim (pdfkit)', Creator: 'chuanyu-sim', CreationDate: PDF_DATE, ModDate: PDF_DATE } });
+  doc.registerFont(FONT_FAMILY, FONT_FILES.regular);
+  doc.registerFont(`${FONT_FAMILY} Bold`, FONT_FILES.bold);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  const warnings: string[] = [];
+  svgToPdfkit(doc, solidDashes(svg), 0, 0, {
+    width,
+    height,
+    assumePt: true,
+    fontCallback: (_family, bold) => (bold ? `${FONT_FAMILY} Bold` : FONT_FAMILY),
+    warningCallback: (w) => warnings.push(w),
+  });
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
 }

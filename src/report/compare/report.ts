@@ -18,6 +18,7 @@ import { DIFFERENCE_METRICS } from './metrics.js';
 import { verdictsSection } from './verdicts-html.js';
 import { formatDifference, formatValue } from '../common/headline-metrics.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions, type ExperimentReportResult } from '../common/write-charts.js';
+import { illustrativeHtml, illustrativeNotes } from '../common/illustrative.js';
 
 export type { ExperimentReportOptions, ExperimentReportResult } from '../common/write-charts.js';
 
@@ -25,7 +26,7 @@ export async function renderCompareReport(dir: string, options: ExperimentReport
   const formats = chartFormats(options);
   const data = await readComparison(dir);
   const outDir = join(data.dir, 'charts');
-  const { drawn, files } = await writeExperimentCharts(outDir, compareCharts(data), formats);
+  const { drawn, files } = await writeExperimentCharts(outDir, compareCharts(data), formats, options.captions);
   const report = join(outDir, 'report.html');
   await writeFile(report, compareHtml(data, drawn));
   files.push(report);
@@ -93,6 +94,7 @@ function compareHtml(data: ComparisonData, charts: ReportChart[]): string {
     lede: [
       `Every scenario ran with the same seed and replications (common random numbers), so each replication of a scenario is paired with the same replication of the reference, ${data.reference.label}, and their difference is free of most of the noise between runs.`,
     ],
+    illustrative: illustrativeHtml(illustrativeNotes(data.scenarios)),
     meta,
     sections: [
       { id: 'scenarios', heading: 'Scenarios', html: scenariosSection(data) },

@@ -9,6 +9,7 @@ import type { ComparisonVerdicts } from './verdicts.js';
 import { isNoChange, verdictLabel } from './verdicts.js';
 import { WHY_LENSES_DIFFER } from '../common/lens-display.js';
 import { uniqueLabels } from './read.js';
+import { formatInterval } from '../common/format.js';
 
 /** Billion yuan: whole numbers from 10 up (with thousands separators), one decimal below. */
 export function formatChange(x: number, signed = false): string {
@@ -17,9 +18,9 @@ export function formatChange(x: number, signed = false): string {
   return signed && x >= 0 && text !== '0.0' && text !== '0' ? `+${text}` : text;
 }
 
-/** "+120 [80, 160]" */
+/** "+120 [80, 160]": one format for the three numbers, chosen by the interval's width (format.ts). */
 export function changeText(c: ChangeInterval): string {
-  return Number.isFinite(c.low) ? `${formatChange(c.mean, true)} [${formatChange(c.low)}, ${formatChange(c.high)}]` : formatChange(c.mean, true);
+  return Number.isFinite(c.low) ? formatInterval(c.mean, c.low, c.high, { signed: true }) : formatChange(c.mean, true);
 }
 
 function table(rows: string[][]): string {

@@ -25,6 +25,9 @@ export const LENS_PAYOFFS: Record<string, string> = {
   fiscal: 'fiscal balance (cumulative taxes less industrial spending plus fund distributions)',
 };
 
+/** Share of a panel's payoff range above which a cell is dark enough for white text. */
+const PAYOFF_DARK_FROM = 0.55;
+
 /** Two heatmaps (one per government) of mean payoffs in one lens; Nash equilibria outlined, Pareto-optimal cells starred. */
 export function payoffMatrixChart(point: GameJsonPoint, view: GameLensJson = point): TopLevelSpec | null {
   if (point.regions.length !== 2) return null;
@@ -40,10 +43,22 @@ export function payoffMatrixChart(point: GameJsonPoint, view: GameLensJson = poi
       equilibrium: p.equilibrium,
     })),
   );
+  // Text on a cell: white on the darker half of the 'blues' ramp (its luminance falls below ~0.4 past the middle), black on the lighter.
+  for (const government of point.regionNames) {
+    const own = cells.filter((c) => c.government === government);
+    const values = own.map((c) => c.payoff ?? Number.NaN).filter(Number.isFinite);
+    const [lo, hi] = [Math.min(...values), Math.max(...values)];
+    for (const c of own) (c as { ink?: string }).ink = hi > lo && c.payoff !== null && (c.payoff - lo) / (hi - lo) > PAYOFF_DARK_FROM ? '#ffffff' : '#000000';
+  }
+  // Wide enough columns for the longest label (DejaVu Sans digits are 0.64 em; 12 px text) plus padding.
+  const longest = Math.max(...cells.map((c) => Math.max(c.label.length, c.mark.length)));
+  const columns = new Set(cells.map((c) => c.col)).size;
+  const width = Math.max(250, Math.ceil(columns * (longest * 0.64 * 12 + 18)));
   const order = point.strategies[0];
+  const ink = { condition: { test: "datum.ink === '#ffffff'", value: '#ffffff' }, value: '#000000' };
   const panel = (government: string): Spec => ({
     title: `${government}'s payoff`,
-    width: 250,
+    width,
     height: 200,
     transform: [{ filter: { field: 'government', equal: government } }],
     encoding: {
@@ -58,8 +73,8 @@ export function payoffMatrixChart(point: GameJsonPoint, view: GameLensJson = poi
         },
       },
       { mark: { type: 'rect', filled: false, stroke: '#000000', strokeWidth: 4 }, transform: [{ filter: 'datum.equilibrium' }] },
-      { mark: { type: 'text', fontSize: 12, dy: -8 }, encoding: { text: { field: 'label' }, color: { value: '#000000' } } },
-      { mark: { type: 'text', fontSize: 11, dy: 10, fontWeight: 'bold' }, encoding: { text: { field: 'mark' }, color: { value: '#000000' } } },
+      { mark: { type: 'text', fontSize: 12, dy: -8 }, encoding: { text: { field: 'label' }, color: ink } },
+      { mark: { type: 'text', fontSize: 11, dy: 10, fontWeight: 'bold' }, encoding: { text: { field: 'mark' }, color: ink } },
     ],
   });
   return topLevel(

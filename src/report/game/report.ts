@@ -20,6 +20,8 @@ import type { ExperimentChart } from '../common/write-charts.js';
 import { UserError } from '../../scenario/errors.js';
 import { GAME_FILE, type GameJson, type GameJsonPoint, type GameLensJson } from '../../results/game-format.js';
 import { parseJsonFile } from '../../results/json-file.js';
+import { illustrativeHtml, illustrativeNotes } from '../common/illustrative.js';
+import { formatInterval } from '../common/format.js';
 
 /** game.json of a game folder, checked against its format (a damaged file names the field). */
 export async function readGameJson(dir: string): Promise<GameJson> {
@@ -106,9 +108,9 @@ function mutualDecomposition(point: GameJsonPoint, lens: string) {
   return (point.decomposition ?? []).find((d) => d.lens === lens && d.profile.every((s) => s === 'cooperate') && d.reference.every((s) => s === 'compete'));
 }
 
-const ciCell = (c: ChangeInterval) => `${Math.round(c.mean).toLocaleString('en-US')} [${Math.round(c.low).toLocaleString('en-US')}, ${Math.round(c.high).toLocaleString('en-US')}]`;
+const ciCell = (c: ChangeInterval) => formatInterval(c.mean, c.low, c.high);
 
-export async function renderGameReport(dir: string, info: { title: string; description: string }, options: ExperimentReportOptions = {}): Promise<{ charts: string[]; report: string }> {
+export async function renderGameReport(dir: string, info: { title: string; description: string; illustrative?: string }, options: ExperimentReportOptions = {}): Promise<{ charts: string[]; report: string }> {
   const data = await readGameJson(dir);
   const main = data.points[0];
   const charts: ExperimentChart[] = [];
@@ -132,7 +134,7 @@ export async function renderGameReport(dir: string, info: { title: string; descr
   const phase = phaseDiagramChart(data.points, data.sweep);
   if (phase) charts.push({ name: 'phase-diagram', heading: 'Phase diagram', caption: 'Read across to see which parameter values turn the game from one type into another, for instance a prisoner\'s dilemma into harmony, where cooperating pays whatever the other does.', spec: phase });
   const outDir = join(dir, 'charts');
-  const { drawn } = await writeExperimentCharts(outDir, charts, chartFormats(options));
+  const { drawn } = await writeExperimentCharts(outDir, charts, chartFormats(options), options.captions);
   const sections = data.points.map((p, i) => {
     const label = Object.entries(p.values).map(([k, v]) => `${k} = ${v}`).join(', ');
     // Cells and headers are HTML: every text from game.json (region names come from the scenario) is escaped.
@@ -179,6 +181,7 @@ export async function renderGameReport(dir: string, info: { title: string; descr
       title: `The game: ${info.title || data.scenario}`,
       documentTitle: `chuanyu-sim game: ${data.scenario}`,
       lede: [info.description, 'Every profile of government strategies was run with the same seeds, so payoff differences between profiles are not luck.'].filter(Boolean),
+      illustrative: illustrativeHtml(illustrativeNotes([{ name: data.scenario, illustrative: info.illustrative }])),
       meta: [`Scenario <code>${escapeHtml(data.scenario)}</code>`, `${data.replications} replications a profile`, `seed ${data.seed}`],
       sections,
       charts: drawn,

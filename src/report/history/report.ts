@@ -96,7 +96,7 @@ export async function writeHistoryFolder(outDir: string, result: HistoryResult, 
       await writeCsvFile(join(dir, 'attribution.csv'), header, rows);
       written.push('attribution.csv');
     }
-    const { drawn, files } = await writeExperimentCharts(dir, historyCharts(result), chartFormats(options));
+    const { drawn, files } = await writeExperimentCharts(dir, historyCharts(result), chartFormats(options), options.captions);
     written.push(...files.map((f) => basename(f)));
     await writeFile(join(dir, 'report.html'), historyHtml(result, drawn, basename(target), options.command));
     written.push('report.html');

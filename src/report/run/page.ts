@@ -115,7 +115,7 @@ ${rows.join('\n')}
 }
 
 /** The whole page. */
-export function buildHtmlReport(data: ResultsData, charts: ReportChart[], skipped: SkippedChart[] = []): string {
+export function buildHtmlReport(data: ResultsData, charts: ReportChart[], skipped: SkippedChart[] = [], illustrative = ''): string {
   const { scenario, summary, manifest } = data;
   const title = scenario.title || scenario.name;
   const n = summary.replications;
@@ -155,7 +155,7 @@ ${c.files.length > 0 ? `<p class="files">Files: ${c.files.map((f) => `<a href="$
 <header>
 <h1>${escapeHtml(title)}</h1>
 ${scenario.description ? `<p class="lede">${escapeHtml(scenario.description)}</p>` : ''}
-<p class="meta">${meta.join(' · ')}</p>
+${illustrative ? `${illustrative}\n` : ''}<p class="meta">${meta.join(' · ')}</p>
 <nav aria-label="Contents"><ol>
 ${toc.join('\n')}
 </ol></nav>

@@ -50,7 +50,8 @@ export interface MarketRecord {
 export interface TargetInfo {
   metric: string;
   source: string;
-  points: { year: number; value: number }[];
+  /** `observedYear`: when the value was observed, if not in `year` (charts draw it there). */
+  points: { year: number; value: number; observedYear?: number }[];
 }
 
 /** What the charts need to know about the scenario (from manifest.json's resolvedScenario). */
@@ -58,6 +59,8 @@ export interface ScenarioInfo {
   name: string;
   title: string;
   description: string;
+  /** The scenario's note on illustrative numbers ('' when it makes none). */
+  illustrative: string;
   regions: { id: string; name: string }[];
   sectors: { id: string; name: string }[];
   target: TargetInfo | null;
@@ -136,13 +139,17 @@ export function scenarioInfo(manifest: Manifest, summary: RunSummary, metrics: M
   if (isRecord(s.target) && Array.isArray(s.target.points)) {
     const points = s.target.points
       .filter((p): p is { year: number; value: number } => isRecord(p) && typeof p.year === 'number' && typeof p.value === 'number')
-      .map((p) => ({ year: p.year, value: p.value }));
+      .map((p) => {
+        const observedYear = (p as { observedYear?: unknown }).observedYear;
+        return { year: p.year, value: p.value, ...(typeof observedYear === 'number' ? { observedYear } : {}) };
+      });
     if (points.length > 0) target = { metric: str(s.target.metric, 'similarity'), source: str(s.target.source, ''), points };
   }
   return {
     name: str(s.name, summary.scenario ?? manifest.scenario),
     title: str(s.title, ''),
     description: str(s.description, ''),
+    illustrative: str(s.illustrative, '').trim(),
     regions: named(s.regions, regionIds),
     sectors: named(s.sectors, sectorIds),
     target,

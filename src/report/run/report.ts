@@ -7,17 +7,20 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CHART_FORMATS, parseFormats, type ChartFormat } from '../common/chart-formats.js';
+import { DEFAULT_FORMATS, parseFormats, type Captions, type ChartFormat } from '../common/chart-formats.js';
 import { CHARTS } from './charts.js';
 import type { ReportChart, SkippedChart } from '../common/html.js';
 import { buildHtmlReport } from './page.js';
 import { readResults } from './read.js';
 import { removeChartFiles, writeChart } from '../common/chart-files.js';
 import type { Manifest } from '../../results/run-format.js';
+import { illustrativeHtml, illustrativeNotes } from '../common/illustrative.js';
 
 export interface RenderRunReportOptions {
-  /** Chart files to write (default all three); report.html is always written. */
+  /** Chart files to write (default vl, svg, png); report.html is always written. */
   formats?: ChartFormat[];
+  /** `none`: chart files with their title only, no method notes (default `full`). */
+  captions?: Captions;
   /** The run's manifest, when manifest.json is not written yet (see ReadResultsOptions). */
   manifest?: Manifest;
 }
@@ -34,7 +37,7 @@ export interface RenderRunReportResult {
 }
 
 export async function renderRunReport(resultsDir: string, options: RenderRunReportOptions = {}): Promise<RenderRunReportResult> {
-  const formats = options.formats ? parseFormats(options.formats) : [...CHART_FORMATS];
+  const formats = options.formats ? parseFormats(options.formats) : [...DEFAULT_FORMATS];
   const data = await readResults(resultsDir, { manifest: options.manifest });
   const outDir = join(data.dir, 'charts');
   await mkdir(outDir, { recursive: true });
@@ -44,7 +47,7 @@ export async function renderRunReport(resultsDir: string, options: RenderRunRepo
   for (const chart of CHARTS) {
     const spec = chart.build(data);
     if (spec) {
-      const written = await writeChart(outDir, { name: chart.name, heading: chart.heading, caption: chart.caption(data), spec }, formats);
+      const written = await writeChart(outDir, { name: chart.name, heading: chart.heading, caption: chart.caption(data), spec }, formats, options.captions);
       drawn.push(written.drawn);
       files.push(...written.files);
     } else {
@@ -53,7 +56,7 @@ export async function renderRunReport(resultsDir: string, options: RenderRunRepo
     }
   }
   const report = join(outDir, 'report.html');
-  await writeFile(report, buildHtmlReport(data, drawn, skipped));
+  await writeFile(report, buildHtmlReport(data, drawn, skipped, illustrativeHtml(illustrativeNotes([data.scenario]))));
   files.push(report);
   return { charts: drawn.map((c) => c.name), skipped: skipped.map((s) => s.name), files, report };
 }

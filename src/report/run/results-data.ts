@@ -10,11 +10,12 @@ import type { MarketRecord, MetricRecord, ResultsData, ScenarioInfo, SectorRecor
 import { marketRows, metricRows, sectorRows } from '../../results/run-tables.js';
 import type { Manifest } from '../../results/run-format.js';
 
-export function scenarioInfoOfConfig(config: ModelConfig, text: { title?: string; description?: string } = {}): ScenarioInfo {
+export function scenarioInfoOfConfig(config: ModelConfig, text: { title?: string; description?: string; illustrative?: string } = {}): ScenarioInfo {
   return {
     name: config.name,
     title: text.title ?? '',
     description: text.description ?? '',
+    illustrative: text.illustrative ?? '',
     regions: config.regions.map((r) => ({ id: r.id, name: r.name })),
     sectors: config.sectors.map((s) => ({ id: s.id, name: s.name })),
     target: null,

@@ -14,6 +14,7 @@ import { readJsonFile } from '../../results/json-file.js';
 import { SENSITIVITY_PLAN, SENSITIVITY_SUMMARY } from '../../results/sensitivity-format.js';
 import { INDEX_LABELS, outputInfo, sensitivityCharts, type SensitivityData } from './charts.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions, type ExperimentReportResult } from '../common/write-charts.js';
+import { illustrativeHtml, illustrativeNotes } from '../common/illustrative.js';
 
 export async function readSensitivity(dir: string): Promise<SensitivityData> {
   const full = resolve(dir);
@@ -38,7 +39,7 @@ export async function renderSensitivityReport(dir: string, options: ExperimentRe
   const formats = chartFormats(options);
   const data = await readSensitivity(dir);
   const outDir = join(data.dir, 'charts');
-  const { drawn, files } = await writeExperimentCharts(outDir, sensitivityCharts(data), formats);
+  const { drawn, files } = await writeExperimentCharts(outDir, sensitivityCharts(data), formats, options.captions);
   const report = join(outDir, 'report.html');
   await writeFile(report, sensitivityHtml(data, drawn));
   files.push(report);
@@ -119,6 +120,7 @@ function sensitivityHtml(data: SensitivityData, charts: Parameters<typeof buildE
   return buildExperimentHtml({
     title: `Sensitivity: ${name}`,
     documentTitle: `Sensitivity of ${scenario.name} – chuanyu-sim sensitivity report`,
+    illustrative: illustrativeHtml(illustrativeNotes([data.scenario])),
     lede: [`${method} of ${data.summary.outputs.length} output${data.summary.outputs.length === 1 ? '' : 's'} with respect to ${plan.parameters.map((p) => p.path).join(', ')} in the scenario "${name}".`, ...(scenario.description ? [scenario.description] : [])],
     meta: [
       `Base scenario <code>${escapeHtml(scenario.name)}</code>`,

@@ -134,7 +134,7 @@ export async function renderStudyReport(dir: string, options: ExperimentReportOp
     spec: studyPhaseChart(data.cells.filter((c) => c.panel === panel.path), { x: data.x.label, y: panel.label, lenses: data.lenses, replications: data.replications, types, regions: data.regions }),
   }));
   const outDir = join(dir, 'charts');
-  const { drawn } = await writeExperimentCharts(outDir, charts, chartFormats(options));
+  const { drawn } = await writeExperimentCharts(outDir, charts, chartFormats(options), options.captions);
   // Every text from the study file or the results is escaped: the file is user input.
   const summary = summaryHtml(studySummaryLines(data.cells, data));
   const sections = [

@@ -15,6 +15,7 @@ import { SWEEP_HEADLINE, formatValue } from '../common/headline-metrics.js';
 import { sweepCharts } from './charts.js';
 import { modalOutcome } from './outcomes.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions, type ExperimentReportResult } from '../common/write-charts.js';
+import { illustrativeHtml, illustrativeNotes } from '../common/illustrative.js';
 
 export type { ExperimentReportOptions, ExperimentReportResult } from '../common/write-charts.js';
 
@@ -25,7 +26,7 @@ export async function renderSweepReport(dir: string, options: ExperimentReportOp
   const formats = chartFormats(options);
   const data = await readSweep(dir);
   const outDir = join(data.dir, 'charts');
-  const { drawn, files } = await writeExperimentCharts(outDir, sweepCharts(data), formats);
+  const { drawn, files } = await writeExperimentCharts(outDir, sweepCharts(data), formats, options.captions);
   const report = join(outDir, 'report.html');
   await writeFile(report, sweepHtml(data, drawn));
   files.push(report);
@@ -99,6 +100,7 @@ function sweepHtml(data: SweepData, charts: Parameters<typeof buildExperimentHtm
     title: `Sweep: ${name}`,
     documentTitle: `Sweep of ${scenario.name} – chuanyu-sim sweep report`,
     lede,
+    illustrative: illustrativeHtml(illustrativeNotes([scenario])),
     meta,
     sections: [
       { id: 'parameters', heading: 'Parameters', html: parametersTable(data) },

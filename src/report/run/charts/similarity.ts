@@ -13,6 +13,13 @@ import { eventLayers } from './events.js';
 export const SCENARIO_RUN = 'Scenario (mean)';
 export const COUNTERFACTUAL_RUN = 'Counterfactual (mean)';
 
+/** Legend label of the target points: "Observed (2015)", "Observed (2015, 2018)", "Observed (1997-2020)". */
+export function observedLabel(years: readonly number[]): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  if (sorted.length === 0) return 'Observed';
+  return `Observed (${sorted.length <= 3 ? sorted.join(', ') : `${sorted[0]}-${sorted[sorted.length - 1]}`})`;
+}
+
 /** Null when the scenario has a single region (no pair). */
 export function similarityChart(data: ResultsData): TopLevelSpec | null {
   const scenario = metricStats(data.metrics, 'similarity', 'pair');
@@ -26,8 +33,11 @@ export function similarityChart(data: ResultsData): TopLevelSpec | null {
   }
   const target = data.scenario.target && data.scenario.target.metric === 'similarity' ? data.scenario.target : null;
   const colour = pairColourScale(data, pairs);
-  const x = yearX(data);
   const [first, last] = yearDomain(data);
+  // A target point is drawn at the year it was observed, which may lie before the run (the axis then starts there).
+  const targetPoints = target ? target.points.filter((p) => p.year >= first && p.year <= last).map((p) => ({ ...p, at: p.observedYear ?? p.year })) : [];
+  const axisStart = Math.min(first, ...targetPoints.map((p) => p.at));
+  const x = axisStart < first ? { ...yearX(data), scale: { domain: [axisStart, last], nice: false, zero: false } } : yearX(data);
   const y = { field: 'mean', type: 'quantitative', title: axisTitle('similarity', 'pair', 'Similarity coefficient'), scale: { zero: false, padding: 6 } };
   const runs = counterfactual.size > 0 ? [SCENARIO_RUN, COUNTERFACTUAL_RUN] : [SCENARIO_RUN];
   const layers: Spec[] = [
@@ -53,9 +63,9 @@ export function similarityChart(data: ResultsData): TopLevelSpec | null {
     },
   ];
   if (target) {
-    const label = 'Target (observed)';
+    const label = observedLabel(targetPoints.map((p) => p.at));
     layers.push({
-      data: { values: target.points.filter((p) => p.year >= first && p.year <= last).map((p) => ({ year: p.year, value: p.value, series: label })) },
+      data: { values: targetPoints.map((p) => ({ year: p.at, value: p.value, series: label })) },
       mark: { type: 'point', filled: true, size: 70, color: NEUTRAL.target, opacity: 1 },
       encoding: {
         x,
