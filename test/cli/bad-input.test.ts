@@ -92,6 +92,12 @@ describe('bad input', () => {
     expect(result.stderr).toContain('--replications');
   });
 
+  it('names the unknown section of validate --skip, also in a comma list', async () => {
+    const result = await runCliInProcess(['validate', '--skip', 'history,bogus']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/skip.*"bogus".*robustness.*mechanisms.*history/s);
+  });
+
   it('runs a UTF-8 BOM, CRLF line endings and -0 cleanly', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'chuanyu-cwd-'));
     const file = write('odd.yaml', '\uFEFF' + (BASE + 'seed: -0\n').replace(/\n/g, '\r\n'));

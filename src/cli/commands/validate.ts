@@ -14,7 +14,14 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .option('seed', numericOption('--seed', SEED_FLAG, { default: 1, describe: 'Random seed' }))
       .option('write', { type: 'string', describe: 'Write the markdown report to this file (npm run validate: docs/VALIDATION.md)' })
       .option('readme', { type: 'string', describe: 'Also write the short answers into this file\'s <!-- validate:in-brief:start/end --> block (npm run validate: README.md)' })
-      .option('skip', { type: 'string', array: true, choices: VALIDATION_SECTIONS as unknown as string[], describe: 'Leave these sections out, for a quicker look (npm run validate runs them all)' })
+      .option('skip', {
+        type: 'string',
+        array: true,
+        choices: VALIDATION_SECTIONS as unknown as string[],
+        // "--skip a,b" as well as "--skip a b".
+        coerce: (values: string[]) => values.flatMap((v) => v.split(',')).filter(Boolean),
+        describe: 'Leave these sections out, for a quicker look (npm run validate runs them all)',
+      })
       .option('robustness-scale', { type: 'string', describe: 'A named scale of scenarios/studies/robustness.yaml (e.g. tiny) for a quick robustness check' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false }) as unknown as Argv<ValidateArgs>,
   handler: async (args) => {
