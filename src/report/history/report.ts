@@ -15,6 +15,7 @@ import type { Attribution } from '../../experiment/history/attribution.js';
 import type { SwitchProfile } from '../../experiment/history/switch-profile.js';
 import { writeDirectoryAtomically } from '../../results/atomic-dir.js';
 import { writeCsvFile } from '../../results/csv-file.js';
+import { writeHistorySummary } from '../../results/experiment-files.js';
 import { buildExperimentHtml, escapeHtml } from '../common/page.js';
 import { historyCharts } from './charts.js';
 import { attributionSentences, historySummaryMarkdown, profileSentences, type HistoryResult } from './text.js';
@@ -83,7 +84,7 @@ export async function writeHistoryFolder(outDir: string, result: HistoryResult, 
   const written: string[] = [];
   await writeDirectoryAtomically(target, { kind: 'history', force: options.force }, async (dir) => {
     const summary: HistorySummary = { kind: 'chuanyu-history', command: options.command, ...result };
-    await writeFile(join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+    await writeHistorySummary(dir, summary);
     await writeFile(join(dir, 'summary.md'), historySummaryMarkdown(result, options.command));
     written.push('summary.json', 'summary.md');
     if (result.profile) {

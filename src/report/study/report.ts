@@ -6,38 +6,20 @@
  * words), one chart a panel (a phase diagram per lens, side by side) and
  * report.html.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
 import { LENS_NAMES, cellTypeText, studyPhaseChart } from './charts.js';
-import { studySummaryLines, typeCounts, type StudyTextInfo } from './text.js';
+import { studySummaryLines, typeCounts } from './text.js';
 import { writeCsvFile } from '../../results/csv-file.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions } from '../common/write-charts.js';
 import type { ExperimentChart } from '../common/write-charts.js';
 import type { StudyCell } from '../../experiment/study.js';
-import { UserError } from '../../scenario/errors.js';
+import { readStudyJson } from '../../results/experiment-files.js';
+import type { StudyJsonFile } from '../../results/study-format.js';
 
-export interface StudyJson {
-  kind: 'study';
-  name: string;
-  title: string;
-  question: string;
-  scenario: string;
-  scale: string;
-  seed: number;
-  replications: number;
-  strategies: string[];
-  lenses: string[];
-  /** Region ids, in the order of each cell's `players`. */
-  regions: string[];
-  /** Scenario values every run had (the scale's). */
-  set: Record<string, number | string | boolean>;
-  x: StudyTextInfo['x'];
-  panels: (StudyTextInfo['panels'][number] & { note: string; file: string })[];
-  /** Per lens: cells, indeterminate cells and their share. */
-  indeterminate: Record<string, { cells: number; indeterminate: number; share: number }>;
-  cells: StudyCell[];
-}
+/** study.json, as results/study-format.ts checks it. */
+export type StudyJson = StudyJsonFile;
 
 /** A panel's file name: its lever path with dots as hyphens. */
 export const panelSlug = (path: string) => path.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
@@ -119,12 +101,7 @@ export function studySummaryMarkdown(data: StudyJson): string {
 }
 
 export async function renderStudyReport(dir: string, options: ExperimentReportOptions = {}): Promise<{ charts: string[]; report: string }> {
-  let data: StudyJson;
-  try {
-    data = JSON.parse(await readFile(join(dir, 'study.json'), 'utf8')) as StudyJson;
-  } catch {
-    throw new UserError(`${dir} has no readable study.json (is it a \`chuanyu study\` folder?)`);
-  }
+  const data = await readStudyJson(dir);
   await writeFile(join(dir, 'summary.md'), studySummaryMarkdown(data));
   const types = typeCounts(data.cells).map((t) => t.type);
   const charts: ExperimentChart[] = data.panels.map((panel) => ({
