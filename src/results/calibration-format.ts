@@ -46,3 +46,18 @@ export const calibrationSummarySchema = z.object({
 export type CalibrationSummaryFile = z.output<typeof calibrationSummarySchema>;
 
 export const CALIBRATION_SUMMARY = fileFormat('a calibration summary (summary.json)', calibrationSummarySchema);
+
+/** What fit.csv is made from: the target points and the fresh and fitting series. */
+export type FitSource = { target: Pick<CalibrationSummaryFile['target'], 'points'>; series: Pick<CalibrationSummaryFile['series'], 'fresh' | 'fitting'> };
+
+/** fit.csv: year,target,mean,p05,p95,in_fit,mean_fitting_seeds per target point. */
+export const FIT_CSV_HEADER = ['year', 'target', 'mean', 'p05', 'p95', 'in_fit', 'mean_fitting_seeds'] as const;
+
+/** Rows of fit.csv: one per target point; mean and band from the fresh seeds, 1/0 for fitted/held out. */
+export function fitRows(summary: FitSource): (string | number)[][] {
+  return summary.target.points.map((p) => {
+    const fresh = summary.series.fresh.find((s) => s.year === p.year);
+    const fitting = summary.series.fitting.find((s) => s.year === p.year);
+    return [p.year, p.value, fresh?.mean ?? Number.NaN, fresh?.p05 ?? Number.NaN, fresh?.p95 ?? Number.NaN, p.inFit ? 1 : 0, fitting?.mean ?? Number.NaN];
+  });
+}

@@ -72,3 +72,40 @@ export const historySummarySchema = z.object({
 export type HistorySummaryFile = z.output<typeof historySummarySchema>;
 
 export const HISTORY_SUMMARY = fileFormat('a history summary (summary.json)', historySummarySchema);
+
+const flag = (b: boolean) => (b ? 1 : 0);
+
+/** profile.csv: one row per competition window. */
+export function profileCsv(p: z.output<typeof switchProfileSchema>): { header: string[]; rows: (string | number)[][] } {
+  const years = p.target.map((t) => t.year);
+  const header = [
+    'window', 'first_year', 'last_year', 'rmse', 'mse_per_replication',
+    'vs_best', 'vs_best_low', 'vs_best_high', 'supported',
+    'vs_best_mean', 'vs_best_mean_low', 'vs_best_mean_high', 'supported_mean',
+    'best', 'best_mean', 'scenario_window',
+    ...years.map((y) => `mean_${y}`),
+  ];
+  const rows = p.windows.map((w) => [
+    w.label,
+    w.window.kind === 'episode' ? w.window.from : '',
+    w.window.kind === 'episode' ? Math.min(w.window.to - 1, p.years[1]) : '',
+    w.rmse, w.mse,
+    w.vsBest.difference, w.vsBest.ciLow, w.vsBest.ciHigh, flag(w.supported),
+    w.vsBestMean.difference, w.vsBestMean.ciLow, w.vsBestMean.ciHigh, flag(w.supportedMean),
+    flag(w.best), flag(w.bestMean), flag(w.scenario),
+    ...years.map((y) => w.means.find((m) => m.year === y)?.mean ?? Number.NaN),
+  ]);
+  return { header, rows };
+}
+
+/** attribution.csv: one row per mechanism switched off (the full model first). */
+export function attributionCsv(a: z.output<typeof attributionSchema>): { header: string[]; rows: (string | number)[][] } {
+  const change = (prefix: string) => [`${prefix}_mean`, `${prefix}_vs_full`, `${prefix}_vs_full_low`, `${prefix}_vs_full_high`, `${prefix}_share`, `${prefix}_share_low`, `${prefix}_share_high`, `${prefix}_significant`];
+  const header = ['variant', 'label', 'changed', ...change('fall'), ...change('rise'), 'rmse', 'mse_vs_full', 'mse_vs_full_low', 'mse_vs_full_high'];
+  const rows = a.rows.map((r) => [
+    r.id, r.label, r.changed,
+    ...[r.fall, r.rise].flatMap((c) => [c.mean, c.vsFull.difference, c.vsFull.ciLow, c.vsFull.ciHigh, c.share.value, c.share.low, c.share.high, flag(c.significant)]),
+    r.rmse, r.mseVsFull.difference, r.mseVsFull.ciLow, r.mseVsFull.ciHigh,
+  ]);
+  return { header, rows };
+}

@@ -52,3 +52,25 @@ export const studyJsonSchema = z.object({
 export type StudyJsonFile = z.output<typeof studyJsonSchema>;
 
 export const STUDY_FILE = fileFormat('a study (study.json)', studyJsonSchema);
+
+/** A panel's file name: its lever path with dots as hyphens. */
+export const panelSlug = (path: string) => path.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+
+/** Per lens: the cells, the indeterminate ones and their share (study.json's `indeterminate`). */
+export function indeterminateCounts(cells: readonly { lens: string; type: string }[], lenses: readonly string[]): StudyJsonFile['indeterminate'] {
+  return Object.fromEntries(
+    lenses.map((lens) => {
+      const mine = cells.filter((c) => c.lens === lens);
+      const k = mine.filter((c) => c.type === 'indeterminate').length;
+      return [lens, { cells: mine.length, indeterminate: k, share: mine.length > 0 ? k / mine.length : 0 }];
+    }),
+  );
+}
+
+/** cells.csv: one row a cell and lens. */
+export function studyCellsCsv(data: StudyJsonFile): { header: string[]; rows: string[][] } {
+  return {
+    header: ['lever', 'lever_value', data.x.path, 'lens', 'type', 'likely_type', 'cooperation_equilibrium', 'cooperation_equilibrium_sure', 'competition_equilibrium', 'cooperation_pays_both', 'equilibria'],
+    rows: data.cells.map((c) => [c.panel, String(c.y), String(c.x), c.lens, c.type, c.likely, String(c.cooperationEquilibrium), String(c.cooperationEquilibriumSure), String(c.competitionEquilibrium), c.cooperationPaysBoth, c.equilibria.map((e) => `(${e.join(' ')})`).join(' ')]),
+  };
+}

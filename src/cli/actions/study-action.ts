@@ -10,8 +10,9 @@ import { writeDirectoryAtomically } from '../../results/atomic-dir.js';
 import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
 import { stableJson } from '../../results/json-file.js';
 import { gameJson } from '../../experiment/game-json.js';
-import { writeGameJson, writeStudyJson } from '../../results/experiment-files.js';
-import { indeterminateCounts, panelSlug, renderStudyReport, studySummaryMarkdown, studyValidationMarkdown, writeStudyTables, type StudyJson } from '../../report/study/report.js';
+import { writeGameJson, writeStudyCells, writeStudyJson } from '../../results/experiment-files.js';
+import { renderStudyReport, studySummaryMarkdown, studyValidationMarkdown, type StudyJson } from '../../report/study/report.js';
+import { indeterminateCounts, panelSlug } from '../../results/study-format.js';
 import { readValidationReport, writeStudyIntoValidation } from '../../report/validation/validation-blocks.js';
 import { UserError } from '../../scenario/errors.js';
 
@@ -81,7 +82,7 @@ export async function studyAction(options: StudyActionOptions): Promise<{ outDir
   const objectives = Object.fromEntries(loaded.scenario.regions.map((r) => [r.id, loaded.scenario.governments[r.id]?.objective ?? { gdp: 1, welfare: 0, fiscal: 0 }]));
   await writeDirectoryAtomically(outDir, { kind: 'study', force: options.force }, async (dir) => {
     await writeStudyJson(dir, data);
-    await writeStudyTables(dir, data);
+    await writeStudyCells(dir, data);
     await mkdir(join(dir, 'games'));
     for (const [i, r] of results.entries())
       await writeGameJson(join(dir, data.panels[i].file), gameJson(loaded.scenario.name, seed, replications, [r.panel.path, study.x.path], r.points, objectives));

@@ -16,24 +16,14 @@ import { basename, join, resolve } from 'node:path';
 import type { CalibrationPlan, CalibrationResult } from '../../experiment/calibration/calibrate.js';
 import { calibratedScenarioYaml } from '../../experiment/calibration/calibrated-yaml.js';
 import { buildCalibrationSummary, calibratedTitle, type CalibrationSummary } from '../../experiment/calibration/summary.js';
-import { readCalibrationSummaryFile, writeCalibrationSummary } from '../../results/experiment-files.js';
+import { readCalibrationSummaryFile, writeCalibrationSummary, writeFitCsv } from '../../results/experiment-files.js';
+import { fitRows } from '../../results/calibration-format.js';
 import { writeDirectoryAtomically } from '../../results/atomic-dir.js';
 import { calibrationCharts } from './charts.js';
 import { metricLabel } from '../common/chart-spec.js';
-import { writeCsvFile } from '../../results/csv-file.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions, type ExperimentReportResult } from '../common/write-charts.js';
 
-export const FIT_CSV_HEADER = ['year', 'target', 'mean', 'p05', 'p95', 'in_fit', 'mean_fitting_seeds'] as const;
-
-/** Rows of fit.csv: one per target point; mean and band from the fresh seeds, 1/0 for fitted/held out. */
-export function fitRows(summary: CalibrationSummary): (string | number)[][] {
-  return summary.target.points.map((p) => {
-    const fresh = summary.series.fresh.find((s) => s.year === p.year);
-    const fitting = summary.series.fitting.find((s) => s.year === p.year);
-    return [p.year, p.value, fresh?.mean ?? Number.NaN, fresh?.p05 ?? Number.NaN, fresh?.p95 ?? Number.NaN, p.inFit ? 1 : 0, fitting?.mean ?? Number.NaN];
-  });
-}
 
 export interface WriteCalibrationInput {
   plan: CalibrationPlan;
@@ -53,7 +43,7 @@ export async function writeCalibrationFolder(outDir: string, input: WriteCalibra
   await writeDirectoryAtomically(target, { kind: 'calibration', force: options.force }, async (dir) => {
     await writeFile(join(dir, 'calibrated.yaml'), yaml);
     await writeCalibrationSummary(dir, summary);
-    await writeCsvFile(join(dir, 'fit.csv'), FIT_CSV_HEADER, fitRows(summary));
+    await writeFitCsv(dir, summary);
     await renderCalibrationReport(dir, { ...options, folderName: basename(target) }, summary);
   });
   return summary;

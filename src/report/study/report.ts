@@ -11,36 +11,17 @@ import { join } from 'node:path';
 import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
 import { LENS_NAMES, cellTypeText, studyPhaseChart } from './charts.js';
 import { studySummaryLines, typeCounts } from './text.js';
-import { writeCsvFile } from '../../results/csv-file.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions } from '../common/write-charts.js';
 import type { ExperimentChart } from '../common/write-charts.js';
-import type { StudyCell } from '../../experiment/study.js';
 import { readStudyJson } from '../../results/experiment-files.js';
+import { panelSlug } from '../../results/study-format.js';
 import type { StudyJsonFile } from '../../results/study-format.js';
 
 /** study.json, as results/study-format.ts checks it. */
 export type StudyJson = StudyJsonFile;
 
-/** A panel's file name: its lever path with dots as hyphens. */
-export const panelSlug = (path: string) => path.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
 
-export function indeterminateCounts(cells: StudyCell[], lenses: string[]): StudyJson['indeterminate'] {
-  return Object.fromEntries(
-    lenses.map((lens) => {
-      const mine = cells.filter((c) => c.lens === lens);
-      const k = mine.filter((c) => c.type === 'indeterminate').length;
-      return [lens, { cells: mine.length, indeterminate: k, share: mine.length > 0 ? k / mine.length : 0 }];
-    }),
-  );
-}
 
-export async function writeStudyTables(dir: string, data: StudyJson): Promise<void> {
-  await writeCsvFile(
-    join(dir, 'cells.csv'),
-    ['lever', 'lever_value', data.x.path, 'lens', 'type', 'likely_type', 'cooperation_equilibrium', 'cooperation_equilibrium_sure', 'competition_equilibrium', 'cooperation_pays_both', 'equilibria'],
-    data.cells.map((c) => [c.panel, String(c.y), String(c.x), c.lens, c.type, c.likely, String(c.cooperationEquilibrium), String(c.cooperationEquilibriumSure), String(c.competitionEquilibrium), c.cooperationPaysBoth, c.equilibria.map((e) => `(${e.join(' ')})`).join(' ')]),
-  );
-}
 
 const markdownTable = (header: string[], rows: string[][]) => [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 
