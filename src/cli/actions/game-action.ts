@@ -13,7 +13,9 @@ import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js'
 import { stableJson } from '../../results/json-file.js';
 import { writeCsvFile } from '../../results/csv-file.js';
 import { formatGame } from '../../report/game/text.js';
-import { renderGameReport, gameJson } from '../../report/game/report.js';
+import { renderGameReport } from '../../report/game/report.js';
+import { gameJson } from '../../experiment/game-json.js';
+import { writeGameJson } from '../../results/experiment-files.js';
 import { gitCommit, packageVersion } from '../package-info.js';
 import { interruptSignal } from '../signals.js';
 import { createPointPool } from '../../experiment/pool.js';
@@ -74,7 +76,7 @@ export async function gameAction(options: GameActionOptions): Promise<{ outDir: 
   }
   await writeDirectoryAtomically(outDir, { kind: 'game', force: options.force }, async (dir) => {
     const objectives = Object.fromEntries(loaded.scenario.regions.map((r) => [r.id, loaded.scenario.governments[r.id]?.objective ?? { gdp: 1, welfare: 0, fiscal: 0 }]));
-    await writeFile(join(dir, 'game.json'), stableJson(gameJson(name, seed, replications, sweep.map((p) => p.path), points, objectives)));
+    await writeGameJson(join(dir, 'game.json'), gameJson(name, seed, replications, sweep.map((p) => p.path), points, objectives));
     await writeCsvFile(
       join(dir, 'payoffs.csv'),
       ['point', ...sweep.map((p) => p.path), 'profile', 'replication', 'region', 'lens', 'payoff', 'change_vs_counterfactual'],

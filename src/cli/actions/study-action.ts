@@ -9,8 +9,10 @@ import { createPointPool } from '../../experiment/pool.js';
 import { writeDirectoryAtomically } from '../../results/atomic-dir.js';
 import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
 import { stableJson } from '../../results/json-file.js';
-import { gameJson } from '../../report/game/report.js';
-import { indeterminateCounts, panelSlug, renderStudyReport, studySummaryMarkdown, studyValidationMarkdown, writeStudyTables, type StudyJson } from '../../report/study/report.js';
+import { gameJson } from '../../experiment/game-json.js';
+import { writeGameJson, writeStudyCells, writeStudyJson } from '../../results/experiment-files.js';
+import { renderStudyReport, studySummaryMarkdown, studyValidationMarkdown, type StudyJson } from '../../report/study/report.js';
+import { indeterminateCounts, panelSlug } from '../../results/study-format.js';
 import { readValidationReport, writeStudyIntoValidation } from '../../report/validation/validation-blocks.js';
 import { UserError } from '../../scenario/errors.js';
 
@@ -79,11 +81,11 @@ export async function studyAction(options: StudyActionOptions): Promise<{ outDir
   };
   const objectives = Object.fromEntries(loaded.scenario.regions.map((r) => [r.id, loaded.scenario.governments[r.id]?.objective ?? { gdp: 1, welfare: 0, fiscal: 0 }]));
   await writeDirectoryAtomically(outDir, { kind: 'study', force: options.force }, async (dir) => {
-    await writeFile(join(dir, 'study.json'), stableJson(data));
-    await writeStudyTables(dir, data);
+    await writeStudyJson(dir, data);
+    await writeStudyCells(dir, data);
     await mkdir(join(dir, 'games'));
     for (const [i, r] of results.entries())
-      await writeFile(join(dir, data.panels[i].file), stableJson(gameJson(loaded.scenario.name, seed, replications, [r.panel.path, study.x.path], r.points, objectives)));
+      await writeGameJson(join(dir, data.panels[i].file), gameJson(loaded.scenario.name, seed, replications, [r.panel.path, study.x.path], r.points, objectives));
     await writeFile(
       join(dir, 'manifest.json'),
       stableJson({

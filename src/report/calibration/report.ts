@@ -11,29 +11,19 @@
  * `renderCalibrationReport` redraws the charts and report.html from
  * summary.json alone, so a folder can be re-rendered later.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { CalibrationPlan, CalibrationResult } from '../../experiment/calibration/calibrate.js';
 import { calibratedScenarioYaml } from '../../experiment/calibration/calibrated-yaml.js';
 import { buildCalibrationSummary, calibratedTitle, type CalibrationSummary } from '../../experiment/calibration/summary.js';
-import { UserError } from '../../scenario/errors.js';
+import { readCalibrationSummaryFile, writeCalibrationSummary, writeFitCsv } from '../../results/experiment-files.js';
+import { fitRows } from '../../results/calibration-format.js';
 import { writeDirectoryAtomically } from '../../results/atomic-dir.js';
 import { calibrationCharts } from './charts.js';
 import { metricLabel } from '../common/chart-spec.js';
-import { writeCsvFile } from '../../results/csv-file.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions, type ExperimentReportResult } from '../common/write-charts.js';
 
-export const FIT_CSV_HEADER = ['year', 'target', 'mean', 'p05', 'p95', 'in_fit', 'mean_fitting_seeds'] as const;
-
-/** Rows of fit.csv: one per target point; mean and band from the fresh seeds, 1/0 for fitted/held out. */
-export function fitRows(summary: CalibrationSummary): (string | number)[][] {
-  return summary.target.points.map((p) => {
-    const fresh = summary.series.fresh.find((s) => s.year === p.year);
-    const fitting = summary.series.fitting.find((s) => s.year === p.year);
-    return [p.year, p.value, fresh?.mean ?? Number.NaN, fresh?.p05 ?? Number.NaN, fresh?.p95 ?? Number.NaN, p.inFit ? 1 : 0, fitting?.mean ?? Number.NaN];
-  });
-}
 
 export interface WriteCalibrationInput {
   plan: CalibrationPlan;
@@ -52,23 +42,17 @@ export async function writeCalibrationFolder(outDir: string, input: WriteCalibra
   const yaml = calibratedScenarioYaml(input.plan, input.result, { outDir: target, command: input.command, raw: input.raw });
   await writeDirectoryAtomically(target, { kind: 'calibration', force: options.force }, async (dir) => {
     await writeFile(join(dir, 'calibrated.yaml'), yaml);
-    await writeFile(join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
-    await writeCsvFile(join(dir, 'fit.csv'), FIT_CSV_HEADER, fitRows(summary));
+    await writeCalibrationSummary(dir, summary);
+    await writeFitCsv(dir, summary);
     await renderCalibrationReport(dir, { ...options, folderName: basename(target) }, summary);
   });
   return summary;
 }
 
 export async function readCalibrationSummary(dir: string): Promise<CalibrationSummary> {
-  const file = join(dir, 'summary.json');
-  let summary: CalibrationSummary;
-  try {
-    summary = JSON.parse(await readFile(file, 'utf8')) as CalibrationSummary;
-  } catch (e) {
-    throw new UserError(`cannot read the calibration summary (${(e as Error).message})`, { file });
-  }
-  if (summary.kind !== 'chuanyu-calibration') throw new UserError('not a calibration summary (kind is not "chuanyu-calibration")', { file });
-  return summary;
+  // Checked against results/calibration-format.ts, which names every field the report, fit.csv and the charts read;
+  // the rest (choices, assessment) is the experiment's own and passes through as written.
+  return (await readCalibrationSummaryFile(dir)) as CalibrationSummary;
 }
 
 /** Charts and report.html of a calibration folder, from its summary.json (or the summary given). */

@@ -3,105 +3,22 @@
  * the game's charts and report.html, rendered from game.json alone so a user
  * can restyle without re-running.
  */
-import { GAME_Z } from '../../experiment/statistics.js';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { GamePoint, LensGameReport } from '../../experiment/game-analysis.js';
-import type { EmpiricalGame } from '../../experiment/game.js';
 import type { ChangeInterval } from '../../experiment/verdict.js';
-import type { ObjectiveWeights } from '../../model/config.js';
-import { toBimatrix } from '../../model/game/normal-form.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
 import { LENS_PAYOFFS, decompositionChart, payoffMatrixChart, payoffProfilesChart, phaseDiagramChart, phaseLineChart, replicatorChart } from './charts.js';
 import { GAME_TYPE_LABELS } from '../common/game-types.js';
-import { majorityOutcome } from './text.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions } from '../common/write-charts.js';
 import type { ExperimentChart } from '../common/write-charts.js';
-import { UserError } from '../../scenario/errors.js';
-import { GAME_FILE, type GameJson, type GameJsonPoint, type GameLensJson } from '../../results/game-format.js';
-import { parseJsonFile } from '../../results/json-file.js';
+import type { GameJson, GameJsonPoint, GameLensJson } from '../../results/game-format.js';
+import { readGameJson } from '../../results/experiment-files.js';
+import { gameJson } from '../../experiment/game-json.js';
 import { illustrativeHtml, illustrativeNotes } from '../common/illustrative.js';
 import { formatInterval } from '../common/format.js';
 
-/** game.json of a game folder, checked against its format (a damaged file names the field). */
-export async function readGameJson(dir: string): Promise<GameJson> {
-  const file = join(dir, 'game.json');
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UserError(`${dir} has no readable game.json (is it a \`chuanyu game\` folder?)`);
-  }
-  return parseJsonFile(text, file, GAME_FILE);
-}
-
 export type { GameJson, GameJsonPoint, GameLensJson };
-
-function lensJson(empirical: EmpiricalGame, report: LensGameReport): GameLensJson {
-  const eq = new Map(report.full.pure.equilibria.map((e) => [e.names.join('|'), e]));
-  const pareto = new Set(report.full.pareto.filter((p) => p.optimal).map((p) => p.names.join('|')));
-  const sub = report.sub;
-  const cls = sub?.analysis.classification;
-  return {
-    lens: report.lens,
-    profiles: empirical.profiles.map((p, i) => {
-      const key = p.strategies.join('|');
-      return {
-        strategies: p.strategies,
-        payoffs: empirical.games[report.lens].payoffs[i].map((e) => ({ mean: e.mean, se: e.se ?? null, halfWidth: e.se !== undefined ? GAME_Z * e.se : null })),
-        outcomes: p.outcomes[report.lens],
-        outcome: majorityOutcome(p.outcomes[report.lens]),
-        equilibrium: eq.has(key),
-        equilibriumSure: eq.get(key)?.sure ?? false,
-        pareto: pareto.has(key),
-      };
-    }),
-    possibleEquilibria: report.full.pure.possible.map((c) => c.names),
-    subgame:
-      sub && cls
-        ? {
-            type: cls.type,
-            likely: cls.likely,
-            sentence: cls.sentence,
-            players: cls.players.map((v) => ({ player: v.player, ordering: v.ordering, type: v.type })),
-            uncertain: cls.uncertain.map((g) => `${g.player}: ${g.higher} vs ${g.lower}`),
-            mixed: sub.analysis.mixed ? { kind: sub.analysis.mixed.kind, p: sub.analysis.mixed.p ?? null, q: sub.analysis.mixed.q ?? null, description: sub.analysis.mixed.description } : null,
-            restPoints: (sub.analysis.replicator?.restPoints ?? []).map((r) => ({ x: r.x, y: r.y, eigenvalues: r.eigenvalues, stability: r.stability })),
-            continua: (sub.analysis.replicator?.continua ?? []).map((c) => c.description),
-            trajectories: sub.trajectories.map((t) => ({ start: t.start, points: t.points.map(({ x, y }) => ({ x, y })) })),
-            field: sub.field,
-            onePopulation: {
-              payoffs: sub.onePopulation.payoffs,
-              restPoints: sub.onePopulation.dynamics.restPoints.map((r) => ({ x: r.x, stability: r.stability })),
-              curve: sub.onePopulation.curve,
-            },
-            bimatrix: toBimatrix(sub.game),
-          }
-        : null,
-  };
-}
-
-export function gameJson(scenario: string, seed: number, replications: number, sweep: string[], points: GamePoint[], objectives: Record<string, ObjectiveWeights>): GameJson {
-  return {
-    kind: 'game',
-    scenario,
-    seed,
-    replications,
-    sweep,
-    lens: points[0]?.empirical.lens ?? 'objective',
-    objectives,
-    points: points.map(({ values, empirical, report }) => ({
-      values,
-      regions: empirical.regions,
-      regionNames: empirical.regionNames,
-      strategies: empirical.strategies,
-      replications: empirical.replications,
-      ...lensJson(empirical, report),
-      byLens: Object.fromEntries(Object.entries(report.byLens).map(([lens, r]) => [lens, lensJson(empirical, r)])),
-      decomposition: report.decomposition,
-    })),
-  };
-}
+export { readGameJson };
 
 /** Mutual cooperation minus mutual competition in one lens, when the game has both. */
 function mutualDecomposition(point: GameJsonPoint, lens: string) {

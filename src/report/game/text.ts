@@ -4,7 +4,7 @@ import type { EmpiricalGame } from '../../experiment/game.js';
 import type { GameReport, ProfileDecomposition } from '../../experiment/game-analysis.js';
 import type { ChangeInterval } from '../../experiment/verdict.js';
 import { GAME_LENSES, type GameLens } from '../../model/metrics/lenses.js';
-import { GAME_OUTCOMES } from '../../model/metrics/win-win.js';
+import { majorityOutcome } from '../../experiment/game-json.js';
 
 const bn = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
 const ci = (mean: number, se: number | undefined) => (se === undefined ? bn(mean) : `${bn(mean)} +- ${bn(GAME_Z * se)}`);
@@ -14,9 +14,7 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   ')).join('\n');
 }
 
-export function majorityOutcome(shares: Record<string, number>): string {
-  return GAME_OUTCOMES.reduce((best, o) => ((shares[o] ?? 0) > (shares[best] ?? 0) ? o : best), GAME_OUTCOMES[0]);
-}
+export { majorityOutcome };
 
 const LENS_NAMES: Record<GameLens, string> = {
   objective: "governments' objective",

@@ -6,59 +6,22 @@
  * words), one chart a panel (a phase diagram per lens, side by side) and
  * report.html.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
 import { LENS_NAMES, cellTypeText, studyPhaseChart } from './charts.js';
-import { studySummaryLines, typeCounts, type StudyTextInfo } from './text.js';
-import { writeCsvFile } from '../../results/csv-file.js';
+import { studySummaryLines, typeCounts } from './text.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions } from '../common/write-charts.js';
 import type { ExperimentChart } from '../common/write-charts.js';
-import type { StudyCell } from '../../experiment/study.js';
-import { UserError } from '../../scenario/errors.js';
+import { readStudyJson } from '../../results/experiment-files.js';
+import { panelSlug } from '../../results/study-format.js';
+import type { StudyJsonFile } from '../../results/study-format.js';
 
-export interface StudyJson {
-  kind: 'study';
-  name: string;
-  title: string;
-  question: string;
-  scenario: string;
-  scale: string;
-  seed: number;
-  replications: number;
-  strategies: string[];
-  lenses: string[];
-  /** Region ids, in the order of each cell's `players`. */
-  regions: string[];
-  /** Scenario values every run had (the scale's). */
-  set: Record<string, number | string | boolean>;
-  x: StudyTextInfo['x'];
-  panels: (StudyTextInfo['panels'][number] & { note: string; file: string })[];
-  /** Per lens: cells, indeterminate cells and their share. */
-  indeterminate: Record<string, { cells: number; indeterminate: number; share: number }>;
-  cells: StudyCell[];
-}
+/** study.json, as results/study-format.ts checks it. */
+export type StudyJson = StudyJsonFile;
 
-/** A panel's file name: its lever path with dots as hyphens. */
-export const panelSlug = (path: string) => path.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
 
-export function indeterminateCounts(cells: StudyCell[], lenses: string[]): StudyJson['indeterminate'] {
-  return Object.fromEntries(
-    lenses.map((lens) => {
-      const mine = cells.filter((c) => c.lens === lens);
-      const k = mine.filter((c) => c.type === 'indeterminate').length;
-      return [lens, { cells: mine.length, indeterminate: k, share: mine.length > 0 ? k / mine.length : 0 }];
-    }),
-  );
-}
 
-export async function writeStudyTables(dir: string, data: StudyJson): Promise<void> {
-  await writeCsvFile(
-    join(dir, 'cells.csv'),
-    ['lever', 'lever_value', data.x.path, 'lens', 'type', 'likely_type', 'cooperation_equilibrium', 'cooperation_equilibrium_sure', 'competition_equilibrium', 'cooperation_pays_both', 'equilibria'],
-    data.cells.map((c) => [c.panel, String(c.y), String(c.x), c.lens, c.type, c.likely, String(c.cooperationEquilibrium), String(c.cooperationEquilibriumSure), String(c.competitionEquilibrium), c.cooperationPaysBoth, c.equilibria.map((e) => `(${e.join(' ')})`).join(' ')]),
-  );
-}
 
 const markdownTable = (header: string[], rows: string[][]) => [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 
@@ -119,12 +82,7 @@ export function studySummaryMarkdown(data: StudyJson): string {
 }
 
 export async function renderStudyReport(dir: string, options: ExperimentReportOptions = {}): Promise<{ charts: string[]; report: string }> {
-  let data: StudyJson;
-  try {
-    data = JSON.parse(await readFile(join(dir, 'study.json'), 'utf8')) as StudyJson;
-  } catch {
-    throw new UserError(`${dir} has no readable study.json (is it a \`chuanyu study\` folder?)`);
-  }
+  const data = await readStudyJson(dir);
   await writeFile(join(dir, 'summary.md'), studySummaryMarkdown(data));
   const types = typeCounts(data.cells).map((t) => t.type);
   const charts: ExperimentChart[] = data.panels.map((panel) => ({

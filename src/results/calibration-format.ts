@@ -1,0 +1,63 @@
+/**
+ * summary.json of a calibration folder (`chuanyu calibrate --out`): the fitted
+ * values, the errors in and out of sample, the coverage, the search and the
+ * series. The calibrate command writes it (experiment/calibration/summary.ts
+ * builds it) and the report is redrawn from it alone, checked against this
+ * schema: every field the report, fit.csv and the charts read is named here.
+ */
+import { z } from 'zod';
+import { fileFormat, jsonNumber } from './file-format.js';
+
+const yearMean = z.object({ year: z.number(), mean: jsonNumber });
+const yearBand = yearMean.extend({ p05: jsonNumber, p95: jsonNumber });
+const count = z.object({ covered: z.number().int().nonnegative(), total: z.number().int().nonnegative() });
+
+/** What a target point was used for; folders from before the roles were named have none (the report falls back on inFit). */
+export const POINT_ROLES = ['fit', 'holdout', 'unused', 'matched'] as const;
+
+export const calibrationSummarySchema = z.object({
+  kind: z.literal('chuanyu-calibration'),
+  version: z.literal(1),
+  scenario: z.object({ name: z.string(), title: z.string(), file: z.string() }),
+  command: z.string(),
+  target: z.object({
+    metric: z.string(),
+    source: z.string(),
+    file: z.string().nullable(),
+    points: z.array(z.object({ year: z.number(), value: z.number(), inFit: z.boolean(), role: z.enum(POINT_ROLES).optional() })),
+    holdout: z.number().int().nonnegative(),
+  }),
+  choices: z.unknown(),
+  assessment: z.unknown(),
+  parameters: z.array(z.object({ path: z.string(), lower: z.number(), upper: z.number(), integer: z.boolean(), start: z.number(), fitted: z.number() })),
+  seeds: z.object({
+    fitting: z.object({ seed: z.number(), replications: z.number().int().nonnegative() }),
+    validation: z.object({ seed: z.number(), replications: z.number().int().nonnegative(), sets: z.number().int().nonnegative() }),
+  }),
+  errors: z.object({ start: jsonNumber, inSample: jsonNumber, freshSeeds: jsonNumber, holdout: z.object({ freshSeeds: jsonNumber, fittingSeeds: jsonNumber }).nullable() }),
+  coverage: count.extend({ fit: count, holdout: count }),
+  optimizer: z.object({ name: z.string(), evaluations: z.number(), generations: z.number(), restarts: z.number(), populationSize: z.number(), sigma0: z.number(), stopped: z.string() }),
+  history: z.array(z.object({ evaluations: z.number(), best: jsonNumber, median: jsonNumber })),
+  series: z.object({ fresh: z.array(yearBand), fitting: z.array(yearMean), start: z.array(yearMean) }),
+  events: z.array(z.object({ year: z.number(), type: z.string(), label: z.string() })),
+  years: z.tuple([z.number(), z.number()]),
+  runs: z.number().int().nonnegative(),
+});
+export type CalibrationSummaryFile = z.output<typeof calibrationSummarySchema>;
+
+export const CALIBRATION_SUMMARY = fileFormat('a calibration summary (summary.json)', calibrationSummarySchema);
+
+/** What fit.csv is made from: the target points and the fresh and fitting series. */
+export type FitSource = { target: Pick<CalibrationSummaryFile['target'], 'points'>; series: Pick<CalibrationSummaryFile['series'], 'fresh' | 'fitting'> };
+
+/** fit.csv: year,target,mean,p05,p95,in_fit,mean_fitting_seeds per target point. */
+export const FIT_CSV_HEADER = ['year', 'target', 'mean', 'p05', 'p95', 'in_fit', 'mean_fitting_seeds'] as const;
+
+/** Rows of fit.csv: one per target point; mean and band from the fresh seeds, 1/0 for fitted/held out. */
+export function fitRows(summary: FitSource): (string | number)[][] {
+  return summary.target.points.map((p) => {
+    const fresh = summary.series.fresh.find((s) => s.year === p.year);
+    const fitting = summary.series.fitting.find((s) => s.year === p.year);
+    return [p.year, p.value, fresh?.mean ?? Number.NaN, fresh?.p05 ?? Number.NaN, fresh?.p95 ?? Number.NaN, p.inFit ? 1 : 0, fitting?.mean ?? Number.NaN];
+  });
+}

@@ -1,0 +1,189 @@
+/** The experiment commands' result files (calibration and history summary.json, study.json, game.json for --game): written and read back against their formats; a damaged file names the file and the field. */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readGamePayoffs } from '../../src/cli/actions/game-source.js';
+import {
+  readCalibrationSummaryFile,
+  readHistorySummary,
+  readStudyJson,
+  writeCalibrationSummary,
+  writeHistorySummary,
+  writeStudyJson,
+} from '../../src/results/experiment-files.js';
+import { stableJson } from '../../src/results/json-file.js';
+import { UserError } from '../../src/scenario/errors.js';
+
+let scratch: string;
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'chuanyu-experiment-formats-'));
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+async function userError(p: Promise<unknown>): Promise<UserError> {
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UserError);
+  return error as UserError;
+}
+
+const calibration = () => ({
+  kind: 'chuanyu-calibration' as const,
+  version: 1 as const,
+  scenario: { name: 'historical', title: 'Historical', file: '../historical.yaml' },
+  command: 'chuanyu calibrate historical -n 4 -r 1',
+  target: { metric: 'similarity', source: 'Table 1', file: null, points: [{ year: 1990, value: 0.8, inFit: true, role: 'fit' as const }], holdout: 0 },
+  choices: [],
+  assessment: {},
+  parameters: [{ path: 'fund.leverage', lower: 0, upper: 2, integer: false, start: 1, fitted: 1.5 }],
+  seeds: { fitting: { seed: 1, replications: 1 }, validation: { seed: 2, replications: 1, sets: 1 } },
+  errors: { start: 0.1, inSample: 0.05, freshSeeds: null, holdout: null },
+  coverage: { covered: 1, total: 1, fit: { covered: 1, total: 1 }, holdout: { covered: 0, total: 0 } },
+  optimizer: { name: 'cma-es', evaluations: 4, generations: 1, restarts: 0, populationSize: 4, sigma0: 0.3, stopped: 'budget' },
+  history: [{ evaluations: 4, best: 0.05, median: 0.07 }],
+  series: { fresh: [{ year: 1990, mean: 0.79, p05: 0.7, p95: 0.85 }], fitting: [{ year: 1990, mean: 0.8 }], start: [{ year: 1990, mean: 0.7 }] },
+  events: [],
+  years: [1978, 2015] as [number, number],
+  runs: 5,
+});
+
+const paired = { n: 2, meanA: 0.1, meanB: 0.1, difference: 0, ciLow: 0, ciHigh: 0, t: 0, p: 1 };
+const history = () => ({
+  kind: 'chuanyu-history' as const,
+  command: 'chuanyu history historical --profile',
+  profile: {
+    scenario: 'historical',
+    title: 'Historical',
+    metric: 'similarity',
+    targetSource: 'Table 1',
+    target: [{ year: 1990, value: 0.8 }],
+    scoredYears: [1990],
+    years: [1978, 2015] as [number, number],
+    governments: ['sichuan'],
+    grid: { first: 1985, last: 2012, step: 10 },
+    seed: 1,
+    replications: 2,
+    windows: [
+      { window: { kind: 'none' as const }, label: 'no episode', rmse: 0.1, mse: 0.01, vsBest: paired, supported: true, best: true, vsBestMean: { difference: 0, ciLow: 0, ciHigh: 0 }, supportedMean: true, bestMean: true, scenario: false, means: [{ year: 1990, mean: 0.79 }] },
+    ],
+    best: 0,
+    bestMean: 0,
+    scenarioWindow: null,
+    runs: 2,
+  },
+  attribution: null,
+});
+
+const study = () => ({
+  kind: 'study' as const,
+  name: 'which-game',
+  title: 'Which game',
+  question: 'Which game is played?',
+  scenario: 'cooperate',
+  scale: 'tiny',
+  seed: 1,
+  replications: 2,
+  strategies: ['cooperate', 'compete'],
+  lenses: ['objective'],
+  regions: ['sichuan', 'chongqing'],
+  set: {},
+  x: { path: 'fund.leverage', label: 'leverage', values: [1] },
+  panels: [{ path: 'fund.reinvestment', label: 'reinvestment', values: [0], note: '', file: 'games/fund-reinvestment.json' }],
+  indeterminate: { objective: { cells: 1, indeterminate: 0, share: 0 } },
+  cells: [
+    {
+      panel: 'fund.reinvestment', x: 1, y: 0, lens: 'objective', type: 'harmony', likely: 'harmony', sentence: 'Cooperating pays.', players: [{ region: 'sichuan', type: 'harmony' }, { region: 'chongqing', type: 'harmony' }],
+      cooperationEquilibrium: true, cooperationEquilibriumSure: true, competitionEquilibrium: false, equilibria: [['cooperate', 'cooperate']], cooperationPaysBoth: 'yes' as const, gaps: [],
+    },
+  ],
+});
+
+describe('calibration summary.json', () => {
+  it('reads back what it wrote, byte for byte', async () => {
+    const dir = join(scratch, 'calibration');
+    await mkdir(dir);
+    await writeCalibrationSummary(dir, calibration());
+    const text = await readFile(join(dir, 'summary.json'), 'utf8');
+    expect(stableJson(await readCalibrationSummaryFile(dir))).toBe(text);
+  });
+
+  it('names the field of a damaged file', async () => {
+    const dir = join(scratch, 'calibration-damaged');
+    await mkdir(dir);
+    const s = calibration();
+    await writeFile(join(dir, 'summary.json'), stableJson({ ...s, target: { ...s.target, points: [{ ...s.target.points[0], value: 'high' }] } }));
+    const e = await userError(readCalibrationSummaryFile(dir));
+    expect(e.file).toBe(join(dir, 'summary.json'));
+    expect(e.fieldPath).toBe('target.points.0.value');
+    expect(e.detail).toBe('not a calibration summary (summary.json): expected a number, found "high"');
+    await writeFile(join(dir, 'summary.json'), stableJson({ ...s, kind: 'chuanyu-history' }));
+    expect((await userError(readCalibrationSummaryFile(dir))).fieldPath).toBe('kind');
+    const missing = await userError(readCalibrationSummaryFile(join(scratch, 'nowhere')));
+    expect(missing.detail).toContain('is not a calibration folder (no summary.json)');
+  });
+});
+
+describe('history summary.json', () => {
+  it('reads back what it wrote, byte for byte', async () => {
+    const dir = join(scratch, 'history');
+    await mkdir(dir);
+    await writeHistorySummary(dir, history());
+    expect(stableJson(await readHistorySummary(dir))).toBe(await readFile(join(dir, 'summary.json'), 'utf8'));
+  });
+
+  it('names the field of a damaged file', async () => {
+    const dir = join(scratch, 'history-damaged');
+    await mkdir(dir);
+    const h = history();
+    await writeFile(join(dir, 'summary.json'), stableJson({ ...h, profile: { ...h.profile, windows: [{ ...h.profile.windows[0], supported: 'yes' }] } }));
+    const e = await userError(readHistorySummary(dir));
+    expect(e.file).toBe(join(dir, 'summary.json'));
+    expect(e.fieldPath).toBe('profile.windows.0.supported');
+    expect(e.detail).toBe('not a history summary (summary.json): expected true or false, found "yes"');
+  });
+});
+
+describe('study.json', () => {
+  it('reads back what it wrote, byte for byte', async () => {
+    const dir = join(scratch, 'study');
+    await mkdir(dir);
+    await writeStudyJson(dir, study());
+    expect(stableJson(await readStudyJson(dir))).toBe(await readFile(join(dir, 'study.json'), 'utf8'));
+  });
+
+  it('names the field of a damaged file', async () => {
+    const dir = join(scratch, 'study-damaged');
+    await mkdir(dir);
+    const s = study();
+    await writeFile(join(dir, 'study.json'), stableJson({ ...s, cells: [{ ...s.cells[0], cooperationPaysBoth: 'maybe' }] }));
+    const e = await userError(readStudyJson(dir));
+    expect(e.file).toBe(join(dir, 'study.json'));
+    expect(e.fieldPath).toBe('cells.0.cooperationPaysBoth');
+    expect(e.detail).toBe('not a study (study.json): expected one of "yes", "no", "unclear"');
+    const missing = await userError(readStudyJson(join(scratch, 'nowhere')));
+    expect(missing.detail).toContain('is not a `chuanyu study` folder (no study.json)');
+  });
+});
+
+describe('game.json for --game', () => {
+  it('names the field of a damaged game.json', async () => {
+    const dir = join(scratch, 'game');
+    await mkdir(dir);
+    const game = { kind: 'game', scenario: 'g', seed: 1, replications: 2, sweep: [], lens: 'objective', objectives: {}, points: [{ lens: 'objective', profiles: 'none' }] };
+    await writeFile(join(dir, 'game.json'), JSON.stringify(game));
+    let error: unknown;
+    try {
+      readGamePayoffs(dir, undefined);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).file).toBe(join(dir, 'game.json'));
+    expect((error as UserError).fieldPath).toBe('points.0.profiles');
+  });
+});
