@@ -18,7 +18,9 @@
  *   12-colour scheme keeps every pair apart under both deficiencies (Tol's
  *   "muted" and "light" stop at 9, Okabe-Ito at 8), hence the pick across
  *   sets. The order alternates dark and light so neighbouring stacked bands
- *   contrast, and every sector is also named in the legend. Beyond 12 sectors four Tol "muted"
+ *   contrast; every sector is named in the legend and the sector-structure
+ *   chart also names each wide band at its right end, so colour is not the
+ *   only cue. Beyond 12 sectors four Tol "muted"
  *   colours follow without that guarantee, then the list repeats.
  *   Tableau 20 was not used: several of its pairs merge under deuteranopia.
  * - Diverging values (location quotients around 1) use Vega's `blueorange`
