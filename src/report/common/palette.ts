@@ -12,8 +12,9 @@
  *   CIEDE2000 difference is largest when seen with normal vision, with
  *   deuteranopia and with protanopia (Machado et al. 2009 simulation at full
  *   severity, as culori computes it). The smallest difference is about 12.9
- *   (the earlier Okabe-Ito + Tol "muted" list fell to about 7 under
- *   deuteranopia: its greens, oranges and blues merged); the test
+ *   (protanopia; 13.0 normal, 13.5 deuteranopia), where the earlier Okabe-Ito
+ *   + Tol "muted" list fell to about 8 under deuteranopia and 7 under
+ *   protanopia (its blue and purple merged); the test
  *   test/report/sector-palette.test.ts keeps it above 12. No published
  *   12-colour scheme keeps every pair apart under both deficiencies (Tol's
  *   "muted" and "light" stop at 9, Okabe-Ito at 8), hence the pick across
