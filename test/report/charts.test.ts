@@ -118,6 +118,12 @@ describe('rendered SVG', () => {
     expect(svgRoleTexts(svg, 'axis-title')).toContain("Share of the region's output (%)");
     expect(svgRoleTexts(svg, 'legend-label')).toEqual(['Food and beverages', 'Metallurgy', 'Automobiles', 'Electronic information']);
     expect(svg.match(/<g class="mark-area role-mark\b/g)?.length).toBe(2 * 4);
+    // Wide bands are also named at their right end (direct labels), drawn as text in the plot.
+    const spec = CHARTS.find((c) => c.name === 'sector-structure')!.build(full) as unknown as { concat: { layer: { mark: { type: string }; data?: { values: { sector: string; mid: number }[] } }[] }[] };
+    const direct = spec.concat.map((panel) => panel.layer.find((l) => l.mark.type === 'text' && l.data?.values[0]?.sector !== undefined)?.data?.values ?? []);
+    expect(direct.every((labels) => labels.length > 0)).toBe(true);
+    const texts = svgTexts(svg);
+    for (const labels of direct) for (const l of labels) expect(texts.filter((t) => t === l.sector).length, l.sector).toBeGreaterThanOrEqual(2);
   });
 
   it('capacity: one utilization line per sector plus the zone, threshold and duplicated- and wasted-expansion panel', () => {

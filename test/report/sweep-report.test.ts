@@ -19,6 +19,13 @@ import { renderSweepReport } from '../../src/report/sweep/report.js';
 import { formatValue } from '../../src/report/common/headline-metrics.js';
 import { ajv, validate, compileWithWarnings, dataBlocks, pngHeaderSize } from './vega-helpers.js';
 import { svgRoleTexts, svgSize, svgTexts } from './svg-helpers.js';
+import { intervalLabel, meanBounds } from '../../src/report/sweep/grid.js';
+
+/** The colour encoding of a heatmap panel (its first layer) or scatter panel. */
+function colourEncoding(panel: Record<string, unknown>): { scale: { domain: number[] } } {
+  const p = panel as { layer?: { encoding: { color: unknown } }[]; encoding?: { color: unknown } };
+  return (p.layer ? p.layer[0].encoding.color : p.encoding!.color) as { scale: { domain: number[] } };
+}
 
 const SCENARIO = join(__dirname, '..', 'fixtures', 'scenarios', 'small-cooperate.yaml');
 
@@ -117,6 +124,60 @@ describe('renderSweepReport', () => {
       expect(texts).toContain(formatValue(point.metrics['zone|similarity|final'].mean, 'index'));
       expect(texts).toContain(formatValue(point.metrics['sichuan|payoff|over_run'].mean, 'billion yuan'));
     }
+  });
+
+  it('shows the 95% interval of the mean under each heatmap cell', () => {
+    const summary = JSON.parse(readFileSync(join(dirs.grid, 'summary.json'), 'utf8'));
+    const texts = svgTexts(readSvg('grid', 'heatmaps'));
+    for (const point of summary.points)
+      for (const [key, unit] of [['zone|utilization|over_run', 'share'], ['sichuan|value_added_change|final', 'billion yuan']] as const) {
+        const label = intervalLabel(point.metrics[key], unit);
+        expect(label).toMatch(/^\[.+, .+\]$/);
+        expect(texts).toContain(label);
+        const [low, high] = meanBounds(point.metrics[key]);
+        expect(low).toBeLessThanOrEqual(point.metrics[key].mean);
+        expect(high).toBeGreaterThanOrEqual(point.metrics[key].mean);
+      }
+  });
+
+  it('gives the panels of one metric one shared colour scale and legend, and each metric its own', () => {
+    for (const v of ['grid', 'lhs'] as const) {
+      const spec = readSpec(v, v === 'grid' ? 'heatmaps' : 'scatter') as unknown as { vconcat: { hconcat: Record<string, unknown>[]; resolve: { scale: { color: string }; legend: { color: string } } }[]; resolve: { scale: { color: string } } };
+      expect(spec.resolve.scale.color).toBe('independent');
+      expect(spec.vconcat.length, v).toBe(5);
+      const domains = spec.vconcat.map((row) => {
+        expect(row.resolve.scale.color).toBe('shared');
+        expect(row.resolve.legend.color).toBe('shared');
+        const scales = row.hconcat.map((panel) => JSON.stringify(colourEncoding(panel).scale.domain));
+        expect(new Set(scales).size, `${v}: one domain in a row`).toBe(1);
+        return { panels: row.hconcat.length, domain: scales[0] };
+      });
+      // Value added against the counterfactual and payoff: one panel per region in one row.
+      expect(domains.map((d) => d.panels)).toEqual([1, 1, 2, 2, 1]);
+      expect(new Set(domains.map((d) => d.domain)).size).toBe(5);
+    }
+    // The shared domain covers every region's means.
+    const summary = JSON.parse(readFileSync(join(dirs.grid, 'summary.json'), 'utf8'));
+    const payoffs = summary.points.flatMap((p: { metrics: Record<string, { mean: number }> }) => ['sichuan', 'chongqing'].map((r) => p.metrics[`${r}|payoff|over_run`].mean));
+    const row = (readSpec('grid', 'heatmaps') as unknown as { vconcat: { hconcat: Record<string, unknown>[] }[] }).vconcat[3];
+    const [lo, hi] = colourEncoding(row.hconcat[0]).scale.domain;
+    expect(lo).toBeCloseTo(Math.min(...payoffs), 1);
+    expect(hi).toBeCloseTo(Math.max(...payoffs), 1);
+    // One legend per metric in the drawing: five legend titles.
+    expect(svgRoleTexts(readSvg('grid', 'heatmaps'), 'legend-title')).toHaveLength(5);
+  });
+
+  it('names in the points table the statistic each column really is, in a scrolling box with a sticky header', () => {
+    const html = readFileSync(join(chartsDir('grid'), 'report.html'), 'utf8');
+    const heads = [...html.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''));
+    const head = (start: string) => heads.filter((h) => h.startsWith(start));
+    expect(head('Value added vs counterfactual')).toEqual(['Value added vs counterfactual, Sichuan (cumulative over the run, billion yuan)', 'Value added vs counterfactual, Chongqing (cumulative over the run, billion yuan)']);
+    expect(head('Similarity')).toEqual(['Similarity (final year, index)']);
+    expect(head('Payoff, Sichuan')).toEqual(['Payoff, Sichuan (sum over the run, billion yuan)']);
+    expect(head('Utilization')).toEqual(['Utilization (mean over the run)']);
+    expect(html).toContain('<div class="table-wrap points-scroll"><table class="headline points">');
+    expect(html).toMatch(/\.points-scroll \{[^}]*overflow: auto;/);
+    expect(html).toMatch(/table\.points thead th \{[^}]*position: sticky; top: 0;/);
   });
 
   it('draws a categorical parameter as points with error bars and numeric ones as lines with bands', () => {

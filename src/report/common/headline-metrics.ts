@@ -5,6 +5,7 @@
  * of a mean (from experiment/statistics.ts).
  */
 import { tInterval } from '../../experiment/statistics.js';
+import { isFlowMetric } from '../../model/metric-registry.js';
 import { NEUTRAL, regionColours } from './palette.js';
 import { isShareUnit, metricLabel, metricUnit, unitText, wrap } from './chart-spec.js';
 
@@ -73,6 +74,21 @@ export const VALUE_ADDED = defineHeadline('value-added', 'value_added', 'over_ru
   label: 'Cumulative value added',
 });
 export const RELOCATIONS = defineHeadline('relocations', 'relocations', 'over_run', 'zone', 'Relocations, total over the run', 'the number of firms that moved between regions over the run');
+
+/** Metrics whose final value is a total accumulated over the run (changes of cumulative value added). */
+const CUMULATIVE_CHANGES: ReadonlySet<string> = new Set(['value_added_change', 'value_added_change_relative']);
+
+/**
+ * What a summary cell (metric, scope, statistic) really is, for table
+ * headings: the final value of a cumulative metric is the total over the run
+ * ("cumulative over the run"), of any other metric the final year's value;
+ * over the run, flows are summed and everything else averaged
+ * (experiment/replication-summary.ts).
+ */
+export function statisticText(metric: string, scope: 'zone' | 'region' | 'pair', statistic: Statistic): string {
+  if (statistic === 'final') return CUMULATIVE_CHANGES.has(metric) || metric.includes('cumulative') ? 'cumulative over the run' : 'final year';
+  return isFlowMetric(metric, scope) ? 'sum over the run' : 'mean over the run';
+}
 
 /** The headline metrics of a sweep, in chart order. */
 export const SWEEP_HEADLINE: readonly HeadlineMetric[] = [SIMILARITY, DUPLICATED, VALUE_ADDED_CHANGE, PAYOFF, UTILIZATION];

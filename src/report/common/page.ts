@@ -32,6 +32,8 @@ export interface ExperimentPage {
   charts: ReportChart[];
   /** Footer text (HTML, already escaped). */
   footer: string;
+  /** Further styles of this page only (appended to the shared ones). */
+  css?: string;
 }
 
 /** Further styles of experiment pages (on top of the run report's). */
@@ -58,8 +60,8 @@ ${chart.files.length > 0 ? `<p class="files">Files: ${chart.files.map((f) => `<a
 </section>`;
 }
 
-/** A table with a caption; `header` and `rows` are cell HTML (already escaped). `numeric` marks right-aligned columns. */
-export function htmlTable(caption: string, header: string[], rows: string[][], options: { numeric?: number[]; className?: string; rowClass?: (i: number) => string } = {}): string {
+/** A table with a caption; `header` and `rows` are cell HTML (already escaped). `numeric` marks right-aligned columns; `wrapClass` is added to the wrapping div's class. */
+export function htmlTable(caption: string, header: string[], rows: string[][], options: { numeric?: number[]; className?: string; rowClass?: (i: number) => string; wrapClass?: string } = {}): string {
   const numeric = new Set(options.numeric ?? []);
   const head = header.map((h, c) => `<th scope="col"${numeric.has(c) ? ' class="num"' : ''}>${h}</th>`).join('');
   const body = rows.map((row, i) => {
@@ -67,7 +69,7 @@ export function htmlTable(caption: string, header: string[], rows: string[][], o
     const cells = row.map((cell, c) => (c === 0 ? `<th scope="row">${cell}</th>` : `<td${numeric.has(c) ? ' class="num"' : ''}>${cell}</td>`)).join('');
     return `<tr${cls ? ` class="${cls}"` : ''}>${cells}</tr>`;
   });
-  return `<div class="table-wrap"><table${options.className ? ` class="${options.className}"` : ''}>
+  return `<div class="table-wrap${options.wrapClass ? ` ${options.wrapClass}` : ''}"><table${options.className ? ` class="${options.className}"` : ''}>
 <caption>${caption}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
@@ -90,7 +92,7 @@ ${s.html}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(page.documentTitle)}</title>
-<style>${REPORT_CSS}${EXTRA_CSS}</style>
+<style>${REPORT_CSS}${EXTRA_CSS}${page.css ?? ''}</style>
 </head>
 <body>
 <header>

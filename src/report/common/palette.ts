@@ -6,13 +6,23 @@
  *   Design"). Sichuan and Chongqing keep fixed colours (blue and vermillion)
  *   whatever their order; any further region takes the next unused colour in
  *   scenario order, so a region has the same colour in every chart of a run.
- * - Sectors use a 16-colour categorical list: the seven Okabe-Ito colours
- *   (black left out, it is kept for zone totals and targets) followed by
- *   Paul Tol's "muted" colours that differ most from them (indigo, green, wine,
- *   olive, purple, teal, sand, rose) and a dark grey. Fully colour-blind-safe
- *   categorical schemes stop at 7-9 colours; beyond that no scheme keeps every
- *   pair apart, so the order puts the most distinct colours first and a sector
- *   is always also named in the legend (the list repeats after 16 sectors).
+ * - Sectors use a 12-colour categorical list chosen for colour-blind readers:
+ *   from the Okabe-Ito set and Paul Tol's "vibrant", "muted" and "light" sets
+ *   (and a dark and a light grey), the 12 colours whose smallest pairwise
+ *   CIEDE2000 difference is largest when seen with normal vision, with
+ *   deuteranopia and with protanopia (Machado et al. 2009 simulation at full
+ *   severity, as culori computes it). The smallest difference is about 12.9
+ *   (protanopia; 13.0 normal, 13.5 deuteranopia), where the earlier Okabe-Ito
+ *   + Tol "muted" list fell to about 8 under deuteranopia and 7 under
+ *   protanopia (its blue and purple merged); the test
+ *   test/report/sector-palette.test.ts keeps it above 12. No published
+ *   12-colour scheme keeps every pair apart under both deficiencies (Tol's
+ *   "muted" and "light" stop at 9, Okabe-Ito at 8), hence the pick across
+ *   sets. The order alternates dark and light so neighbouring stacked bands
+ *   contrast; every sector is named in the legend and the sector-structure
+ *   chart also names each wide band at its right end, so colour is not the
+ *   only cue. Beyond 12 sectors four Tol "muted"
+ *   colours follow without that guarantee, then the list repeats.
  *   Tableau 20 was not used: several of its pairs merge under deuteranopia.
  * - Diverging values (location quotients around 1) use Vega's `blueorange`
  *   scheme, which is colour-blind-safe.
@@ -56,24 +66,29 @@ export function regionColours(ids: readonly string[]): string[] {
   return ids.map((id) => FIXED_REGION_COLOURS[id] ?? free[next++ % free.length]);
 }
 
-/** Categorical colours for sectors (see the file comment). */
-export const SECTOR_COLOURS: readonly string[] = [
+/** Sector colours that keep every pair apart under deuteranopia and protanopia (see the file comment). */
+export const SECTOR_COLOURS_SAFE: readonly string[] = [
   OKABE_ITO.blue,
   OKABE_ITO.orange,
-  OKABE_ITO.bluishGreen,
+  '#009988', // Tol vibrant teal
   OKABE_ITO.reddishPurple,
+  '#332288', // Tol muted indigo
+  '#EEDD88', // Tol light yellow
+  '#CC3311', // Tol vibrant red
   OKABE_ITO.skyBlue,
   OKABE_ITO.vermillion,
-  OKABE_ITO.yellow,
-  '#332288', // Tol indigo
-  '#117733', // Tol green
-  '#882255', // Tol wine
-  '#999933', // Tol olive
-  '#AA4499', // Tol purple
-  '#44AA99', // Tol teal
-  '#DDCC77', // Tol sand
-  '#CC6677', // Tol rose
   '#555555', // dark grey
+  '#EE8866', // Tol light orange
+  '#BBBBBB', // Tol bright grey
+];
+
+/** Categorical colours for sectors: the 12 safe ones, then four more for larger scenarios (see the file comment). */
+export const SECTOR_COLOURS: readonly string[] = [
+  ...SECTOR_COLOURS_SAFE,
+  '#117733', // Tol muted green
+  '#882255', // Tol muted wine
+  '#999933', // Tol muted olive
+  '#AA4499', // Tol muted purple
 ];
 
 export function sectorColours(count: number): string[] {

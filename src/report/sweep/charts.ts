@@ -38,7 +38,7 @@ export function sweepCharts(data: SweepData): ExperimentChart[] {
         name: grid ? 'heatmaps' : 'scatter',
         heading: grid ? `Headline metrics over ${pair[0].path} and ${pair[1].path}` : `Headline metrics over the sampled ${pair[0].path} and ${pair[1].path}`,
         caption: grid
-          ? `Each cell is one combination of the two parameters, labelled with the mean over replications; compare cells along a row to see the effect of ${pair[0].path} and along a column for ${pair[1].path}. For value added against the counterfactual, orange cells are gains and blue cells losses.`
+          ? `Each cell is one combination of the two parameters, labelled with the mean over replications and, below it, the 95% interval of that mean; compare cells along a row to see the effect of ${pair[0].path} and along a column for ${pair[1].path}, and read two cells as different only where their intervals do not overlap. The panels of one metric share one colour scale. For value added against the counterfactual, orange cells are gains and blue cells losses.`
           : `Each dot is one sampled combination of the two parameters; look for regions of the plane where the colour is consistently dark or light. For value added against the counterfactual, orange dots are gains and blue dots losses.`,
         spec,
       });

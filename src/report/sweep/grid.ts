@@ -1,15 +1,20 @@
 /**
  * Two parameters at once: for a grid, one heatmap per headline metric (and
  * region) of the mean across replications over the grid (x = first
- * parameter, y = second), every cell labelled with its value; for a Latin
- * hypercube (scattered points), a scatter of the two parameters coloured by the
- * metric. Sequential metrics use viridis over their range, changes against the
- * counterfactual a diverging scale centred on zero.
+ * parameter, y = second), every cell labelled with its mean and, below it, the
+ * 95% interval of that mean; for a Latin hypercube (scattered points), a
+ * scatter of the two parameters coloured by the metric. Sequential metrics use
+ * viridis over their range, changes against the counterfactual a diverging
+ * scale centred on zero. The panels of one metric (its regions and the zone)
+ * sit in one row and share one colour scale and legend (Vega-Lite `resolve`),
+ * so equal colours mean equal values across them; different metrics keep
+ * their own scales.
  */
 import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { DIVERGING_SCHEME } from '../common/palette.js';
 import { inkOn, round, topLevel, unitText, wrap, type Spec } from '../common/chart-spec.js';
+import { tCritical, type Stats } from '../../experiment/statistics.js';
 import { cell, levelText, seriesOf, type Series, type SweepData, type SweepParameter } from './read.js';
 import { parameterX } from './effects.js';
 import { axisLabelFormat, formatValue, valueFormat, type HeadlineMetric } from '../common/headline-metrics.js';
@@ -22,7 +27,7 @@ interface ColourScale {
   colourOf: (x: number) => string;
 }
 
-/** The colour scale of a panel: viridis over the values' range, or diverging around zero for changes. */
+/** The colour scale of a metric's panels: viridis over the values' range, or diverging around zero for changes. */
 function colourScale(h: HeadlineMetric, values: number[]): ColourScale {
   const finite = values.filter(Number.isFinite);
   const diverging = h.zeroLine;
@@ -54,27 +59,54 @@ function panelTitle(h: HeadlineMetric, series: Series, width: number): Spec {
   return { text: wrap(h.title, Math.max(28, Math.floor((width + 70) / 8))), subtitle: series.name, fontSize: 12.5, subtitleFontSize: 11.5, frame: 'group', anchor: 'start', offset: 6 };
 }
 
-/** The heatmap of one metric and region (or the zone) over a two-parameter grid. */
-function heatmapPanel(data: SweepData, [p, q]: [SweepParameter, SweepParameter], h: HeadlineMetric, series: Series): Spec | null {
-  const cells = data.points
+/** The points of a sweep with a cell of this metric and series, with the cell's statistics. */
+function cellsOf(data: SweepData, h: HeadlineMetric, series: Series) {
+  return data.points
     .map((point) => ({ point, s: cell(point, series.key, h.metric, h.statistic) }))
     .filter((c): c is { point: (typeof c)['point']; s: NonNullable<(typeof c)['s']> } => c.s !== undefined);
+}
+
+/** The 95% Student-t interval of a cell's mean across replications (NaN bounds for fewer than two). */
+export function meanBounds(s: Stats): [number, number] {
+  if (!(s.n >= 2) || !Number.isFinite(s.se)) return [Number.NaN, Number.NaN];
+  const half = tCritical(s.n) * s.se;
+  return [s.mean - half, s.mean + half];
+}
+
+/** A cell's interval as text, `[low, high]` in the mean's format ('' without an interval). */
+export function intervalLabel(s: Stats, unit: string): string {
+  const [low, high] = meanBounds(s);
+  return Number.isFinite(low) && Number.isFinite(high) ? `[${formatValue(low, unit)}, ${formatValue(high, unit)}]` : '';
+}
+
+/** Width of a heatmap panel: room for the interval under each mean. */
+const heatmapWidth = (p: SweepParameter) => Math.max(170, 92 * p.levels.length);
+
+/** The heatmap of one metric and region (or the zone) over a two-parameter grid, in its metric's colour scale. */
+function heatmapPanel(data: SweepData, [p, q]: [SweepParameter, SweepParameter], h: HeadlineMetric, series: Series, colour: ColourScale): Spec | null {
+  const cells = cellsOf(data, h, series);
   if (cells.length === 0) return null;
-  const colour = colourScale(h, cells.map((c) => c.s.mean));
-  const values = cells.map(({ point, s }) => ({
-    x: levelText(point.values[p.path]),
-    y: levelText(point.values[q.path]),
-    mean: round(s.mean),
-    p05: round(s.p05),
-    p95: round(s.p95),
-    label: formatValue(s.mean, h.unit),
-    ink: inkOn(colour.colourOf(s.mean)),
-  }));
-  const width = Math.max(170, 58 * p.levels.length);
-  const height = Math.max(100, 30 * q.levels.length);
+  const values = cells.map(({ point, s }) => {
+    const [low, high] = meanBounds(s);
+    return {
+      x: levelText(point.values[p.path]),
+      y: levelText(point.values[q.path]),
+      mean: round(s.mean),
+      low: Number.isFinite(low) ? round(low) : null,
+      high: Number.isFinite(high) ? round(high) : null,
+      p05: round(s.p05),
+      p95: round(s.p95),
+      label: formatValue(s.mean, h.unit),
+      interval: intervalLabel(s, h.unit),
+      ink: inkOn(colour.colourOf(s.mean)),
+    };
+  });
+  const width = heatmapWidth(p);
+  const height = Math.max(100, 42 * q.levels.length);
   const format = valueFormat(h);
   const x = { field: 'x', type: 'ordinal', title: p.path, sort: p.levels.map(levelText), axis: { labelAngle: 0 } };
   const y = { field: 'y', type: 'ordinal', title: q.path, sort: q.levels.map(levelText).reverse() };
+  const ink = { condition: { test: "datum.ink === '#ffffff'", value: '#ffffff' }, value: '#000000' };
   return {
     title: panelTitle(h, series, width),
     width,
@@ -91,28 +123,34 @@ function heatmapPanel(data: SweepData, [p, q]: [SweepParameter, SweepParameter],
             { field: 'x', type: 'ordinal', title: p.path },
             { field: 'y', type: 'ordinal', title: q.path },
             { field: 'mean', type: 'quantitative', title: 'Mean', format },
+            { field: 'low', type: 'quantitative', title: '95% interval of the mean, low', format },
+            { field: 'high', type: 'quantitative', title: '95% interval of the mean, high', format },
             { field: 'p05', type: 'quantitative', title: '5th percentile', format },
             { field: 'p95', type: 'quantitative', title: '95th percentile', format },
           ],
         },
       },
       {
-        mark: { type: 'text', fontSize: 10.5 },
-        encoding: { x, y, text: { field: 'label', type: 'nominal' }, color: { condition: { test: "datum.ink === '#ffffff'", value: '#ffffff' }, value: '#000000' } },
+        mark: { type: 'text', fontSize: 10.5, dy: -6 },
+        encoding: { x, y, text: { field: 'label', type: 'nominal' }, color: ink },
+      },
+      {
+        mark: { type: 'text', fontSize: 8.5, dy: 7 },
+        encoding: { x, y, text: { field: 'interval', type: 'nominal' }, color: ink },
       },
     ],
   };
 }
 
 /** A Latin hypercube's points in the plane of two parameters, coloured by the metric. */
-function scatterPanel(data: SweepData, [p, q]: [SweepParameter, SweepParameter], h: HeadlineMetric, series: Series): Spec | null {
-  const cells = data.points
-    .map((point) => ({ point, s: cell(point, series.key, h.metric, h.statistic) }))
-    .filter((c): c is { point: (typeof c)['point']; s: NonNullable<(typeof c)['s']> } => c.s !== undefined);
+function scatterPanel(data: SweepData, [p, q]: [SweepParameter, SweepParameter], h: HeadlineMetric, series: Series, colour: ColourScale): Spec | null {
+  const cells = cellsOf(data, h, series);
   if (cells.length === 0) return null;
-  const colour = colourScale(h, cells.map((c) => c.s.mean));
   const value = (param: SweepParameter, v: unknown) => (param.categorical ? levelText(v as string) : (v as number));
-  const values = cells.map(({ point, s }) => ({ point: point.point, x: value(p, point.values[p.path]), y: value(q, point.values[q.path]), mean: round(s.mean), label: formatValue(s.mean, h.unit) }));
+  const values = cells.map(({ point, s }) => {
+    const [low, high] = meanBounds(s);
+    return { point: point.point, x: value(p, point.values[p.path]), y: value(q, point.values[q.path]), mean: round(s.mean), low: Number.isFinite(low) ? round(low) : null, high: Number.isFinite(high) ? round(high) : null, label: formatValue(s.mean, h.unit) };
+  });
   const width = 230;
   const height = 190;
   const format = valueFormat(h);
@@ -133,6 +171,8 @@ function scatterPanel(data: SweepData, [p, q]: [SweepParameter, SweepParameter],
         { field: 'x', type: p.categorical ? 'nominal' : 'quantitative', title: p.path },
         { field: 'y', type: q.categorical ? 'nominal' : 'quantitative', title: q.path },
         { field: 'mean', type: 'quantitative', title: 'Mean', format },
+        { field: 'low', type: 'quantitative', title: '95% interval of the mean, low', format },
+        { field: 'high', type: 'quantitative', title: '95% interval of the mean, high', format },
       ],
     },
   };
@@ -145,25 +185,29 @@ export function isGrid(data: SweepData, [p, q]: [SweepParameter, SweepParameter]
   return seen.size === data.points.length && seen.size === p.levels.length * q.levels.length;
 }
 
-/** Heatmaps (grid) or scatters (LHS) of every headline metric over two parameters. Null without data. */
+/**
+ * Heatmaps (grid) or scatters (LHS) of every headline metric over two
+ * parameters: one row per metric, its panels (regions, zone) sharing one colour
+ * scale and legend. Null without data.
+ */
 export function twoParameterChart(data: SweepData, pair: [SweepParameter, SweepParameter], metrics: readonly HeadlineMetric[]): TopLevelSpec | null {
   const grid = isGrid(data, pair);
-  const panels: Spec[] = [];
-  for (const h of metrics)
-    for (const s of seriesOf(data, h)) {
-      const panel = grid ? heatmapPanel(data, pair, h, s) : scatterPanel(data, pair, h, s);
-      if (panel) panels.push(panel);
-    }
-  if (panels.length === 0) return null;
+  const rows: Spec[] = [];
+  for (const h of metrics) {
+    const series = seriesOf(data, h);
+    const colour = colourScale(h, series.flatMap((s) => cellsOf(data, h, s).map((c) => c.s.mean)));
+    const panels = series.map((s) => (grid ? heatmapPanel(data, pair, h, s, colour) : scatterPanel(data, pair, h, s, colour))).filter((panel): panel is Spec => panel !== null);
+    if (panels.length > 0) rows.push({ hconcat: panels, resolve: { scale: { color: 'shared', x: 'independent', y: 'independent' }, legend: { color: 'shared' } } });
+  }
+  if (rows.length === 0) return null;
   const n = data.replications;
   const [p, q] = pair;
-  const width = grid ? Math.max(170, 58 * p.levels.length) : 230;
+  const scales = 'Changes against the counterfactual: orange gains, blue losses, centred on zero; other metrics: viridis from the lowest (dark) to the highest (yellow) value. The panels of one metric (one row) share one colour scale.';
   const subtitle = grid
-    ? `Each cell is one point of the grid (${p.path} across, ${q.path} up), coloured and labelled with the mean of ${n} replication${n === 1 ? '' : 's'}. Changes against the counterfactual: orange gains, blue losses; other metrics: viridis from the lowest (dark) to the highest (yellow) value in the panel.`
-    : `Each dot is one sampled point (Latin hypercube) at its ${p.path} (across) and ${q.path} (up), coloured by the mean of ${n} replication${n === 1 ? '' : 's'}. Changes against the counterfactual: orange gains, blue losses; other metrics: viridis from the lowest (dark) to the highest (yellow) value in the panel.`;
+    ? `Each cell is one point of the grid (${p.path} across, ${q.path} up), coloured and labelled with the mean of ${n} replication${n === 1 ? '' : 's'}${n >= 2 ? ' and, below it, the 95% interval of that mean' : ''}. ${scales}`
+    : `Each dot is one sampled point (Latin hypercube) at its ${p.path} (across) and ${q.path} (up), coloured by the mean of ${n} replication${n === 1 ? '' : 's'}. ${scales}`;
   return topLevel(grid ? `Headline metrics over ${p.path} and ${q.path}` : `Headline metrics over ${p.path} and ${q.path} (Latin hypercube sample)`, subtitle, {
-    columns: width <= 240 ? 3 : 2,
-    concat: panels,
+    vconcat: rows,
     resolve: { scale: { color: 'independent', x: 'independent', y: 'independent' }, legend: { color: 'independent' } },
   });
 }

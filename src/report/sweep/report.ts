@@ -11,7 +11,7 @@ import type { PointSummary } from '../../results/sweep-format.js';
 import { outcomeLabel } from '../common/palette.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
 import { cell, levelText, readSweep, seriesOf, usedOutcomes, type SweepData } from './read.js';
-import { SWEEP_HEADLINE, formatValue } from '../common/headline-metrics.js';
+import { SWEEP_HEADLINE, formatValue, statisticText } from '../common/headline-metrics.js';
 import { sweepCharts } from './charts.js';
 import { modalOutcome } from './outcomes.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions, type ExperimentReportResult } from '../common/write-charts.js';
@@ -42,6 +42,22 @@ function parametersTable(data: SweepData): string {
   return htmlTable('The swept scenario parameters (dotted paths into the scenario file).', ['Parameter', 'Kind', 'Values'], rows);
 }
 
+/**
+ * Styles of the points table: it scrolls inside its own box (both ways) with
+ * the header row kept in view and the point number kept at the left, headings
+ * wrap into narrow columns, and in print the box opens up to the full table.
+ */
+export const POINTS_TABLE_CSS = `
+.points-scroll { max-height: 70vh; overflow: auto; border: 1px solid var(--line); border-radius: 6px; margin: 16px 0; }
+.points-scroll table.points { margin: 0; width: auto; min-width: 100%; font-size: 0.85rem; }
+.points-scroll caption { padding: 6px 8px; }
+table.points thead th { position: sticky; top: 0; z-index: 2; background: #fff; box-shadow: inset 0 -1px 0 var(--line); vertical-align: bottom; white-space: normal; min-width: 11ch; max-width: 18ch; }
+table.points tbody th { position: sticky; left: 0; z-index: 1; background: #fff; }
+table.points thead th:first-child { left: 0; z-index: 3; }
+table.points .note { display: block; font-weight: normal; }
+@media print { .points-scroll { max-height: none; overflow: visible; border: 0; } table.points thead th, table.points tbody th { position: static; } }
+`;
+
 /** Short column headings of the points table. */
 const SHORT: Record<string, string> = {
   similarity: 'Similarity',
@@ -56,7 +72,7 @@ function pointsTable(data: SweepData): string {
   for (const h of SWEEP_HEADLINE)
     for (const s of seriesOf(data, h)) {
       const short = SHORT[h.id] ?? h.title.split(',')[0];
-      const how = h.statistic === 'final' ? 'final year' : h.metric === 'payoff' ? 'sum over the run' : 'mean over the run';
+      const how = statisticText(h.metric, s.key === 'zone' ? 'zone' : h.scope, h.statistic);
       const unit = h.unit === 'share' ? '' : `, ${h.unit}`;
       columns.push({
         head: `${escapeHtml(short)}${h.scope === 'region' ? `, ${escapeHtml(s.name)}` : ''} <span class="note">(${escapeHtml(how + unit)})</span>`,
@@ -76,7 +92,7 @@ function pointsTable(data: SweepData): string {
   const caption = `Headline metrics at every point: mean across ${n} replication${n === 1 ? '' : 's'}${outcomes.length > 0 ? '; the last column is the outcome most replications ended in, with its share' : ''}.${
     data.points.length > shown.length ? ` The first ${shown.length} of ${data.points.length} points are listed; summary.json and sweep.csv hold them all.` : ''
   }`;
-  return htmlTable(caption, header, rows, { numeric: columns.map((_, i) => first + i), className: 'headline' });
+  return htmlTable(caption, header, rows, { numeric: columns.map((_, i) => first + i), className: 'headline points', wrapClass: 'points-scroll' });
 }
 
 function sweepHtml(data: SweepData, charts: Parameters<typeof buildExperimentHtml>[0]['charts']): string {
@@ -107,6 +123,7 @@ function sweepHtml(data: SweepData, charts: Parameters<typeof buildExperimentHtm
       { id: 'points', heading: 'Results by point', html: pointsTable(data) },
     ],
     charts,
+    css: POINTS_TABLE_CSS,
     footer: `Made by chuanyu-sim from the sweep folder <code>${escapeHtml(basename(data.dir))}</code> (plan.json and summary.json; sweep.csv and outcomes.csv hold every replication).${
       vl ? ' Each chart is also saved next to this page as a Vega-Lite spec with its data inline, so it can be re-drawn or restyled.' : ''
     }`,
