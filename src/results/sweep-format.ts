@@ -13,17 +13,22 @@ import { statsSchema } from './stats-format.js';
 
 const shardSchema = z.object({ index: z.number().int().positive(), count: z.number().int().positive() }).nullable();
 
-export const sweepPlanSchema = z.object({
-  kind: z.literal('chuanyu-sweep'),
-  scenario: z.string(),
-  /** The resolved base scenario. */
-  resolvedScenario: z.unknown(),
+/** What was varied and how it was run: the same in the plan and in the summary. */
+const designFields = {
   parameters: z.array(parameterSpecSchema),
   design: z.string(),
   samples: z.number().int().nullable(),
   seed: z.number(),
   replications: z.number().int().positive(),
   counterfactual: z.boolean(),
+};
+
+export const sweepPlanSchema = z.object({
+  kind: z.literal('chuanyu-sweep'),
+  scenario: z.string(),
+  /** The resolved base scenario. */
+  resolvedScenario: z.unknown(),
+  ...designFields,
   points: z.array(designPointSchema),
   /** This folder's part of the plan: shard i of n (1-based), or null for all points. */
   shard: shardSchema,
@@ -72,12 +77,7 @@ export type PointSummary = z.output<typeof pointSummarySchema>;
 export const sweepSummarySchema = z.object({
   kind: z.literal('sweep'),
   scenario: z.string(),
-  parameters: z.array(parameterSpecSchema),
-  design: z.string(),
-  samples: z.number().int().nullable(),
-  seed: z.number(),
-  replications: z.number().int().positive(),
-  counterfactual: z.boolean(),
+  ...designFields,
   shard: shardSchema,
   points: z.array(pointSummarySchema),
 });

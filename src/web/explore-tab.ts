@@ -9,7 +9,7 @@ import { LENS_LABELS, lensVerdict } from '../experiment/verdict.js';
 import { duplicatedChart, outcomeLabel, runStrategyCells, similarityChart, strategyChart, valueAddedChart, winWinChart } from './charts.js';
 import { $, setError, setStatus, showChart } from './page.js';
 import type { ExplorerResult } from './sim-core.js';
-import { currentRun, type ExplorerState } from './state.js';
+import { currentRunOrError, type ExplorerState } from './state.js';
 import { CancelledError, type WorkerClient } from './worker-client.js';
 
 export interface ExploreTab {
@@ -80,14 +80,9 @@ export function createExploreTab(state: ExplorerState, worker: WorkerClient): Ex
   }
 
   async function run(): Promise<void> {
-    let current;
-    try {
-      current = currentRun(state);
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-      return;
-    }
+    const current = currentRunOrError(state, setError);
+    if (!current) return;
+    setError(null);
     if (worker.busy) worker.restart(); // cancel the stale run
     const reps = current.replications;
     setStatus(`Running ${reps} replication${reps === 1 ? '' : 's'} of ${current.config.steps} years with ${current.config.initial.firmCount} firms…`);

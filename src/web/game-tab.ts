@@ -9,7 +9,7 @@
 import { markGameStale, renderLensGames } from './game-panel.js';
 import { GAME_STRATEGIES, lensGames } from './game-view.js';
 import { $, setError } from './page.js';
-import { currentRun, type ExplorerState } from './state.js';
+import { currentRunOrError, type ExplorerState } from './state.js';
 import { CancelledError, type WorkerClient } from './worker-client.js';
 
 export interface GameTab {
@@ -24,14 +24,8 @@ export function createGameTab(state: ExplorerState, worker: WorkerClient): GameT
   let shownVersion: number | null = null;
 
   async function run(): Promise<void> {
-    let current;
-    try {
-      current = currentRun(state);
-    } catch (e) {
-      setError((e as Error).message);
-      return;
-    }
-    if (current.config.regions.length !== 2) return;
+    const current = currentRunOrError(state, setError);
+    if (!current || current.config.regions.length !== 2) return;
     worker.restart();
     const version = state.version;
     const out = $('game-result');

@@ -16,7 +16,7 @@ import { buildScenario } from './scenarios.js';
 import { renderScore } from './score-panel.js';
 import { isGovernmentChoice, strategySpec } from './settings.js';
 import type { PlayYear } from './sim-core.js';
-import { currentRun, type ExplorerState } from './state.js';
+import { currentRunOrError, type ExplorerState } from './state.js';
 import { CancelledError, type WorkerClient } from './worker-client.js';
 
 export interface PlayTab {
@@ -105,14 +105,8 @@ export function createPlayTab(state: ExplorerState, worker: WorkerClient): PlayT
   const unfinished = () => !!game && game.years.length < game.config.steps;
 
   async function start(): Promise<void> {
-    let current;
-    try {
-      current = currentRun(state);
-    } catch (e) {
-      setError((e as Error).message);
-      return;
-    }
-    if (current.config.regions.length !== 2) return;
+    const current = currentRunOrError(state, setError);
+    if (!current || current.config.regions.length !== 2) return;
     const student = Number($<HTMLSelectElement>('play-region').value) || 0;
     const opponentChoice = $<HTMLSelectElement>('play-opponent').value;
     if (!isGovernmentChoice(opponentChoice)) return;

@@ -47,6 +47,16 @@ export function selectBase(state: ExplorerState, name: string, settings: Setting
 }
 
 /** The scenario of the current settings, validated; throws a message naming the problem. */
+/** The run the settings describe, or null after showing why the settings make no valid scenario. */
+export function currentRunOrError(state: ExplorerState, setError: (message: string | null) => void): CurrentRun | null {
+  try {
+    return currentRun(state);
+  } catch (e) {
+    setError((e as Error).message);
+    return null;
+  }
+}
+
 export function currentRun(state: ExplorerState): CurrentRun {
   const raw = deepMerge<Record<string, unknown>>(state.base.raw, overrideFields(state.settings, state.base.scenario));
   const built = buildScenario(raw);

@@ -1,8 +1,8 @@
 /** The experiment commands' result files (calibration and history summary.json, study.json, game.json for --game): written and read back against their formats; a damaged file names the file and the field. */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder, userError } from '../helpers/results.js';
 import { readGamePayoffs } from '../../src/cli/actions/game-source.js';
 import {
   readCalibrationSummaryFile,
@@ -15,22 +15,8 @@ import {
 import { stableJson } from '../../src/results/json-file.js';
 import { UserError } from '../../src/scenario/errors.js';
 
-let scratch: string;
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'chuanyu-experiment-formats-'));
-});
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
+const scratch = scratchFolder('chuanyu-experiment-formats-');
 
-async function userError(p: Promise<unknown>): Promise<UserError> {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  return error as UserError;
-}
 
 const calibration = () => ({
   kind: 'chuanyu-calibration' as const,
@@ -105,7 +91,7 @@ const study = () => ({
 
 describe('calibration summary.json', () => {
   it('reads back what it wrote, byte for byte', async () => {
-    const dir = join(scratch, 'calibration');
+    const dir = join(scratch.path, 'calibration');
     await mkdir(dir);
     await writeCalibrationSummary(dir, calibration());
     const text = await readFile(join(dir, 'summary.json'), 'utf8');
@@ -113,7 +99,7 @@ describe('calibration summary.json', () => {
   });
 
   it('names the field of a damaged file', async () => {
-    const dir = join(scratch, 'calibration-damaged');
+    const dir = join(scratch.path, 'calibration-damaged');
     await mkdir(dir);
     const s = calibration();
     await writeFile(join(dir, 'summary.json'), stableJson({ ...s, target: { ...s.target, points: [{ ...s.target.points[0], value: 'high' }] } }));
@@ -123,21 +109,21 @@ describe('calibration summary.json', () => {
     expect(e.detail).toBe('not a calibration summary (summary.json): expected a number, found "high"');
     await writeFile(join(dir, 'summary.json'), stableJson({ ...s, kind: 'chuanyu-history' }));
     expect((await userError(readCalibrationSummaryFile(dir))).fieldPath).toBe('kind');
-    const missing = await userError(readCalibrationSummaryFile(join(scratch, 'nowhere')));
+    const missing = await userError(readCalibrationSummaryFile(join(scratch.path, 'nowhere')));
     expect(missing.detail).toContain('is not a calibration folder (no summary.json)');
   });
 });
 
 describe('history summary.json', () => {
   it('reads back what it wrote, byte for byte', async () => {
-    const dir = join(scratch, 'history');
+    const dir = join(scratch.path, 'history');
     await mkdir(dir);
     await writeHistorySummary(dir, history());
     expect(stableJson(await readHistorySummary(dir))).toBe(await readFile(join(dir, 'summary.json'), 'utf8'));
   });
 
   it('names the field of a damaged file', async () => {
-    const dir = join(scratch, 'history-damaged');
+    const dir = join(scratch.path, 'history-damaged');
     await mkdir(dir);
     const h = history();
     await writeFile(join(dir, 'summary.json'), stableJson({ ...h, profile: { ...h.profile, windows: [{ ...h.profile.windows[0], supported: 'yes' }] } }));
@@ -150,14 +136,14 @@ describe('history summary.json', () => {
 
 describe('study.json', () => {
   it('reads back what it wrote, byte for byte', async () => {
-    const dir = join(scratch, 'study');
+    const dir = join(scratch.path, 'study');
     await mkdir(dir);
     await writeStudyJson(dir, study());
     expect(stableJson(await readStudyJson(dir))).toBe(await readFile(join(dir, 'study.json'), 'utf8'));
   });
 
   it('names the field of a damaged file', async () => {
-    const dir = join(scratch, 'study-damaged');
+    const dir = join(scratch.path, 'study-damaged');
     await mkdir(dir);
     const s = study();
     await writeFile(join(dir, 'study.json'), stableJson({ ...s, cells: [{ ...s.cells[0], cooperationPaysBoth: 'maybe' }] }));
@@ -165,14 +151,14 @@ describe('study.json', () => {
     expect(e.file).toBe(join(dir, 'study.json'));
     expect(e.fieldPath).toBe('cells.0.cooperationPaysBoth');
     expect(e.detail).toBe('not a study (study.json): expected one of "yes", "no", "unclear"');
-    const missing = await userError(readStudyJson(join(scratch, 'nowhere')));
+    const missing = await userError(readStudyJson(join(scratch.path, 'nowhere')));
     expect(missing.detail).toContain('is not a `chuanyu study` folder (no study.json)');
   });
 });
 
 describe('game.json for --game', () => {
   it('names the field of a damaged game.json', async () => {
-    const dir = join(scratch, 'game');
+    const dir = join(scratch.path, 'game');
     await mkdir(dir);
     const game = { kind: 'game', scenario: 'g', seed: 1, replications: 2, sweep: [], lens: 'objective', objectives: {}, points: [{ lens: 'objective', profiles: 'none' }] };
     await writeFile(join(dir, 'game.json'), JSON.stringify(game));

@@ -1,8 +1,8 @@
 /** Result files read back against their formats: a damaged file is a UserError naming the file and the field. */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder, userError } from '../helpers/results.js';
 import { readGameJson } from '../../src/report/game/report.js';
 import { readSweep } from '../../src/report/sweep/read.js';
 import { fileFormat, parseJsonFile, readJsonFile, stableJson } from '../../src/results/json-file.js';
@@ -12,23 +12,8 @@ import { SWEEP_PLAN, type SweepPlan } from '../../src/results/sweep-format.js';
 import { statsSchema } from '../../src/results/stats-format.js';
 import { UserError } from '../../src/scenario/errors.js';
 
-let scratch: string;
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'chuanyu-formats-'));
-});
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
+const scratch = scratchFolder('chuanyu-formats-');
 
-/** The UserError a promise rejects with (fails the test when it resolves or throws something else). */
-async function userError(p: Promise<unknown>): Promise<UserError> {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  return error as UserError;
-}
 
 const point = (cells: unknown[][]): PointResult =>
   ({ index: 0, values: { 'fund.leverage': 1 }, replications: [{ replication: 0, cells, outcome: null, lensOutcomes: null }] }) as unknown as PointResult;
@@ -44,19 +29,19 @@ describe('validated JSON files', () => {
 
   it('names the file, the field and what was expected', async () => {
     const format = fileFormat('a statistics record', statsSchema);
-    await writeFile(join(scratch, 'stats.json'), '{"mean":1,"p05":0,"p95":2,"min":0,"max":[],"se":0,"n":1}');
-    const e = await userError(readJsonFile(scratch, 'stats.json', format, 'a test folder'));
-    expect(e.file).toBe(join(scratch, 'stats.json'));
+    await writeFile(join(scratch.path, 'stats.json'), '{"mean":1,"p05":0,"p95":2,"min":0,"max":[],"se":0,"n":1}');
+    const e = await userError(readJsonFile(scratch.path, 'stats.json', format, 'a test folder'));
+    expect(e.file).toBe(join(scratch.path, 'stats.json'));
     expect(e.fieldPath).toBe('max');
     expect(e.detail).toBe('not a statistics record: expected a number or null, found a list');
-    const missing = await userError(readJsonFile(scratch, 'none.json', format, 'a test folder'));
-    expect(missing.detail).toBe(`${scratch} is not a test folder (no none.json)`);
+    const missing = await userError(readJsonFile(scratch.path, 'none.json', format, 'a test folder'));
+    expect(missing.detail).toBe(`${scratch.path} is not a test folder (no none.json)`);
   });
 });
 
 describe('game.json', () => {
   it('names the field of a damaged game.json', async () => {
-    const dir = join(scratch, 'game');
+    const dir = join(scratch.path, 'game');
     await mkdir(dir);
     const game = { kind: 'game', scenario: 'g', seed: 1, replications: 2, sweep: [], lens: 'objective', objectives: {}, points: [{ lens: 'objective', profiles: 'none' }] };
     await writeFile(join(dir, 'game.json'), JSON.stringify(game));
@@ -71,7 +56,7 @@ describe('game.json', () => {
 
 describe('sweep files', () => {
   it('names the field of a damaged point file, and treats it as damaged on resume', async () => {
-    const dir = join(scratch, 'sweep');
+    const dir = join(scratch.path, 'sweep');
     await mkdir(join(dir, 'points'), { recursive: true });
     await savePoint(dir, point([['zone', 'similarity', 'final', 0.5]]));
     expect((await loadPoint(dir, 0)).replications[0].cells[0][3]).toBe(0.5);
@@ -89,7 +74,7 @@ describe('sweep files', () => {
   });
 
   it('names the field of a damaged plan or summary', async () => {
-    const dir = join(scratch, 'sweep-summary');
+    const dir = join(scratch.path, 'sweep-summary');
     await mkdir(dir);
     const plan: SweepPlan = {
       kind: 'chuanyu-sweep', scenario: 's', resolvedScenario: {}, parameters: [{ path: 'fund.leverage', values: [0, 1], interval: null }],
