@@ -12,9 +12,9 @@ import { bookFundReturns, investFunds } from './fund.js';
 import { chooseStrategies, spendBudgets } from './government.js';
 import { enterFirms, investAndUpgrade, relocateFirms } from './firm-dynamics.js';
 import { clearMarkets, computeCapacity, computeMultipliers, produce } from './production.js';
-import { recordStep, residentWealth } from './record.js';
+import { recordStep } from './record.js';
 import type { StepRecord } from './step-record.js';
-import { addStep, fiscalBalance, objectiveToDate, residentIncome, residentInvestment, stepPayoff, type RegionStep } from './objective.js';
+import { payGovernments } from './payoff.js';
 import { checkRecordFinite } from './finite-check.js';
 import type { Simulation } from './simulation-state.js';
 import { updateState } from './state.js';
@@ -57,7 +57,7 @@ function resetCellFlows(sim: Simulation): void {
 }
 
 export function stepSimulation(sim: Simulation, scratch: StepScratch = createStepScratch()): StepRecord {
-  const { config, previous, sectorCount: K, regionCount: R } = sim;
+  const { config, sectorCount: K, regionCount: R } = sim;
   sim.flows = createFlows(R, config.funds.length);
   const flows = sim.flows;
   resetCellFlows(sim);
@@ -101,25 +101,7 @@ export function stepSimulation(sim: Simulation, scratch: StepScratch = createSte
   // Payoffs (docs/ODD.md 4): each government's objective, weighted over the lenses.
   const valueAdded = regionValueAdded(sim);
   paySidePayments(sim, valueAdded); // between cooperating governments, on this step's value added (docs/ODD.md 7.17)
-  const wealth = residentWealth(sim);
-  const accounts = Array.from({ length: R }, (_, r): RegionStep => ({
-    valueAdded: valueAdded[r],
-    fiscalBalance: fiscalBalance(flows, r),
-    consumption: residentIncome(flows, r) - residentInvestment(flows, r),
-    wealth: wealth[r],
-    wealthBefore: previous.wealth[r],
-  }));
-  const payoff = new Float64Array(R);
-  for (let r = 0; r < R; r++) payoff[r] = stepPayoff(config.governments[r].objective, accounts[r]);
-  const step = sim.state.step;
-  const discountRate = config.metrics.discountRate;
-  sim.state = updateState(sim.state, sim.log, 'payoff', (draft) => {
-    for (let r = 0; r < R; r++) {
-      const gov = draft.governments[r];
-      gov.tally = addStep(gov.tally, accounts[r], step, discountRate);
-      gov.cumulativePayoff = objectiveToDate(config.governments[r].objective, gov.tally, wealth[r], step, discountRate);
-    }
-  });
+  const { payoff, wealth } = payGovernments(sim, valueAdded); // payoff.ts
 
   const record = recordStep(sim, payoff, wealth); // 8
   checkRecordFinite(record, config); // a number that overflowed stops the run here, never reaches a table
