@@ -61,3 +61,72 @@ export function fitRows(summary: FitSource): (string | number)[][] {
     return [p.year, p.value, fresh?.mean ?? Number.NaN, fresh?.p05 ?? Number.NaN, fresh?.p95 ?? Number.NaN, p.inFit ? 1 : 0, fitting?.mean ?? Number.NaN];
   });
 }
+
+/**
+ * study.json of `chuanyu calibrate --study --out`: the three fits (every point,
+ * forward and reverse hold-out), each with its fitted values, errors and
+ * assessment (information criteria, hold-out errors, naive baselines). No
+ * timings (the same seed gives the same bytes). The study action writes it
+ * with this schema's input type and it is read back checked.
+ */
+const spread = z.object({ median: jsonNumber, min: jsonNumber, max: jsonNumber, count: z.number().int().nonnegative() }).nullable();
+
+const assessmentSchema = z.object({
+  n: z.number().int().nonnegative(),
+  kFitted: z.number().int().nonnegative(),
+  kHand: z.number().int().nonnegative(),
+  k: z.number().int().nonnegative(),
+  inSample: jsonNumber,
+  criteria: z.object({ n: z.number(), k: z.number(), K: z.number(), sse: jsonNumber, aic: jsonNumber, aicc: jsonNumber, aiccNote: z.string().nullable(), bic: jsonNumber }),
+  note: z.string(),
+  matchedYears: z.array(z.number()),
+  unusedYears: z.array(z.number()),
+  fitYears: z.array(z.number()),
+  holdout: z
+    .object({
+      years: z.array(z.number()),
+      model: spread,
+      naive: z.array(
+        z.object({
+          name: z.string(),
+          description: z.string(),
+          forecasts: z.array(z.object({ year: z.number(), value: jsonNumber })).nullable(),
+          rmse: jsonNumber,
+          skill: spread,
+          setsBeaten: z.number().int().nonnegative(),
+        }),
+      ),
+    })
+    .nullable(),
+  singleRuns: z.object({ fit: spread, holdout: spread }),
+  seedSets: z.array(z.object({ seed: z.number(), fit: jsonNumber, holdout: jsonNumber })),
+});
+
+export const calibrationStudySchema = z.object({
+  scenario: z.string(),
+  metric: z.string(),
+  source: z.string(),
+  seed: z.number(),
+  seedSets: z.number().int().nonnegative(),
+  choices: z.array(z.object({ name: z.string(), count: z.number().int().nonnegative(), why: z.string() })),
+  directions: z.array(
+    z.object({
+      direction: z.object({
+        name: z.string(),
+        label: z.string(),
+        fitYears: z.tuple([z.number(), z.number()]).optional(),
+        holdoutYears: z.tuple([z.number(), z.number()]).optional(),
+      }),
+      parameters: z.array(z.object({ path: z.string(), lower: z.number(), upper: z.number(), fitted: z.number() })),
+      errors: z.object({ start: jsonNumber, inSample: jsonNumber, freshSeeds: jsonNumber }),
+      assessment: assessmentSchema,
+      evaluations: z.number().int().nonnegative(),
+      replications: z.number().int().nonnegative(),
+      validationReplications: z.number().int().nonnegative(),
+      runs: z.number().int().nonnegative(),
+    }),
+  ),
+});
+export type CalibrationStudyFile = z.output<typeof calibrationStudySchema>;
+
+export const CALIBRATION_STUDY = fileFormat('a calibration study (study.json)', calibrationStudySchema);

@@ -3,9 +3,16 @@
  * parameter value (each lens's profiles, equilibria, 2x2 analysis and
  * replicator paths, and the payoff decomposition). The game command writes it
  * and its report is drawn from it alone, both with this schema.
+ *
+ * payoffs.csv: every replication's payoff of every profile, region and lens,
+ * with its change against the counterfactual; one column per swept parameter
+ * after `point`. Its header and rows are made here, its reader checks them.
  */
 import { z } from 'zod';
+import { GAME_LENSES, type GameLens } from '../model/metrics/lenses.js';
+import type { Column } from './csv-read.js';
 import { fileFormat, jsonNumber } from './file-format.js';
+import type { ParameterValue } from './point-format.js';
 import { changeIntervalSchema, objectiveWeightsSchema } from './run-format.js';
 
 const xy = z.object({ x: jsonNumber, y: jsonNumber });
@@ -83,3 +90,41 @@ export const gameJsonSchema = z.object({
 export type GameJson = z.output<typeof gameJsonSchema>;
 
 export const GAME_FILE = fileFormat('a game analysis (game.json)', gameJsonSchema);
+
+/** payoffs.csv's header: `point`, one column per swept parameter, then the fixed columns. */
+export const payoffsCsvHeader = (sweep: readonly string[]): string[] => ['point', ...sweep, 'profile', 'replication', 'region', 'lens', 'payoff', 'change_vs_counterfactual'];
+
+/** A row of payoffs.csv as read back (the swept parameters' columns aside). */
+export interface PayoffsCsvRow {
+  point: number;
+  profile: string;
+  replication: number;
+  region: string;
+  lens: string;
+  payoff: number;
+  change_vs_counterfactual: number;
+}
+export const PAYOFFS_CSV_COLUMNS: Column<PayoffsCsvRow> = {
+  point: 'number', profile: 'string', replication: 'number', region: 'string', lens: 'string', payoff: 'number', change_vs_counterfactual: 'number',
+};
+
+/** What payoffs.csv is made from: each analysed point's parameter values and its profiles' payoffs per lens, region and replication. */
+export interface PayoffsSource {
+  values: Record<string, ParameterValue>;
+  empirical: {
+    regions: readonly string[];
+    profiles: readonly { strategies: readonly string[]; values: Record<GameLens, ArrayLike<number>[]>; changes: Record<GameLens, ArrayLike<number>[]> }[];
+  };
+}
+
+const valueCell = (v: ParameterValue | undefined) => (typeof v === 'number' ? v : String(v));
+
+/** payoffs.csv's rows: point, swept values, profile, replication, region, lens, payoff, change. */
+export function* payoffsCsvRows(points: readonly PayoffsSource[], sweep: readonly string[]): Generator<(string | number)[]> {
+  for (const [i, pt] of points.entries())
+    for (const prof of pt.empirical.profiles)
+      for (const l of GAME_LENSES)
+        for (const [r, region] of pt.empirical.regions.entries())
+          for (let k = 0; k < prof.values[l][r].length; k++)
+            yield [i, ...sweep.map((p) => valueCell(pt.values[p])), prof.strategies.join('/'), k, region, l, prof.values[l][r][k], prof.changes[l][r][k]];
+}

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { calibrationStudy, type CalibrationStudy } from '../../experiment/calibration/study.js';
 import { AbortedError } from '../../experiment/pool.js';
 import { calibrationStudyMarkdown } from '../../report/validation/calibration-study-md.js';
+import { writeCalibrationStudyJson } from '../../results/experiment-files.js';
 import { loadScenario } from '../../scenario/load.js';
 import { interruptSignal } from '../signals.js';
 
@@ -63,7 +64,7 @@ export async function calibrationStudyAction(options: CalibrationStudyActionOpti
     await mkdir(dir, { recursive: true });
     const { directions, ...rest } = study;
     // Timings vary with the machine: left out of the file.
-    await writeFile(join(dir, 'study.json'), JSON.stringify({ ...rest, directions: directions.map(({ seconds: _seconds, ...d }) => d) }, null, 2) + '\n');
+    await writeCalibrationStudyJson(dir, { ...rest, directions: directions.map(({ seconds: _seconds, ...d }) => d) });
     await writeFile(join(dir, 'study.md'), markdown.join('\n') + '\n');
   }
   log(markdown.join('\n'));

@@ -1,21 +1,18 @@
 /** `chuanyu game <scenario>`: the empirical payoff matrix, its analysis, optionally across a parameter sweep. */
 import { join, resolve } from 'node:path';
-import { writeFile } from 'node:fs/promises';
 import { loadScenario } from '../../scenario/load.js';
 import { UserError } from '../../scenario/errors.js';
 import { parseLens, parseStrategies, runEmpiricalGame } from '../../experiment/game.js';
-import { GAME_LENSES } from '../../model/metrics/lenses.js';
 import { analyzeEmpiricalGame, parseStart, type GamePoint } from '../../experiment/game-analysis.js';
 import { checkParameterPath, parseParameter } from '../../experiment/parameters.js';
 import { gridDesign } from '../../experiment/design.js';
 import { writeDirectoryAtomically } from '../../results/atomic-dir.js';
 import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
-import { stableJson } from '../../results/json-file.js';
 import { writeCsvFile } from '../../results/csv-file.js';
 import { formatGame } from '../../report/game/text.js';
 import { renderGameReport } from '../../report/game/report.js';
 import { gameJson } from '../../experiment/game-json.js';
-import { writeGameJson } from '../../results/experiment-files.js';
+import { writeGameJson, writeGameManifest, writePayoffsCsv } from '../../results/experiment-files.js';
 import { gitCommit, packageVersion } from '../package-info.js';
 import { interruptSignal } from '../signals.js';
 import { createPointPool } from '../../experiment/pool.js';
@@ -77,18 +74,7 @@ export async function gameAction(options: GameActionOptions): Promise<{ outDir: 
   await writeDirectoryAtomically(outDir, { kind: 'game', force: options.force }, async (dir) => {
     const objectives = Object.fromEntries(loaded.scenario.regions.map((r) => [r.id, loaded.scenario.governments[r.id]?.objective ?? { gdp: 1, welfare: 0, fiscal: 0 }]));
     await writeGameJson(join(dir, 'game.json'), gameJson(name, seed, replications, sweep.map((p) => p.path), points, objectives));
-    await writeCsvFile(
-      join(dir, 'payoffs.csv'),
-      ['point', ...sweep.map((p) => p.path), 'profile', 'replication', 'region', 'lens', 'payoff', 'change_vs_counterfactual'],
-      (function* () {
-        for (const [i, pt] of points.entries())
-          for (const prof of pt.empirical.profiles)
-            for (const l of GAME_LENSES)
-              for (const [r, region] of pt.empirical.regions.entries())
-                for (let k = 0; k < prof.values[l][r].length; k++)
-                  yield [i, ...sweep.map((p) => valueCell(pt.values[p.path])), prof.strategies.join('/'), k, region, l, prof.values[l][r][k], prof.changes[l][r][k]];
-      })(),
-    );
+    await writePayoffsCsv(dir, points, sweep.map((p) => p.path));
     await writeCsvFile(
       join(dir, 'decomposition.csv'),
       ['point', ...sweep.map((p) => p.path), 'lens', 'profile', 'reference', 'region', 'part', 'mean_difference', 'ci_low', 'ci_high'],
@@ -100,9 +86,9 @@ export async function gameAction(options: GameActionOptions): Promise<{ outDir: 
                 yield [i, ...sweep.map((p) => valueCell(pt.values[p.path])), d.lens, d.profile.join('/'), d.reference.join('/'), reg.region, part.part, part.change.mean, part.change.low, part.change.high];
       })(),
     );
-    await writeFile(
-      join(dir, 'manifest.json'),
-      stableJson({ command: 'game', scenario: name, scenarioFile: loaded.file, seed, replications, strategies, lens, sweep, packageVersion: packageVersion(), gitCommit: gitCommit(), node: process.version, startedAt: started.toISOString(), wallTimeSeconds: (performance.now() - t0) / 1000, resolvedScenario: loaded.scenario }),
+    await writeGameManifest(
+      dir,
+      { command: 'game', scenario: name, scenarioFile: loaded.file, seed, replications, strategies, lens, sweep, packageVersion: packageVersion(), gitCommit: gitCommit(), node: process.version, startedAt: started.toISOString(), wallTimeSeconds: (performance.now() - t0) / 1000, resolvedScenario: loaded.scenario },
     );
     await renderGameReport(dir, { title: loaded.scenario.title, description: loaded.scenario.description, illustrative: loaded.scenario.illustrative }, options.charts);
   });

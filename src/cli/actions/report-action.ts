@@ -3,7 +3,7 @@
  * written by `run`, `sweep`, `merge`, `compare` or `game` (recognised by its
  * files). A plain function so tests can call it without yargs.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { renderRunReport } from '../../report/run/report.js';
 import type { Captions, ChartFormat } from '../../report/common/chart-formats.js';
@@ -12,6 +12,7 @@ import { renderCompareReport } from '../../report/compare/report.js';
 import { renderGameReport } from '../../report/game/report.js';
 import { renderSensitivityReport } from '../../report/sensitivity/report.js';
 import { renderCalibrationReport } from '../../report/calibration/report.js';
+import { readGameManifest } from '../../results/experiment-files.js';
 import { recordFiles } from '../../results/output-folder.js';
 
 export interface ReportActionOptions {
@@ -53,8 +54,8 @@ export async function reportAction(options: ReportActionOptions): Promise<{ kind
   } else if (kind === 'comparison') {
     ({ charts, report } = await renderCompareReport(dir, { formats: options.formats, captions: options.captions }));
   } else {
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { resolvedScenario?: { title?: string; description?: string; illustrative?: string } };
-    const info = { title: manifest.resolvedScenario?.title ?? '', description: manifest.resolvedScenario?.description ?? '', illustrative: manifest.resolvedScenario?.illustrative };
+    const { resolvedScenario } = await readGameManifest(dir);
+    const info = { title: resolvedScenario.title, description: resolvedScenario.description, illustrative: resolvedScenario.illustrative };
     ({ report } = await renderGameReport(dir, info, { formats: options.formats, captions: options.captions }));
   }
   // The charts just drawn are the tool's own files: listed in the manifest, so --force may later replace them.

@@ -1,6 +1,6 @@
 /** `chuanyu study <file>`: runs a study file's grid of games and writes its answers, charts and report. */
 import { availableParallelism } from 'node:os';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { loadScenario } from '../../scenario/load.js';
 import { checkStudyPaths, readStudyFile } from '../../experiment/study-file.js';
@@ -8,9 +8,8 @@ import { runStudy, studyCells } from '../../experiment/study.js';
 import { createPointPool } from '../../experiment/pool.js';
 import { writeDirectoryAtomically } from '../../results/atomic-dir.js';
 import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
-import { stableJson } from '../../results/json-file.js';
 import { gameJson } from '../../experiment/game-json.js';
-import { writeGameJson, writeStudyCells, writeStudyJson } from '../../results/experiment-files.js';
+import { writeGameJson, writeStudyCells, writeStudyJson, writeStudyManifest } from '../../results/experiment-files.js';
 import { renderStudyReport, studySummaryMarkdown, studyValidationMarkdown, type StudyJson } from '../../report/study/report.js';
 import { indeterminateCounts, panelSlug } from '../../results/study-format.js';
 import { readValidationReport, writeStudyIntoValidation } from '../../report/validation/validation-blocks.js';
@@ -86,12 +85,12 @@ export async function studyAction(options: StudyActionOptions): Promise<{ outDir
     await mkdir(join(dir, 'games'));
     for (const [i, r] of results.entries())
       await writeGameJson(join(dir, data.panels[i].file), gameJson(loaded.scenario.name, seed, replications, [r.panel.path, study.x.path], r.points, objectives));
-    await writeFile(
-      join(dir, 'manifest.json'),
-      stableJson({
+    await writeStudyManifest(
+      dir,
+      {
         command: 'study', studyFile: study.file, study: basename(study.file), scale: study.scale, scenario: loaded.scenario.name, scenarioFile: loaded.file, seed, replications, strategies: study.strategies,
         packageVersion: packageVersion(), gitCommit: gitCommit(), node: process.version, startedAt: started.toISOString(), wallTimeSeconds: (performance.now() - t0) / 1000, resolvedScenario: loaded.scenario,
-      }),
+      },
     );
     await renderStudyReport(dir);
   });
