@@ -16,7 +16,7 @@ import { readComparison, type ComparisonData } from './read.js';
 import { differenceRows } from './forest.js';
 import { DIFFERENCE_METRICS } from './metrics.js';
 import { verdictsSection } from './verdicts-html.js';
-import { formatDifference, formatValue } from '../common/headline-metrics.js';
+import { formatDifference, formatValue } from '../common/format.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions, type ExperimentReportResult } from '../common/write-charts.js';
 import { illustrativeHtml, illustrativeNotes } from '../common/illustrative.js';
 

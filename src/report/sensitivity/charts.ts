@@ -20,7 +20,8 @@ import { COUNTERFACTUAL_METRICS, parseOutputKey } from '../../experiment/sensiti
 import type { SensitivityPlan, SensitivitySummary } from '../../experiment/sensitivity-run.js';
 import { NEUTRAL, OKABE_ITO } from '../common/palette.js';
 import { isShareUnit, metricLabel, round, topLevel, unitText, wrap, type Spec } from '../common/chart-spec.js';
-import { axisLines, type ScenarioText } from '../common/headline-metrics.js';
+import { axisLines } from '../common/headline-metrics.js';
+import { type ScenarioText } from '../common/scenario-text.js';
 import type { ExperimentChart } from '../common/write-charts.js';
 
 export interface SensitivityData {

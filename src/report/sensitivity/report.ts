@@ -9,7 +9,7 @@ import { basename, join, resolve } from 'node:path';
 import { PLAN_FILE, type SensitivityPlan, type SensitivitySummary } from '../../experiment/sensitivity-run.js';
 import type { IndexEstimate } from '../../experiment/sensitivity/common.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
-import { scenarioText } from '../common/headline-metrics.js';
+import { scenarioText } from '../common/scenario-text.js';
 import { readJsonFile } from '../../results/json-file.js';
 import { SENSITIVITY_PLAN, SENSITIVITY_SUMMARY } from '../../results/sensitivity-format.js';
 import { INDEX_LABELS, outputInfo, sensitivityCharts, type SensitivityData } from './charts.js';

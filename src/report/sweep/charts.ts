@@ -10,10 +10,20 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SweepData, SweepParameter } from './read.js';
 import { effectChart, effectMode } from './effects.js';
-import { SWEEP_HEADLINE, slug } from '../common/headline-metrics.js';
+import { SWEEP_HEADLINE } from '../common/headline-metrics.js';
 import { isGrid, twoParameterChart } from './grid.js';
 import { outcomeChart } from './outcomes.js';
 import type { ExperimentChart } from '../common/write-charts.js';
+
+/** File-name-safe form of a parameter path or id. */
+export function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'x'
+  );
+}
 
 function effectCaption(data: SweepData, parameter: SweepParameter): string {
   const { style, aggregate } = effectMode(data, parameter);
