@@ -13,35 +13,14 @@ import { writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { writeDirectoryAtomically } from '../../results/atomic-dir.js';
 import { writeAttributionCsv, writeHistorySummary, writeProfileCsv } from '../../results/experiment-files.js';
-import { buildExperimentHtml, escapeHtml } from '../common/page.js';
+import { historyHtml } from './page.js';
 import { historyCharts } from './charts.js';
-import { attributionSentences, historySummaryMarkdown, profileSentences, type HistoryResult } from './text.js';
+import { historySummaryMarkdown, type HistoryResult } from './text.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions } from '../common/write-charts.js';
-
-const flag = (b: boolean) => (b ? 1 : 0);
-
-
 
 export interface HistorySummary extends HistoryResult {
   kind: 'chuanyu-history';
   command: string;
-}
-
-function historyHtml(result: HistoryResult, charts: Parameters<typeof buildExperimentHtml>[0]['charts'], folder: string, command: string): string {
-  const name = result.profile?.scenario ?? result.attribution?.scenario ?? '';
-  const list = (lines: string[]) => `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('\n')}</ul>`;
-  const sections = [];
-  if (result.profile) sections.push({ id: 'profile', heading: 'Which competition windows the data support', html: list(profileSentences(result.profile)) + '<p>Every window: <a href="profile.csv">profile.csv</a>.</p>' });
-  if (result.attribution) sections.push({ id: 'attribution', heading: 'Which mechanism explains the history', html: list(attributionSentences(result.attribution)) + '<p>Every figure: <a href="attribution.csv">attribution.csv</a>.</p>' });
-  return buildExperimentHtml({
-    title: `History analyses: ${name}`,
-    documentTitle: `History analyses of ${name} – chuanyu-sim`,
-    lede: [],
-    meta: [`Scenario <code>${escapeHtml(name)}</code>`, `Reproduce: <code>${escapeHtml(command)}</code>`],
-    sections,
-    charts,
-    footer: `Made by chuanyu-sim in the folder <code>${escapeHtml(folder)}</code>; summary.md holds the same findings with tables, summary.json every figure.`,
-  });
 }
 
 /** Writes the whole history folder at `outDir` (replacing an earlier one only with --force). */
