@@ -8,6 +8,9 @@
  *   summary.md        the findings in plain words and tables (the same lines `historyMarkdown` gives chuanyu validate)
  *   profile.*, attribution.*   the charts (Vega-Lite, SVG, PNG)
  *   report.html       the sentences and the charts
+ *
+ * `renderHistoryReport` redraws the charts and report.html from summary.json
+ * alone (read.ts), so a folder can be re-rendered later.
  */
 import { writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
@@ -16,12 +19,10 @@ import { writeAttributionCsv, writeHistorySummary, writeProfileCsv } from '../..
 import { historyHtml } from './page.js';
 import { historyCharts } from './charts.js';
 import { historySummaryMarkdown, type HistoryResult } from './text.js';
-import { chartFormats, writeExperimentCharts, type ExperimentReportOptions } from '../common/write-charts.js';
+import { chartFormats, writeExperimentCharts, type ExperimentReportOptions, type ExperimentReportResult } from '../common/write-charts.js';
+import { readHistory, type HistorySummary } from './read.js';
 
-export interface HistorySummary extends HistoryResult {
-  kind: 'chuanyu-history';
-  command: string;
-}
+export type { HistorySummary } from './read.js';
 
 /** Writes the whole history folder at `outDir` (replacing an earlier one only with --force). */
 export async function writeHistoryFolder(outDir: string, result: HistoryResult, options: ExperimentReportOptions & { force?: boolean; command: string }): Promise<string[]> {
@@ -40,10 +41,18 @@ export async function writeHistoryFolder(outDir: string, result: HistoryResult, 
       await writeAttributionCsv(dir, result.attribution);
       written.push('attribution.csv');
     }
-    const { drawn, files } = await writeExperimentCharts(dir, historyCharts(result), chartFormats(options), options.captions);
+    const { files } = await renderHistoryReport(dir, { ...options, folderName: basename(target) }, summary);
     written.push(...files.map((f) => basename(f)));
-    await writeFile(join(dir, 'report.html'), historyHtml(result, drawn, basename(target), options.command));
-    written.push('report.html');
   });
   return written;
+}
+
+/** Charts and report.html of a history folder, from its summary.json (or the summary given). */
+export async function renderHistoryReport(dir: string, options: ExperimentReportOptions & { folderName?: string } = {}, summary?: HistorySummary): Promise<ExperimentReportResult> {
+  const data = summary ?? (await readHistory(dir));
+  const { drawn, files } = await writeExperimentCharts(dir, historyCharts(data), chartFormats(options), options.captions);
+  const report = join(dir, 'report.html');
+  await writeFile(report, historyHtml(data, drawn, options.folderName ?? basename(resolve(dir)), data.command));
+  files.push(report);
+  return { charts: drawn.map((c) => c.name), files, report };
 }
