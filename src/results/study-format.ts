@@ -74,3 +74,6 @@ export function studyCellsCsv(data: StudyJsonFile): { header: string[]; rows: st
     rows: data.cells.map((c) => [c.panel, String(c.y), String(c.x), c.lens, c.type, c.likely, String(c.cooperationEquilibrium), String(c.cooperationEquilibriumSure), String(c.competitionEquilibrium), c.cooperationPaysBoth, c.equilibria.map((e) => `(${e.join(' ')})`).join(' ')]),
   };
 }
+
+/** The fields of a study's manifest.json that its report reads (the rest is provenance). */
+export const STUDY_MANIFEST = fileFormat('the manifest of a study (manifest.json)', z.object({ resolvedScenario: z.unknown().optional() }).passthrough());

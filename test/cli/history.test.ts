@@ -3,7 +3,7 @@
  * historical scenario (few firms, two replications, a coarse window grid),
  * in-process through the action function and through the yargs command.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { historyAction } from '../../src/cli/actions/history-action.js';
 import { historyCommand } from '../../src/cli/commands/history.js';
 import { UserError } from '../../src/scenario/errors.js';
-import type { HistorySummary } from '../../src/report/history/report.js';
+import { renderHistoryReport, type HistorySummary } from '../../src/report/history/report.js';
 
 const HISTORICAL = fileURLToPath(new URL('../../scenarios/historical.yaml', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'chuanyu-history-'));
@@ -67,6 +67,14 @@ describe('chuanyu history', () => {
     expect(md).toContain('### Which competition windows the data support (history-tiny)');
     expect(md).toContain('Switching off the agreements (removed 5 events');
     expect(md).toContain('leaves the 1978-2002 fall exactly unchanged (identical runs)');
+
+    // report.html and the charts redrawn from summary.json alone are the ones the run wrote.
+    const copy = join(root, 'rerender', 'out-both');
+    mkdirSync(copy, { recursive: true });
+    writeFileSync(join(copy, 'summary.json'), readFileSync(join(out, 'summary.json')));
+    const redrawn = await renderHistoryReport(copy);
+    expect(redrawn.charts).toEqual(['profile', 'attribution']);
+    for (const f of ['report.html', 'profile.vl.json', 'profile.svg', 'attribution.vl.json', 'attribution.svg']) expect(readFileSync(join(copy, f), 'utf8'), f).toBe(readFileSync(join(out, f), 'utf8'));
   });
 
   it('refuses to replace its folder without --force, before computing', async () => {

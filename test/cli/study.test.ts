@@ -37,6 +37,8 @@ describe('chuanyu study', () => {
     const csv = readFileSync(join(out, 'cells.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(1 + grid * 2);
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).kind).toBe('chuanyu-study');
+    // The scenario's illustrative note, from the resolved scenario in manifest.json.
+    expect(readFileSync(join(out, 'charts', 'report.html'), 'utf8')).toContain('<strong>Illustrative numbers:</strong>');
     // A panel's games are `chuanyu game` points with every lens.
     const games = JSON.parse(readFileSync(join(out, 'games', 'fund-leverage.json'), 'utf8'));
     expect(games.points).toHaveLength(4);
@@ -59,6 +61,13 @@ describe('chuanyu study', () => {
     for (const bad of ['<script>alert', '<b>this', '<img src=x>', '<u>n</u>', 'v<i>']) expect(html).not.toContain(bad);
     expect(html).toContain('&lt;img src=x&gt;');
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/Cooperation is an equilibrium .* in 1 of 1 cells/);
+    // No manifest.json: no illustrative note; with one, the resolved scenario's note, escaped.
+    expect(html).not.toContain('class="illustrative"');
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ kind: 'chuanyu-study', resolvedScenario: { name: 's', illustrative: 'Plausible <b>numbers</b>, not statistics.' } }));
+    await renderStudyReport(dir, { formats: ['svg'] });
+    const noted = readFileSync(join(dir, 'charts', 'report.html'), 'utf8');
+    expect(noted).toContain('<strong>Illustrative numbers:</strong> Plausible &lt;b&gt;numbers&lt;/b&gt;, not statistics.');
+    expect(noted).not.toContain('<b>numbers');
   });
 
   it('refuses an unknown scale and a study naming no scenario parameter, with exit code 2 (in-process)', async () => {

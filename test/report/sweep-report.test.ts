@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepAction } from '../../src/cli/actions/sweep-action.js';
 import { PNG_SCALE } from '../../src/report/common/render.js';
 import { renderSweepReport } from '../../src/report/sweep/report.js';
-import { formatValue } from '../../src/report/common/headline-metrics.js';
+import { formatValue } from '../../src/report/common/format.js';
 import { ajv, validate, compileWithWarnings, dataBlocks, pngHeaderSize } from './vega-helpers.js';
 import { svgRoleTexts, svgSize, svgTexts } from './svg-helpers.js';
 import { intervalLabel, meanBounds } from '../../src/report/sweep/grid.js';

@@ -12,7 +12,9 @@ import type { CalibrationSummary } from '../../experiment/calibration/summary.js
 import { SIZE, axisTitle, metricLabel, round, sentence, topLevel, type Spec } from '../common/chart-spec.js';
 import { NEUTRAL, PAIR_COLOURS } from '../common/palette.js';
 import { eventLayersOf, mergeEvents } from '../common/events.js';
+import type { TopLevelSpec } from 'vega-lite';
 import type { ExperimentChart } from '../common/write-charts.js';
+import { drawnCharts, type ChartEntry } from '../common/chart-list.js';
 
 export const FRESH_RUN = 'Calibrated, fresh seeds (mean)';
 export const FITTING_RUN = 'Calibrated, fitting seeds (mean)';
@@ -31,7 +33,7 @@ function yAxisTitle(metric: string): string {
   }
 }
 
-export function fitChart(summary: CalibrationSummary): ExperimentChart {
+export function fitChart(summary: CalibrationSummary): TopLevelSpec {
   const { series, target, errors, seeds } = summary;
   const [first, last] = summary.years;
   const x = { field: 'year', type: 'quantitative', title: 'Year', scale: { domain: [first, last], nice: false, zero: false }, axis: { format: 'd', tickMinStep: 1, labelFlush: true } };
@@ -94,34 +96,41 @@ export function fitChart(summary: CalibrationSummary): ExperimentChart {
     `RMSE in-sample ${fmt(errors.inSample)}, fresh seeds ${fmt(errors.freshSeeds)}${errors.holdout ? `, held-out years ${fmt(errors.holdout.freshSeeds)}` : ''} (as written ${fmt(errors.start)}).`,
     summary.events.length > 0 ? 'Dashed grey rules: events.' : '',
   ].filter(Boolean);
-  return {
-    name: 'fit',
-    heading: 'Calibrated fit to the target',
-    caption: `Read the distance between the diamonds and the solid line as the error that remains after fitting, and the shaded band as the spread of single replications: a target point outside the band is one the model does not reproduce even by luck. The gap between the solid and the dashed line is how much the fit owes to the particular fitting seeds.${target.holdout > 0 ? ' Hollow diamonds were not used in fitting, so the distance to them is an honest out-of-sample error.' : ''}`,
-    spec: topLevel(`Calibrated ${metricLabel(target.metric).toLowerCase()} against the target`, notes.join(' '), { width: SIZE.width, height: SIZE.height, data: { values }, layer: layers }),
-  };
+  return topLevel(`Calibrated ${metricLabel(target.metric).toLowerCase()} against the target`, notes.join(' '), { width: SIZE.width, height: SIZE.height, data: { values }, layer: layers });
 }
 
-export function convergenceChart(summary: CalibrationSummary): ExperimentChart {
+export function convergenceChart(summary: CalibrationSummary): TopLevelSpec {
   const values = summary.history.map((h) => ({ evaluations: h.evaluations, best: round(h.best), median: round(h.median) }));
   const x = { field: 'evaluations', type: 'quantitative', title: 'Objective evaluations', scale: { zero: false, nice: false }, axis: { format: 'd', tickMinStep: 1 } };
   const y = { type: 'quantitative', title: `RMSE of the mean ${metricLabel(summary.target.metric).toLowerCase()}`, scale: { zero: false } };
-  return {
+  return topLevel('Best RMSE against evaluations spent', `${summary.optimizer.name}: ${summary.optimizer.evaluations} evaluations, ${summary.optimizer.generations} generations, ${summary.optimizer.restarts} restarts.`, {
+    width: SIZE.width,
+    height: SIZE.smallHeight,
+    data: { values },
+    layer: [
+      { mark: { type: 'point', filled: true, size: 22, color: NEUTRAL.event, opacity: 0.7 }, encoding: { x, y: { ...y, field: 'median' }, tooltip: [{ field: 'evaluations', type: 'quantitative', title: 'Evaluations' }, { field: 'median', type: 'quantitative', title: 'Batch median', format: '.4f' }] } },
+      { mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2.2, color: PAIR_COLOURS[0] }, encoding: { x, y: { ...y, field: 'best' }, tooltip: [{ field: 'evaluations', type: 'quantitative', title: 'Evaluations' }, { field: 'best', type: 'quantitative', title: 'Best so far', format: '.4f' }] } },
+    ],
+  });
+}
+
+/** Every chart of a calibration report, in report order; both always have data. */
+export const CALIBRATION_CHARTS: readonly ChartEntry<CalibrationSummary>[] = [
+  {
+    name: 'fit',
+    heading: 'Calibrated fit to the target',
+    caption: ({ target }) =>
+      `Read the distance between the diamonds and the solid line as the error that remains after fitting, and the shaded band as the spread of single replications: a target point outside the band is one the model does not reproduce even by luck. The gap between the solid and the dashed line is how much the fit owes to the particular fitting seeds.${target.holdout > 0 ? ' Hollow diamonds were not used in fitting, so the distance to them is an honest out-of-sample error.' : ''}`,
+    build: fitChart,
+    skipped: 'never: a calibration always has a target and a fit.',
+  },
+  {
     name: 'convergence',
     heading: 'Convergence of the search',
     caption: 'The line is the best error found so far; grey dots are the median error of each batch the optimizer evaluated. A line still falling at the end means a larger budget (--iterations) would likely fit better.',
-    spec: topLevel('Best RMSE against evaluations spent', `${summary.optimizer.name}: ${summary.optimizer.evaluations} evaluations, ${summary.optimizer.generations} generations, ${summary.optimizer.restarts} restarts.`, {
-      width: SIZE.width,
-      height: SIZE.smallHeight,
-      data: { values },
-      layer: [
-        { mark: { type: 'point', filled: true, size: 22, color: NEUTRAL.event, opacity: 0.7 }, encoding: { x, y: { ...y, field: 'median' }, tooltip: [{ field: 'evaluations', type: 'quantitative', title: 'Evaluations' }, { field: 'median', type: 'quantitative', title: 'Batch median', format: '.4f' }] } },
-        { mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2.2, color: PAIR_COLOURS[0] }, encoding: { x, y: { ...y, field: 'best' }, tooltip: [{ field: 'evaluations', type: 'quantitative', title: 'Evaluations' }, { field: 'best', type: 'quantitative', title: 'Best so far', format: '.4f' }] } },
-      ],
-    }),
-  };
-}
+    build: convergenceChart,
+    skipped: 'never: a calibration always has its search history.',
+  },
+];
 
-export function calibrationCharts(summary: CalibrationSummary): ExperimentChart[] {
-  return [fitChart(summary), convergenceChart(summary)];
-}
+export const calibrationCharts = (summary: CalibrationSummary): ExperimentChart[] => drawnCharts(CALIBRATION_CHARTS, summary);

@@ -1,4 +1,5 @@
-/** Numbers as the headline tables show them. */
+/** Numbers as the headline tables, chart labels and tooltips show them. */
+import { isShareUnit } from './chart-spec.js';
 
 /** A signed percentage with one decimal (+4.2%); "n/a" when not finite. */
 export function formatSignedPercent(x: number): string {
@@ -58,4 +59,24 @@ export function formatInterval(mean: number, low: number, high: number, options:
   const show = (x: number, signed = false) => (Number.isFinite(x) ? formatFixed(k * x, decimals, signed) + suffix : 'n/a');
   const m = show(mean, options.signed);
   return bounded ? `${m} [${show(low)}, ${show(high)}]` : m;
+}
+
+/** A value as text for labels and tables (shares as percentages, amounts rounded to their size). */
+export function formatValue(x: number, unit: string): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  if (isShareUnit(unit)) return `${(100 * x).toFixed(1)}%`;
+  const abs = Math.abs(x);
+  if (unit === 'index' || unit === 'ratio') return x.toFixed(abs >= 10 ? 1 : 3);
+  if (abs >= 1000) return x.toLocaleString('en-US', { maximumFractionDigits: 0 });
+  if (abs >= 100) return x.toFixed(0);
+  if (abs >= 10) return x.toFixed(1);
+  return x.toFixed(2);
+}
+
+/** A difference as text: shares in percentage points, with a sign. */
+export function formatDifference(x: number, unit: string): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  const sign = x > 0 ? '+' : x < 0 ? '−' : '';
+  if (isShareUnit(unit)) return `${sign}${Math.abs(100 * x).toFixed(1)} pp`;
+  return sign + formatValue(Math.abs(x), unit);
 }

@@ -1,13 +1,16 @@
 /**
  * Pieces shared by the sweep and comparison charts: the headline metrics
  * (which summary cell, label, unit, number format), region colours for a plain
- * region list, value formatting for labels and tables, and the 95% interval
+ * region list, and the 95% interval
  * of a mean (from experiment/statistics.ts).
  */
 import { tInterval } from '../../experiment/statistics.js';
 import { isFlowMetric } from '../../model/metric-registry.js';
 import { NEUTRAL, regionColours } from './palette.js';
 import { isShareUnit, metricLabel, metricUnit, unitText, wrap } from './chart-spec.js';
+import type { Region } from './scenario-text.js';
+
+export type { Region } from './scenario-text.js';
 
 export type Statistic = 'final' | 'over_run';
 
@@ -96,11 +99,6 @@ export const SWEEP_HEADLINE: readonly HeadlineMetric[] = [SIMILARITY, DUPLICATED
 /** Label of the zone series next to regions. */
 export const ZONE_LABEL = 'Zone';
 
-export interface Region {
-  id: string;
-  name: string;
-}
-
 /** Region colour scale (names in scenario order), with the zone in black when asked. */
 export function regionScale(regions: readonly Region[], withZone = false): { domain: string[]; range: string[] } {
   const domain = regions.map((r) => r.name);
@@ -152,57 +150,5 @@ export function flatDomain(values: readonly (number | null | undefined)[], inclu
   return [lo - pad, hi + pad];
 }
 
-/** A value as text for labels and tables (shares as percentages, amounts rounded to their size). */
-export function formatValue(x: number, unit: string): string {
-  if (!Number.isFinite(x)) return 'n/a';
-  if (isShareUnit(unit)) return `${(100 * x).toFixed(1)}%`;
-  const abs = Math.abs(x);
-  if (unit === 'index' || unit === 'ratio') return x.toFixed(abs >= 10 ? 1 : 3);
-  if (abs >= 1000) return x.toLocaleString('en-US', { maximumFractionDigits: 0 });
-  if (abs >= 100) return x.toFixed(0);
-  if (abs >= 10) return x.toFixed(1);
-  return x.toFixed(2);
-}
-
-/** A difference as text: shares in percentage points, with a sign. */
-export function formatDifference(x: number, unit: string): string {
-  if (!Number.isFinite(x)) return 'n/a';
-  const sign = x > 0 ? '+' : x < 0 ? '−' : '';
-  if (isShareUnit(unit)) return `${sign}${Math.abs(100 * x).toFixed(1)} pp`;
-  return sign + formatValue(Math.abs(x), unit);
-}
-
-/** File-name-safe form of a parameter path or id. */
-export function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'x'
-  );
-}
-
 /** Mean and 95% Student-t interval of the mean (experiment/statistics.ts); no interval for fewer than two values. */
 export const meanInterval = (values: readonly number[]) => tInterval(values, 0.95);
-
-/** Scenario fields the experiment reports show (from a resolved scenario). */
-export interface ScenarioText {
-  name: string;
-  title: string;
-  description: string;
-  /** The scenario's note on illustrative numbers ('' when it makes none). */
-  illustrative: string;
-  regions: Region[];
-}
-
-export function scenarioText(resolved: unknown, fallbackName: string): ScenarioText {
-  const s = (resolved ?? {}) as { name?: unknown; title?: unknown; description?: unknown; illustrative?: unknown; regions?: { id?: unknown; name?: unknown }[] };
-  const regions = Array.isArray(s.regions) ? s.regions.map((r) => ({ id: String(r.id), name: typeof r.name === 'string' && r.name ? r.name : String(r.id) })) : [];
-  return {
-    name: typeof s.name === 'string' ? s.name : fallbackName,
-    title: typeof s.title === 'string' ? s.title : '',
-    description: typeof s.description === 'string' ? s.description.trim() : '',
-    illustrative: typeof s.illustrative === 'string' ? s.illustrative.trim() : '',
-    regions,
-  };
-}

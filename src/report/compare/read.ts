@@ -14,7 +14,7 @@ import { parseTable } from '../../results/csv-read.js';
 import { COMPARISON_MANIFEST, readComparisonSummary, type ComparisonRowFile } from '../../results/compare-format.js';
 import { readJsonFile } from '../../results/json-file.js';
 import { readVerdictFile, type ComparisonVerdicts } from './verdicts.js';
-import { scenarioText, type Region, type ScenarioText } from '../common/headline-metrics.js';
+import { scenarioText, type Region, type ScenarioText } from '../common/scenario-text.js';
 
 export interface ComparedScenario extends ScenarioText {
   /** Position in the comparison (0 = the reference). */

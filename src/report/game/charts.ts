@@ -7,7 +7,10 @@ import type { TopLevelSpec } from 'vega-lite';
 import { OKABE_ITO } from '../common/palette.js';
 import { round, topLevel, type Spec } from '../common/chart-spec.js';
 import { GAME_TYPE_COLOURS, GAME_TYPE_LABELS } from '../common/game-types.js';
-import type { GameJsonPoint, GameLensJson } from './report.js';
+import type { GameJsonPoint, GameLensJson } from './read.js';
+import { mutualDecomposition, type GameData } from './read.js';
+import { drawnCharts, type ChartEntry } from '../common/chart-list.js';
+import type { ExperimentChart } from '../common/write-charts.js';
 
 const STABILITY_COLOURS: Record<string, string> = {
   stable: OKABE_ITO.bluishGreen,
@@ -265,3 +268,93 @@ export function decompositionChart(point: GameJsonPoint, decomposition: GameJson
     } as Spec,
   );
 }
+
+/** The analysed game when the folder holds one game (no --sweep); the charts of a single game need it. */
+const single = (g: GameData): GameJsonPoint | null => (g.data.points.length === 1 ? g.data.points[0] : null);
+
+/** The lens of the game's main analysis and the welfare lens, or welfare alone when that is the main lens. */
+const mainLens = (g: GameData) => g.data.points[0].lens;
+
+function decomposition(g: GameData, lens: string): TopLevelSpec | null {
+  const point = single(g);
+  const d = point ? mutualDecomposition(point, lens) : undefined;
+  return point && d ? decompositionChart(point, d) : null;
+}
+
+/** Every chart of a game report, in report order. */
+export const GAME_CHARTS: readonly ChartEntry<GameData>[] = [
+  {
+    name: 'payoff-matrix',
+    heading: (g) => `Payoff matrix (${mainLens(g)} lens)`,
+    caption: 'Each panel is one government\'s payoff for every pair of strategies; an outlined cell is a Nash equilibrium. Compare the cell both governments would reach on their own with the one that would be better for both.',
+    build: (g) => {
+      const point = single(g);
+      return point ? payoffMatrixChart(point) : null;
+    },
+    skipped: 'the folder holds a sweep of games (see the phase diagram) or a game that is not two governments choosing between two strategies.',
+  },
+  {
+    name: 'payoff-matrix-welfare',
+    heading: 'Payoff matrix (welfare lens)',
+    caption: 'The same runs scored by what the residents get: if the equilibrium or the best cell differs from the matrix above, the officials\' game and the residents\' game are not the same game.',
+    build: (g) => {
+      const point = single(g);
+      const view = point?.byLens?.welfare;
+      return point && point.lens !== 'welfare' && view ? payoffMatrixChart(point, view) : null;
+    },
+    skipped: 'welfare is the main lens (the matrix above), the folder holds a sweep of games, or game.json has no welfare lens.',
+  },
+  {
+    name: (g) => `decomposition-${mainLens(g)}`,
+    heading: (g) => `Where the gap comes from (${mainLens(g)} lens)`,
+    caption: 'Mutual cooperation minus mutual competition, part by part: the parts that decide the sign of the total are where a dilemma (or its absence) comes from.',
+    build: (g) => decomposition(g, mainLens(g)),
+    skipped: 'the folder holds a sweep of games, or the game has no mutual-cooperation and mutual-competition profiles to compare.',
+  },
+  {
+    name: 'decomposition-welfare',
+    heading: 'Where the gap comes from (welfare lens)',
+    caption: 'Mutual cooperation minus mutual competition, part by part: the parts that decide the sign of the total are where a dilemma (or its absence) comes from.',
+    build: (g) => (mainLens(g) === 'welfare' ? null : decomposition(g, 'welfare')),
+    skipped: 'welfare is the main lens (the chart above), the folder holds a sweep of games, or the game has no mutual-cooperation and mutual-competition profiles to compare.',
+  },
+  {
+    name: 'payoffs',
+    heading: 'Payoffs by profile',
+    caption: 'Each row is one combination of strategies; compare a government\'s dots across rows that differ only in its own strategy to see whether changing it alone would pay.',
+    build: (g) => {
+      const point = single(g);
+      return point ? payoffProfilesChart(point) : null;
+    },
+    skipped: 'the game has fewer than three governments (the payoff matrix shows it), or the folder holds a sweep of games (see the phase diagram).',
+  },
+  {
+    name: 'replicator',
+    heading: 'Replicator dynamics',
+    caption: 'Where the paths end is where imitation of the better-paying strategy leads populations of governments; a stable rest point at (0, 0) means cooperation dies out, at (1, 1) that it takes over.',
+    build: (g) => {
+      const point = single(g);
+      return point ? replicatorChart(point) : null;
+    },
+    skipped: 'the folder holds a sweep of games, or the game has no cooperate-vs-compete subgame to follow.',
+  },
+  {
+    name: 'phase-line',
+    heading: 'One population of governments',
+    caption: 'Above the zero line cooperation spreads, below it competition does; the dynamics end at a stable rest point (filled green).',
+    build: (g) => {
+      const point = single(g);
+      return point ? phaseLineChart(point) : null;
+    },
+    skipped: 'the folder holds a sweep of games, or its cooperate-vs-compete subgame has no one-population dynamics (the governments are not alike).',
+  },
+  {
+    name: 'phase-diagram',
+    heading: 'Phase diagram',
+    caption: 'Read across to see which parameter values turn the game from one type into another, for instance a prisoner\'s dilemma into harmony, where cooperating pays whatever the other does.',
+    build: (g) => phaseDiagramChart(g.data.points, g.data.sweep),
+    skipped: 'the game was not run with --sweep (one game, no parameter to draw it against), or some swept game has no cooperate-vs-compete subgame.',
+  },
+];
+
+export const gameCharts = (game: GameData): ExperimentChart[] => drawnCharts(GAME_CHARTS, game);

@@ -15,8 +15,10 @@ import type { Attribution, ChangeAttribution } from '../../experiment/history/at
 import { SIZE, round, topLevel, type Spec } from '../common/chart-spec.js';
 import { NEUTRAL, OKABE_ITO } from '../common/palette.js';
 import { inkOn } from '../common/chart-spec.js';
+import type { TopLevelSpec } from 'vega-lite';
 import type { ExperimentChart } from '../common/write-charts.js';
-import { capital } from './text.js';
+import { drawnCharts, type ChartEntry } from '../common/chart-list.js';
+import { capital, type HistoryResult } from './text.js';
 
 const SCHEME = 'viridis';
 const PANEL_WIDTH = 280;
@@ -102,19 +104,13 @@ function panel(p: SwitchProfile, mean: boolean, scale: Spec, colour: (x: number)
   };
 }
 
-export function profileChart(p: SwitchProfile): ExperimentChart {
+export function profileChart(p: SwitchProfile): TopLevelSpec {
   const { scale, colour } = colourOf(p.windows.map((w) => w.rmse));
   const notes = [
     `RMSE of the mean ${p.metric} over ${p.replications} replications against ${p.scoredYears.length} target years (${p.scoredYears[0]}-${p.scoredYears[p.scoredYears.length - 1]}; ${p.years[0]} left out: set by the initial shares). Cells labelled RMSE x 1000.`,
     'Black outline: not significantly worse than the best window (95%, paired). *: the best. S: the scenario\'s own window.',
   ];
-  return {
-    name: 'profile',
-    heading: 'Which competition windows the data support',
-    caption:
-      'Each cell is one competition window (both governments compete from the year on the x axis to the year on the y axis, then switch to the strategy the scenario switched to). Light cells fit the target better. Outlined cells cannot be told apart from the best window with these replications: the data support any of them. The upper panel judges single replications (their spread counts too), the lower the mean path only.',
-    spec: topLevel('Error of the fit over the competition window', notes, { vconcat: [panel(p, false, scale, colour), panel(p, true, scale, colour)], resolve: { scale: { color: 'shared' } } }),
-  };
+  return topLevel('Error of the fit over the competition window', notes, { vconcat: [panel(p, false, scale, colour), panel(p, true, scale, colour)], resolve: { scale: { color: 'shared' } } });
 }
 
 interface Bar {
@@ -158,25 +154,37 @@ function attributionPanel(title: string, bars: Bar[], full: number, order: strin
   };
 }
 
-export function attributionChart(a: Attribution): ExperimentChart {
+export function attributionChart(a: Attribution): TopLevelSpec {
   const { start, trough, peak } = a.periods;
   const full = a.rows[0];
   const rows = a.rows.slice(1);
   const order = rows.map((r) => capital(r.label));
-  return {
+  return topLevel('Mechanisms switched off one at a time', `${a.replications} paired replications (seed ${a.seed}). Dashed: the full model's whole change. Labels: share of it.`, {
+    hconcat: [
+      attributionPanel(`Fall ${start}-${trough} (full model ${f3(full.fall.mean)})`, rows.map((r) => bar(capital(r.label), r.fall)), full.fall.mean, order, a.metric, true),
+      attributionPanel(`Rise ${trough}-${peak} (full model ${f3(full.rise.mean)})`, rows.map((r) => bar(capital(r.label), r.rise)), full.rise.mean, order, a.metric, false),
+    ],
+  });
+}
+
+/** Every chart of a history report, in report order. */
+export const HISTORY_CHARTS: readonly ChartEntry<HistoryResult>[] = [
+  {
+    name: 'profile',
+    heading: 'Which competition windows the data support',
+    caption:
+      'Each cell is one competition window (both governments compete from the year on the x axis to the year on the y axis, then switch to the strategy the scenario switched to). Light cells fit the target better. Outlined cells cannot be told apart from the best window with these replications: the data support any of them. The upper panel judges single replications (their spread counts too), the lower the mean path only.',
+    build: (result) => (result.profile ? profileChart(result.profile) : null),
+    skipped: 'the folder has no profile (run with --attribution only).',
+  },
+  {
     name: 'attribution',
     heading: 'Which mechanism explains the fall and the rise',
     caption:
       'Each bar is what switching one mechanism off takes away from the full model\'s change (full model minus the variant, same seeds): a bar reaching the dashed line accounts for the whole change, a bar below zero means the mechanism works against it. Lines are 95% intervals of the paired difference; labels give the share of the full model\'s change, "n.s." when the interval includes zero and "none" when the runs are identical.',
-    spec: topLevel('Mechanisms switched off one at a time', `${a.replications} paired replications (seed ${a.seed}). Dashed: the full model's whole change. Labels: share of it.`, {
-      hconcat: [
-        attributionPanel(`Fall ${start}-${trough} (full model ${f3(full.fall.mean)})`, rows.map((r) => bar(capital(r.label), r.fall)), full.fall.mean, order, a.metric, true),
-        attributionPanel(`Rise ${trough}-${peak} (full model ${f3(full.rise.mean)})`, rows.map((r) => bar(capital(r.label), r.rise)), full.rise.mean, order, a.metric, false),
-      ],
-    }),
-  };
-}
+    build: (result) => (result.attribution ? attributionChart(result.attribution) : null),
+    skipped: 'the folder has no attribution (run with --profile only).',
+  },
+];
 
-export function historyCharts(result: { profile: SwitchProfile | null; attribution: Attribution | null }): ExperimentChart[] {
-  return [...(result.profile ? [profileChart(result.profile)] : []), ...(result.attribution ? [attributionChart(result.attribution)] : [])];
-}
+export const historyCharts = (result: HistoryResult): ExperimentChart[] => drawnCharts(HISTORY_CHARTS, result);

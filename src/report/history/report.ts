@@ -8,41 +8,21 @@
  *   summary.md        the findings in plain words and tables (the same lines `historyMarkdown` gives chuanyu validate)
  *   profile.*, attribution.*   the charts (Vega-Lite, SVG, PNG)
  *   report.html       the sentences and the charts
+ *
+ * `renderHistoryReport` redraws the charts and report.html from summary.json
+ * alone (read.ts), so a folder can be re-rendered later.
  */
 import { writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { writeDirectoryAtomically } from '../../results/atomic-dir.js';
 import { writeAttributionCsv, writeHistorySummary, writeProfileCsv } from '../../results/experiment-files.js';
-import { buildExperimentHtml, escapeHtml } from '../common/page.js';
+import { historyHtml } from './page.js';
 import { historyCharts } from './charts.js';
-import { attributionSentences, historySummaryMarkdown, profileSentences, type HistoryResult } from './text.js';
-import { chartFormats, writeExperimentCharts, type ExperimentReportOptions } from '../common/write-charts.js';
+import { historySummaryMarkdown, type HistoryResult } from './text.js';
+import { chartFormats, writeExperimentCharts, type ExperimentReportOptions, type ExperimentReportResult } from '../common/write-charts.js';
+import { readHistory, type HistorySummary } from './read.js';
 
-const flag = (b: boolean) => (b ? 1 : 0);
-
-
-
-export interface HistorySummary extends HistoryResult {
-  kind: 'chuanyu-history';
-  command: string;
-}
-
-function historyHtml(result: HistoryResult, charts: Parameters<typeof buildExperimentHtml>[0]['charts'], folder: string, command: string): string {
-  const name = result.profile?.scenario ?? result.attribution?.scenario ?? '';
-  const list = (lines: string[]) => `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('\n')}</ul>`;
-  const sections = [];
-  if (result.profile) sections.push({ id: 'profile', heading: 'Which competition windows the data support', html: list(profileSentences(result.profile)) + '<p>Every window: <a href="profile.csv">profile.csv</a>.</p>' });
-  if (result.attribution) sections.push({ id: 'attribution', heading: 'Which mechanism explains the history', html: list(attributionSentences(result.attribution)) + '<p>Every figure: <a href="attribution.csv">attribution.csv</a>.</p>' });
-  return buildExperimentHtml({
-    title: `History analyses: ${name}`,
-    documentTitle: `History analyses of ${name} – chuanyu-sim`,
-    lede: [],
-    meta: [`Scenario <code>${escapeHtml(name)}</code>`, `Reproduce: <code>${escapeHtml(command)}</code>`],
-    sections,
-    charts,
-    footer: `Made by chuanyu-sim in the folder <code>${escapeHtml(folder)}</code>; summary.md holds the same findings with tables, summary.json every figure.`,
-  });
-}
+export type { HistorySummary } from './read.js';
 
 /** Writes the whole history folder at `outDir` (replacing an earlier one only with --force). */
 export async function writeHistoryFolder(outDir: string, result: HistoryResult, options: ExperimentReportOptions & { force?: boolean; command: string }): Promise<string[]> {
@@ -61,10 +41,18 @@ export async function writeHistoryFolder(outDir: string, result: HistoryResult, 
       await writeAttributionCsv(dir, result.attribution);
       written.push('attribution.csv');
     }
-    const { drawn, files } = await writeExperimentCharts(dir, historyCharts(result), chartFormats(options), options.captions);
+    const { files } = await renderHistoryReport(dir, { ...options, folderName: basename(target) }, summary);
     written.push(...files.map((f) => basename(f)));
-    await writeFile(join(dir, 'report.html'), historyHtml(result, drawn, basename(target), options.command));
-    written.push('report.html');
   });
   return written;
+}
+
+/** Charts and report.html of a history folder, from its summary.json (or the summary given). */
+export async function renderHistoryReport(dir: string, options: ExperimentReportOptions & { folderName?: string } = {}, summary?: HistorySummary): Promise<ExperimentReportResult> {
+  const data = summary ?? (await readHistory(dir));
+  const { drawn, files } = await writeExperimentCharts(dir, historyCharts(data), chartFormats(options), options.captions);
+  const report = join(dir, 'report.html');
+  await writeFile(report, historyHtml(data, drawn, options.folderName ?? basename(resolve(dir)), data.command));
+  files.push(report);
+  return { charts: drawn.map((c) => c.name), files, report };
 }

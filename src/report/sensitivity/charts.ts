@@ -20,8 +20,10 @@ import { COUNTERFACTUAL_METRICS, parseOutputKey } from '../../experiment/sensiti
 import type { SensitivityPlan, SensitivitySummary } from '../../experiment/sensitivity-run.js';
 import { NEUTRAL, OKABE_ITO } from '../common/palette.js';
 import { isShareUnit, metricLabel, round, topLevel, unitText, wrap, type Spec } from '../common/chart-spec.js';
-import { axisLines, type ScenarioText } from '../common/headline-metrics.js';
+import { axisLines } from '../common/headline-metrics.js';
+import { type ScenarioText } from '../common/scenario-text.js';
 import type { ExperimentChart } from '../common/write-charts.js';
+import { drawnCharts, type ChartEntry } from '../common/chart-list.js';
 
 export interface SensitivityData {
   dir: string;
@@ -241,32 +243,35 @@ export function sobolChart(data: SensitivityData): TopLevelSpec {
   );
 }
 
-export function sensitivityCharts(data: SensitivityData): ExperimentChart[] {
-  if (data.summary.outputs.length === 0) return [];
-  if (data.plan.method === 'morris')
-    return [
-      {
-        name: 'morris',
-        heading: 'Morris screening: effects of each parameter',
-        caption:
-          'Read the blue bars as the importance of each parameter for each output: a parameter whose μ* is near zero can be fixed anywhere in its interval without changing that output. An orange bar (σ) comparable to the blue one means the effect varies with the other parameters (interactions) or is non-linear. Lines are bootstrap intervals of μ*; few trajectories give wide intervals.',
-        spec: morrisBarChart(data),
-      },
-      {
-        name: 'morris-plane',
-        heading: 'Morris screening: the μ*–σ plane',
-        caption:
-          'Parameters near the origin are unimportant for that output; those far right matter; those high up relative to their distance right (σ above μ*) act through interactions or non-linearly, so one-at-a-time sweeps of them can mislead.',
-        spec: morrisPlaneChart(data),
-      },
-    ];
-  return [
-    {
-      name: 'sobol',
-      heading: 'Sobol indices: shares of output variance',
-      caption:
-        'Read S1 (blue) as the share of an output\'s variance that fixing the parameter would remove on average, and ST (vermillion) as the share that would remain if all other parameters were fixed; a gap between them means interactions. Indices near zero whose intervals include zero mark parameters the output does not depend on. With few samples the intervals are wide and S1 can come out slightly negative.',
-      spec: sobolChart(data),
-    },
-  ];
-}
+const hasOutputs = (data: SensitivityData) => data.summary.outputs.length > 0;
+const isMorris = (data: SensitivityData) => data.plan.method === 'morris';
+
+/** Every chart of a sensitivity report, in report order: the Morris charts or the Sobol chart, by the folder's method. */
+export const SENSITIVITY_CHARTS: readonly ChartEntry<SensitivityData>[] = [
+  {
+    name: 'morris',
+    heading: 'Morris screening: effects of each parameter',
+    caption:
+      'Read the blue bars as the importance of each parameter for each output: a parameter whose μ* is near zero can be fixed anywhere in its interval without changing that output. An orange bar (σ) comparable to the blue one means the effect varies with the other parameters (interactions) or is non-linear. Lines are bootstrap intervals of μ*; few trajectories give wide intervals.',
+    build: (data) => (hasOutputs(data) && isMorris(data) ? morrisBarChart(data) : null),
+    skipped: 'the analysis is a Sobol one, or it has no outputs.',
+  },
+  {
+    name: 'morris-plane',
+    heading: 'Morris screening: the μ*–σ plane',
+    caption:
+      'Parameters near the origin are unimportant for that output; those far right matter; those high up relative to their distance right (σ above μ*) act through interactions or non-linearly, so one-at-a-time sweeps of them can mislead.',
+    build: (data) => (hasOutputs(data) && isMorris(data) ? morrisPlaneChart(data) : null),
+    skipped: 'the analysis is a Sobol one, or it has no outputs.',
+  },
+  {
+    name: 'sobol',
+    heading: 'Sobol indices: shares of output variance',
+    caption:
+      'Read S1 (blue) as the share of an output\'s variance that fixing the parameter would remove on average, and ST (vermillion) as the share that would remain if all other parameters were fixed; a gap between them means interactions. Indices near zero whose intervals include zero mark parameters the output does not depend on. With few samples the intervals are wide and S1 can come out slightly negative.',
+    build: (data) => (hasOutputs(data) && !isMorris(data) ? sobolChart(data) : null),
+    skipped: 'the analysis is a Morris one, or it has no outputs.',
+  },
+];
+
+export const sensitivityCharts = (data: SensitivityData): ExperimentChart[] => drawnCharts(SENSITIVITY_CHARTS, data);

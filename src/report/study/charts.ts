@@ -5,6 +5,11 @@
  * read against each other. Colours are the game-type colours of `chuanyu game`.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { drawnCharts, type ChartEntry } from '../common/chart-list.js';
+import type { ExperimentChart } from '../common/write-charts.js';
+import { panelSlug } from '../../results/study-format.js';
+import type { StudyData } from './read.js';
+import { typeCounts } from './text.js';
 import { topLevel } from '../common/chart-spec.js';
 import { GAME_TYPE_COLOURS, GAME_TYPE_LABELS } from '../common/game-types.js';
 
@@ -65,3 +70,22 @@ export function studyPhaseChart(cells: StudyChartCell[], axes: { x: string; y: s
     },
   );
 }
+
+/**
+ * Every chart of a study report, in report order: one entry a lever (panel)
+ * of the study file, each a phase diagram per lens side by side. A panel
+ * always has cells, so no entry is ever skipped.
+ */
+export function studyChartList(study: StudyData): ChartEntry<StudyData>[] {
+  const { data } = study;
+  const types = typeCounts(data.cells).map((t) => t.type);
+  return data.panels.map((panel) => ({
+    name: `which-game-${panelSlug(panel.path)}`,
+    heading: `${panel.label} against ${data.x.label}`,
+    caption: `${panel.note ? panel.note + ' ' : ''}One panel per lens: compare the officials' game with the residents' at the same cell.`,
+    build: () => studyPhaseChart(data.cells.filter((c) => c.panel === panel.path), { x: data.x.label, y: panel.label, lenses: data.lenses, replications: data.replications, types, regions: data.regions }),
+    skipped: 'never: every lever of the study has cells.',
+  }));
+}
+
+export const studyCharts = (study: StudyData): ExperimentChart[] => drawnCharts(studyChartList(study), study);

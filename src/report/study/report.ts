@@ -8,37 +8,15 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
-import { LENS_NAMES, cellTypeText, studyPhaseChart } from './charts.js';
-import { studySummaryLines, typeCounts } from './text.js';
+import { LENS_NAMES, studyCharts } from './charts.js';
+import { studySummaryLines, typeGrid } from './text.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions } from '../common/write-charts.js';
-import type { ExperimentChart } from '../common/write-charts.js';
-import { readStudyJson } from '../../results/experiment-files.js';
-import { panelSlug } from '../../results/study-format.js';
-import type { StudyJsonFile } from '../../results/study-format.js';
+import { studyHtml } from './page.js';
+import { readStudy, type StudyJson } from './read.js';
 
-/** study.json, as results/study-format.ts checks it. */
-export type StudyJson = StudyJsonFile;
-
-
-
+export type { StudyJson } from './read.js';
 
 const markdownTable = (header: string[], rows: string[][]) => [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
-
-/** One lever's grid in one lens: rows are lever values, columns x values, cells the game type (★ where cooperation is an equilibrium). */
-function typeGrid(data: StudyJson, panel: StudyJson['panels'][number], lens: string): { header: string[]; rows: string[][] } {
-  const header = [`${panel.label} \\ ${data.x.label}`, ...data.x.values.map(String)];
-  const rows = panel.values.map((y) => [
-    String(y),
-    ...data.x.values.map((x) => {
-      const c = data.cells.find((q) => q.panel === panel.path && q.lens === lens && q.y === y && q.x === x);
-      if (!c) return '';
-      const name = cellTypeText(c.type, c.players);
-      return `${c.type === 'indeterminate' ? `${name} (${cellTypeText(c.likely, c.players)}?)` : name}${c.cooperationEquilibrium ? ' ★' : ''}`;
-    }),
-  ]);
-  return { header, rows };
-}
 
 /** The study's answers for docs/VALIDATION.md (`chuanyu study --validation`): what it asked, how, the indeterminate counts and the answers. */
 export function studyValidationMarkdown(data: StudyJson, command: string, provenance: string): string {
@@ -82,77 +60,11 @@ export function studySummaryMarkdown(data: StudyJson): string {
 }
 
 export async function renderStudyReport(dir: string, options: ExperimentReportOptions = {}): Promise<{ charts: string[]; report: string }> {
-  const data = await readStudyJson(dir);
-  await writeFile(join(dir, 'summary.md'), studySummaryMarkdown(data));
-  const types = typeCounts(data.cells).map((t) => t.type);
-  const charts: ExperimentChart[] = data.panels.map((panel) => ({
-    name: `which-game-${panelSlug(panel.path)}`,
-    heading: `${panel.label} against ${data.x.label}`,
-    caption: `${panel.note ? panel.note + ' ' : ''}One panel per lens: compare the officials' game with the residents' at the same cell.`,
-    spec: studyPhaseChart(data.cells.filter((c) => c.panel === panel.path), { x: data.x.label, y: panel.label, lenses: data.lenses, replications: data.replications, types, regions: data.regions }),
-  }));
+  const study = await readStudy(dir);
+  await writeFile(join(dir, 'summary.md'), studySummaryMarkdown(study.data));
   const outDir = join(dir, 'charts');
-  const { drawn } = await writeExperimentCharts(outDir, charts, chartFormats(options), options.captions);
-  // Every text from the study file or the results is escaped: the file is user input.
-  const summary = summaryHtml(studySummaryLines(data.cells, data));
-  const sections = [
-    { id: 'question', heading: 'The question', html: `<p>${escapeHtml(data.question)}</p>` },
-    {
-      id: 'indeterminate',
-      heading: 'Indeterminate cells',
-      html: htmlTable(
-        'Cells whose game type the replications cannot decide (a deciding payoff gap within its 95% sampling error), per lens',
-        ['lens', 'cells', 'indeterminate', 'share'],
-        data.lenses.map((l) => [escapeHtml(LENS_NAMES[l] ?? l), String(data.indeterminate[l].cells), String(data.indeterminate[l].indeterminate), `${Math.round(100 * data.indeterminate[l].share)}%`]),
-        { numeric: [1, 2, 3] },
-      ),
-    },
-    { id: 'answers', heading: 'Answers (generated from the results)', html: summary },
-    ...data.panels.map((panel, i) => ({
-      id: `panel-${i}`,
-      heading: `Game type per cell: ${panel.label}`,
-      html: data.lenses
-        .map((lens) => {
-          const { header, rows } = typeGrid(data, panel, lens);
-          return htmlTable(`${escapeHtml(LENS_NAMES[lens] ?? lens)} lens; ★: mutual cooperation is a Nash equilibrium`, header.map(escapeHtml), rows.map((r) => r.map(escapeHtml)));
-        })
-        .join(''),
-    })),
-  ];
+  const { drawn } = await writeExperimentCharts(outDir, studyCharts(study), chartFormats(options), options.captions);
   const report = join(outDir, 'report.html');
-  await writeFile(
-    report,
-    buildExperimentHtml({
-      title: data.title,
-      documentTitle: `chuanyu-sim study: ${data.name}`,
-      lede: [`Every profile of ${data.strategies.join(' and ')} was run with the same seeds at every cell, so payoff differences between profiles are not luck.`],
-      meta: [`Study <code>${escapeHtml(data.name)}</code>`, `scenario <code>${escapeHtml(data.scenario)}</code>`, `${data.replications} replications a profile`, `seed ${data.seed}`, `scale ${escapeHtml(data.scale)}`],
-      sections,
-      charts: drawn,
-      footer: 'Made by chuanyu-sim from study.json; cells.csv holds every cell\'s answer, games/ the full analysed games of each panel.',
-    }),
-  );
+  await writeFile(report, studyHtml(study, drawn));
   return { charts: drawn.map((c) => c.name), report };
-}
-
-/** The summary's headings and bullets as HTML, every line escaped. */
-function summaryHtml(lines: string[]): string {
-  const out: string[] = [];
-  let open = false;
-  const close = () => {
-    if (open) out.push('</ul>');
-    open = false;
-  };
-  for (const line of lines) {
-    if (line.startsWith('### ')) {
-      close();
-      out.push(`<h3>${escapeHtml(line.slice(4))}</h3>`);
-    } else if (line.startsWith('- ')) {
-      if (!open) out.push('<ul>');
-      open = true;
-      out.push(`<li>${escapeHtml(line.slice(2))}</li>`);
-    }
-  }
-  close();
-  return out.join('\n');
 }

@@ -8,7 +8,8 @@
  * (headings and bullets); the HTML report escapes it line by line.
  */
 import { GAME_TYPE_LABELS } from '../common/game-types.js';
-import { LENS_NAMES } from './charts.js';
+import { LENS_NAMES, cellTypeText } from './charts.js';
+import type { StudyJsonFile } from '../../results/study-format.js';
 
 export interface StudyTextCell {
   panel: string;
@@ -109,4 +110,19 @@ export function studySummaryLines(cells: StudyTextCell[], info: StudyTextInfo): 
     lines.push('');
   }
   return lines;
+}
+
+/** One lever's grid in one lens: rows are lever values, columns x values, cells the game type (★ where cooperation is an equilibrium). */
+export function typeGrid(data: StudyJsonFile, panel: StudyJsonFile['panels'][number], lens: string): { header: string[]; rows: string[][] } {
+  const header = [`${panel.label} \\ ${data.x.label}`, ...data.x.values.map(String)];
+  const rows = panel.values.map((y) => [
+    String(y),
+    ...data.x.values.map((x) => {
+      const c = data.cells.find((q) => q.panel === panel.path && q.lens === lens && q.y === y && q.x === x);
+      if (!c) return '';
+      const name = cellTypeText(c.type, c.players);
+      return `${c.type === 'indeterminate' ? `${name} (${cellTypeText(c.likely, c.players)}?)` : name}${c.cooperationEquilibrium ? ' ★' : ''}`;
+    }),
+  ]);
+  return { header, rows };
 }

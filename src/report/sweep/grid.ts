@@ -17,7 +17,8 @@ import { inkOn, round, topLevel, unitText, wrap, type Spec } from '../common/cha
 import { tCritical, type Stats } from '../../experiment/statistics.js';
 import { cell, levelText, seriesOf, type Series, type SweepData, type SweepParameter } from './read.js';
 import { parameterX } from './effects.js';
-import { axisLabelFormat, formatValue, valueFormat, type HeadlineMetric } from '../common/headline-metrics.js';
+import { axisLabelFormat, valueFormat, type HeadlineMetric } from '../common/headline-metrics.js';
+import { formatValue } from '../common/format.js';
 
 const SEQUENTIAL_SCHEME = 'viridis';
 

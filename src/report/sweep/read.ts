@@ -11,7 +11,8 @@ import { SWEEP_PLAN, SWEEP_SUMMARY, type PointSummary, type SweepPlan } from '..
 import { readJsonFile } from '../../results/json-file.js';
 import { GAME_OUTCOMES, type GameOutcome } from '../../model/metrics/win-win.js';
 import { UserError } from '../../scenario/errors.js';
-import { scenarioText, type HeadlineMetric, type ScenarioText } from '../common/headline-metrics.js';
+import { type HeadlineMetric } from '../common/headline-metrics.js';
+import { scenarioText, type ScenarioText } from '../common/scenario-text.js';
 
 export interface SweepParameter {
   path: string;
