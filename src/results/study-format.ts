@@ -75,5 +75,3 @@ export function studyCellsCsv(data: StudyJsonFile): { header: string[]; rows: st
   };
 }
 
-/** The fields of a study's manifest.json that its report reads (the rest is provenance). */
-export const STUDY_MANIFEST = fileFormat('the manifest of a study (manifest.json)', z.object({ resolvedScenario: z.unknown().optional() }).passthrough());

@@ -63,7 +63,13 @@ describe('chuanyu study', () => {
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/Cooperation is an equilibrium .* in 1 of 1 cells/);
     // No manifest.json: no illustrative note; with one, the resolved scenario's note, escaped.
     expect(html).not.toContain('class="illustrative"');
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ kind: 'chuanyu-study', resolvedScenario: { name: 's', illustrative: 'Plausible <b>numbers</b>, not statistics.' } }));
+    // A manifest as `chuanyu study` writes it (checked when read), whose scenario carries a note with markup.
+    const manifest = {
+      command: 'study', studyFile: 'x.yaml', study: 'x', scale: 'tiny', scenario: 's', scenarioFile: 's.yaml', seed: 1, replications: 1,
+      packageVersion: '0', gitCommit: null, node: 'v20', startedAt: '2026-01-01T00:00:00Z', wallTimeSeconds: 1, strategies: ['cooperate', 'compete'],
+      resolvedScenario: { name: 's', title: 't', description: 'd', illustrative: 'Plausible <b>numbers</b>, not statistics.' }, kind: 'chuanyu-study',
+    };
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
     await renderStudyReport(dir, { formats: ['svg'] });
     const noted = readFileSync(join(dir, 'charts', 'report.html'), 'utf8');
     expect(noted).toContain('<strong>Illustrative numbers:</strong> Plausible &lt;b&gt;numbers&lt;/b&gt;, not statistics.');

@@ -6,8 +6,8 @@
 import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { readStudyJson } from '../../results/experiment-files.js';
-import { readJsonFile } from '../../results/json-file.js';
-import { STUDY_MANIFEST, type StudyJsonFile } from '../../results/study-format.js';
+import type { StudyJsonFile } from '../../results/study-format.js';
+import { readStudyManifest } from '../../results/experiment-files.js';
 import { scenarioText, type ScenarioText } from '../common/scenario-text.js';
 
 /** study.json, as results/study-format.ts checks it. */
@@ -30,6 +30,6 @@ const exists = (file: string) =>
 export async function readStudy(dir: string): Promise<StudyData> {
   const full = resolve(dir);
   const data = await readStudyJson(full);
-  const manifest = (await exists(join(full, 'manifest.json'))) ? await readJsonFile(full, 'manifest.json', STUDY_MANIFEST, 'a `chuanyu study` folder') : undefined;
+  const manifest = (await exists(join(full, 'manifest.json'))) ? await readStudyManifest(full) : undefined;
   return { dir: full, data, scenario: scenarioText(manifest?.resolvedScenario, data.scenario) };
 }
