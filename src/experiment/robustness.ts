@@ -14,12 +14,12 @@
  * memory does not grow with the design.
  */
 import { availableParallelism } from 'node:os';
-import { loadScenario } from '../scenario/load.js';
 import { getPath } from '../scenario/merge.js';
 import type { Scenario } from '../scenario/schema.js';
 import { runPoints } from './pool.js';
 import type { PointResult, PointTask } from './run-point.js';
 import type { ParameterValue } from './parameters.js';
+import { loadClaimScenarios } from './validation-scenarios.js';
 import { CLAIMS, COUNTERFACTUAL_WORLDS, lookupFrom, validationWorlds, type ClaimResult } from './validation-claims.js';
 import { checkRobustnessPlan, DEFAULT_ROBUSTNESS_FILE, readRobustnessFile, type RobustnessPlan } from './robustness-file.js';
 import { analyzeClaim, robustnessDesign, type ClaimRobustness, type RobustnessDesign } from './robustness-analysis.js';
@@ -55,11 +55,10 @@ export interface RobustnessResult {
   runs: number;
 }
 
-const SCENARIOS = ['baseline', 'compete', 'cooperate', 'exploited'] as const;
 
 export async function measureRobustness(options: RobustnessOptions = {}): Promise<RobustnessResult> {
   const plan = readRobustnessFile(options.file ?? DEFAULT_ROBUSTNESS_FILE, { scale: options.scale });
-  const scenarios: Record<string, Scenario> = Object.fromEntries(await Promise.all(SCENARIOS.map(async (n) => [n, (await loadScenario(n)).scenario] as const)));
+  const scenarios: Record<string, Scenario> = await loadClaimScenarios();
   checkRobustnessPlan(plan, scenarios);
   const worlds = Object.entries(validationWorlds(scenarios));
   const design = robustnessDesign(plan.parameters, { points: plan.points, trajectories: plan.trajectories, levels: plan.levels, seed: plan.designSeed });

@@ -25,9 +25,9 @@
  * compete steps telescope: (grants only - invest) + (no offers - grants only)
  * + (compete - no offers) = compete - invest exactly.
  */
-import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { StepRecord } from '../model/record.js';
+import { loadClaimScenarios } from './validation-scenarios.js';
 import { BUST, MARGIN, validationWorlds } from './validation-claims.js';
 import { configForValues } from './run-point.js';
 import { runRecordTasks, type RecordTask } from './record-runs.js';
@@ -226,9 +226,7 @@ function conclude(tests: readonly WasteTest[], hypothesis: WasteTest['hypothesis
 
 /** The compete-bust world (validation-claims.ts), optionally with fewer initial firms (tests). */
 export async function competeBustWorld(firms?: number): Promise<Scenario> {
-  const names = ['baseline', 'compete', 'cooperate', 'exploited'];
-  const scenarios = Object.fromEntries(await Promise.all(names.map(async (n) => [n, (await loadScenario(n)).scenario] as const)));
-  const bust = validationWorlds(scenarios)['compete-bust'].scenario;
+  const bust = validationWorlds(await loadClaimScenarios())['compete-bust'].scenario;
   return firms === undefined ? bust : { ...bust, initial: { ...bust.initial, firms } };
 }
 

@@ -13,6 +13,7 @@ import type { Scenario } from '../../scenario/schema.js';
 import { runPoints } from '../../experiment/pool.js';
 import type { PointResult } from '../../experiment/run-point.js';
 import { createProgress } from '../../experiment/progress.js';
+import { CLAIM_SCENARIOS, loadClaimScenarios } from '../../experiment/validation-scenarios.js';
 import { CLAIMS, MARGIN, lookupFrom, validationWorlds } from '../../experiment/validation-claims.js';
 import { packageVersion, gitCommit } from '../package-info.js';
 import type { ValidationSection } from '../validation-sections.js';
@@ -71,8 +72,8 @@ export async function validateAction(options: ValidateOptions): Promise<{ holds:
   // Refused before any computing: --write replaces only a report this command wrote.
   if (options.write) await checkReplaceableFile(options.write, isValidationReport, 'a validation report');
   if (options.readme) for (const block of [IN_BRIEF_BLOCK, HISTORY_BLOCK]) await checkMarkedBlock(options.readme, block);
-  const names = ['baseline', 'compete', 'cooperate', 'exploited'];
-  const scenarios = Object.fromEntries(await Promise.all(names.map(async (n) => [n, (await loadScenario(n)).scenario] as const)));
+  const names = CLAIM_SCENARIOS;
+  const scenarios = await loadClaimScenarios();
   const worlds = Object.entries(validationWorlds(scenarios));
   const results: Record<string, PointResult> = {};
   const progress = createProgress({ total: worlds.length, label: 'validate', unit: 'worlds', quiet: options.quiet });
