@@ -13,6 +13,8 @@ import { pairedDifference, type PairedDifference } from './paired.js';
 import { createProgress } from './progress.js';
 import { groupCells } from './replication-summary.js';
 import { scenarioVerdicts, type ScenarioVerdicts } from './point-verdicts.js';
+import { trajectoryRows } from './trajectories.js';
+import type { TrajectoryRow } from '../results/trajectory-format.js';
 
 export interface ComparisonRow extends PairedDifference {
   scenario: string;
@@ -30,16 +32,18 @@ export interface Comparison {
   rows: ComparisonRow[];
   /** Each scenario's verdicts against its counterfactual, in scenario order (empty without counterfactuals). */
   verdicts: ScenarioVerdicts[];
+  /** Per scenario, metric, region and year: mean and 95% interval over replications (empty unless asked for). */
+  trajectories: TrajectoryRow[];
 }
 
 export async function compareScenarios(
   loaded: LoadedScenario[],
-  options: { seed: number; replications: number; counterfactual?: boolean; workers?: number; quiet?: boolean; signal?: AbortSignal },
+  options: { seed: number; replications: number; counterfactual?: boolean; trajectories?: boolean; workers?: number; quiet?: boolean; signal?: AbortSignal },
 ): Promise<Comparison> {
   const results = new Array<PointResult>(loaded.length);
   const progress = createProgress({ total: loaded.length, label: 'compare', unit: 'scenarios', quiet: options.quiet });
   await runPoints(
-    loaded.map((l, index) => ({ index, scenario: l.scenario, values: {}, seed: options.seed, replications: options.replications, counterfactual: options.counterfactual ?? true })),
+    loaded.map((l, index) => ({ index, scenario: l.scenario, values: {}, seed: options.seed, replications: options.replications, counterfactual: options.counterfactual ?? true, ...(options.trajectories ? { trajectories: true } : {}) })),
     {
       workers: options.workers ?? availableParallelism(),
       signal: options.signal,
@@ -64,5 +68,6 @@ export async function compareScenarios(
     }
   }
   const verdicts = (options.counterfactual ?? true) ? results.map((r, s) => scenarioVerdicts(names[s], loaded[s].config, r)) : [];
-  return { scenarios: names, seed: options.seed, replications: options.replications, results, rows, verdicts };
+  const trajectories = results.flatMap((r, s) => trajectoryRows(names[s], r.trajectories ?? []));
+  return { scenarios: names, seed: options.seed, replications: options.replications, results, rows, verdicts, trajectories };
 }

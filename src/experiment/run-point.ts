@@ -13,6 +13,7 @@ import { setPath } from '../scenario/merge.js';
 import { invalidValuesError } from './validation.js';
 import type { ParameterValue } from './parameters.js';
 import { summarizeReplication, type ReplicationSummary } from './replication-summary.js';
+import { createTrajectoryAccumulator } from './trajectories.js';
 
 export interface PointTask {
   index: number;
@@ -28,6 +29,8 @@ export interface PointTask {
   parts?: boolean;
   /** A lower firm cap than the model's (tests reach it with small worlds). */
   maxFirms?: number;
+  /** Also keep the running moments of the trajectory metrics per year (compare; trajectories.ts). */
+  trajectories?: boolean;
 }
 
 import type { PointResult } from '../results/point-format.js';
@@ -60,10 +63,12 @@ export function runPoint(task: PointTask): PointResult {
   const cf = task.counterfactual ? counterfactualConfig(config) : null;
   const replications: ReplicationSummary[] = [];
   const first = task.firstReplication ?? 0;
+  const trajectories = task.trajectories ? createTrajectoryAccumulator() : null;
   for (let r = first; r < first + task.replications; r++) {
     const main = runReplication(config, { seed: task.seed, replication: r, keepLog: false, ...limitsOf(task) });
     const base = cf ? runReplication(cf, { seed: task.seed, replication: r, keepLog: false, ...limitsOf(task) }) : null;
     replications.push(summarizeReplication(config, r, main.records, base?.records ?? null, { parts: task.parts }));
+    trajectories?.add(config, main.records, base?.records ?? null);
   }
-  return { index: task.index, values: task.values, replications };
+  return { index: task.index, values: task.values, replications, ...(trajectories ? { trajectories: trajectories.moments() } : {}) };
 }

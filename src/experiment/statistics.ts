@@ -57,8 +57,18 @@ export function tInterval(values: readonly number[], level = 0.95): { mean: numb
   const xs = values.filter(Number.isFinite);
   const n = xs.length;
   const m = mean(xs);
+  return momentInterval(m, n > 1 ? sampleVariance(xs, m) : Number.NaN, n, level);
+}
+
+/**
+ * The same Student-t interval from a mean, a sample variance (n - 1 in the
+ * denominator) and a count, for statistics kept as running moments (Welford)
+ * instead of every value: mean ± tCritical(n) · √(variance / n). No interval
+ * (NaN bounds) for fewer than two values.
+ */
+export function momentInterval(m: number, variance: number, n: number, level = 0.95): { mean: number; low: number; high: number; n: number } {
   if (n < 2) return { mean: m, low: Number.NaN, high: Number.NaN, n };
-  const se = Math.sqrt(sampleVariance(xs, m) / n);
+  const se = Math.sqrt(variance / n);
   const q = tCritical(n, level);
   return { mean: m, low: m - q * se, high: m + q * se, n };
 }

@@ -51,10 +51,27 @@ export const replicationSummarySchema = z.object({
 });
 export type ReplicationSummary = z.output<typeof replicationSummarySchema>;
 
+/**
+ * One series's running moments over the replications of a point (compare's
+ * trajectories): per year (ascending) the count of finite values, their mean
+ * and their sum of squared deviations from the mean (Welford's M2).
+ */
+export const trajectoryMomentsSchema = z.object({
+  metric: z.string(),
+  region: z.string(),
+  years: z.array(z.number()),
+  n: z.array(z.number().int().nonnegative()),
+  mean: z.array(jsonNumber),
+  m2: z.array(jsonNumber),
+});
+export type TrajectoryMoments = z.output<typeof trajectoryMomentsSchema>;
+
 export const pointResultSchema = z.object({
   index: z.number().int().nonnegative(),
   values: z.record(z.string(), parameterValueSchema),
   replications: z.array(replicationSummarySchema),
+  /** Per-year running moments of the trajectory metrics, when the task asked for them (compare). */
+  trajectories: z.array(trajectoryMomentsSchema).optional(),
 });
 export type PointResult = z.output<typeof pointResultSchema>;
 

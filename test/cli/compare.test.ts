@@ -54,7 +54,7 @@ describe('chuanyu compare', () => {
   it('says it in plain words, then where the results and the report are, last', () => {
     for (const lens of ['welfare', 'objective', 'GDP', 'fiscal balance'])
       expect(first.stdout).toMatch(new RegExp(`^In ${lens}: small-cooperate (is|gives|changes) .*; small-compete (is|gives|changes) .*\\.$`, 'm'));
-    expect(lines.at(-2)).toBe(`Results: ${out} (verdicts.csv, comparison.csv, replications.csv)`);
+    expect(lines.at(-2)).toBe(`Results: ${out} (verdicts.csv, comparison.csv, replications.csv, trajectories.csv)`);
     expect(lines.at(-1)).toBe(`Report:  ${join(out, 'charts', 'report.html')} (open it in a browser)`);
     // The paired differences are still printed (shorter), above the verdicts.
     expect(first.stdout.indexOf('Paired differences against small-cooperate')).toBeLessThan(first.stdout.indexOf('Verdicts: each scenario'));

@@ -12,6 +12,7 @@ import { UserError } from '../../scenario/errors.js';
 import { compareScenarios } from '../../experiment/compare.js';
 import { formatComparison } from '../../report/compare/text.js';
 import { writeComparisonTables } from '../../results/compare-format.js';
+import { writeTrajectoryTable } from '../../results/trajectory-format.js';
 import { writeDirectoryAtomically } from '../../results/atomic-dir.js';
 import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
 import { renderCompareReport } from '../../report/compare/report.js';
@@ -44,10 +45,11 @@ export async function compareAction(options: CompareActionOptions): Promise<{ ou
   const interrupt = interruptSignal();
   try {
     for (const l of loaded) checkRunFits(l, { replications, workers: options.workers });
-    const comparison = await reportingModelLimits(loaded.map((l) => l.file).join(' or '), () => compareScenarios(loaded, { seed, replications, workers: options.workers, quiet: options.quiet, signal: interrupt.signal }));
+    const comparison = await reportingModelLimits(loaded.map((l) => l.file).join(' or '), () => compareScenarios(loaded, { seed, replications, trajectories: true, workers: options.workers, quiet: options.quiet, signal: interrupt.signal }));
     const verdicts = comparison.verdicts.length > 0 ? comparisonVerdicts(comparison.verdicts, seed, replications) : null;
     await writeDirectoryAtomically(outDir, { kind: 'compare', force: options.force }, async (dir) => {
       await writeComparisonTables(dir, comparison);
+      await writeTrajectoryTable(dir, comparison.trajectories);
       if (verdicts) await writeVerdictFiles(dir, verdicts);
       await writeFile(
         join(dir, 'manifest.json'),
@@ -83,7 +85,7 @@ export async function compareAction(options: CompareActionOptions): Promise<{ ou
         for (const line of notes) log(line);
         log('');
       }
-      log(`Results: ${outDir} (verdicts.csv, comparison.csv, replications.csv)`);
+      log(`Results: ${outDir} (verdicts.csv, comparison.csv, replications.csv, trajectories.csv)`);
       log(`Report:  ${join(outDir, 'charts', 'report.html')} (open it in a browser)`);
     }
     return { outDir };

@@ -30,10 +30,21 @@ export interface ExperimentPage {
   /** Sections before the charts (tables). */
   sections: ExperimentSection[];
   charts: ReportChart[];
+  /** Sections of charts after the charts above (e.g. a comparison's "Over time"), each with an introduction (HTML, already escaped). */
+  chartSections?: ChartSection[];
   /** Footer text (HTML, already escaped). */
   footer: string;
   /** Further styles of this page only (appended to the shared ones). */
   css?: string;
+}
+
+export interface ChartSection {
+  id: string;
+  heading: string;
+  /** Paragraphs before the charts (HTML, already escaped). */
+  intro: string;
+  /** Each chart under an h3 heading. */
+  charts: ReportChart[];
 }
 
 /** Further styles of experiment pages (on top of the run report's). */
@@ -49,9 +60,9 @@ table.verdicts td { vertical-align: top; }
 table.verdicts td strong { white-space: nowrap; }
 `;
 
-function figure(chart: ReportChart): string {
+function figure(chart: ReportChart, level = 2): string {
   return `<section id="chart-${chart.name}" aria-labelledby="chart-${chart.name}-heading">
-<h2 id="chart-${chart.name}-heading">${escapeHtml(chart.heading)}</h2>
+<h${level} id="chart-${chart.name}-heading">${escapeHtml(chart.heading)}</h${level}>
 <figure>
 <div class="chart">${inlineSvg(chart)}</div>
 <figcaption>${escapeHtml(chart.caption)}</figcaption>
@@ -79,7 +90,20 @@ ${body.join('\n')}
 }
 
 export function buildExperimentHtml(page: ExperimentPage): string {
-  const toc = [...page.sections.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.heading)}</a></li>`), ...page.charts.map((c) => `<li><a href="#chart-${c.name}">${escapeHtml(c.heading)}</a></li>`)];
+  const chartSections = (page.chartSections ?? []).filter((s) => s.charts.length > 0);
+  const toc = [
+    ...page.sections.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.heading)}</a></li>`),
+    ...page.charts.map((c) => `<li><a href="#chart-${c.name}">${escapeHtml(c.heading)}</a></li>`),
+    ...chartSections.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.heading)}</a></li>`),
+  ];
+  const after = chartSections.map(
+    (s) => `<section id="${s.id}" aria-labelledby="${s.id}-heading">
+<h2 id="${s.id}-heading">${escapeHtml(s.heading)}</h2>
+${s.intro}
+${s.charts.map((c) => figure(c, 3)).join('\n')}
+</section>
+`,
+  );
   const sections = page.sections.map(
     (s) => `<section id="${s.id}" aria-labelledby="${s.id}-heading">
 <h2 id="${s.id}-heading">${escapeHtml(s.heading)}</h2>
@@ -105,8 +129,8 @@ ${toc.join('\n')}
 </header>
 <main>
 ${sections.join('\n')}
-${page.charts.map(figure).join('\n')}
-</main>
+${page.charts.map((c) => figure(c)).join('\n')}
+${after.join('')}</main>
 <footer>
 <p>${page.footer}</p>
 </footer>

@@ -105,6 +105,24 @@ export const SERIES_COLOURS: readonly string[] = [
   '#882255',
 ];
 
+/**
+ * Scenarios overlaid on one chart (compare's trajectories): the reference in
+ * black, then Okabe-Ito colours other than the regions' fixed blue and
+ * vermillion (the panels there are regions, so a region colour would mislead),
+ * then Tol muted ones. The first five keep apart under deuteranopia and
+ * protanopia (Okabe & Ito 2008); the lines also differ in dash pattern.
+ */
+export const SCENARIO_COLOURS: readonly string[] = [
+  OKABE_ITO.black,
+  OKABE_ITO.orange,
+  OKABE_ITO.bluishGreen,
+  OKABE_ITO.reddishPurple,
+  OKABE_ITO.skyBlue,
+  '#882255', // Tol muted wine
+  '#332288', // Tol muted indigo
+  '#999933', // Tol muted olive
+];
+
 /** Region pairs (similarity): not region colours, a pair belongs to two regions. */
 export const PAIR_COLOURS: readonly string[] = [
   OKABE_ITO.bluishGreen,

@@ -2,7 +2,8 @@
  * The charts of a comparison report, in report order: each scenario's
  * verdicts against its counterfactual (when the folder has them), per-replication
  * distributions, the forest plot of paired differences, regional grouped bars
- * and the outcome shares (when the scenarios ran with counterfactuals).
+ * and the outcome shares (when the scenarios ran with counterfactuals), then
+ * the "Over time" overlays of every scenario's trajectories (over-time.ts).
  */
 import type { ExperimentChart } from '../common/write-charts.js';
 import { drawnCharts, type ChartEntry } from '../common/chart-list.js';
@@ -12,6 +13,7 @@ import { forestChart } from './forest.js';
 import { outcomesChart } from './outcomes.js';
 import { regionsChart } from './regions.js';
 import { verdictsChart } from './verdicts-chart.js';
+import { OVER_TIME_CHARTS } from './over-time.js';
 
 /** Every chart of a comparison report, in report order. */
 export const COMPARE_CHARTS: readonly ChartEntry<ComparisonData>[] = [
@@ -54,6 +56,7 @@ export const COMPARE_CHARTS: readonly ChartEntry<ComparisonData>[] = [
     build: outcomesChart,
     skipped: 'no replication has an outcome against a counterfactual (the scenarios ran without counterfactuals).',
   },
+  ...OVER_TIME_CHARTS,
 ];
 
 export const compareCharts = (data: ComparisonData): ExperimentChart[] => drawnCharts(COMPARE_CHARTS, data);

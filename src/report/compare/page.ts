@@ -5,6 +5,7 @@ import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
 import type { ComparisonData } from './read.js';
 import { differenceRows } from './forest.js';
 import { DIFFERENCE_METRICS } from './metrics.js';
+import { isOverTimeChart } from './over-time.js';
 import { verdictsSection } from './verdicts-html.js';
 import { formatDifference, formatValue } from '../common/format.js';
 import { illustrativeHtml, illustrativeNotes } from '../common/illustrative.js';
@@ -51,6 +52,11 @@ function differencesTable(data: ComparisonData): string {
   );
 }
 
+function overTimeIntro(data: ComparisonData): string {
+  const n = data.replications;
+  return `<p>How the scenarios' headline numbers develop year by year. Each line is a scenario's mean over its ${n} replication${n === 1 ? '' : 's'} (the same seeds in every scenario), the shaded band the 95% confidence interval of that mean (Student's t); <code>trajectories.csv</code> holds the numbers. A gap between two bands in a year is a clear difference in that year; the paired differences above are the sharper test of the whole run, since they remove the noise the scenarios share.</p>`;
+}
+
 export function compareHtml(data: ComparisonData, charts: ReportChart[]): string {
   const { manifest } = data;
   const labels = data.scenarios.map((s) => s.label);
@@ -77,7 +83,8 @@ export function compareHtml(data: ComparisonData, charts: ReportChart[]): string
       ...(verdicts ? [{ id: 'verdicts-table', heading: 'Verdicts: each scenario against its own counterfactual', html: verdicts }] : []),
       { id: 'differences-table', heading: `Paired differences from ${data.reference.label}`, html: differencesTable(data) },
     ],
-    charts,
+    charts: charts.filter((c) => !isOverTimeChart(c.name)),
+    chartSections: [{ id: 'over-time', heading: 'Over time', intro: overTimeIntro(data), charts: charts.filter((c) => isOverTimeChart(c.name)) }],
     footer: `Made by chuanyu-sim from the comparison folder <code>${escapeHtml(basename(data.dir))}</code> (summary.json, manifest.json, replications.csv and verdicts.json; comparison.csv holds the differences of every metric, verdicts.csv every lens's changes and verdicts).${
       vl ? ' Each chart is also saved next to this page as a Vega-Lite spec with its data inline, so it can be re-drawn or restyled.' : ''
     }`,

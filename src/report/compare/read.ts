@@ -13,6 +13,7 @@ import { UserError } from '../../scenario/errors.js';
 import { parseTable } from '../../results/csv-read.js';
 import { COMPARISON_MANIFEST, readComparisonSummary, type ComparisonRowFile } from '../../results/compare-format.js';
 import { readJsonFile } from '../../results/json-file.js';
+import { TRAJECTORIES_CSV, readTrajectoryTable, type TrajectoryRow } from '../../results/trajectory-format.js';
 import { readVerdictFile, type ComparisonVerdicts } from './verdicts.js';
 import { scenarioText, type Region, type ScenarioText } from '../common/scenario-text.js';
 
@@ -43,6 +44,13 @@ export interface ComparisonData {
   values: Map<string, number[]>;
   /** verdicts.json: each scenario against its own counterfactual in every lens (null in folders written before it existed). */
   verdicts: ComparisonVerdicts | null;
+  /** trajectories.csv with each row's scenario position (absent or null in folders written before it existed). */
+  trajectories?: ScenarioTrajectoryRow[] | null;
+}
+
+export interface ScenarioTrajectoryRow extends TrajectoryRow {
+  /** Position of the scenario in the comparison. */
+  index: number;
 }
 
 interface ReplicationRow {
@@ -137,7 +145,32 @@ export async function readComparison(dir: string): Promise<ComparisonData> {
     outcomes,
     values,
     verdicts: await readVerdictFile(abs),
+    trajectories: await readTrajectories(abs, summary.scenarios),
   };
+}
+
+/** trajectories.csv with scenario positions: one block per scenario in order; a repeated name starts a new block when a series and year come again. */
+async function readTrajectories(dir: string, names: readonly string[]): Promise<ScenarioTrajectoryRow[] | null> {
+  const rows = await readTrajectoryTable(dir);
+  if (!rows) return null;
+  const out: ScenarioTrajectoryRow[] = [];
+  let s = -1;
+  let lastName = '';
+  let seen = new Set<string>();
+  for (const row of rows) {
+    const key = `${row.metric}|${row.region}|${row.year}`;
+    if (row.scenario !== lastName || seen.has(key)) {
+      let next = s + 1;
+      while (next < names.length && names[next] !== row.scenario) next++;
+      if (next >= names.length) throw new UserError(`trajectories.csv: rows of an unknown or out-of-order scenario "${row.scenario}"`, { file: join(dir, TRAJECTORIES_CSV) });
+      s = next;
+      lastName = row.scenario;
+      seen = new Set();
+    }
+    seen.add(key);
+    out.push({ ...row, index: s });
+  }
+  return out;
 }
 
 /** Regions of every scenario, in order of first appearance (the reference's first). */
