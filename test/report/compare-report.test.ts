@@ -9,7 +9,7 @@
  * by exactly zero.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile, type TopLevelSpec } from 'vega-lite';
@@ -20,6 +20,8 @@ import { PNG_SCALE } from '../../src/report/common/render.js';
 import { renderCompareReport } from '../../src/report/compare/report.js';
 import { ajv, validate, compileWithWarnings, dataBlocks, pngHeaderSize } from './vega-helpers.js';
 import { svgRoleTexts, svgSize } from './svg-helpers.js';
+import { TRAJECTORY_SERIES } from '../../src/experiment/trajectories.js';
+import { overTimeName } from '../../src/report/compare/over-time.js';
 
 const SCENARIO = join(__dirname, '..', 'fixtures', 'scenarios', 'small-cooperate.yaml');
 
@@ -37,7 +39,8 @@ governments:
 fund: { enabled: false }
 `;
 
-const CHARTS = ['verdicts', 'distributions', 'differences', 'regions', 'outcomes'];
+const OVER_TIME = TRAJECTORY_SERIES.map(overTimeName);
+const CHARTS = ['verdicts', 'distributions', 'differences', 'regions', 'outcomes', ...OVER_TIME];
 
 let root: string;
 let dir: string;
@@ -60,7 +63,7 @@ afterAll(async () => {
 });
 
 describe('renderCompareReport', () => {
-  it('draws the five charts with all three files each, and report.html', async () => {
+  it('draws the five charts and the overlays over time with all three files each, and report.html', async () => {
     expect(charts).toEqual(CHARTS);
     expect((await readdir(chartsDir())).sort()).toEqual([...CHARTS.flatMap((n) => [`${n}.png`, `${n}.svg`, `${n}.vl.json`]), 'report.html'].sort());
   });
@@ -157,6 +160,49 @@ describe('renderCompareReport', () => {
     expect(data.values.get('0|zone|similarity|final')).toEqual(data.values.get('2|zone|similarity|final'));
     expect(data.values.get('0|zone|similarity|final')).toHaveLength(2);
     expect(new Set(data.differences.map((d) => d.index))).toEqual(new Set([1, 2]));
+  });
+
+  it('overlays every scenario over time: one line and band per scenario, units on the axes, a scenario and itself the same', () => {
+    expect(OVER_TIME).toEqual(['over-time-similarity', 'over-time-duplicated-investment-share', 'over-time-utilization', 'over-time-value-added', 'over-time-value-added-change', 'over-time-payoff', 'over-time-relocations']);
+    const labels = ['small-cooperate', 'small-compete', 'small-cooperate (2)'];
+    for (const name of OVER_TIME) expect(svgRoleTexts(readSvg(name), 'legend-label'), name).toEqual(labels);
+    expect(svgRoleTexts(readSvg('over-time-similarity'), 'axis-title')).toEqual(['Year', 'Similarity coefficient (index)']);
+    expect(svgRoleTexts(readSvg('over-time-duplicated-investment-share'), 'axis-title')).toContain('Duplicated investment share (%)');
+    expect(svgRoleTexts(readSvg('over-time-relocations'), 'axis-title')).toContain('Relocations (firms)');
+    expect(svgRoleTexts(readSvg('over-time-value-added'), 'axis-title').filter((t) => t === 'Value added (billion yuan)')).toHaveLength(3); // Sichuan, Chongqing, zone
+    const spec = readSpec('over-time-value-added') as unknown as { concat: { title: { text: string }; layer: { data: { values: { scenario: string; year: number; mean: number; low: number; high: number; n: number }[] } }[] }[] };
+    expect(spec.concat.map((p) => p.title.text)).toEqual(['Sichuan', 'Chongqing', 'Zone']);
+    const rows = spec.concat[0].layer[1].data.values;
+    const of = (label: string) => rows.filter((r) => r.scenario === label).map((r) => [r.year, r.mean, r.low, r.high, r.n]);
+    expect(of('small-cooperate').length).toBe(12); // one per year of the 12-year world
+    expect(of('small-cooperate (2)')).toEqual(of('small-cooperate'));
+    expect(of('small-compete')).not.toEqual(of('small-cooperate'));
+    for (const r of rows) expect(r.low <= r.mean && r.mean <= r.high && r.n === 2, JSON.stringify(r)).toBe(true);
+    // The payoff has no zone panel (the registry has no zone payoff).
+    expect((readSpec('over-time-payoff') as unknown as { concat: { title: { text: string } }[] }).concat.map((p) => p.title.text)).toEqual(['Sichuan', 'Chongqing']);
+  });
+
+  it('puts the overlays in a section "Over time" after the other charts', () => {
+    const html = readFileSync(join(chartsDir(), 'report.html'), 'utf8');
+    const start = html.indexOf('<section id="over-time"');
+    expect(start).toBeGreaterThan(html.indexOf('<section id="chart-outcomes"'));
+    expect(html).toContain('<h2 id="over-time-heading">Over time</h2>');
+    const section = html.slice(start, html.indexOf('</main>'));
+    for (const name of OVER_TIME) expect(section).toContain(`<h3 id="chart-${name}-heading">`);
+    expect(section).toContain('<code>trajectories.csv</code>');
+    expect(html).toContain('<li><a href="#over-time">Over time</a></li>');
+  });
+
+  it('draws no overlay and no section from a folder without trajectories.csv, the rest unchanged', async () => {
+    const copy = join(root, 'old');
+    await cp(dir, copy, { recursive: true });
+    await rm(join(copy, 'trajectories.csv'));
+    await rm(join(copy, 'charts'), { recursive: true });
+    const result = await renderCompareReport(copy);
+    expect(result.charts).toEqual(CHARTS.filter((c) => !OVER_TIME.includes(c)));
+    const html = readFileSync(join(copy, 'charts', 'report.html'), 'utf8');
+    expect(html).not.toContain('over-time');
+    for (const name of result.charts) expect(readFileSync(join(copy, 'charts', `${name}.vl.json`)).equals(readFileSync(join(chartsDir(), `${name}.vl.json`))), name).toBe(true);
   });
 
   it('writes PNGs at twice the SVG size', async () => {

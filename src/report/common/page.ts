@@ -94,7 +94,7 @@ export function buildExperimentHtml(page: ExperimentPage): string {
   const toc = [
     ...page.sections.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.heading)}</a></li>`),
     ...page.charts.map((c) => `<li><a href="#chart-${c.name}">${escapeHtml(c.heading)}</a></li>`),
-    ...chartSections.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.heading)}</a></li>`),
+    ...chartSections.flatMap((s) => [`<li><a href="#${s.id}">${escapeHtml(s.heading)}</a></li>`, ...s.charts.map((c) => `<li><a href="#chart-${c.name}">${escapeHtml(c.heading)}</a></li>`)]),
   ];
   const after = chartSections.map(
     (s) => `<section id="${s.id}" aria-labelledby="${s.id}-heading">

@@ -170,7 +170,7 @@ export const OVER_TIME_CHARTS: readonly ChartEntry<ComparisonData>[] = TRAJECTOR
   heading: NOTES[s.metric]?.heading ?? `${metricLabel(s.metric)} over time`,
   caption:
     s.scope === 'region'
-      ? 'One panel per region and the zone. Each line is a scenario\'s mean over its replications, year by year, and the shaded band around it the 95% confidence interval of that mean; where two scenarios\' bands do not overlap in a year, they differ clearly in that year. Each panel has its own scale.'
+      ? `One panel per region${s.withZone ? ' and the zone' : ''}. Each line is a scenario\'s mean over its replications, year by year, and the shaded band around it the 95% confidence interval of that mean; where two scenarios\' bands do not overlap in a year, they differ clearly in that year. Each panel has its own scale.`
       : "Each line is a scenario's mean over its replications, year by year, and the shaded band around it the 95% confidence interval of that mean; where two scenarios' bands do not overlap in a year, they differ clearly in that year.",
   build: (data) => overTimeChart(data, s),
   skipped: 'the folder has no trajectories of this metric (no trajectories.csv: written by chuanyu compare before trajectories were kept; or, for the change against the counterfactual, the scenarios ran without counterfactuals).',
