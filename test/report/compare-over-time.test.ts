@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COMPARE_CHARTS, compareCharts } from '../../src/report/compare/charts.js';
-import { OVER_TIME_CHARTS, commonEvents, isOverTimeChart, overTimeChart, overTimeName } from '../../src/report/compare/over-time.js';
+import { OVER_TIME_CHARTS, commonEvents, eventLabelsFit, isOverTimeChart, overTimeChart, overTimeName } from '../../src/report/compare/over-time.js';
 import { TRAJECTORY_SERIES } from '../../src/experiment/trajectories.js';
 import { SCENARIO_COLOURS } from '../../src/report/common/palette.js';
 import type { ComparisonData, ScenarioTrajectoryRow } from '../../src/report/compare/read.js';
@@ -81,5 +81,16 @@ describe('the overlays over time in the comparison chart list', () => {
     const sim = TRAJECTORY_SERIES.find((x) => x.metric === 'similarity')!;
     expect(JSON.stringify(overTimeChart(data(ROWS, [[agreement], [agreement]]), sim))).toContain('"event":"Pact"');
     expect(JSON.stringify(overTimeChart(data(ROWS, [[agreement], []]), sim))).not.toContain('Pact');
+  });
+
+  it('write event labels only where they fit beside their rules, and otherwise name the events in the subtitle', () => {
+    const events = [2000, 2001, 2010].map((year) => ({ year, kind: 'policy', label: `E${year}` }));
+    expect(eventLabelsFit(events, 560, [1980, 2015])).toBe(true); // 16 px a year
+    expect(eventLabelsFit(events, 205, [1980, 2015])).toBe(false); // 6 px a year: 2000 and 2001 would overlap
+    const crowded = [2000, 2001].map((year) => ({ year, type: 'policy', label: `E${year}` }));
+    const long = [0, 1].flatMap((s) => [1980, 2000, 2015].map((year) => row(s, 'value_added', 'sichuan', year, 100 + s)));
+    const spec = overTimeChart(data(long, [crowded, crowded]), TRAJECTORY_SERIES.find((x) => x.metric === 'value_added')!) as unknown as { title: { subtitle: string[] }; concat: { layer: { mark: { type: string } }[] }[] };
+    expect(spec.concat[0].layer.map((l) => l.mark.type)).toEqual(['area', 'line', 'rule']); // no text marks
+    expect(spec.title.subtitle.join(' ')).toContain('(2000: E2000; 2001: E2001)');
   });
 });

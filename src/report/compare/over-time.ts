@@ -128,8 +128,30 @@ function plotLayers(data: ComparisonData, s: TrajectorySeries, values: Spec[], d
         ],
       },
     },
-    ...eventLayersOf(commonEvents(data, domain), size.height, domain),
+    ...eventLayers(commonEvents(data, domain), size, domain),
   ];
+}
+
+/** Least distance (px) between two event rules whose labels (10 px type, rotated) are written beside them. */
+const LABEL_GAP = 14;
+
+/** True when the events' labels fit beside their rules on a plot `width` px wide. */
+export function eventLabelsFit(events: readonly ChartEvent[], width: number, [first, last]: readonly [number, number]): boolean {
+  const px = last > first ? width / (last - first) : width;
+  return events.every((e, i) => i === 0 || (e.year - events[i - 1].year) * px >= LABEL_GAP);
+}
+
+/** The shared events: rules with labels where they fit, else rules only (the subtitle names them). */
+function eventLayers(events: readonly ChartEvent[], size: { width: number; height: number }, domain: [number, number]): Spec[] {
+  const layers = eventLayersOf(events, size.height, domain);
+  return eventLabelsFit(events, size.width, domain) ? layers : layers.filter((l) => (l.mark as { type?: string }).type === 'rule');
+}
+
+/** The subtitle's note on the shared events: which they are when the rules carry no labels. */
+function eventsNote(events: readonly ChartEvent[], size: { width: number }, domain: [number, number]): string {
+  if (events.length === 0) return '';
+  if (eventLabelsFit(events, size.width, domain)) return 'Dashed grey rules: events every scenario has.';
+  return `Dashed grey rules: events every scenario has (${events.map((e) => `${e.year}: ${e.label}`).join('; ')}).`;
 }
 
 /** The overlay chart of one trajectory metric; null when the folder has no rows of it. */
@@ -145,16 +167,18 @@ export function overTimeChart(data: ComparisonData, s: TrajectorySeries): TopLev
       .filter((r) => r.region === region)
       .map((r) => ({ scenario: data.scenarios[r.index].label, series: names.get(r.region) ?? r.region, year: r.year, mean: round(r.mean), low: round(r.low), high: round(r.high), n: r.n }));
   const n = data.replications;
+  const zoneOnly = order.length === 1 && order[0] === 'zone';
   const subtitle = [
     n > 1
       ? `Lines: mean of the ${n} replications of each scenario (same seeds in every scenario); shaded: the 95% confidence interval of that mean (Student's t).`
       : 'One replication per scenario (no interval).',
     NOTES[s.metric]?.note ?? '',
+    eventsNote(commonEvents(data, domain), zoneOnly ? SINGLE : PANEL, domain),
   ]
     .filter(Boolean)
     .join(' ');
   const heading = NOTES[s.metric]?.heading ?? `${metricLabel(s.metric)} over time`;
-  if (order.length === 1 && order[0] === 'zone') return topLevel(heading, subtitle, { width: SINGLE.width, height: SINGLE.height, layer: plotLayers(data, s, valuesOf('zone'), domain, SINGLE, false) });
+  if (zoneOnly) return topLevel(heading, subtitle, { width: SINGLE.width, height: SINGLE.height, layer: plotLayers(data, s, valuesOf('zone'), domain, SINGLE, false) });
   const panels = order.map((region) => ({
     title: { text: names.get(region) ?? region, fontSize: 12.5, frame: 'group', anchor: 'start', offset: 6 },
     width: PANEL.width,
