@@ -22,6 +22,7 @@ import { ajv, validate, compileWithWarnings, dataBlocks, pngHeaderSize } from '.
 import { svgRoleTexts, svgSize } from './svg-helpers.js';
 import { TRAJECTORY_SERIES } from '../../src/experiment/trajectories.js';
 import { overTimeName } from '../../src/report/compare/over-time.js';
+import { readTrajectoryTable } from '../../src/results/trajectory-format.js';
 
 const SCENARIO = join(__dirname, '..', 'fixtures', 'scenarios', 'small-cooperate.yaml');
 
@@ -180,6 +181,20 @@ describe('renderCompareReport', () => {
     for (const r of rows) expect(r.low <= r.mean && r.mean <= r.high && r.n === 2, JSON.stringify(r)).toBe(true);
     // The payoff has no zone panel (the registry has no zone payoff).
     expect((readSpec('over-time-payoff') as unknown as { concat: { title: { text: string } }[] }).concat.map((p) => p.title.text)).toEqual(['Sichuan', 'Chongqing']);
+  });
+
+  it("ends the change against the counterfactual at the verdicts' GDP-lens change of each scenario", async () => {
+    const rows = (await readTrajectoryTable(dir))!;
+    const verdicts = JSON.parse(readFileSync(join(dir, 'verdicts.json'), 'utf8')) as { scenarios: { scenario: string; lenses: { gdp: { zone: { mean: number; low: number; high: number }; regions: Record<string, { mean: number; low: number; high: number }> } } }[] };
+    const compete = verdicts.scenarios[1];
+    expect(compete.scenario).toBe('small-compete');
+    const last = Math.max(...rows.map((r) => r.year));
+    for (const region of ['sichuan', 'chongqing', 'zone']) {
+      const row = rows.find((r) => r.scenario === 'small-compete' && r.metric === 'value_added_change' && r.region === region && r.year === last)!;
+      const want = region === 'zone' ? compete.lenses.gdp.zone : compete.lenses.gdp.regions[region];
+      const scale = Math.max(1, Math.abs(want.mean));
+      for (const k of ['mean', 'low', 'high'] as const) expect(Math.abs(row[k] - want[k]) / scale, `${region} ${k}`).toBeLessThan(1e-9);
+    }
   });
 
   it('puts the overlays in a section "Over time" after the other charts', () => {
