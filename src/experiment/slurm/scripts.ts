@@ -102,14 +102,19 @@ export function mergeScript(s: SlurmSettings): string {
   ].join('\n');
 }
 
-/** The shell commands that submit the array (all tasks, or only `tasks`) and then the merge, dependent on it. */
-export function submitCommands(s: SlurmSettings, tasks?: readonly number[]): string[] {
+/**
+ * The shell commands that submit the array (all tasks, or only `tasks`) and then the merge, dependent on it.
+ * `afterAny`: array jobs of this folder still running, which the merge also waits for (`afterany`: an array
+ * with a cancelled task never satisfies `afterok`; the merge itself refuses if a point is missing).
+ */
+export function submitCommands(s: SlurmSettings, tasks?: readonly number[], afterAny: readonly string[] = []): string[] {
   const paths = slurmPaths(s.dir);
   const only = tasks ? [`--array=${arraySpec(tasks, s.throttle)}`] : [];
+  const also = afterAny.length > 0 ? `,afterany:${afterAny.join(':')}` : '';
   return [
     `array=$(${shellLine(['sbatch', '--parsable', ...only, paths.arrayScript])})`,
     // --parsable prints "id" or "id;cluster".
-    `sbatch --parsable --dependency=afterok:\${array%%;*} ${shellQuote(paths.mergeScript)}`,
+    `sbatch --parsable --dependency=afterok:\${array%%;*}${also} ${shellQuote(paths.mergeScript)}`,
   ];
 }
 

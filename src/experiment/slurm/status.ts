@@ -90,8 +90,9 @@ export interface ShardFacts {
 
 export interface ShardStatus extends ShardFacts {
   state: ShardState;
-  /** The Slurm state behind it, when squeue or sacct knew the task (e.g. RUNNING, CANCELLED). */
+  /** The Slurm state behind it, when squeue or sacct knew the task (e.g. RUNNING, CANCELLED), and its array job. */
   slurmState: string | null;
+  job: string | null;
 }
 
 export interface FolderStatus {
@@ -134,25 +135,31 @@ export function folderStatus(input: StatusInput): FolderStatus {
     const queued = input.queue ? latest(input.queue, facts.index, jobs, settings.jobName) : null;
     const accounted = input.accounting ? latest(input.accounting, facts.index, jobs, settings.jobName) : null;
     const slurmState = queued?.state ?? accounted?.state ?? null;
+    const job = queued?.job ?? accounted?.job ?? null;
     let state: ShardState;
     if (facts.finished >= facts.points) state = 'done';
     else if (queued && isActive(queued.state)) state = 'running';
     else if (!input.queue && accounted && isActive(accounted.state)) state = 'running';
     else if ((accounted && isFailed(accounted.state)) || facts.log !== null || facts.finished > 0) state = 'failed';
     else state = 'missing';
-    return { ...facts, state, slurmState };
+    return { ...facts, state, slurmState, job };
   });
   const resubmit = shards.filter((s) => s.state === 'failed' || s.state === 'missing').map((s) => s.index);
   const queuedMerges = [...new Set((input.queue ?? []).filter((e) => e.task === null && e.name === `${settings.jobName}-merge` && isActive(e.state)).map((e) => e.job))];
-  const anyRunning = shards.some((s) => s.state === 'running');
+  const running = shards.filter((s) => s.state === 'running');
+  const anyRunning = running.length > 0;
   const commands: string[] = [];
   if (resubmit.length > 0) {
     if (queuedMerges.length > 0) commands.push(`scancel ${queuedMerges.join(' ')}`);
-    commands.push(...submitCommands(settings, resubmit));
+    const stillRunning = [...new Set(running.map((s) => s.job).filter((j): j is string => j !== null))].sort((a, b) => Number(a) - Number(b));
+    commands.push(...submitCommands(settings, resubmit, stillRunning));
   } else if (!anyRunning && !input.merged && queuedMerges.length === 0) {
+    // Every shard is done and no merge job is queued (never submitted, or it failed): merge now.
     commands.push(shellLine(['sbatch', slurmPaths(settings.dir).mergeScript]));
   }
-  return { shards, resubmit, queuedMerges, merged: input.merged, commands, squeue: input.queue !== null, sacct: input.accounting !== null };
+  // The tables appear before the merge job has drawn the report: merged once no merge job runs.
+  const merging = (input.queue ?? []).some((e) => e.task === null && e.name === `${settings.jobName}-merge` && isActive(e.state) && e.state !== 'PENDING');
+  return { shards, resubmit, queuedMerges, merged: input.merged && !merging, commands, squeue: input.queue !== null, sacct: input.accounting !== null };
 }
 
 /** The status as lines for a terminal. */
