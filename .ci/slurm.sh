@@ -22,6 +22,11 @@ alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
 
 stop() {
   [ -f "$PIDS" ] || { echo "slurm.sh: nothing to stop (no $PIDS)"; return 0; }
+  # Jobs first: every job of this private cluster is a test's (its slurmstepd would outlive slurmd).
+  if [ -f "$CONF" ] && squeue -h >/dev/null 2>&1; then
+    scancel --user "$(id -un)" 2>/dev/null || true
+    for _ in $(seq 1 60); do [ -z "$(squeue -h 2>/dev/null)" ] && break; sleep 0.5; done
+  fi
   # Reverse order of start: slurmd, slurmctld, then munged (only if this script started it).
   local pids
   pids=$(awk '{print $2}' "$PIDS" | tac)
