@@ -46,8 +46,8 @@ export type SlurmSettings = z.output<typeof slurmSettingsSchema>;
 export const SLURM_SETTINGS = fileFormat('the Slurm settings of a results folder (slurm/slurm.json)', slurmSettingsSchema);
 
 export const slurmSubmissionSchema = z.object({
-  /** The array job's id as sbatch --parsable printed it (without a cluster name). */
-  array: z.string(),
+  /** The array job's id as sbatch --parsable printed it (without a cluster name); null for a merge submitted alone. */
+  array: z.string().nullable(),
   merge: z.string(),
   /** The array tasks submitted, as in `--array=` (e.g. 1-8 or 3,7). */
   tasks: z.string(),

@@ -40,7 +40,7 @@ async function waitForJobs(jobs: string[], what: string, limitMs = 150_000): Pro
   throw new Error(`${what} (jobs ${jobs.join(', ')}) still queued after ${limitMs / 1000} s: ${spawnSync('squeue', [], { encoding: 'utf8' }).stdout}`);
 }
 
-const jobsOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'slurm', 'jobs.json'), 'utf8')).submissions as { array: string; merge: string }[];
+const jobsOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'slurm', 'jobs.json'), 'utf8')).submissions as { array: string; merge: string; tasks: string }[];
 const logOf = (dir: string) => readdirSync(join(dir, 'slurm', 'logs')).map((f) => `--- ${f}\n${readFileSync(join(dir, 'slurm', 'logs', f), 'utf8')}`).join('\n');
 
 describe.skipIf(skipBecause(notInstalled ? `${notInstalled} is not installed (bash .ci/install-slurm.sh installs slurm-wlm and munge)` : null, 'chuanyu slurm against a running Slurm'))('chuanyu slurm against a running Slurm', () => {
@@ -123,5 +123,21 @@ describe.skipIf(skipBecause(notInstalled ? `${notInstalled} is not installed (ba
     // The points task 1 had finished were kept, not run again.
     for (const [file, mtime] of kept) expect(statSync(join(points, file)).mtimeMs, file).toBe(mtime);
     expect(runCli(['slurm', 'status', dir]).stdout).toContain('done 3, running 0, failed 0, missing 0; merged');
+  });
+
+  it('status --resubmit submits only the shards a folder lacks (one ran by hand), with a merge after them, and records the jobs', async (ctx) => {
+    if (startProblem) return ctx.skip();
+    const dir = join(root, 'planned');
+    expect(runCli(['slurm', 'sweep', SCENARIO, ...PARAMS, '--shards', '3', '--out', dir, '--quiet']).status).toBe(0);
+    expect(runCli(['slurm', 'shard', dir, '--shard', '2/3', '--workers', '2']).status).toBe(0);
+    const resubmitted = runCli(['slurm', 'status', dir, '--resubmit']);
+    expect(resubmitted.status, resubmitted.stderr).toBe(0);
+    expect(resubmitted.stdout).toContain('done 1, running 0, failed 0, missing 2');
+    const [{ array, merge, tasks }] = jobsOf(dir);
+    expect(tasks).toBe('1,3');
+    expect(resubmitted.stdout).toContain(`Resubmitted shards 1,3 as array job ${array}, and merge job ${merge} after it.`);
+    await waitForJobs([array, merge], 'the resubmitted shards and the merge');
+    expect(readFileSync(join(dir, 'sweep.csv'), 'utf8') === reference, `merged sweep.csv differs from the unsharded one\n${logOf(dir)}`).toBe(true);
+    expect(runCli(['slurm', 'status', dir, '--resubmit']).stdout).toContain('Nothing to resubmit.');
   });
 });

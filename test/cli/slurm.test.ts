@@ -65,6 +65,18 @@ describe('chuanyu slurm without a cluster', () => {
     expect((await runCliInProcess(['slurm', 'status', dir])).stdout).toContain('done 3, running 0, failed 0, missing 0; merged');
   });
 
+  it('does the same for a sensitivity analysis: shards by hand, merged to the unsharded tables', async () => {
+    const dir = join(root, 'sensitivity');
+    const args = [SCENARIO, '-p', 'fund.leverage=0:2', '-p', 'policy.fundShare=0.1:0.5', '--method', 'morris', '--samples', '2', '-r', '1', '--bootstrap', '20'];
+    expect((await runCliInProcess(['slurm', 'sensitivity', ...args, '--shards', '2', '--out', dir])).status).toBe(0);
+    for (const i of [1, 2]) expect(runCli(['slurm', 'shard', dir, '--shard', `${i}/2`, '--workers', '1']).status).toBe(0);
+    const merged = runCli(['slurm', 'merge', dir]);
+    expect(merged.status, merged.stderr).toBe(0);
+    const one = join(root, 'sensitivity-one');
+    expect(runCli(['sensitivity', ...args, '--out', one, '--quiet', '--workers', '1']).status).toBe(0);
+    for (const file of ['sensitivity.csv', 'points.csv', 'summary.json']) expect(readFileSync(join(dir, file)).equals(readFileSync(join(one, file))), file).toBe(true);
+  });
+
   it('refuses a shard of a different cut and a folder that is not a slurm folder', async () => {
     const wrong = await runCliInProcess(['slurm', 'shard', join(root, 'planned'), '--shard', '1/4']);
     expect(wrong.status).toBe(2);

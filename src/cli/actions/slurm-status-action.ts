@@ -12,10 +12,12 @@ import { readPlan } from '../../results/sweep-format.js';
 import { readSensitivityPlan } from '../../experiment/sensitivity-run.js';
 import { finishedPoints } from '../../results/plan-folder.js';
 import { readSlurmJobs, readSlurmSettings, shardFolder, type SlurmSettings } from '../../results/slurm-format.js';
-import { shardPointIndexes } from '../../experiment/slurm/scripts.js';
+import { compressRanges, shardPointIndexes } from '../../experiment/slurm/scripts.js';
+import { UserError } from '../../scenario/errors.js';
+import { findSbatch, recordSubmission, submit, submitMerge } from './slurm-submit-action.js';
 import { folderStatus, formatStatus, parseSacct, parseSqueue, type FolderStatus, type QueueEntry, type ShardFacts } from '../../experiment/slurm/status.js';
 
-export async function slurmStatusAction(options: { dir: string; json?: boolean; log?: (line: string) => void }): Promise<FolderStatus> {
+export async function slurmStatusAction(options: { dir: string; json?: boolean; resubmit?: boolean; log?: (line: string) => void }): Promise<FolderStatus> {
   const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
   const settings = await readSlurmSettings(options.dir);
   const plan = settings.experiment === 'sweep' ? await readPlan(settings.dir) : await readSensitivityPlan(settings.dir);
@@ -28,7 +30,7 @@ export async function slurmStatusAction(options: { dir: string; json?: boolean; 
     shards.push({ index: i, points: mine.length, finished: mine.filter((p) => have.has(p)).length, log: logs.get(i) ?? null });
   }
   const submissions = (await readSlurmJobs(settings.dir)).submissions;
-  const arrayJobs = submissions.map((s) => s.array);
+  const arrayJobs = submissions.map((s) => s.array).filter((a): a is string => a !== null);
   const status = folderStatus({
     settings,
     shards,
@@ -39,7 +41,27 @@ export async function slurmStatusAction(options: { dir: string; json?: boolean; 
   });
   if (options.json) log(JSON.stringify(status, null, 2));
   else for (const line of formatStatus(settings, status)) log(line);
+  if (options.resubmit) await resubmit(settings, status, log);
   return status;
+}
+
+/** Runs what the status printed: cancels merges that can never start, resubmits failed and missing shards with a new merge (or the merge alone), records the ids. */
+async function resubmit(settings: SlurmSettings, status: FolderStatus, log: (line: string) => void): Promise<void> {
+  if (status.commands.length === 0) return log('Nothing to resubmit.');
+  const sbatch = findSbatch();
+  if (status.resubmit.length === 0) {
+    const merge = submitMerge(sbatch, settings);
+    await recordSubmission(settings.dir, { array: null, merge, tasks: '' });
+    return log(`Submitted merge job ${merge}.`);
+  }
+  if (status.queuedMerges.length > 0) {
+    const cancel = spawnSync('scancel', status.queuedMerges, { encoding: 'utf8' });
+    if (cancel.error || cancel.status !== 0) throw new UserError(`scancel ${status.queuedMerges.join(' ')} failed: ${cancel.error?.message ?? cancel.stderr.trim()}`);
+    log(`Cancelled merge job${status.queuedMerges.length === 1 ? '' : 's'} ${status.queuedMerges.join(', ')}.`);
+  }
+  const jobs = submit(sbatch, settings, status.resubmit, status.runningArrays);
+  await recordSubmission(settings.dir, { ...jobs, tasks: compressRanges(status.resubmit) });
+  log(`Resubmitted shard${status.resubmit.length === 1 ? '' : 's'} ${compressRanges(status.resubmit)} as array job ${jobs.array}, and merge job ${jobs.merge} after it.`);
 }
 
 /** The newest log of each array task: `shard-<task>-<job>.out`, the highest job id. */

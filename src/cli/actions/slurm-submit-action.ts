@@ -146,11 +146,16 @@ async function prepare(options: SlurmJobOptions & { scenario: string }, experime
 }
 
 /** Submits the array (all tasks or `tasks`), then the merge that waits for it. */
-export function submit(sbatch: string, settings: SlurmSettings, tasks?: readonly number[]): { array: string; merge: string } {
+export function submit(sbatch: string, settings: SlurmSettings, tasks?: readonly number[], afterAny: readonly string[] = []): { array: string; merge: string } {
   const first = sbatchArguments(settings, null, tasks);
   const array = runSbatch(sbatch, first.array);
-  const merge = runSbatch(sbatch, sbatchArguments(settings, array, tasks).merge);
+  const merge = runSbatch(sbatch, sbatchArguments(settings, array, tasks, afterAny).merge);
   return { array, merge };
+}
+
+/** Submits the merge alone (every shard done, no merge queued). */
+export function submitMerge(sbatch: string, settings: SlurmSettings): string {
+  return runSbatch(sbatch, ['--parsable', slurmPaths(settings.dir).mergeScript]);
 }
 
 function runSbatch(sbatch: string, args: string[]): string {
@@ -164,7 +169,7 @@ function runSbatch(sbatch: string, args: string[]): string {
   }
 }
 
-export async function recordSubmission(dir: string, submission: { array: string; merge: string; tasks: string }): Promise<void> {
+export async function recordSubmission(dir: string, submission: { array: string | null; merge: string; tasks: string }): Promise<void> {
   const file = slurmPaths(dir).jobs;
   const jobs: SlurmJobs = await readSlurmJobs(dir);
   jobs.submissions.push({ ...submission, submitted: new Date().toISOString() });

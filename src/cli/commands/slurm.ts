@@ -83,13 +83,14 @@ const sensitivity: CommandModule<object, SensitivityPlanArgs & JobArgs> = {
   },
 };
 
-const status: CommandModule<object, { dir: string; json: boolean }> = {
+const status: CommandModule<object, { dir: string; json: boolean; resubmit: boolean }> = {
   command: 'status <dir>',
   describe: 'Which shards are done, running, failed (with the log) or missing, and the command that resubmits only those left',
   builder: (yargs: Argv) =>
     yargs
       .positional('dir', { type: 'string', demandOption: true, describe: 'The folder chuanyu slurm sweep|sensitivity wrote' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print the status as JSON' }) as unknown as Argv<{ dir: string; json: boolean }>,
+      .option('json', { type: 'boolean', default: false, describe: 'Print the status as JSON' })
+      .option('resubmit', { type: 'boolean', default: false, describe: 'Run the printed commands: resubmit only the failed and missing shards, and a merge after them' }) as unknown as Argv<{ dir: string; json: boolean; resubmit: boolean }>,
   handler: async (args) => {
     const { slurmStatusAction } = await import('../actions/slurm-status-action.js');
     await slurmStatusAction(args);

@@ -119,11 +119,12 @@ export function submitCommands(s: SlurmSettings, tasks?: readonly number[], afte
 }
 
 /** The sbatch arguments of a submission (for running sbatch without a shell). */
-export function sbatchArguments(s: SlurmSettings, arrayJob: string | null, tasks?: readonly number[]): { array: string[]; merge: string[] } {
+export function sbatchArguments(s: SlurmSettings, arrayJob: string | null, tasks?: readonly number[], afterAny: readonly string[] = []): { array: string[]; merge: string[] } {
   const paths = slurmPaths(s.dir);
+  const also = afterAny.length > 0 ? `,afterany:${afterAny.join(':')}` : '';
   return {
     array: ['--parsable', ...(tasks ? [`--array=${arraySpec(tasks, s.throttle)}`] : []), paths.arrayScript],
-    merge: ['--parsable', `--dependency=afterok:${arrayJob ?? '<array job id>'}`, paths.mergeScript],
+    merge: ['--parsable', `--dependency=afterok:${arrayJob ?? '<array job id>'}${also}`, paths.mergeScript],
   };
 }
 

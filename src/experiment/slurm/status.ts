@@ -99,6 +99,8 @@ export interface FolderStatus {
   shards: ShardStatus[];
   /** Tasks to submit again: failed and missing. */
   resubmit: number[];
+  /** Array jobs of this folder still running, which a new merge must also wait for. */
+  runningArrays: string[];
   /** Merge jobs still queued (pending on an array that failed, they never start: cancel them before resubmitting). */
   queuedMerges: string[];
   merged: boolean;
@@ -148,18 +150,18 @@ export function folderStatus(input: StatusInput): FolderStatus {
   const queuedMerges = [...new Set((input.queue ?? []).filter((e) => e.task === null && e.name === `${settings.jobName}-merge` && isActive(e.state)).map((e) => e.job))];
   const running = shards.filter((s) => s.state === 'running');
   const anyRunning = running.length > 0;
+  const runningArrays = [...new Set(running.map((s) => s.job).filter((j): j is string => j !== null))].sort((a, b) => Number(a) - Number(b));
   const commands: string[] = [];
   if (resubmit.length > 0) {
     if (queuedMerges.length > 0) commands.push(`scancel ${queuedMerges.join(' ')}`);
-    const stillRunning = [...new Set(running.map((s) => s.job).filter((j): j is string => j !== null))].sort((a, b) => Number(a) - Number(b));
-    commands.push(...submitCommands(settings, resubmit, stillRunning));
+    commands.push(...submitCommands(settings, resubmit, runningArrays));
   } else if (!anyRunning && !input.merged && queuedMerges.length === 0) {
     // Every shard is done and no merge job is queued (never submitted, or it failed): merge now.
     commands.push(shellLine(['sbatch', slurmPaths(settings.dir).mergeScript]));
   }
   // The tables appear before the merge job has drawn the report: merged once no merge job runs.
   const merging = (input.queue ?? []).some((e) => e.task === null && e.name === `${settings.jobName}-merge` && isActive(e.state) && e.state !== 'PENDING');
-  return { shards, resubmit, queuedMerges, merged: input.merged && !merging, commands, squeue: input.queue !== null, sacct: input.accounting !== null };
+  return { shards, resubmit, runningArrays, queuedMerges, merged: input.merged && !merging, commands, squeue: input.queue !== null, sacct: input.accounting !== null };
 }
 
 /** The status as lines for a terminal. */
@@ -181,6 +183,7 @@ export function formatStatus(settings: SlurmSettings, status: FolderStatus): str
     if (status.queuedMerges.length > 0) lines.push(`  (first cancel the merge job${status.queuedMerges.length === 1 ? '' : 's'} ${status.queuedMerges.join(', ')} that wait${status.queuedMerges.length === 1 ? 's' : ''} on the failed array)`);
   } else if (status.commands.length > 0) lines.push('Every shard is done; merge with:');
   for (const c of status.commands) lines.push(`  ${c}`);
+  if (status.commands.length > 0) lines.push(`(or: chuanyu slurm status ${settings.dir} --resubmit, which runs them and records the job ids)`);
   return lines;
 }
 

@@ -68,6 +68,7 @@ describe('folder status', () => {
     expect(status.shards.map((s) => s.state)).toEqual(['done', 'running', 'failed', 'missing']);
     expect(status.resubmit).toEqual([3, 4]);
     expect(status.queuedMerges).toEqual(['42']);
+    expect(status.runningArrays).toEqual(['41']);
     expect(status.commands).toEqual([
       'scancel 42',
       'array=$(sbatch --parsable --array=3-4 /scratch/lev/slurm/array.sbatch)',
