@@ -31,13 +31,14 @@ const slurmScript = (action: 'start' | 'stop') =>
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until none of the jobs is in the queue any more (finished, failed or cancelled). */
-async function waitForJobs(jobs: string[], what: string, limitMs = 150_000): Promise<void> {
-  for (const started = Date.now(); Date.now() - started < limitMs; await sleep(1000)) {
+async function waitForJobs(jobs: string[], what: string, seconds = 150): Promise<void> {
+  // Polls once a second, a bounded number of times (no clock is read: see test/hygiene.test.ts).
+  for (let poll = 0; poll < seconds; poll++, await sleep(1000)) {
     const q = spawnSync('squeue', ['-h', '-r', '-j', jobs.join(','), '-o', '%i %T'], { encoding: 'utf8' });
     // squeue exits 1 ("Invalid job id") once every job is purged from its memory.
     if (q.status !== 0 || q.stdout.trim() === '') return;
   }
-  throw new Error(`${what} (jobs ${jobs.join(', ')}) still queued after ${limitMs / 1000} s: ${spawnSync('squeue', [], { encoding: 'utf8' }).stdout}`);
+  throw new Error(`${what} (jobs ${jobs.join(', ')}) still queued after ${seconds} polls a second apart: ${spawnSync('squeue', [], { encoding: 'utf8' }).stdout}`);
 }
 
 const jobsOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'slurm', 'jobs.json'), 'utf8')).submissions as { array: string; merge: string; tasks: string }[];
@@ -96,7 +97,7 @@ describe.skipIf(skipBecause(notInstalled ? `${notInstalled} is not installed (ba
     const [{ array, merge }] = jobsOf(dir);
     const points = join(dir, 'shards', 'shard-0001', 'points');
     const finished = () => readdirSync(points).filter((f) => /^point-\d{6}\.json$/.test(f));
-    for (const t = Date.now(); finished().length === 0; await sleep(100)) if (Date.now() - t > 120_000) throw new Error(`task 1 saved no point in 120 s\n${logOf(dir)}`);
+    for (let poll = 0; finished().length === 0; poll++, await sleep(100)) if (poll > 1200) throw new Error(`task 1 saved no point in 1200 polls 0.1 s apart\n${logOf(dir)}`);
     expect(spawnSync('scancel', [`${array}_1`]).status).toBe(0);
     await waitForJobs([array], 'the rest of the array');
     const kept = new Map(finished().map((f) => [f, statSync(join(points, f)).mtimeMs]));
