@@ -1,5 +1,5 @@
 /**
- * `chuanyu slurm` without a Slurm: the folder and scripts it plans, the clear
+ * `chuanyu slurm` without a Slurm (in this process, but for the unsharded reference runs): the folder and scripts it plans, the clear
  * refusal of --submit where sbatch is missing, the array tasks run by hand
  * (`chuanyu slurm shard`), the merge refusing an unfinished folder with the
  * missing points, and the merged tables equal to an unsharded sweep.
@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, runCliInProcess } from '../helpers/cli.js';
 
 const SCENARIO = join(__dirname, '..', 'fixtures', 'scenarios', 'small-cooperate.yaml');
-const PARAMS = ['-p', 'fund.leverage=0:1:0.5', '-p', 'policy.fundShare=0.2,0.4', '-r', '2'];
+const PARAMS = ['-p', 'fund.leverage=0:1:0.5', '-p', 'policy.fundShare=0.2,0.4', '-r', '1'];
 const root = mkdtempSync(join(tmpdir(), 'chuanyu-slurm-'));
 
 describe('chuanyu slurm without a cluster', () => {
@@ -47,17 +47,17 @@ describe('chuanyu slurm without a cluster', () => {
     expect(before.stdout).toContain('done 0, running 0, failed 0, missing 3');
     expect(before.stdout).toContain(`sbatch --parsable --array=1-3 ${dir}/slurm/array.sbatch`);
 
-    for (const i of [1, 3]) expect(runCli(['slurm', 'shard', dir, '--shard', `${i}/3`, '--workers', '1']).status).toBe(0);
-    const partial = runCli(['slurm', 'merge', dir]);
+    for (const i of [1, 3]) expect((await runCliInProcess(['slurm', 'shard', dir, '--shard', `${i}/3`, '--workers', '1'])).status).toBe(0);
+    const partial = (await runCliInProcess(['slurm', 'merge', dir]));
     expect(partial.status).toBe(2);
     expect(partial.stderr).toMatch(/cannot merge: 2 of 6 points are missing \(points 1, 4\), from shard 2/);
     const status = await runCliInProcess(['slurm', 'status', dir, '--json']);
     expect(JSON.parse(status.stdout).resubmit).toEqual([2]);
 
-    expect(runCli(['slurm', 'shard', dir, '--shard', '2/3', '--workers', '1']).status).toBe(0);
+    expect((await runCliInProcess(['slurm', 'shard', dir, '--shard', '2/3', '--workers', '1'])).status).toBe(0);
     // Running a finished shard again runs nothing and keeps its points.
-    expect(runCli(['slurm', 'shard', dir, '--shard', '2/3', '--workers', '1']).status).toBe(0);
-    const merged = runCli(['slurm', 'merge', dir]);
+    expect((await runCliInProcess(['slurm', 'shard', dir, '--shard', '2/3', '--workers', '1'])).status).toBe(0);
+    const merged = (await runCliInProcess(['slurm', 'merge', dir]));
     expect(merged.status, merged.stderr).toBe(0);
     const one = join(root, 'one');
     expect(runCli(['sweep', SCENARIO, ...PARAMS, '--out', one, '--quiet', '--workers', '1']).status).toBe(0);
@@ -69,8 +69,8 @@ describe('chuanyu slurm without a cluster', () => {
     const dir = join(root, 'sensitivity');
     const args = [SCENARIO, '-p', 'fund.leverage=0:2', '-p', 'policy.fundShare=0.1:0.5', '--method', 'morris', '--samples', '2', '-r', '1', '--bootstrap', '20'];
     expect((await runCliInProcess(['slurm', 'sensitivity', ...args, '--shards', '2', '--out', dir])).status).toBe(0);
-    for (const i of [1, 2]) expect(runCli(['slurm', 'shard', dir, '--shard', `${i}/2`, '--workers', '1']).status).toBe(0);
-    const merged = runCli(['slurm', 'merge', dir]);
+    for (const i of [1, 2]) expect((await runCliInProcess(['slurm', 'shard', dir, '--shard', `${i}/2`, '--workers', '1'])).status).toBe(0);
+    const merged = (await runCliInProcess(['slurm', 'merge', dir]));
     expect(merged.status, merged.stderr).toBe(0);
     const one = join(root, 'sensitivity-one');
     expect(runCli(['sensitivity', ...args, '--out', one, '--quiet', '--workers', '1']).status).toBe(0);
