@@ -43,7 +43,7 @@ describe('chuanyu sweep', () => {
   it('refuses to merge an incomplete set of shards', () => {
     const result = runCli(['merge', join(root, 'shard-1'), join(root, 'shard-2'), '--out', join(root, 'partial')]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/2 of 6 points are missing/);
+    expect(result.stderr).toMatch(/2 of 6 points are missing \(points 2, 5\)/);
   });
 
   it('resumes a killed sweep to the same table, ignoring partial files', async () => {

@@ -14,6 +14,7 @@ import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 import type { ChartFileOptions } from '../options.js';
+import { compressRanges } from '../../experiment/slurm/scripts.js';
 
 export interface SweepActionOptions extends SweepOptions {
   scenario: string;
@@ -74,7 +75,7 @@ export async function mergeAction(options: { dirs: string[]; out: string; quiet?
   }
   const missing = plans[0].points.filter((p) => !sources.has(p.index)).map((p) => p.index);
   if (missing.length > 0)
-    throw new UserError(`cannot merge: ${missing.length} of ${plans[0].points.length} points are missing (e.g. point ${missing.slice(0, 5).join(', ')}); run or resume the shards that hold them`);
+    throw new UserError(`cannot merge: ${missing.length} of ${plans[0].points.length} points are missing (${pointList(missing)}); run or resume the shards that hold them`);
   const outDir = resolve(options.out);
   const plan = { ...plans[0], shard: null };
   await openSweep(outDir, plan, existsSync(join(outDir, 'plan.json')));
@@ -88,4 +89,11 @@ export async function mergeAction(options: { dirs: string[]; out: string; quiet?
   await renderSweepReport(outDir);
   if (!options.quiet) log(`Merged ${options.dirs.length} folder${options.dirs.length === 1 ? '' : 's'} (${points.length} points) into ${outDir}`);
   return outDir;
+}
+
+/** "points 3, 7-9" for a message: every missing point, as ranges (the first 40 ranges of a long list, and how many more). */
+export function pointList(indexes: readonly number[]): string {
+  const ranges = compressRanges(indexes).split(',');
+  const shown = ranges.slice(0, 40).join(', ');
+  return `point${indexes.length === 1 ? '' : 's'} ${shown}${ranges.length > 40 ? `, ... (${ranges.length - 40} more ranges)` : ''}`;
 }

@@ -7,7 +7,8 @@ import { DEFAULT_BOOTSTRAP, DEFAULT_CONFIDENCE } from '../../experiment/sensitiv
 import { DEFAULT_MORRIS_LEVELS } from '../../experiment/sensitivity/morris.js';
 import { DEFAULT_SAMPLES, MAX_POINTS } from '../../experiment/sensitivity-run.js';
 
-interface SensitivityArgs extends RunArgs {
+/** What defines a sensitivity analysis's plan (shared with `chuanyu slurm sensitivity`). */
+export interface SensitivityPlanArgs extends RunArgs {
   scenario: string;
   param: string[];
   method: string;
@@ -17,15 +18,16 @@ interface SensitivityArgs extends RunArgs {
   output: string[];
   bootstrap?: number;
   confidence?: number;
+}
+
+interface SensitivityArgs extends SensitivityPlanArgs {
   workers?: number;
   resume: boolean;
 }
 
-export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
-  command: 'sensitivity <scenario>',
-  describe: 'Global sensitivity analysis of model outputs to scenario parameters (Morris screening or Sobol indices), in parallel and resumable',
-  builder: (yargs: Argv) =>
-    addWorkersOption(addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file' })), 'Sensitivity:')
+/** The scenario, run options and method options of a sensitivity analysis: everything its plan depends on. */
+export function addSensitivityPlanOptions<T>(yargs: Argv<T>): Argv<T & SensitivityPlanArgs> {
+  return addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file' }))
       .option('param', { alias: 'p', type: 'string', array: true, default: [], describe: 'path=lo:hi, an interval to vary; repeat for more', group: 'Sensitivity:' })
       .option('method', { alias: 'm', type: 'string', default: 'morris', describe: `${METHODS.join(' or ')}: Morris elementary effects (screening) or Sobol first- and total-order indices`, group: 'Sensitivity:' })
       .option(
@@ -46,7 +48,14 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
         group: 'Sensitivity:',
       })
       .option('bootstrap', numericOption('--bootstrap', { integer: true, min: 0, max: 100_000 }, { describe: `Bootstrap resamples for the intervals (default ${DEFAULT_BOOTSTRAP}; 0 for none)`, group: 'Sensitivity:' }))
-      .option('confidence', numericOption('--confidence', { min: 0, max: 1 }, { describe: `Coverage of the intervals (default ${DEFAULT_CONFIDENCE})`, group: 'Sensitivity:' }))
+      .option('confidence', numericOption('--confidence', { min: 0, max: 1 }, { describe: `Coverage of the intervals (default ${DEFAULT_CONFIDENCE})`, group: 'Sensitivity:' })) as unknown as Argv<T & SensitivityPlanArgs>;
+}
+
+export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
+  command: 'sensitivity <scenario>',
+  describe: 'Global sensitivity analysis of model outputs to scenario parameters (Morris screening or Sobol indices), in parallel and resumable',
+  builder: (yargs: Argv) =>
+    addWorkersOption(addSensitivityPlanOptions(yargs), 'Sensitivity:')
       .option('resume', { type: 'boolean', default: false, describe: 'Finish an interrupted analysis in --out', group: 'Sensitivity:' })
       .example('$0 sensitivity cooperate -p fund.leverage=0:3 -p policy.fundShare=0.1:0.5 --method morris --samples 20', 'Morris screening, 20 trajectories')
       .example('$0 sensitivity cooperate -p fund.leverage=0:3 -p policy.fundShare=0.1:0.5 --method sobol --samples 256 -r 5', 'Sobol indices from 256 x 4 points')
