@@ -10,7 +10,7 @@
 # slurm.conf, state, spool, logs and pids (the PIDs started). Clients (sbatch, squeue,
 # sinfo) find the cluster through SLURM_CONF=$CHUANYU_SLURM_DIR/slurm.conf, which
 # `start` prints as its last line. Settings measured to work on Debian 12 / Slurm 22.05:
-# proctrack/pgid, task/none and no cgroup.conf (see /work/shared/TOOLCHAIN.md).
+# proctrack/pgid, task/none and no cgroup.conf.
 set -euo pipefail
 
 DIR="${CHUANYU_SLURM_DIR:-/tmp/chuanyu-slurm}"

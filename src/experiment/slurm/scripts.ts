@@ -5,7 +5,7 @@
  *     -> merge.sbatch, submitted with --dependency=afterok:<array job> -> the tables
  *
  * Slurm launches only a few tasks a second (about 0.75 a second measured on a
- * single-node cluster, /work/shared/TOOLCHAIN.md), so a task is a shard of many
+ * single-node cluster of Debian's slurm-wlm), so a task is a shard of many
  * points, not a single run. Each task resumes its shard folder, so a requeued,
  * preempted or resubmitted task keeps the points it finished.
  */
