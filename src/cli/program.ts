@@ -24,6 +24,7 @@ import { validateCommand } from './commands/validate.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { historyCommand } from './commands/history.js';
+import { discoverCommand } from './commands/discover.js';
 
 export interface BuildCliOptions {
   /** Whether `--help` and `--version` may end the process (the bin: yes; by default, as for in-process callers: no). */
@@ -47,6 +48,7 @@ export function buildCli(argv: string[], options: BuildCliOptions = {}) {
     .command(calibrateCommand)
     .command(historyCommand)
     .command(sensitivityCommand)
+    .command(discoverCommand)
     .command(validateCommand)
     .command(scenariosCommand)
     .command(schemaCommand)

@@ -79,7 +79,8 @@ export function describeLimits(data: DiscoveryData, box: BoxLimits, initial: Box
     const limit = box[j];
     const r = restriction(limit, initial[j]);
     if (limit.kind === 'numeric') {
-      if (r.lower && r.upper) parts.push(limit.lo === limit.hi ? `${d.name} = ${number(limit.lo)}` : `${d.name} in [${number(limit.lo)}, ${number(limit.hi)}]`);
+      if ((r.lower || r.upper) && limit.lo === limit.hi) parts.push(`${d.name} = ${number(limit.lo)}`);
+      else if (r.lower && r.upper) parts.push(`${d.name} in [${number(limit.lo)}, ${number(limit.hi)}]`);
       else if (r.lower) parts.push(`${d.name} >= ${number(limit.lo)}`);
       else if (r.upper) parts.push(`${d.name} <= ${number(limit.hi)}`);
     } else if (r.categories) parts.push(limit.allowed.length === 1 ? `${d.name} = ${limit.allowed[0]}` : `${d.name} in {${limit.allowed.join(', ')}}`);

@@ -35,10 +35,11 @@ const WORD_START = /[A-Za-z_]/;
 const WORD_PART = /[A-Za-z0-9_.~-]/;
 const NUMBER = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/i;
 
-/** A condition error: what was expected at which character (1-based), with the expression and a caret. */
+/** A condition error: what was expected at which character (1-based); the hint shows the condition with a caret under that character. */
 export function conditionError(source: string, at: number, detail: string): UserError {
-  const shown = JSON.stringify(source);
-  return new UserError(`--where ${shown}: at character ${at + 1}: ${detail}`, { hint: `${' '.repeat(at + 10)}^ here (see docs/DISCOVERY.md for the condition language)` });
+  // Control characters would move the caret (or the terminal's cursor): shown as "?", one character each.
+  const shown = source.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return new UserError(`--where ${JSON.stringify(source)}: at character ${at + 1}: ${detail}`, { hint: `${shown}\n${' '.repeat(8 + at)}^ here (docs/DISCOVERY.md describes the condition language)` });
 }
 
 function tokenize(source: string): Token[] {
