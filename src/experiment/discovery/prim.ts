@@ -31,9 +31,11 @@
  * box (for the first box, all rows); `coverageOfAll` and `massOfAll` are
  * shares of all rows. Deterministic: no random draws.
  */
-import betainc from '@stdlib/math-base-special-betainc';
 import { quantile } from '../statistics.js';
 import { countCases, initialBox, inLimit, isRestricted, restriction, restrictedDimensions, rowsInBox, type BoxLimits, type DiscoveryData, type Limit } from './box.js';
+import { quasiPValues, type QuasiP } from './quasi-p.js';
+
+export { binomialUpperTail, quasiPValues, type QuasiP } from './quasi-p.js';
 
 export const PRIM_DEFAULTS = { alpha: 0.05, minMass: 0.05, minCoverage: 0.5, boxes: 1 } as const;
 
@@ -62,13 +64,6 @@ export interface TrajectoryStep extends BoxStats {
   step: number;
   limits: Limit[];
   restricted: string[];
-}
-
-export interface QuasiP {
-  dimension: string;
-  /** lower / upper bound of a number, or the category set. */
-  side: 'lower' | 'upper' | 'categories';
-  p: number;
 }
 
 export interface PrimBox extends BoxStats {
@@ -218,36 +213,6 @@ export function paste(data: DiscoveryData, box: Limit[], rows: Int32Array, initi
     if (!found || found.cases / found.rows.length <= current.cases / Math.max(1, current.rows.length)) return box;
     box = found.limits;
   }
-}
-
-/** P(X >= k) for X ~ Binomial(n, p): the regularized incomplete beta I_p(k, n - k + 1). */
-export function binomialUpperTail(k: number, n: number, p: number): number {
-  if (k <= 0) return 1;
-  if (k > n) return 0;
-  return betainc(p, k, n - k + 1);
-}
-
-/** The quasi-p-value of every restriction of a box: drop it, take that box's density as p, test the box's cases against it. */
-export function quasiPValues(data: DiscoveryData, box: BoxLimits, rows: Int32Array, initial: BoxLimits): QuasiP[] {
-  const inBox = rowsInBox(data, box, rows);
-  const cases = countCases(data.y, inBox);
-  const out: QuasiP[] = [];
-  const test = (dimension: string, side: QuasiP['side'], relaxed: Limit[]) => {
-    const wider = rowsInBox(data, relaxed, rows);
-    const p = countCases(data.y, wider) / wider.length;
-    out.push({ dimension, side, p: binomialUpperTail(cases, inBox.length, p) });
-  };
-  data.dimensions.forEach((d, j) => {
-    const limit = box[j];
-    const init = initial[j];
-    const r = restriction(limit, init);
-    const relax = (l: Limit) => box.map((x, k) => (k === j ? l : x));
-    if (limit.kind === 'numeric' && init.kind === 'numeric') {
-      if (r.lower) test(d.name, 'lower', relax({ kind: 'numeric', lo: init.lo, hi: limit.hi }));
-      if (r.upper) test(d.name, 'upper', relax({ kind: 'numeric', lo: limit.lo, hi: init.hi }));
-    } else if (r.categories) test(d.name, 'categories', relax(init));
-  });
-  return out;
 }
 
 /** PRIM with covering over all rows of `data`. */
