@@ -5,7 +5,7 @@
  *   boxes.json        the condition, the PRIM boxes with their trajectories and quasi-p-values, the CART rules
  *   trajectory.csv    one row per peeling step of every box
  *   summary.md        the findings in plain words
- *   charts/trajectory.*, charts/box-limits.*   the charts (Vega-Lite, SVG, PNG)
+ *   trajectory.*, box-limits.*   the charts (Vega-Lite, SVG, PNG)
  *   report.html       the sentences, the tables and the charts
  *
  * `renderDiscoverReport` redraws the charts and report.html from boxes.json alone.

@@ -39,7 +39,7 @@ export function overallSentence(file: DiscoverFile): string {
 export function boxSentence(file: DiscoverFile, box: DiscoverBox): string {
   const words = box.index === 1 ? opening(file) : file.condition.words;
   if (box.description.length === 0) return `Box ${box.index}: no restriction of the ${file.dimensions.length} swept parameter${file.dimensions.length === 1 ? '' : 's'} does better than all ${box.inPlay.rows} runs left, where ${file.condition.words} in ${percent(box.density)}.`;
-  const covering = box.index === 1 ? `covering ${percent(box.coverage)} of such runs` : `covering ${percent(box.coverageOfAll)} of such runs (${percent(box.coverage)} of those the earlier boxes left)`;
+  const covering = box.index === 1 ? `covering ${percent(box.coverage)} of such runs` : `covering ${percent(box.coverageOfAll)} of such runs, ${percent(box.coverage)} of those the earlier boxes left`;
   const qp = restrictionsWithP(box)
     .map((r) => `${r.text}: p = ${pValue(r.p)}`)
     .join('; ');
