@@ -175,7 +175,7 @@ export function bindCondition(source: string, names: OutcomeNames): BoundConditi
   const tree = parseCondition(source);
   const test = bindNode(source, tree, names);
   const preset = tree.kind === 'preset' ? PRESETS.find((p) => p.name === tree.name) : undefined;
-  return { source, words: preset ? preset.words(names.regions) : `${source.trim()} holds`, test };
+  return { source, words: preset ? preset.words(names.regions) : `${source.trim().replace(/\s+/g, ' ')} holds`, test };
 }
 
 /** The names a set of outcomes offers (the first replication's; discover checks every replication has the same cells). */

@@ -127,19 +127,19 @@ function peels(data: DiscoveryData, box: Limit[], rows: Int32Array, alpha: numbe
   data.dimensions.forEach((d, j) => {
     const limit = box[j];
     if (d.kind === 'numeric' && limit.kind === 'numeric') {
-      const sorted = Array.from(rows, (r) => d.values[r]).sort((a, b) => a - b);
+      const sorted = Array.from(Float64Array.from(rows, (r) => d.values[r]).sort()); // a typed sort is numeric and fast
       if (sorted[0] === sorted[sorted.length - 1]) return;
       // Lower: keep x >= the alpha-quantile, or at least drop the lowest value (a grid's values repeat).
       let lo = quantile(sorted, alpha);
       if (lo <= sorted[0]) lo = sorted.find((v) => v > sorted[0])!;
       const keepLo = rows.filter((r) => d.values[r] >= lo);
-      const newLo = Math.min(...Array.from(keepLo, (r) => d.values[r]));
+      const newLo = keepLo.reduce((m, r) => Math.min(m, d.values[r]), Infinity);
       out.push(candidate(data, box.map((l, k) => (k === j ? { kind: 'numeric', lo: newLo, hi: limit.hi } : l)), keepLo, initial, 2 * j));
       let hi = quantile(sorted, 1 - alpha);
       const top = sorted[sorted.length - 1];
       if (hi >= top) hi = [...sorted].reverse().find((v) => v < top)!;
       const keepHi = rows.filter((r) => d.values[r] <= hi);
-      const newHi = Math.max(...Array.from(keepHi, (r) => d.values[r]));
+      const newHi = keepHi.reduce((m, r) => Math.max(m, d.values[r]), -Infinity);
       out.push(candidate(data, box.map((l, k) => (k === j ? { kind: 'numeric', lo: limit.lo, hi: newHi } : l)), keepHi, initial, 2 * j + 1));
     } else if (d.kind === 'categorical' && limit.kind === 'categorical') {
       const present = limit.allowed.filter((c) => rows.some((r) => d.values[r] === c));

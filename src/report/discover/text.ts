@@ -16,7 +16,7 @@ export const pValue = (p: number) => (!Number.isFinite(p) ? 'n/a' : p < 1e-12 ? 
 /** The condition starting a sentence: a preset's words with a capital, a condition's own text ("<text> holds") as typed. */
 const opening = (file: DiscoverFile) => {
   const words = file.condition.words;
-  return words === `${file.condition.text.trim()} holds` ? words : words.charAt(0).toUpperCase() + words.slice(1);
+  return words === `${file.condition.text.trim().replace(/\s+/g, ' ')} holds` ? words : words.charAt(0).toUpperCase() + words.slice(1);
 };
 
 /** Each restriction with its quasi-p-value, in the box's description order. */
