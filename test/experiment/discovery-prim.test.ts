@@ -3,7 +3,7 @@ import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import type { DiscoveryData, Limit } from '../../src/experiment/discovery/box.js';
 import { describeLimits } from '../../src/experiment/discovery/box.js';
-import { binomialUpperTail, peel, runPrim, selectStep } from '../../src/experiment/discovery/prim.js';
+import { binomialUpperTail, peel, quasiPValues, runPrim, selectStep } from '../../src/experiment/discovery/prim.js';
 
 /** y = 1 inside x1 in [0.2, 0.5] and x2 >= 0.7, else 0; each y flipped with probability `noise`; x3 is noise. */
 function knownBox(n: number, noise: number, seed = 'prim'): DiscoveryData {
@@ -41,8 +41,16 @@ describe('PRIM on a known box', () => {
   });
 
   it('gives small quasi-p-values for the real restrictions and large ones for noise restrictions', () => {
+    expect(box.quasiP.filter((q) => q.dimension !== 'x3').map((q) => q.side)).toEqual(['lower', 'upper', 'lower']);
     for (const q of box.quasiP.filter((q) => q.dimension !== 'x3')) expect(q.p).toBeLessThan(1e-6);
     for (const q of box.quasiP.filter((q) => q.dimension === 'x3')) expect(q.p).toBeGreaterThan(0.05);
+    // The true box with a needless cut on the noise dimension x3: only that cut gets a large value.
+    const all = Int32Array.from({ length: data.y.length }, (_, i) => i);
+    const cut: Limit[] = [{ kind: 'numeric', lo: 0.2, hi: 0.5 }, { kind: 'numeric', lo: 0.7, hi: numeric(result.initial[1]).hi }, { kind: 'numeric', lo: numeric(result.initial[2]).lo, hi: 0.6 }];
+    const values = quasiPValues(data, cut, all, result.initial);
+    expect(values.map((q) => `${q.dimension} ${q.side}`)).toEqual(['x1 lower', 'x1 upper', 'x2 lower', 'x3 upper']);
+    expect(values[3].p).toBeGreaterThan(0.2);
+    for (const q of values.slice(0, 3)) expect(q.p).toBeLessThan(1e-6);
   });
 });
 
