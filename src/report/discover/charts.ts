@@ -21,8 +21,8 @@ import { pValue } from './text.js';
 const label = (box: DiscoverBox) => `Box ${box.index}`;
 
 function trajectoryLayer(): Spec[] {
-  const x = { field: 'coverage', type: 'quantitative', title: 'Coverage (share of the runs meeting the condition inside the box)', axis: { format: '.0%' }, scale: { domain: [0, 1] } };
-  const y = { field: 'density', type: 'quantitative', title: 'Density (share of the box\'s runs meeting it)', axis: { format: '.0%' }, scale: { zero: false } };
+  const x = { field: 'coverage', type: 'quantitative', title: 'Coverage (share of the cases inside)', axis: { format: '.0%' }, scale: { domain: [0, 1] } };
+  const y = { field: 'density', type: 'quantitative', title: 'Density (share of the box that are cases)', axis: { format: '.0%' }, scale: { zero: false } };
   return [
     { mark: { type: 'line', color: '#9e9e9e', strokeWidth: 1.5 }, encoding: { x, y, order: { field: 'step', type: 'quantitative' } } },
     {
@@ -139,7 +139,7 @@ export const DISCOVER_CHARTS: readonly ChartEntry<DiscoverFile>[] = [
     name: 'trajectory',
     heading: 'Peeling trajectory',
     caption:
-      'Each point is one step of peeling: the box after cutting off a few runs along the parameter whose cut raised the density most. Peeling starts at the lower right (all runs: full coverage, the overall share as density) and moves up and left; colour counts the parameters the box restricts. The ringed step is the box reported.',
+      'Cases are the runs that meet the condition; coverage is the share of them inside the box, density the share of the box\'s runs that are cases. Each point is one step of peeling: the box after cutting off a few runs along the parameter whose cut raised the density most. Peeling starts at the lower right (all runs: full coverage, the overall share as density) and moves up and left; colour counts the parameters the box restricts. The ringed step is the box reported.',
     build: trajectoryChart,
     skipped: 'no box was sought (no run, or every run, meets the condition).',
   },
