@@ -75,7 +75,7 @@ export const discoverFileSchema = z.object({
 export type DiscoverFile = z.output<typeof discoverFileSchema>;
 export type DiscoverBox = z.output<typeof discoverBoxSchema>;
 
-export const DISCOVER_FILE = fileFormat('a scenario discovery (boxes.json)', discoverFileSchema);
+export const DISCOVER_FILE = fileFormat('a scenario discovery', discoverFileSchema);
 
 export const TRAJECTORY_CSV_HEADER = ['box', 'step', 'selected', 'rows', 'cases', 'coverage', 'density', 'mass', 'restricted_dimensions', 'limits'] as const;
 

@@ -5,7 +5,7 @@
  * writes, boxes.json read back through its format, valid charts, and clear
  * errors for a bad condition, an unknown name and a folder that is not one.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +88,17 @@ describe('chuanyu discover on a sweep', () => {
     const box = await runCliInProcess(['discover', sweep, '--where', 'both-gain-welfare', '--box', '999', '-o', join(root, 'box')]);
     expect(box.status).toBe(2);
     expect(box.stderr).toMatch(/--box 999: step 999 is not on the peeling trajectory/);
+  });
+
+  it('reads boxes.json back only when it is one (a damaged file names the file and the field), and redraws the report from it', async () => {
+    const out = join(root, 'damaged');
+    expect((await runCliInProcess(['discover', sweep, '--where', 'both-gain-welfare', '-o', out, '-q'])).status).toBe(0);
+    const redrawn = await runCliInProcess(['report', out]);
+    expect(redrawn.status).toBe(0);
+    expect(redrawn.stdout).toMatch(/Rendered \d charts?: trajectory/);
+    const json = JSON.parse(readFileSync(join(out, 'boxes.json'), 'utf8'));
+    writeFileSync(join(out, 'boxes.json'), JSON.stringify({ ...json, rows: 'twelve' }));
+    await expect(readBoxesJson(out)).rejects.toThrow(/boxes\.json: rows: not a scenario discovery: expected a number, found "twelve"/);
   });
 
   it('refuses a folder that is not a sweep or sensitivity folder', async () => {
