@@ -33,8 +33,8 @@ export const discoverCommand: CommandModule<object, DiscoverArgs> = {
           .option('min-mass', numericOption('--min-mass', { min: 0.001, max: 1 }, { describe: 'Peeling stops before a box holds less than this share of the runs (default 0.05)', group: 'PRIM:' }))
           .option('min-coverage', numericOption('--min-coverage', { min: 0, max: 1 }, { describe: 'Default box: the densest step with at least this coverage (default 0.5)', group: 'PRIM:' }))
           .option('depth', numericOption('--depth', { integer: true, min: 1, max: 3 }, { describe: 'Depth of the CART tree (default 3)', group: 'PRIM:' }))
-          .option('out', { alias: 'o', type: 'string', requiresArg: true, describe: 'Write the results here (default: DIR/discover-<condition>)' })
-          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors' }),
+          .option('out', { alias: 'o', type: 'string', requiresArg: true, describe: 'Write the results here (default: DIR/discover-<condition>)', group: 'Run options:' })
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors', group: 'Run options:' }),
       ),
     )
       .example('$0 discover out/lev --where both-gain-welfare', 'Where do both regions gain in welfare?')
