@@ -25,6 +25,7 @@ import { sensitivityCommand } from './commands/sensitivity.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { historyCommand } from './commands/history.js';
 import { slurmCommand } from './commands/slurm.js';
+import { discoverCommand } from './commands/discover.js';
 
 export interface BuildCliOptions {
   /** Whether `--help` and `--version` may end the process (the bin: yes; by default, as for in-process callers: no). */
@@ -49,6 +50,7 @@ export function buildCli(argv: string[], options: BuildCliOptions = {}) {
     .command(historyCommand)
     .command(sensitivityCommand)
     .command(slurmCommand)
+    .command(discoverCommand)
     .command(validateCommand)
     .command(scenariosCommand)
     .command(schemaCommand)
@@ -130,9 +132,23 @@ export function describeFailure(error: unknown): CliOutcome {
   };
 }
 
+/**
+ * `chuanyu scenarios | head`: when the reader of stdout goes away, stop as a
+ * Unix filter does (exit status 141, 128 + SIGPIPE, what `set -o pipefail`
+ * expects) instead of crashing with EPIPE. Results are written to temporary
+ * folders and renamed into place only when complete, so stopping loses nothing.
+ */
+function endQuietlyWhenOutputCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(141);
+  });
+}
+
 /** The bin's entry: signal handlers, the command, and on failure its message on stderr and the exit code. */
 export async function main(argv: string[]): Promise<void> {
   installSignalHandlers();
+  endQuietlyWhenOutputCloses();
   const outcome = await executeCli(argv, { exitProcess: true });
   if (outcome.exitCode !== 0) finish(outcome.message, outcome.exitCode);
 }

@@ -4,7 +4,8 @@
  * `chuanyu` process gives (test/cli/bad-input.test.ts and others compare both).
  */
 import { describe, expect, it } from 'vitest';
-import { runCli, runCliInProcess } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { CLI, runCli, runCliInProcess } from '../helpers/cli.js';
 
 describe('src/cli/program.ts', () => {
   it('does nothing when imported: no command runs, no signal or exit handler is installed', async () => {
@@ -18,7 +19,7 @@ describe('src/cli/program.ts', () => {
   it('prints --help in-process without ending the process, listing every command', async () => {
     const help = await runCliInProcess(['--help']);
     expect(help.status).toBe(0);
-    for (const command of ['run', 'sweep', 'merge', 'compare', 'report', 'game', 'study', 'match', 'replicator', 'calibrate', 'history', 'sensitivity', 'validate', 'scenarios', 'schema'])
+    for (const command of ['run', 'sweep', 'merge', 'compare', 'report', 'game', 'study', 'match', 'replicator', 'calibrate', 'history', 'sensitivity', 'discover', 'slurm', 'validate', 'scenarios', 'schema'])
       expect(help.stdout).toMatch(new RegExp(`\\bchuanyu ${command}\\b`));
     expect(help.stderr).toBe('');
   });
@@ -29,5 +30,14 @@ describe('src/cli/program.ts', () => {
       const inProcess = await runCliInProcess(args);
       expect(inProcess, args.join(' ')).toEqual(process_);
     }
+  });
+});
+
+describe('the chuanyu process as a Unix filter', () => {
+  it('ends quietly with status 141 when the reader of its output goes away (`chuanyu schema | head`)', () => {
+    // The JSON Schema is about 70 kB, more than a pipe holds, so head closing the pipe makes the next write fail with EPIPE.
+    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${CLI}" schema | head -c 10 >/dev/null`], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(141);
   });
 });

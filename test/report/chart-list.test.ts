@@ -7,6 +7,7 @@ import { GAME_CHARTS } from '../../src/report/game/charts.js';
 import { SENSITIVITY_CHARTS } from '../../src/report/sensitivity/charts.js';
 import { CALIBRATION_CHARTS } from '../../src/report/calibration/charts.js';
 import { HISTORY_CHARTS } from '../../src/report/history/charts.js';
+import { DISCOVER_CHARTS } from '../../src/report/discover/charts.js';
 
 const spec = (title: string) => ({ title, mark: 'point' }) as unknown as TopLevelSpec;
 
@@ -38,6 +39,7 @@ describe.each([
   ['sensitivity', SENSITIVITY_CHARTS],
   ['calibration', CALIBRATION_CHARTS],
   ['history', HISTORY_CHARTS],
+  ['discover', DISCOVER_CHARTS],
 ] as [string, readonly ChartEntry<never>[]][])('the %s chart list', (_, entries) => {
   it('has a unique file name, a heading and a skip reason for every entry', () => {
     const fixed = entries.map((e) => e.name).filter((n): n is string => typeof n === 'string');

@@ -12,6 +12,7 @@ import { renderCompareReport } from '../../report/compare/report.js';
 import { renderGameReport } from '../../report/game/report.js';
 import { renderSensitivityReport } from '../../report/sensitivity/report.js';
 import { renderCalibrationReport } from '../../report/calibration/report.js';
+import { renderDiscoverReport } from '../../report/discover/report.js';
 import { readGameManifest } from '../../results/experiment-files.js';
 import { recordFiles } from '../../results/output-folder.js';
 
@@ -24,10 +25,11 @@ export interface ReportActionOptions {
   log?: (line: string) => void;
 }
 
-export type FolderKind = 'run' | 'sweep' | 'comparison' | 'game' | 'sensitivity' | 'calibration';
+export type FolderKind = 'run' | 'sweep' | 'comparison' | 'game' | 'sensitivity' | 'calibration' | 'discover';
 
 export function folderKind(dir: string): FolderKind {
   if (existsSync(join(dir, 'game.json'))) return 'game';
+  if (existsSync(join(dir, 'boxes.json'))) return 'discover';
   if (existsSync(join(dir, 'sensitivity-plan.json'))) return 'sensitivity';
   if (existsSync(join(dir, 'calibrated.yaml')) && existsSync(join(dir, 'fit.csv'))) return 'calibration';
   if (existsSync(join(dir, 'plan.json'))) return 'sweep';
@@ -49,6 +51,8 @@ export async function reportAction(options: ReportActionOptions): Promise<{ kind
     ({ charts, report } = await renderSweepReport(dir, { formats: options.formats, captions: options.captions }));
   } else if (kind === 'calibration') {
     ({ report } = await renderCalibrationReport(dir, { formats: options.formats, captions: options.captions }));
+  } else if (kind === 'discover') {
+    ({ charts, report } = await renderDiscoverReport(dir, { formats: options.formats, captions: options.captions }));
   } else if (kind === 'sensitivity') {
     ({ charts, report } = await renderSensitivityReport(dir, { formats: options.formats, captions: options.captions }));
   } else if (kind === 'comparison') {
@@ -59,7 +63,7 @@ export async function reportAction(options: ReportActionOptions): Promise<{ kind
     ({ report } = await renderGameReport(dir, info, { formats: options.formats, captions: options.captions }));
   }
   // The charts just drawn are the tool's own files: listed in the manifest, so --force may later replace them.
-  if (kind === 'run' || kind === 'comparison' || kind === 'game' || kind === 'calibration') await recordFiles(dir);
+  if (kind === 'run' || kind === 'comparison' || kind === 'game' || kind === 'calibration' || kind === 'discover') await recordFiles(dir);
   if (!options.quiet) {
     const shown = (path: string) => {
       const rel = relative(process.cwd(), path);
