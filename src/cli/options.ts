@@ -78,6 +78,20 @@ export function addForceOption<T>(yargs: Argv<T>): Argv<T & { force: boolean }> 
   }) as Argv<T & { force: boolean }>;
 }
 
+export interface ParquetArgs {
+  parquet: boolean;
+}
+
+/** `--parquet`: a Parquet file beside each CSV table (docs/DATA.md, "Trajectories and Parquet"). */
+export function addParquetOption<T>(yargs: Argv<T>, group = 'Run options:'): Argv<T & ParquetArgs> {
+  return yargs.option('parquet', {
+    type: 'boolean',
+    default: false,
+    describe: 'Also write each CSV table as Parquet beside it (same columns and values; for pandas, polars, R arrow, DuckDB)',
+    group,
+  }) as Argv<T & ParquetArgs>;
+}
+
 export interface WorkersArgs {
   workers?: number;
 }
