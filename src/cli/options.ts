@@ -92,6 +92,21 @@ export function addParquetOption<T>(yargs: Argv<T>, group = 'Run options:'): Arg
   }) as Argv<T & ParquetArgs>;
 }
 
+export interface SeriesArgs {
+  series: string[];
+}
+
+/** `--series`: metrics whose trajectories a sweep or sensitivity analysis keeps (experiment/series.ts). */
+export function addSeriesOption<T>(yargs: Argv<T>, group: string): Argv<T & SeriesArgs> {
+  return yargs.option('series', {
+    type: 'string',
+    array: true,
+    default: [],
+    describe: 'Keep these metrics at every step of every point and replication, in series.csv: metric[,metric...], each a metric name (every place it is measured at) or place.metric, e.g. similarity,sichuan.value_added',
+    group,
+  }) as unknown as Argv<T & SeriesArgs>;
+}
+
 export interface WorkersArgs {
   workers?: number;
 }

@@ -28,11 +28,17 @@ export interface PointTask {
   parts?: boolean;
   /** A lower firm cap than the model's (tests reach it with small worlds). */
   maxFirms?: number;
+  /** Trajectories to keep, as `place.metric` keys (series.ts); none when absent or empty. */
+  series?: string[];
 }
 
 import type { PointResult } from '../results/point-format.js';
+import { replicationSeries, type PointSeries, type ReplicationSeries } from './series.js';
 
 export type { PointResult };
+
+/** A point's result as a worker returns it: the summary (the point file) and, when asked, its trajectories (the series file). */
+export type PointRun = PointResult & { series?: PointSeries };
 
 /** The scenario object with the point's values set (no mutation of the input). */
 export function applyValues(scenario: unknown, values: Record<string, ParameterValue>): unknown {
@@ -55,15 +61,18 @@ export function configForValues(scenario: unknown, values: Record<string, Parame
 
 const limitsOf = (task: PointTask) => (task.maxFirms ? { limits: { maxFirms: task.maxFirms } } : {});
 
-export function runPoint(task: PointTask): PointResult {
+export function runPoint(task: PointTask): PointRun {
   const config = configForValues(task.scenario, task.values);
   const cf = task.counterfactual ? counterfactualConfig(config) : null;
   const replications: ReplicationSummary[] = [];
+  const keys = task.series ?? [];
+  const series: ReplicationSeries[] = [];
   const first = task.firstReplication ?? 0;
   for (let r = first; r < first + task.replications; r++) {
     const main = runReplication(config, { seed: task.seed, replication: r, keepLog: false, ...limitsOf(task) });
     const base = cf ? runReplication(cf, { seed: task.seed, replication: r, keepLog: false, ...limitsOf(task) }) : null;
     replications.push(summarizeReplication(config, r, main.records, base?.records ?? null, { parts: task.parts }));
+    if (keys.length > 0) series.push(replicationSeries(config, keys, r, main.records));
   }
-  return { index: task.index, values: task.values, replications };
+  return { index: task.index, values: task.values, replications, ...(keys.length > 0 ? { series: { keys, replications: series } } : {}) };
 }
