@@ -14,7 +14,7 @@ import { parquetVersusCsv } from '../helpers/parquet.js';
 
 const SCENARIO = join(__dirname, '..', 'fixtures', 'scenarios', 'small-cooperate.yaml');
 // 3 points x 2 replications x 12 steps, 3 series (the pair's and the zone's similarity, Sichuan's value added).
-const SWEEP = [SCENARIO, '-p', 'fund.leverage=0:1:0.5', '-r', '2', '--series', 'similarity,sichuan.value_added', '--format', 'vl', '--quiet', '--workers', '1'];
+const SWEEP = [SCENARIO, '-p', 'fund.leverage=0:1:0.5', '-r', '2', '--no-counterfactual', '--series', 'similarity,sichuan.value_added', '--format', 'vl', '--quiet', '--workers', '1'];
 const ROWS = 3 * 2 * 12 * 3;
 const root = mkdtempSync(join(tmpdir(), 'chuanyu-series-'));
 const one = join(root, 'one');
