@@ -14,7 +14,8 @@ import { parquetVersusCsv } from '../helpers/parquet.js';
 
 const SCENARIO = join(__dirname, '..', 'fixtures', 'scenarios', 'small-cooperate.yaml');
 // 3 points x 2 replications x 12 steps, 3 series (the pair's and the zone's similarity, Sichuan's value added).
-const SWEEP = [SCENARIO, '-p', 'fund.leverage=0:1:0.5', '-r', '2', '--no-counterfactual', '--series', 'similarity,sichuan.value_added', '--format', 'vl', '--quiet', '--workers', '1'];
+const BASE = [SCENARIO, '-p', 'fund.leverage=0:1:0.5', '-r', '2', '--no-counterfactual', '--series', 'similarity,sichuan.value_added', '--format', 'vl', '--quiet'];
+const SWEEP = [...BASE, '--workers', '1'];
 const ROWS = 3 * 2 * 12 * 3;
 const root = mkdtempSync(join(tmpdir(), 'chuanyu-series-'));
 const one = join(root, 'one');
@@ -38,7 +39,8 @@ describe('chuanyu sweep --series', () => {
 
   it('merges shards, each with its own series files, to the unsharded bytes (series.csv and the Parquet files)', () => {
     const shards = [1, 2].map((i) => join(root, `shard-${i}`));
-    shards.forEach((dir, i) => expect(runCli(['sweep', ...SWEEP, '--shard', `${i + 1}/2`, '--out', dir]).status).toBe(0));
+    // Shard 1 on two worker threads: its series come back from the workers as messages, and give the same bytes.
+    shards.forEach((dir, i) => expect(runCli(['sweep', ...BASE, '--workers', i === 0 ? '2' : '1', '--shard', `${i + 1}/2`, '--out', dir]).status).toBe(0));
     expect(readdirSync(join(shards[1], 'points'))).toEqual(['point-000001.json', 'series-000001.csv']);
     const merged = join(root, 'merged');
     const result = runCli(['merge', ...shards, '--out', merged, '--parquet', '--quiet']);
