@@ -1,6 +1,11 @@
 /** Trajectory names (`--series`) and the checks of a point's series file. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closestNames, parseSeries } from '../../src/experiment/series.js';
+import { planSweep } from '../../src/experiment/sweep.js';
+import { loadScenario } from '../../src/scenario/load.js';
 import { UserError } from '../../src/scenario/errors.js';
 import { seriesFileProblem, seriesFileText } from '../../src/results/series-files.js';
 
@@ -39,6 +44,26 @@ describe('parseSeries', () => {
 
   it('lists the closest few names, nearest first', () => {
     expect(closestNames('firm', ['firms', 'exits', 'entries', 'capital'], 2)).toEqual(['firms', 'exits']);
+  });
+});
+
+describe('a scenario\'s sweep.series', () => {
+  const scenarioWith = (series: string[]) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'chuanyu-series-')), 'with-series.yaml');
+    writeFileSync(file, `extends: ${join(__dirname, '..', 'fixtures', 'scenarios', 'small-cooperate.yaml')}\nsweep: { parameters: { fund.leverage: [0, 1] }, series: ${JSON.stringify(series)} }\n`);
+    return loadScenario(file);
+  };
+
+  it('is the plan\'s series unless --series replaces it; without either the plan has none', async () => {
+    const loaded = await scenarioWith(['zone.firms']);
+    expect(planSweep(loaded, { params: [] }).series).toEqual(['zone.firms']);
+    expect(planSweep(loaded, { params: [], series: ['sichuan.budget'] }).series).toEqual(['sichuan.budget']);
+    expect(planSweep(await scenarioWith([]), { params: [] })).not.toHaveProperty('series');
+  });
+
+  it('names the file when it holds an unknown metric', async () => {
+    const loaded = await scenarioWith(['zone.firmz']);
+    expect(messageOf(() => planSweep(loaded, { params: [] }))).toMatch(/with-series\.yaml: sweep\.series "zone\.firmz": unknown metric "firmz"; closest: "firms"/);
   });
 });
 
