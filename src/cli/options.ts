@@ -78,6 +78,35 @@ export function addForceOption<T>(yargs: Argv<T>): Argv<T & { force: boolean }> 
   }) as Argv<T & { force: boolean }>;
 }
 
+export interface ParquetArgs {
+  parquet: boolean;
+}
+
+/** `--parquet`: a Parquet file beside each CSV table (docs/DATA.md, "Trajectories and Parquet"). */
+export function addParquetOption<T>(yargs: Argv<T>, group = 'Run options:'): Argv<T & ParquetArgs> {
+  return yargs.option('parquet', {
+    type: 'boolean',
+    default: false,
+    describe: 'Also write each CSV table as Parquet beside it (same columns and values; for pandas, polars, R arrow, DuckDB)',
+    group,
+  }) as Argv<T & ParquetArgs>;
+}
+
+export interface SeriesArgs {
+  series: string[];
+}
+
+/** `--series`: metrics whose trajectories a sweep or sensitivity analysis keeps (experiment/series.ts). */
+export function addSeriesOption<T>(yargs: Argv<T>, group: string): Argv<T & SeriesArgs> {
+  return yargs.option('series', {
+    type: 'string',
+    array: true,
+    default: [],
+    describe: 'Keep these metrics at every step of every point and replication, in series.csv: metric[,metric...], each a metric name (every place it is measured at) or place.metric, e.g. similarity,sichuan.value_added',
+    group,
+  }) as unknown as Argv<T & SeriesArgs>;
+}
+
 export interface WorkersArgs {
   workers?: number;
 }

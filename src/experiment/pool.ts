@@ -4,21 +4,21 @@
  * completion order, and callers key them by point index.
  */
 import { createTaskPool, type TaskPool } from './task-pool.js';
-import { runPoint, type PointResult, type PointTask } from './run-point.js';
+import { runPoint, type PointRun, type PointTask } from './run-point.js';
 
 export { AbortedError } from './task-pool.js';
 
 export interface PoolOptions {
   workers: number;
   signal?: AbortSignal;
-  onResult: (result: PointResult) => void | Promise<void>;
+  onResult: (result: PointRun) => void | Promise<void>;
 }
 
-export type PointPool = TaskPool<PointTask, PointResult>;
+export type PointPool = TaskPool<PointTask, PointRun>;
 
 /** A pool that stays up for several batches of points (e.g. the points of a game's phase diagram). */
 export function createPointPool(workers: number, signal?: AbortSignal): PointPool {
-  return createTaskPool<PointTask, PointResult>({ workers, signal, worker: { base: import.meta.url, script: 'point-worker' }, runInProcess: runPoint });
+  return createTaskPool<PointTask, PointRun>({ workers, signal, worker: { base: import.meta.url, script: 'point-worker' }, runInProcess: runPoint });
 }
 
 export async function runPoints(tasks: PointTask[], options: PoolOptions): Promise<void> {

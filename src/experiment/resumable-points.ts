@@ -10,6 +10,7 @@ import { createProgress } from './progress.js';
 import type { PointResult, PointTask } from './run-point.js';
 import type { DesignPoint } from './design.js';
 import { checkedPoints, loadPoint, openPlanFolder, savePoint, type PlanKind } from '../results/plan-folder.js';
+import { saveSeries } from '../results/series-files.js';
 import { UserError } from '../scenario/errors.js';
 
 export interface ResumableRun {
@@ -20,7 +21,7 @@ export interface ResumableRun {
 }
 
 /** What every point of a plan shares: the base scenario and how each point is run. */
-export type PointBase = Pick<PointTask, 'scenario' | 'seed' | 'replications' | 'counterfactual'>;
+export type PointBase = Pick<PointTask, 'scenario' | 'seed' | 'replications' | 'counterfactual' | 'series'>;
 
 export async function runResumablePoints(
   dir: string,
@@ -29,7 +30,7 @@ export async function runResumablePoints(
   options: { label: string; workers?: number; quiet?: boolean; signal?: AbortSignal },
 ): Promise<ResumableRun> {
   const total = all.length;
-  const { good: done, damaged } = await checkedPoints(dir, all, base.replications);
+  const { good: done, damaged } = await checkedPoints(dir, all, base.replications, base.series);
   // A damaged point file (truncated by a crash of the disk, edited, copied from another sweep) is named and run again.
   for (const d of damaged.filter((x) => all.some((p) => p.index === x.index)))
     process.stderr.write(`warning: ${d.file}: ${d.problem}; running point ${d.index} again\n`);
@@ -41,7 +42,9 @@ export async function runResumablePoints(
     await runPoints(tasks, {
       workers: options.workers ?? availableParallelism(),
       signal: options.signal,
-      onResult: async (result) => {
+      onResult: async ({ series, ...result }) => {
+        // The series first: a point whose file exists has its series too (a crash between the two re-runs the point).
+        if (series) await saveSeries(dir, result.index, series);
         await savePoint(dir, result);
         progress.tick();
       },
@@ -52,7 +55,7 @@ export async function runResumablePoints(
   } finally {
     progress.stop();
   }
-  const { good: finished, damaged: still } = await checkedPoints(dir, all, base.replications);
+  const { good: finished, damaged: still } = await checkedPoints(dir, all, base.replications, base.series);
   if (still.some((d) => all.some((p) => p.index === d.index))) {
     const d = still.find((x) => all.some((p) => p.index === x.index))!;
     throw new UserError(`point ${d.index} is damaged after it was written: ${d.problem}`, { file: d.file });
@@ -75,11 +78,13 @@ interface RunnablePlan {
   seed: number;
   replications: number;
   counterfactual: boolean;
+  /** Trajectories kept per point (`place.metric`); absent or empty for none. */
+  series?: string[];
 }
 
 /** Opens (or resumes) the plan's folder and runs the given points of the plan that are not finished. */
 export async function runPlan(dir: string, plan: RunnablePlan, kind: PlanKind, points: readonly DesignPoint[], label: string, options: PlanRunOptions): Promise<ResumableRun> {
   await openPlanFolder(dir, plan, options.resume, kind);
-  const base = { scenario: plan.resolvedScenario, seed: plan.seed, replications: plan.replications, counterfactual: plan.counterfactual };
+  const base = { scenario: plan.resolvedScenario, seed: plan.seed, replications: plan.replications, counterfactual: plan.counterfactual, ...(plan.series?.length ? { series: plan.series } : {}) };
   return runResumablePoints(dir, points, base, { label, workers: options.workers, quiet: options.quiet, signal: options.signal });
 }

@@ -31,11 +31,17 @@ export interface PointTask {
   maxFirms?: number;
   /** Also keep the running moments of the trajectory metrics per year (compare; trajectories.ts). */
   trajectories?: boolean;
+  /** Trajectories to keep, as `place.metric` keys (series.ts); none when absent or empty. */
+  series?: string[];
 }
 
 import type { PointResult } from '../results/point-format.js';
+import { replicationSeries, type PointSeries, type ReplicationSeries } from './series.js';
 
 export type { PointResult };
+
+/** A point's result as a worker returns it: the summary (the point file) and, when asked, its trajectories (the series file). */
+export type PointRun = PointResult & { series?: PointSeries };
 
 /** The scenario object with the point's values set (no mutation of the input). */
 export function applyValues(scenario: unknown, values: Record<string, ParameterValue>): unknown {
@@ -58,10 +64,12 @@ export function configForValues(scenario: unknown, values: Record<string, Parame
 
 const limitsOf = (task: PointTask) => (task.maxFirms ? { limits: { maxFirms: task.maxFirms } } : {});
 
-export function runPoint(task: PointTask): PointResult {
+export function runPoint(task: PointTask): PointRun {
   const config = configForValues(task.scenario, task.values);
   const cf = task.counterfactual ? counterfactualConfig(config) : null;
   const replications: ReplicationSummary[] = [];
+  const keys = task.series ?? [];
+  const series: ReplicationSeries[] = [];
   const first = task.firstReplication ?? 0;
   const trajectories = task.trajectories ? createTrajectoryAccumulator() : null;
   for (let r = first; r < first + task.replications; r++) {
@@ -69,6 +77,13 @@ export function runPoint(task: PointTask): PointResult {
     const base = cf ? runReplication(cf, { seed: task.seed, replication: r, keepLog: false, ...limitsOf(task) }) : null;
     replications.push(summarizeReplication(config, r, main.records, base?.records ?? null, { parts: task.parts }));
     trajectories?.add(config, main.records, base?.records ?? null);
+    if (keys.length > 0) series.push(replicationSeries(config, keys, r, main.records));
   }
-  return { index: task.index, values: task.values, replications, ...(trajectories ? { trajectories: trajectories.moments() } : {}) };
+  return {
+    index: task.index,
+    values: task.values,
+    replications,
+    ...(trajectories ? { trajectories: trajectories.moments() } : {}),
+    ...(keys.length > 0 ? { series: { keys, replications: series } } : {}),
+  };
 }

@@ -22,6 +22,7 @@ import { DEFAULT_MORRIS_LEVELS } from './sensitivity/morris.js';
 import { SALTELLI_MAX_QUASI_PARAMETERS, SAMPLINGS, type Sampling } from './sensitivity/saltelli.js';
 import { INDEX_NAMES, METHODS, analyzeOutput, buildDesign, designSize, type OutputAnalysis, type SensitivityMethod } from './sensitivity/analysis.js';
 import { defaultOutputs, needsCounterfactual, outputKey, parseOutputKey, parseOutputs } from './sensitivity/outputs.js';
+import { parseSeries } from './series.js';
 
 export const PLAN_FILE = SENSITIVITY_PLAN.file;
 /** Most model points (design points, each with R replications) one analysis may plan. */
@@ -40,6 +41,8 @@ export interface SensitivityOptions {
   replications?: number;
   bootstrap?: number;
   confidence?: number;
+  /** Metrics to keep at every step of every point (`--series`). */
+  series?: string[];
 }
 
 export type SensitivityParameter = SensitivityPlanFile['parameters'][number];
@@ -89,6 +92,7 @@ export function planSensitivity(loaded: LoadedScenario, options: SensitivityOpti
     throw new UserError(`the ${method} design has ${size} points (${method === 'morris' ? 'trajectories x (parameters + 1)' : 'samples x (parameters + 2)'}); at most ${MAX_POINTS} are allowed: lower --samples or use fewer parameters`);
   const regions = ((loaded.scenario as { regions?: { id: string }[] }).regions ?? []).map((r) => r.id);
   const outputs = options.outputs && options.outputs.length > 0 ? parseOutputs(options.outputs, regions) : defaultOutputs(regions);
+  const series = parseSeries(options.series ?? [], regions);
   const seed = options.seed ?? loaded.scenario.seed;
   const design = buildDesign({ method, intervals: parameters.map((p) => p.interval), samples, levels: levels ?? DEFAULT_MORRIS_LEVELS, sampling: sampling ?? 'quasi', seed });
   const points: DesignPoint[] = design.values.map((row, index) => ({ index, values: Object.fromEntries(parameters.map((p, i) => [p.path, row[i]])) }));
@@ -116,6 +120,7 @@ export function planSensitivity(loaded: LoadedScenario, options: SensitivityOpti
     bootstrap,
     confidence,
     points,
+    ...(series.length > 0 ? { series } : {}),
   };
 }
 

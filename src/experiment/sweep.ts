@@ -12,6 +12,7 @@ import { checkParameterPath, parseParameter, type ParameterSpec } from './parame
 import { configForValues } from './run-point.js';
 import { runPlan, type PlanRunOptions, type ResumableRun } from './resumable-points.js';
 import { SWEEP_PLAN, pointsOfShard, type SweepPlan } from '../results/sweep-format.js';
+import { parseSeries } from './series.js';
 
 export interface SweepOptions {
   params: string[];
@@ -21,6 +22,8 @@ export interface SweepOptions {
   replications?: number;
   counterfactual?: boolean;
   shard?: string;
+  /** Metrics to keep at every step (`--series`), replacing the scenario's `sweep.series`. */
+  series?: string[];
   workers?: number;
   quiet?: boolean;
   signal?: AbortSignal;
@@ -63,6 +66,7 @@ export function planSweep(loaded: LoadedScenario, options: SweepOptions): SweepP
   const points = design === 'lhs' ? latinHypercubeDesign(parameters, samples!, seed) : gridDesign(parameters);
   // Fail before any work if a point makes an invalid scenario (e.g. a value out of range).
   for (const point of points) configForValues(loaded.scenario, point.values);
+  const series = sweepSeries(loaded, options.series ?? []);
   return {
     kind: 'chuanyu-sweep',
     scenario: loaded.scenario.name,
@@ -75,7 +79,15 @@ export function planSweep(loaded: LoadedScenario, options: SweepOptions): SweepP
     counterfactual: options.counterfactual !== false,
     points,
     shard: parseShard(options.shard),
+    ...(series.length > 0 ? { series } : {}),
   };
+}
+
+/** Trajectories to keep: `--series` when given, else the scenario's `sweep.series`. */
+function sweepSeries(loaded: LoadedScenario, texts: readonly string[]): string[] {
+  const regions = loaded.scenario.regions.map((r) => r.id);
+  const fromFile = loaded.scenario.sweep?.series ?? [];
+  return texts.length > 0 ? parseSeries(texts, regions) : parseSeries(fromFile, regions, `${loaded.file}: sweep.series`);
 }
 
 /** Runs the plan's missing points into `dir`; returns all finished points of this folder in point order. */

@@ -15,6 +15,7 @@ import { writeFileAtomically } from './atomic-file.js';
 import { checkJson, parseJsonFile, stableJson, type FileFormat } from './json-file.js';
 import { processIsAlive } from './processes.js';
 import { POINT_FILE, type DesignPoint, type PointResult } from './point-format.js';
+import { readSeriesText, seriesFileProblem, seriesPath } from './series-files.js';
 
 const pointFile = (index: number) => `point-${String(index).padStart(6, '0')}.json`;
 
@@ -125,9 +126,10 @@ export interface DamagedPoint {
 /**
  * The finished points of a folder, each checked against the plan: the good ones,
  * and the damaged ones with what is wrong (to re-run on resume, or to refuse in merge).
+ * With `series` (the plan's trajectories), a point also needs a sound series file.
  * Leftover temporary files of processes that were killed are removed.
  */
-export async function checkedPoints(dir: string, plan: readonly DesignPoint[], replications: number): Promise<{ good: Set<number>; damaged: DamagedPoint[] }> {
+export async function checkedPoints(dir: string, plan: readonly DesignPoint[], replications: number, series: readonly string[] = []): Promise<{ good: Set<number>; damaged: DamagedPoint[] }> {
   const byIndex = new Map(plan.map((p) => [p.index, p]));
   const good = new Set<number>();
   const damaged: DamagedPoint[] = [];
@@ -139,7 +141,9 @@ export async function checkedPoints(dir: string, plan: readonly DesignPoint[], r
       continue;
     }
     const problem = pointFileProblem(await readFile(file, 'utf8'), { index, values: design.values, replications });
+    const seriesProblem = problem || series.length === 0 ? null : seriesFileProblem(await readSeriesText(dir, index), { replications, keys: series });
     if (problem) damaged.push({ index, file, problem });
+    else if (seriesProblem) damaged.push({ index, file: seriesPath(dir, index), problem: seriesProblem });
     else good.add(index);
   }
   await removeDeadTemporaries(join(dir, 'points'));

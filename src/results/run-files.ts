@@ -8,7 +8,7 @@ import type { ModelConfig } from '../model/config.js';
 import type { ReplicationResult } from '../model/run.js';
 import type { Manifest, RunSummary } from './run-format.js';
 import { stableJson } from './json-file.js';
-import { writeCsvFile } from './csv-file.js';
+import { writeTable } from './table-files.js';
 import { MARKET_COLUMNS, METRIC_COLUMNS, SECTOR_COLUMNS, marketRows, metricRows, sectorRows } from './run-tables.js';
 import { writeDirectoryAtomically } from './atomic-dir.js';
 
@@ -21,18 +21,25 @@ export interface RunRecords {
 }
 
 
-export async function writeRunTables(dir: string, run: RunRecords, summary: RunSummary): Promise<void> {
-  await writeCsvFile(join(dir, 'metrics.csv'), METRIC_COLUMNS, metricRows(run.config, run.replications));
-  await writeCsvFile(join(dir, 'sectors.csv'), SECTOR_COLUMNS, sectorRows(run.config, run.replications));
-  await writeCsvFile(join(dir, 'markets.csv'), MARKET_COLUMNS, marketRows(run.config, run.replications));
+/** How the tables are written: `parquet` adds a Parquet file beside each CSV. */
+export interface TableOptions {
+  parquet?: boolean;
+}
+
+export async function writeRunTables(dir: string, run: RunRecords, summary: RunSummary, tables: TableOptions = {}): Promise<void> {
+  const out = { parquet: tables.parquet };
+  await writeTable(join(dir, 'metrics.csv'), METRIC_COLUMNS, () => metricRows(run.config, run.replications), out);
+  await writeTable(join(dir, 'sectors.csv'), SECTOR_COLUMNS, () => sectorRows(run.config, run.replications), out);
+  await writeTable(join(dir, 'markets.csv'), MARKET_COLUMNS, () => marketRows(run.config, run.replications), out);
   await writeFile(join(dir, 'summary.json'), stableJson(summary));
   const events = run.replications.flatMap((rep) => rep.events.map((e) => JSON.stringify({ replication: rep.replication, ...e })));
   await writeFile(join(dir, 'events.jsonl'), events.length > 0 ? events.join('\n') + '\n' : '');
   if (run.counterfactual) {
     const cf = join(dir, 'counterfactual');
     await mkdir(cf, { recursive: true });
-    await writeCsvFile(join(cf, 'metrics.csv'), METRIC_COLUMNS, metricRows(run.config, run.counterfactual));
-    await writeCsvFile(join(cf, 'sectors.csv'), SECTOR_COLUMNS, sectorRows(run.config, run.counterfactual));
+    const base = run.counterfactual;
+    await writeTable(join(cf, 'metrics.csv'), METRIC_COLUMNS, () => metricRows(run.config, base), out);
+    await writeTable(join(cf, 'sectors.csv'), SECTOR_COLUMNS, () => sectorRows(run.config, base), out);
   }
 }
 
@@ -42,10 +49,10 @@ export async function writeResults(
   summary: RunSummary,
   manifest: Manifest,
   extra?: (dir: string) => Promise<void>,
-  output: { force?: boolean } = {},
+  output: { force?: boolean } & TableOptions = {},
 ): Promise<void> {
   await writeDirectoryAtomically(target, { kind: 'run', force: output.force }, async (dir) => {
-    await writeRunTables(dir, run, summary);
+    await writeRunTables(dir, run, summary, { parquet: output.parquet });
     await writeFile(join(dir, 'manifest.json'), stableJson(manifest));
     if (extra) await extra(dir);
   });

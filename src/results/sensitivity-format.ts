@@ -34,6 +34,8 @@ export const sensitivityPlanSchema = z.object({
   bootstrap: z.number().int().nonnegative(),
   confidence: z.number(),
   points: z.array(designPointSchema),
+  /** Trajectories kept per point (`place.metric`, points/series-NNNNNN.csv, series.csv); absent when none. */
+  series: z.array(z.string()).optional(),
 });
 export type SensitivityPlanFile = z.output<typeof sensitivityPlanSchema>;
 
@@ -42,7 +44,7 @@ export const SENSITIVITY_PLAN: PlanKind<typeof sensitivityPlanSchema> = {
   tag: 'chuanyu-sensitivity',
   name: 'sensitivity',
   holds: 'a sensitivity analysis',
-  differs: 'scenario, parameters, method, samples, outputs, seed or replications',
+  differs: 'scenario, parameters, method, samples, outputs, seed, replications or series',
   format: fileFormat('a sensitivity plan', sensitivityPlanSchema),
 };
 

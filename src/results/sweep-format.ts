@@ -32,6 +32,8 @@ export const sweepPlanSchema = z.object({
   points: z.array(designPointSchema),
   /** This folder's part of the plan: shard i of n (1-based), or null for all points. */
   shard: shardSchema,
+  /** Trajectories kept per point (`place.metric`, points/series-NNNNNN.csv, series.csv); absent when none. */
+  series: z.array(z.string()).optional(),
 });
 export type SweepPlan = z.output<typeof sweepPlanSchema>;
 
@@ -40,7 +42,7 @@ export const SWEEP_PLAN: PlanKind<typeof sweepPlanSchema> = {
   tag: 'chuanyu-sweep',
   name: 'sweep',
   holds: 'a sweep',
-  differs: 'scenario, parameters, design, seed, replications or shard',
+  differs: 'scenario, parameters, design, seed, replications, shard or series',
   format: fileFormat('a sweep plan', sweepPlanSchema),
 };
 

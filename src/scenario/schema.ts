@@ -455,6 +455,11 @@ export const ScenarioSchema = z
           .meta({ description: `Parameters to vary, by dotted path: a range "start:stop:step", an interval "lo:hi" (Latin hypercube), or a list of values (numbers from ${fmt(-MAX_CHANGE)} to ${fmt(MAX_CHANGE)}).` }),
         design: z.enum(['grid', 'lhs']).default('grid').meta({ description: 'grid: every combination; lhs: a Latin hypercube of `samples` points.' }),
         samples: num('Points of a Latin hypercube design.', 'points', 20, 1, 100000, { int: true }),
+        series: z
+          .array(z.string().max(200))
+          .max(1000)
+          .optional()
+          .meta({ description: 'Metrics whose trajectories (every step of every replication of every point) the sweep keeps in series.csv: a metric name (every place it is measured at) or place.metric (zone, a region id or a pair a~b), e.g. [similarity, sichuan.value_added]. The command line\'s --series replaces it.' }),
       })
       .strict()
       .optional()

@@ -44,7 +44,8 @@ describe('scenario JSON Schema', () => {
     // fitYears, holdoutYears: without them the split follows calibrate.holdout (the last N points).
     // illustrative: absent means the scenario makes no statement about its numbers.
     // observedYear: absent means the target value was observed in its own year.
-    const noDefaultNeeded = new Set(['observedYear', '$schema', 'extends', 'target', 'sweep', 'calibrate', 'targetFile', 'planWeights', 'sizeShares', 'demand', 'demandVolatility', 'fitYears', 'holdoutYears', 'illustrative']);
+    // series (sweep.series): absent means no trajectories are kept (a default would add `series: []` to every resolved sweep section).
+    const noDefaultNeeded = new Set(['series', 'observedYear', '$schema', 'extends', 'target', 'sweep', 'calibrate', 'targetFile', 'planWeights', 'sizeShares', 'demand', 'demandVolatility', 'fitYears', 'holdoutYears', 'illustrative']);
     walk(schema, '', (path, prop, required) => {
       const key = path.split('.').pop()!.replace('[]', '');
       if (required || noDefaultNeeded.has(key) || path.includes('.*')) return;

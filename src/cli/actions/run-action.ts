@@ -23,6 +23,8 @@ export interface RunActionOptions {
   out?: string;
   /** Replace an earlier run's results folder at `out`. */
   force?: boolean;
+  /** Also write the tables as Parquet. */
+  parquet?: boolean;
   quiet?: boolean;
   /** Where default result folders go (default: ./results). */
   resultsRoot?: string;
@@ -70,7 +72,7 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
     resolvedScenario: loaded.scenario,
   }, async (dir) => {
     await renderRunReport(dir, options.charts);
-  }, { force: options.force });
+  }, { force: options.force, parquet: options.parquet });
   if (!options.quiet) {
     log('');
     log(formatHeadline(summary, loaded.scenario.title, seconds));

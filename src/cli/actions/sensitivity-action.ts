@@ -18,6 +18,8 @@ export interface SensitivityActionOptions extends SensitivityOptions {
   quiet?: boolean;
   signal?: AbortSignal;
   log?: (line: string) => void;
+  /** Also write the tables as Parquet. */
+  parquet?: boolean;
 }
 
 export async function sensitivityAction(options: SensitivityActionOptions): Promise<{ outDir: string; complete: boolean }> {
@@ -48,10 +50,10 @@ export async function sensitivityAction(options: SensitivityActionOptions): Prom
       log(`Finish it with: ${resumeCommand(options.scenario, plan, outDir)}`);
       return { outDir, complete: false };
     }
-    await writeSensitivityTables(outDir, plan, result.points);
+    await writeSensitivityTables(outDir, plan, result.points, { parquet: options.parquet });
     await renderSensitivityReport(outDir);
     if (!options.quiet) {
-      log(`Done: ${join(outDir, 'sensitivity.csv')}, points.csv, summary.json`);
+      log(`Done: ${join(outDir, 'sensitivity.csv')}, points.csv${plan.series ? ', series.csv' : ''}${options.parquet ? ' (and .parquet)' : ''}, summary.json`);
       log(`Report: ${join(outDir, 'charts', 'report.html')}`);
     }
     return { outDir, complete: true };
@@ -76,6 +78,7 @@ export function resumeCommand(scenario: string, plan: SensitivityPlan, outDir: s
     `--replications ${plan.replications}`,
     `--bootstrap ${plan.bootstrap}`,
     `--confidence ${plan.confidence}`,
+    ...(plan.series?.length ? [`--series ${quote(plan.series.join(','))}`] : []),
     `--out ${quote(outDir)}`,
     '--resume',
   ];

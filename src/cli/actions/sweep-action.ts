@@ -7,6 +7,7 @@ import { loadScenario } from '../../scenario/load.js';
 import { UserError } from '../../scenario/errors.js';
 import { executeSweep, planSweep, type SweepOptions } from '../../experiment/sweep.js';
 import { checkedPoints, loadPoint, savePoint } from '../../results/plan-folder.js';
+import { copySeries } from '../../results/series-files.js';
 import { openSweep, planIdentity, pointsOfShard, readPlan } from '../../results/sweep-format.js';
 import { writeSweepTables } from '../../experiment/write-sweep.js';
 import { renderSweepReport } from '../../report/sweep/report.js';
@@ -23,6 +24,8 @@ export interface SweepActionOptions extends SweepOptions {
   log?: (line: string) => void;
   /** Chart files to write and their captions (default: vl, svg, png with full captions). */
   charts?: ChartFileOptions;
+  /** Also write the tables as Parquet. */
+  parquet?: boolean;
 }
 
 export async function sweepAction(options: SweepActionOptions): Promise<{ outDir: string; complete: boolean }> {
@@ -41,13 +44,14 @@ export async function sweepAction(options: SweepActionOptions): Promise<{ outDir
     const result = await reportingModelLimits(loaded.file, () => executeSweep(outDir, plan, { resume: options.resume ?? false, workers: options.workers, quiet: options.quiet, signal: options.signal ?? interrupt!.signal }));
     if (!result.complete) {
       log(`Stopped with ${result.done} of ${result.total} points finished and kept in ${outDir}.`);
-      log(`Finish it with: chuanyu sweep ${options.scenario} ${options.params.map((p) => `--param ${p}`).join(' ')} --out ${outDir} --resume`);
+      const series = options.series?.length ? ` --series ${options.series.join(',')}` : '';
+      log(`Finish it with: chuanyu sweep ${options.scenario} ${options.params.map((p) => `--param ${p}`).join(' ')}${series} --out ${outDir} --resume`);
       return { outDir, complete: false };
     }
-    await writeSweepTables(outDir, plan, result.points);
+    await writeSweepTables(outDir, plan, result.points, { parquet: options.parquet });
     await renderSweepReport(outDir, options.charts);
     if (!options.quiet) {
-      log(`Done: ${join(outDir, 'sweep.csv')}, outcomes.csv, summary.json`);
+      log(`Done: ${join(outDir, 'sweep.csv')}, outcomes.csv${plan.series ? ', series.csv' : ''}${options.parquet ? ' (and .parquet)' : ''}, summary.json`);
       log(`Report: ${join(outDir, 'charts', 'report.html')}`);
     }
     return { outDir, complete: true };
@@ -57,7 +61,7 @@ export async function sweepAction(options: SweepActionOptions): Promise<{ outDir
 }
 
 /** Combines shard folders of one sweep into the table an unsharded run gives. */
-export async function mergeAction(options: { dirs: string[]; out: string; quiet?: boolean; log?: (line: string) => void }): Promise<string> {
+export async function mergeAction(options: { dirs: string[]; out: string; quiet?: boolean; parquet?: boolean; log?: (line: string) => void }): Promise<string> {
   const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
   if (options.dirs.length === 0) throw new UserError('merge needs at least one sweep folder');
   const plans = await Promise.all(options.dirs.map((d) => readPlan(d)));
@@ -67,7 +71,7 @@ export async function mergeAction(options: { dirs: string[]; out: string; quiet?
   });
   const sources = new Map<number, string>();
   for (const dir of options.dirs) {
-    const { good, damaged } = await checkedPoints(dir, plans[0].points, plans[0].replications);
+    const { good, damaged } = await checkedPoints(dir, plans[0].points, plans[0].replications, plans[0].series);
     // A damaged file is refused with its path: merging must not quietly drop or duplicate a point.
     if (damaged.length > 0)
       throw new UserError(`cannot merge: point ${damaged[0].index} is damaged (${damaged[0].problem})${damaged.length > 1 ? `, and ${damaged.length - 1} more point file${damaged.length > 2 ? 's' : ''}` : ''}; resume the shard that holds it (chuanyu sweep ... --out ${dir} --resume runs it again)`, { file: damaged[0].file });
@@ -81,11 +85,13 @@ export async function mergeAction(options: { dirs: string[]; out: string; quiet?
   await openSweep(outDir, plan, existsSync(join(outDir, 'plan.json')));
   const points = [];
   for (const p of plan.points) {
-    const point = await loadPoint(sources.get(p.index)!, p.index);
+    const from = sources.get(p.index)!;
+    const point = await loadPoint(from, p.index);
+    if (plan.series?.length && from !== outDir) await copySeries(from, outDir, p.index);
     await savePoint(outDir, point);
     points.push(point);
   }
-  await writeSweepTables(outDir, plan, points);
+  await writeSweepTables(outDir, plan, points, { parquet: options.parquet });
   await renderSweepReport(outDir);
   if (!options.quiet) log(`Merged ${options.dirs.length} folder${options.dirs.length === 1 ? '' : 's'} (${points.length} points) into ${outDir}`);
   return outDir;

@@ -1,6 +1,6 @@
 /** `chuanyu sensitivity <scenario>`: yargs wiring only; the work is in actions/sensitivity-action.ts. */
 import type { Argv, CommandModule } from 'yargs';
-import { addRunOptions, addWorkersOption, numericOption, type RunArgs } from '../options.js';
+import { addParquetOption, addRunOptions, addSeriesOption, addWorkersOption, numericOption, type ParquetArgs, type RunArgs, type SeriesArgs } from '../options.js';
 import { METHODS } from '../../experiment/sensitivity/analysis.js';
 import { SAMPLINGS } from '../../experiment/sensitivity/saltelli.js';
 import { DEFAULT_BOOTSTRAP, DEFAULT_CONFIDENCE } from '../../experiment/sensitivity/common.js';
@@ -8,7 +8,7 @@ import { DEFAULT_MORRIS_LEVELS } from '../../experiment/sensitivity/morris.js';
 import { DEFAULT_SAMPLES, MAX_POINTS } from '../../experiment/sensitivity-run.js';
 
 /** What defines a sensitivity analysis's plan (shared with `chuanyu slurm sensitivity`). */
-export interface SensitivityPlanArgs extends RunArgs {
+export interface SensitivityPlanArgs extends RunArgs, SeriesArgs {
   scenario: string;
   param: string[];
   method: string;
@@ -20,14 +20,14 @@ export interface SensitivityPlanArgs extends RunArgs {
   confidence?: number;
 }
 
-interface SensitivityArgs extends SensitivityPlanArgs {
+interface SensitivityArgs extends SensitivityPlanArgs, ParquetArgs {
   workers?: number;
   resume: boolean;
 }
 
 /** The scenario, run options and method options of a sensitivity analysis: everything its plan depends on. */
 export function addSensitivityPlanOptions<T>(yargs: Argv<T>): Argv<T & SensitivityPlanArgs> {
-  return addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file' }))
+  return addSeriesOption(addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file' })), 'Sensitivity:')
       .option('param', { alias: 'p', type: 'string', array: true, default: [], describe: 'path=lo:hi, an interval to vary; repeat for more', group: 'Sensitivity:' })
       .option('method', { alias: 'm', type: 'string', default: 'morris', describe: `${METHODS.join(' or ')}: Morris elementary effects (screening) or Sobol first- and total-order indices`, group: 'Sensitivity:' })
       .option(
@@ -55,14 +55,14 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
   command: 'sensitivity <scenario>',
   describe: 'Global sensitivity analysis of model outputs to scenario parameters (Morris screening or Sobol indices), in parallel and resumable',
   builder: (yargs: Argv) =>
-    addWorkersOption(addSensitivityPlanOptions(yargs), 'Sensitivity:')
+    addParquetOption(addWorkersOption(addSensitivityPlanOptions(yargs), 'Sensitivity:'), 'Sensitivity:')
       .option('resume', { type: 'boolean', default: false, describe: 'Finish an interrupted analysis in --out', group: 'Sensitivity:' })
       .example('$0 sensitivity cooperate -p fund.leverage=0:3 -p policy.fundShare=0.1:0.5 --method morris --samples 20', 'Morris screening, 20 trajectories')
       .example('$0 sensitivity cooperate -p fund.leverage=0:3 -p policy.fundShare=0.1:0.5 --method sobol --samples 256 -r 5', 'Sobol indices from 256 x 4 points')
       .example('$0 sensitivity cooperate -p fund.leverage=0:3 --output zone.utilization.over_run --out out/sa --resume', 'Finish an interrupted analysis') as unknown as Argv<SensitivityArgs>,
   handler: async (args) => {
     const { sensitivityAction } = await import('../actions/sensitivity-action.js'); // loaded when used, so other commands start fast
-    const result = await sensitivityAction({ ...args, params: args.param, outputs: args.output });
+    const result = await sensitivityAction({ ...args, params: args.param, outputs: args.output, series: args.series });
     if (!result.complete) process.exitCode = 130;
   },
 };
