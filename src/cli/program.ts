@@ -24,6 +24,7 @@ import { validateCommand } from './commands/validate.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { historyCommand } from './commands/history.js';
+import { paramsCommand } from './commands/params.js';
 
 export interface BuildCliOptions {
   /** Whether `--help` and `--version` may end the process (the bin: yes; by default, as for in-process callers: no). */
@@ -50,6 +51,7 @@ export function buildCli(argv: string[], options: BuildCliOptions = {}) {
     .command(validateCommand)
     .command(scenariosCommand)
     .command(schemaCommand)
+    .command(paramsCommand)
     .demandCommand(1, 'Name a command, e.g. `chuanyu run baseline`.')
     .strict()
     .recommendCommands()
