@@ -9,6 +9,7 @@ import { distance } from 'fastest-levenshtein';
 import { formatUserError, UserError } from '../scenario/errors.js';
 import { asIoUserError } from '../results/output-folder.js';
 import { installSignalHandlers } from './signals.js';
+import { setInvocation } from './provenance.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { scenariosCommand } from './commands/scenarios.js';
@@ -32,6 +33,7 @@ export interface BuildCliOptions {
 }
 
 export function buildCli(argv: string[], options: BuildCliOptions = {}) {
+  setInvocation(argv);
   return yargs(argv)
     .exitProcess(options.exitProcess ?? false)
     .scriptName('chuanyu')

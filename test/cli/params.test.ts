@@ -50,5 +50,10 @@ describe('chuanyu params', () => {
     expect(byId.header).toContain('sectors.electronics.demandGrowth');
     expect(byId.rows.length).toBeGreaterThan(10);
     expect(byId.rows).toEqual(byIndex.rows);
+    // The finished sweep's manifest records how it was made.
+    const { provenance } = JSON.parse(readFileSync(join(root, 'id', 'manifest.json'), 'utf8'));
+    expect(provenance.commandLine).toMatch(/^chuanyu sweep \S+small-cooperate\.yaml -p sectors\.electronics\.demandGrowth=0\.02,0\.2 -r 1 /);
+    expect(provenance.design).toEqual({ sampler: 'grid', sampleSize: 2, seed: 1, replications: 1 });
+    expect(provenance.scenarios[0].name).toBe('small-cooperate');
   });
 });

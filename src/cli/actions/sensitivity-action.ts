@@ -7,6 +7,8 @@ import { executeSensitivity, planSensitivity, type SensitivityOptions, type Sens
 import { writeSensitivityTables } from '../../experiment/write-sensitivity.js';
 import { renderSensitivityReport } from '../../report/sensitivity/report.js';
 import { interruptSignal } from '../signals.js';
+import { commandProvenance } from '../provenance.js';
+import { writePlanFolderManifest } from '../../results/provenance.js';
 import { timestamp } from './run-action.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 
@@ -49,6 +51,11 @@ export async function sensitivityAction(options: SensitivityActionOptions): Prom
       return { outDir, complete: false };
     }
     await writeSensitivityTables(outDir, plan, result.points);
+    await writePlanFolderManifest(
+      outDir,
+      'sensitivity',
+      commandProvenance([{ name: plan.scenario, resolved: plan.resolvedScenario }], { sampler: plan.method, sampleSize: plan.points.length, seed: plan.seed, replications: plan.replications }),
+    );
     await renderSensitivityReport(outDir);
     if (!options.quiet) {
       log(`Done: ${join(outDir, 'sensitivity.csv')}, points.csv, summary.json`);

@@ -5,6 +5,8 @@
  * a caption on how to read it and links to its files.
  */
 import { REPORT_CSS, escapeHtml, inlineSvg, type ReportChart } from './html.js';
+import type { Provenance } from '../../results/provenance-format.js';
+import { PROVENANCE_ID, provenanceSection } from './provenance.js';
 
 export { escapeHtml };
 
@@ -34,6 +36,8 @@ export interface ExperimentPage {
   footer: string;
   /** Further styles of this page only (appended to the shared ones). */
   css?: string;
+  /** How the results were made (the folder's manifest); a last section when given. */
+  provenance?: Provenance | null;
 }
 
 /** Further styles of experiment pages (on top of the run report's). */
@@ -79,7 +83,7 @@ ${body.join('\n')}
 }
 
 export function buildExperimentHtml(page: ExperimentPage): string {
-  const toc = [...page.sections.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.heading)}</a></li>`), ...page.charts.map((c) => `<li><a href="#chart-${c.name}">${escapeHtml(c.heading)}</a></li>`)];
+  const toc = [...page.sections.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.heading)}</a></li>`), ...page.charts.map((c) => `<li><a href="#chart-${c.name}">${escapeHtml(c.heading)}</a></li>`), ...(page.provenance ? [`<li><a href="#${PROVENANCE_ID}">Provenance</a></li>`] : [])];
   const sections = page.sections.map(
     (s) => `<section id="${s.id}" aria-labelledby="${s.id}-heading">
 <h2 id="${s.id}-heading">${escapeHtml(s.heading)}</h2>
@@ -106,6 +110,7 @@ ${toc.join('\n')}
 <main>
 ${sections.join('\n')}
 ${page.charts.map(figure).join('\n')}
+${provenanceSection(page.provenance)}
 </main>
 <footer>
 <p>${page.footer}</p>
