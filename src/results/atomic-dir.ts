@@ -7,6 +7,7 @@
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { stableJson } from './file-format.js';
+import { writeMetricDictionary } from './metric-dictionary-file.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
   asIoUserError,
@@ -40,6 +41,7 @@ export async function writeDirectoryAtomically(target: string, options: OutputFo
     await mkdir(dir);
     if (options.provenance) await writeFile(join(dir, MANIFEST_FILE), stableJson({ provenance: options.provenance }));
     await fill(dir);
+    await writeMetricDictionary(dir);
     await writeInventory(dir, options.kind, options.provenance);
     if (earlier) {
       // Replace the earlier result: move it aside first, so the target is never missing a complete folder for long.

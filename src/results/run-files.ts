@@ -9,7 +9,7 @@ import type { ReplicationResult } from '../model/run.js';
 import type { Manifest, RunSummary } from './run-format.js';
 import { stableJson } from './json-file.js';
 import { writeCsvFile } from './csv-file.js';
-import { MARKET_COLUMNS, METRIC_COLUMNS, SECTOR_COLUMNS, marketRows, metricRows, sectorRows } from './run-tables.js';
+import { MARKET_COLUMNS, METRIC_CSV_COLUMNS, SECTOR_COLUMNS, marketRows, metricCsvRows, sectorRows } from './run-tables.js';
 import { writeDirectoryAtomically } from './atomic-dir.js';
 
 /** What the files of a run are written from (experiment/run-scenario.ts's ScenarioRun). */
@@ -22,7 +22,7 @@ export interface RunRecords {
 
 
 export async function writeRunTables(dir: string, run: RunRecords, summary: RunSummary): Promise<void> {
-  await writeCsvFile(join(dir, 'metrics.csv'), METRIC_COLUMNS, metricRows(run.config, run.replications));
+  await writeCsvFile(join(dir, 'metrics.csv'), METRIC_CSV_COLUMNS, metricCsvRows(run.config, run.replications));
   await writeCsvFile(join(dir, 'sectors.csv'), SECTOR_COLUMNS, sectorRows(run.config, run.replications));
   await writeCsvFile(join(dir, 'markets.csv'), MARKET_COLUMNS, marketRows(run.config, run.replications));
   await writeFile(join(dir, 'summary.json'), stableJson(summary));
@@ -31,7 +31,7 @@ export async function writeRunTables(dir: string, run: RunRecords, summary: RunS
   if (run.counterfactual) {
     const cf = join(dir, 'counterfactual');
     await mkdir(cf, { recursive: true });
-    await writeCsvFile(join(cf, 'metrics.csv'), METRIC_COLUMNS, metricRows(run.config, run.counterfactual));
+    await writeCsvFile(join(cf, 'metrics.csv'), METRIC_CSV_COLUMNS, metricCsvRows(run.config, run.counterfactual));
     await writeCsvFile(join(cf, 'sectors.csv'), SECTOR_COLUMNS, sectorRows(run.config, run.counterfactual));
   }
 }

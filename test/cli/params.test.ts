@@ -55,5 +55,13 @@ describe('chuanyu params', () => {
     expect(provenance.commandLine).toMatch(/^chuanyu sweep \S+small-cooperate\.yaml -p sectors\.electronics\.demandGrowth=0\.02,0\.2 -r 1 /);
     expect(provenance.design).toEqual({ sampler: 'grid', sampleSize: 2, seed: 1, replications: 1 });
     expect(provenance.scenarios[0].name).toBe('small-cooperate');
+    // Its metric dictionary documents sweep.csv, the swept parameter with its unit; every row carries its metric's unit.
+    const dictionary = JSON.parse(readFileSync(join(root, 'id', 'metrics.json'), 'utf8'));
+    const sweepTable = dictionary.tables.find((t: { file: string }) => t.file === 'sweep.csv');
+    expect(sweepTable.columns.map((c: { name: string }) => c.name).join(',')).toBe(byId.header);
+    expect(sweepTable.columns.find((c: { name: string }) => c.name === 'sectors.electronics.demandGrowth').unit).toBe('per year');
+    const unitAt = byId.header.split(',').indexOf('unit');
+    expect(byId.rows.filter((r) => r !== '').every((r) => r.split(',')[unitAt] !== undefined)).toBe(true);
+    expect(byId.rows.some((r) => r.includes(',value_added,billion yuan,'))).toBe(true);
   });
 });

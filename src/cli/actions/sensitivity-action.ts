@@ -9,6 +9,7 @@ import { renderSensitivityReport } from '../../report/sensitivity/report.js';
 import { interruptSignal } from '../signals.js';
 import { commandProvenance } from '../provenance.js';
 import { writePlanFolderManifest } from '../../results/provenance.js';
+import { writeMetricDictionary } from '../../results/metric-dictionary-file.js';
 import { timestamp } from './run-action.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 
@@ -56,6 +57,7 @@ export async function sensitivityAction(options: SensitivityActionOptions): Prom
       'sensitivity',
       commandProvenance([{ name: plan.scenario, resolved: plan.resolvedScenario }], { sampler: plan.method, sampleSize: plan.points.length, seed: plan.seed, replications: plan.replications }),
     );
+    await writeMetricDictionary(outDir);
     await renderSensitivityReport(outDir);
     if (!options.quiet) {
       log(`Done: ${join(outDir, 'sensitivity.csv')}, points.csv, summary.json`);

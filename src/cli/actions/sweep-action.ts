@@ -13,6 +13,7 @@ import { renderSweepReport } from '../../report/sweep/report.js';
 import { interruptSignal } from '../signals.js';
 import { commandProvenance } from '../provenance.js';
 import { writePlanFolderManifest } from '../../results/provenance.js';
+import { writeMetricDictionary } from '../../results/metric-dictionary-file.js';
 import { timestamp } from './run-action.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 import type { ChartFileOptions } from '../options.js';
@@ -47,6 +48,7 @@ export async function sweepAction(options: SweepActionOptions): Promise<{ outDir
     }
     await writeSweepTables(outDir, plan, result.points);
     await writePlanFolderManifest(outDir, 'sweep', sweepProvenance(plan));
+    await writeMetricDictionary(outDir);
     await renderSweepReport(outDir, options.charts);
     if (!options.quiet) {
       log(`Done: ${join(outDir, 'sweep.csv')}, outcomes.csv, summary.json`);
@@ -93,6 +95,7 @@ export async function mergeAction(options: { dirs: string[]; out: string; quiet?
   }
   await writeSweepTables(outDir, plan, points);
   await writePlanFolderManifest(outDir, 'merge', sweepProvenance(plan));
+  await writeMetricDictionary(outDir);
   await renderSweepReport(outDir);
   if (!options.quiet) log(`Merged ${options.dirs.length} folder${options.dirs.length === 1 ? '' : 's'} (${points.length} points) into ${outDir}`);
   return outDir;
