@@ -24,7 +24,7 @@ export interface ParameterEntry {
   description: string;
 }
 
-/** Top-level fields that describe or drive the scenario file rather than the model, so a sweep does not set them. */
+/** Top-level fields that describe or drive the scenario file rather than the model, so a sweep does not set them (nor ids and display names, below). */
 const NOT_SWEPT = new Set(['$schema', 'extends', 'name', 'title', 'description', 'illustrative', 'events', 'sweep', 'calibrate', 'target', 'metrics']);
 
 type SchemaNode = Record<string, any>;
@@ -93,7 +93,7 @@ export function parameterCatalog(scenario: Record<string, unknown>): ParameterEn
   const nodes = leafNodes();
   const leaves = schemaLeafPaths();
   return concreteParameterPaths(scenario, leaves)
-    .filter((path) => !NOT_SWEPT.has(path.split('.')[0]) && !path.includes('[]') && !path.includes('*'))
+    .filter((path) => !NOT_SWEPT.has(path.split('.')[0]) && !path.includes('[]') && !path.includes('*') && !/\.(id|name)$/.test(path))
     .flatMap((path) => {
       const canonical = canonicalParameterPath(path, scenario);
       const node = nodes.get(schemaPathOf(canonical, leaves) ?? '');

@@ -75,6 +75,7 @@ describe('the parameter catalog', () => {
     for (const e of entries) expect(() => checkParameterPath(e.path, s), e.path).not.toThrow();
     expect(entries.some((e) => /^(events|name|title|description|sweep)(\.|$)/.test(e.path))).toBe(false);
     expect(byPath.has('governments.sichuan.strategy.rule')).toBe(false);
+    expect(byPath.has('sectors.electronics.id') || byPath.has('fund.name')).toBe(false);
     expect(entries.every((e) => e.description !== '')).toBe(true);
     expect(new Set(entries.map((e) => e.path)).size).toBe(entries.length);
   });
