@@ -1,6 +1,6 @@
 /**
  * Every sweepable parameter of a scenario (what `chuanyu params` lists): its
- * path as a sweep takes it, type, unit, value in this scenario, range and
+ * path as a sweep takes it, type, unit, default (its value in this scenario), range and
  * description, all from the scenario schema's JSON Schema (schema.ts: the zod
  * descriptions and units) and the scenario itself. Paths are made concrete as
  * the sweep path checker accepts them (parameters.ts): governments and list
@@ -17,8 +17,8 @@ export interface ParameterEntry {
   type: string;
   /** From the schema's `unit`; empty when the value has none (a switch, a name). */
   unit: string;
-  /** The value in this scenario (defaults filled in); undefined when it is unset and has no default. */
-  value: unknown;
+  /** The value in this scenario, defaults filled in (what a sweep varies it from); undefined when it is unset and has no default. */
+  default: unknown;
   /** `0 to 1`, `above 1 to 20`; empty when unbounded or not a number. */
   range: string;
   description: string;
@@ -103,7 +103,7 @@ export function parameterCatalog(scenario: Record<string, unknown>): ParameterEn
         path,
         type: typeOf(node),
         unit: typeof node.unit === 'string' ? node.unit : '',
-        value: value !== undefined ? value : node.default,
+        default: value !== undefined ? value : node.default,
         range: rangeOf(node),
         description: typeof node.description === 'string' ? node.description : '',
       }];

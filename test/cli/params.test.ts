@@ -17,7 +17,7 @@ describe('chuanyu params', () => {
     const named = await collect(['cooperate', 'fund']);
     expect(named.scenario).toBe('cooperate');
     expect(named.out).toMatch(/parameters of cooperate matching fund/);
-    expect(named.out).toMatch(/^fund\.leverage\n  number; unit: ratio; value: [\d.]+; range: 0 to 20\n/m);
+    expect(named.out).toMatch(/^fund\.leverage\n  number; unit: ratio; default: [\d.]+; range: 0 to 20\n/m);
     const plain = await collect(['fund', 'leverage']);
     expect(plain.scenario).toBe('baseline');
     expect(plain.entries.map((e) => e.path)).toContain('fund.leverage');
@@ -29,7 +29,7 @@ describe('chuanyu params', () => {
     expect(json.scenario).toBe('cooperate');
     expect(json.terms).toEqual(['electronics', 'demand']);
     expect(json.parameters.map((p: { path: string }) => p.path)).toContain('sectors.electronics.demandGrowth');
-    expect(Object.keys(json.parameters[0]).sort()).toEqual(['description', 'path', 'range', 'type', 'unit', 'value']);
+    expect(Object.keys(json.parameters[0]).sort()).toEqual(['default', 'description', 'path', 'range', 'type', 'unit']);
   });
 
   it('says so when nothing matches', async () => {

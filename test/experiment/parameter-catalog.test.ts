@@ -63,13 +63,13 @@ describe('parameter paths by id', () => {
 });
 
 describe('the parameter catalog', () => {
-  it('lists every sweepable parameter with type, unit, value, range and description', async () => {
+  it('lists every sweepable parameter with type, unit, default, range and description', async () => {
     const s = await cooperate();
     const entries = parameterCatalog(s);
     const byPath = new Map(entries.map((e) => [e.path, e]));
-    expect(byPath.get('fund.leverage')).toMatchObject({ type: 'number', unit: 'ratio', value: (s.fund as { leverage: number }).leverage, range: '0 to 20' });
+    expect(byPath.get('fund.leverage')).toMatchObject({ type: 'number', unit: 'ratio', default: (s.fund as { leverage: number }).leverage, range: '0 to 20' });
     expect(byPath.get('sectors.electronics.elasticity')).toMatchObject({ type: 'number', range: 'above 1 to 20' });
-    expect(byPath.get('governments.sichuan.strategy')?.value).toBe('cooperate');
+    expect(byPath.get('governments.sichuan.strategy')?.default).toBe('cooperate');
     expect(byPath.get('fund.start')?.type).toBe('integer or null');
     // Every listed path is one a sweep accepts; no description, events or sub-fields of a strategy given by name.
     for (const e of entries) expect(() => checkParameterPath(e.path, s), e.path).not.toThrow();

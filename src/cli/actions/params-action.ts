@@ -1,6 +1,6 @@
 /**
  * `chuanyu params [scenario] [terms...]`: every sweepable parameter of a
- * scenario with its type, unit, value, range and description, those matching
+ * scenario with its type, unit, default (its value in that scenario), range and description, those matching
  * all terms; as text for people or JSON for machines. A plain function so
  * tests can call it without yargs.
  */
@@ -28,11 +28,11 @@ function isScenario(word: string): boolean {
 
 const shownValue = (v: unknown) => (v === undefined ? '(unset)' : JSON.stringify(v));
 
-/** One block a parameter: the path, then type, unit, value and range, then the description. */
+/** One block a parameter: the path, then type, unit, default (its value in the scenario) and range, then the description. */
 export function formatParameters(entries: readonly ParameterEntry[]): string {
   return entries
     .map((e) => {
-      const facts = [e.type, e.unit ? `unit: ${e.unit}` : '', `value: ${shownValue(e.value)}`, e.range ? `range: ${e.range}` : ''].filter((f) => f !== '');
+      const facts = [e.type, e.unit ? `unit: ${e.unit}` : '', `default: ${shownValue(e.default)}`, e.range ? `range: ${e.range}` : ''].filter((f) => f !== '');
       return `${e.path}\n  ${facts.join('; ')}\n  ${e.description}`;
     })
     .join('\n');

@@ -8,7 +8,7 @@ interface ParamsArgs {
 
 export const paramsCommand: CommandModule<object, ParamsArgs> = {
   command: 'params [words..]',
-  describe: 'List the sweepable parameters of a scenario (type, unit, value, range, description), those matching every term',
+  describe: 'List the sweepable parameters of a scenario (type, unit, default, range, description), those matching every term',
   builder: (yargs: Argv) =>
     yargs
       .positional('words', { type: 'string', array: true, default: [], describe: 'A scenario name or file first (default baseline), then search terms matched in path or description' })
