@@ -9,6 +9,7 @@ import { distance } from 'fastest-levenshtein';
 import { formatUserError, UserError } from '../scenario/errors.js';
 import { asIoUserError } from '../results/output-folder.js';
 import { installSignalHandlers } from './signals.js';
+import { setInvocation } from './provenance.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { scenariosCommand } from './commands/scenarios.js';
@@ -26,6 +27,7 @@ import { calibrateCommand } from './commands/calibrate.js';
 import { historyCommand } from './commands/history.js';
 import { slurmCommand } from './commands/slurm.js';
 import { discoverCommand } from './commands/discover.js';
+import { paramsCommand } from './commands/params.js';
 
 export interface BuildCliOptions {
   /** Whether `--help` and `--version` may end the process (the bin: yes; by default, as for in-process callers: no). */
@@ -33,6 +35,7 @@ export interface BuildCliOptions {
 }
 
 export function buildCli(argv: string[], options: BuildCliOptions = {}) {
+  setInvocation(argv);
   return yargs(argv)
     .exitProcess(options.exitProcess ?? false)
     .scriptName('chuanyu')
@@ -54,6 +57,7 @@ export function buildCli(argv: string[], options: BuildCliOptions = {}) {
     .command(validateCommand)
     .command(scenariosCommand)
     .command(schemaCommand)
+    .command(paramsCommand)
     .demandCommand(1, 'Name a command, e.g. `chuanyu run baseline`.')
     .strict()
     .recommendCommands()

@@ -7,6 +7,8 @@
 import { closest } from 'fastest-levenshtein';
 import { UserError } from '../scenario/errors.js';
 import { scenarioJsonSchema } from '../scenario/schema.js';
+import { getPath } from '../scenario/merge.js';
+import { canonicalParameterPath, closestPaths } from './parameter-paths.js';
 import type { ParameterSpec, ParameterValue } from '../results/point-format.js';
 
 export type { ParameterSpec, ParameterValue };
@@ -58,26 +60,44 @@ export function schemaLeafPaths(): string[] {
   return [...out].filter((p) => !p.startsWith('$schema') && !p.startsWith('extends'));
 }
 
-/** Checks a dotted path against the schema; record keys (region ids...) and list indices match wildcards. */
+/**
+ * Every leaf path made concrete for this scenario: record keys (`*`) by the
+ * scenario's keys (governments by region ids), items of lists with ids (`[]`)
+ * by their ids; lists without ids are left out.
+ */
+export function concreteParameterPaths(scenario: Record<string, unknown>, leaves = schemaLeafPaths()): string[] {
+  const regionIds = ((scenario.regions as { id: string }[] | undefined) ?? []).map((r) => r.id);
+  const expand = (path: string): string[] => {
+    const star = path.indexOf('*');
+    const list = path.indexOf('[]');
+    if (star < 0 && list < 0) return [path];
+    const at = star >= 0 && (list < 0 || star < list) ? star : list;
+    const head = path.slice(0, at - 1);
+    const holder = getPath(scenario, head);
+    let keys: string[];
+    if (at === star) keys = head === 'governments' ? regionIds : holder && typeof holder === 'object' && !Array.isArray(holder) ? Object.keys(holder) : [];
+    else keys = Array.isArray(holder) ? holder.map((item) => (item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined)).filter((id): id is string => typeof id === 'string') : [];
+    return keys.flatMap((k) => expand(`${head}.${k}${path.slice(at + (at === star ? 1 : 2))}`));
+  };
+  return [...new Set(leaves.flatMap(expand))];
+}
+
+/**
+ * Checks a dotted path against the schema; record keys (region ids...) and list
+ * indices match wildcards, and items of lists with ids may be named by id
+ * (`sectors.electronics.demandGrowth`, see parameter-paths.ts).
+ */
 export function checkParameterPath(path: string, scenario: Record<string, unknown>, where = '--param'): void {
   const leaves = schemaLeafPaths();
-  const parts = path.split('.');
+  const parts = canonicalParameterPath(path, scenario).split('.');
   const matches = leaves.some((leaf) => {
     const l = leaf.split('.');
     return l.length === parts.length && l.every((seg, i) => seg === parts[i] || seg === '*' || (seg === '[]' && /^\d+$/.test(parts[i])));
   });
   if (!matches) {
-    const concrete = leaves
-      .filter((l) => !l.includes('[]'))
-      .flatMap((l) => {
-        if (!l.includes('*')) return [l];
-        const [head] = l.split('.*');
-        const record = head.split('.').reduce<any>((o, k) => (o && typeof o === 'object' ? o[k] : undefined), scenario);
-        return record && typeof record === 'object' ? Object.keys(record).map((k) => l.replace('*', k)) : [l];
-      });
-    const near = closest(path, concrete);
-    throw new UserError(`${where}: "${path}" is not a scenario parameter (did you mean "${near}"?)`, {
-      hint: `valid paths include: ${concrete.filter((c) => c.split('.')[0] === near.split('.')[0]).slice(0, 40).join(', ')}`,
+    const near = closestPaths(path, concreteParameterPaths(scenario, leaves));
+    throw new UserError(`${where}: "${path}" is not a scenario parameter${near.length > 0 ? ` (did you mean "${near[0]}"?)` : ''}`, {
+      hint: `the closest parameters: ${near.join(', ')}; \`chuanyu params WORD...\` lists every parameter with its unit, default and range`,
     });
   }
   // Region and sector keys must exist in this scenario.

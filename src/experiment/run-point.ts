@@ -10,6 +10,7 @@ import { counterfactualConfig } from '../model/counterfactual.js';
 import { NormalizeError, normalizeScenario } from '../scenario/normalize.js';
 import { ScenarioSchema } from '../scenario/schema.js';
 import { setPath } from '../scenario/merge.js';
+import { canonicalParameterPath } from './parameter-paths.js';
 import { invalidValuesError } from './validation.js';
 import type { ParameterValue } from './parameters.js';
 import { summarizeReplication, type ReplicationSummary } from './replication-summary.js';
@@ -46,7 +47,8 @@ export type PointRun = PointResult & { series?: PointSeries };
 /** The scenario object with the point's values set (no mutation of the input). */
 export function applyValues(scenario: unknown, values: Record<string, ParameterValue>): unknown {
   let out = scenario;
-  for (const [path, value] of Object.entries(values)) out = setPath(out as Record<string, unknown>, path, value);
+  // Paths as the user wrote them (ids or indices of sectors and regions), set where the scenario holds them.
+  for (const [path, value] of Object.entries(values)) out = setPath(out as Record<string, unknown>, canonicalParameterPath(path, scenario), value);
   return out;
 }
 

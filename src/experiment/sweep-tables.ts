@@ -8,10 +8,11 @@ import { GAME_OUTCOMES, type GameOutcome } from '../model/metrics/win-win.js';
 import type { PointResult } from './run-point.js';
 import { groupCells } from './replication-summary.js';
 import type { PointSummary, SweepPlan } from '../results/sweep-format.js';
+import { unitCell } from '../results/metric-dictionary.js';
 import type { ParameterValue } from './parameters.js';
 
 export function sweepColumns(plan: SweepPlan): string[] {
-  return ['point', 'replication', ...plan.parameters.map((p) => p.path), 'region', 'metric', 'statistic', 'value'];
+  return ['point', 'replication', ...plan.parameters.map((p) => p.path), 'region', 'metric', 'unit', 'statistic', 'value'];
 }
 
 export function* sweepRows(plan: SweepPlan, points: PointResult[]): Generator<(string | number)[]> {
@@ -19,7 +20,7 @@ export function* sweepRows(plan: SweepPlan, points: PointResult[]): Generator<(s
     const params = plan.parameters.map((p) => valueCell(point.values[p.path]));
     for (const rep of point.replications)
       for (const [region, metric, statistic, value] of rep.cells)
-        if (Number.isFinite(value)) yield [point.index, rep.replication, ...params, region, metric, statistic, value];
+        if (Number.isFinite(value)) yield [point.index, rep.replication, ...params, region, metric, unitCell(metric), statistic, value];
   }
 }
 

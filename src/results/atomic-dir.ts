@@ -5,7 +5,9 @@
  * only an earlier results folder of the same kind, when the user asked (--force),
  * and of it only the files its manifest lists.
  */
-import { mkdir, rename } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { stableJson } from './file-format.js';
+import { writeMetricDictionary } from './metric-dictionary-file.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
   asIoUserError,
@@ -15,6 +17,7 @@ import {
   removeListedFiles,
   removeStaleStaging,
   writeInventory,
+  MANIFEST_FILE,
   type OutputFolderOptions,
 } from './output-folder.js';
 
@@ -36,8 +39,10 @@ export async function writeDirectoryAtomically(target: string, options: OutputFo
     // anything that records the folder's name while filling it (report footers) records the final one.
     const dir = join(staging, basename(target));
     await mkdir(dir);
+    if (options.provenance) await writeFile(join(dir, MANIFEST_FILE), stableJson({ provenance: options.provenance }));
     await fill(dir);
-    await writeInventory(dir, options.kind);
+    await writeMetricDictionary(dir);
+    await writeInventory(dir, options.kind, options.provenance);
     if (earlier) {
       // Replace the earlier result: move it aside first, so the target is never missing a complete folder for long.
       const aside = join(dirname(target), `.${basename(target)}.old-${process.pid}-${Date.now()}`);

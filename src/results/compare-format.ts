@@ -9,6 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { csvLine } from './csv.js';
+import { provenanceSchema } from './provenance-format.js';
 import { fileFormat, jsonNumber, readJsonFile, stableJson } from './json-file.js';
 import type { PointResult } from './point-format.js';
 
@@ -90,6 +91,8 @@ export const comparisonManifestSchema = z
     gitCommit: z.string().nullable().optional(),
     startedAt: z.string().optional(),
     resolvedScenarios: z.array(z.unknown()).optional(),
+    /** How the results were made (absent in folders written before it was recorded). */
+    provenance: provenanceSchema.optional(),
   })
   .loose();
 export const COMPARISON_MANIFEST = fileFormat('the manifest of a comparison (manifest.json)', comparisonManifestSchema);

@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { fileFormat } from './file-format.js';
 import { parameterSpecSchema } from './point-format.js';
+import { provenanceSchema } from './provenance-format.js';
 
 /** The resolved scenario as a manifest holds it: every field of the scenario; the ones a report shows are checked. */
 const resolvedScenarioSchema = z
@@ -34,6 +35,8 @@ const provenance = {
   node: z.string(),
   startedAt: z.string(),
   wallTimeSeconds: z.number(),
+  /** Scenario hashes, command line, design and version (provenance-format.ts; absent in folders written before it was recorded). */
+  provenance: provenanceSchema.optional(),
 };
 
 /** What output-folder.ts adds (writeInventory): every file the tool wrote there; `kind` is its kindTag, `chuanyu-<kind>`. */

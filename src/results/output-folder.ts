@@ -19,6 +19,7 @@ import { lstat, mkdir, readFile, readdir, rm, rmdir, writeFile } from 'node:fs/p
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../scenario/errors.js';
 import { processIsAlive } from './processes.js';
+import type { Provenance } from './provenance-format.js';
 
 /** The kinds of results folder written in one piece (sweeps and sensitivity analyses are plan folders, see sweep-store). */
 export const RESULTS_KINDS = ['run', 'compare', 'game', 'calibration', 'study', 'history', 'discover'] as const;
@@ -31,6 +32,8 @@ export interface OutputFolderOptions {
   kind: ResultsKind;
   /** Replace an earlier results folder of the same kind (the user said --force). */
   force?: boolean;
+  /** How the results were made: in manifest.json before the folder is filled (so its report shows it) and kept there at the end. */
+  provenance?: Provenance;
 }
 
 /** What a manifest records about the folder it sits in. */
@@ -186,12 +189,12 @@ export async function releaseStaging(staging: string): Promise<void> {
 }
 
 /** Marks a filled folder as this kind's results and lists every file in it, in manifest.json (merged into the one the fill wrote, if any). */
-export async function writeInventory(dir: string, kind: ResultsKind): Promise<void> {
+export async function writeInventory(dir: string, kind: ResultsKind, provenance?: Provenance): Promise<void> {
   const file = join(dir, MANIFEST_FILE);
   const own = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>) : {};
   const { kind: _kind, files: _files, ...rest } = own;
   const files = [...new Set([...(await listFiles(dir)), MANIFEST_FILE])].sort();
-  await writeFile(file, JSON.stringify({ kind: kindTag(kind), ...rest, files }, null, 2) + '\n');
+  await writeFile(file, JSON.stringify({ kind: kindTag(kind), ...rest, ...(provenance ? { provenance } : {}), files }, null, 2) + '\n');
 }
 
 /** Adds files a later command wrote into a results folder (e.g. `chuanyu report` re-rendering charts) to its manifest's list. */

@@ -9,7 +9,7 @@ import type { ReplicationResult } from '../model/run.js';
 import type { Manifest, RunSummary } from './run-format.js';
 import { stableJson } from './json-file.js';
 import { writeTable } from './table-files.js';
-import { MARKET_COLUMNS, METRIC_COLUMNS, SECTOR_COLUMNS, marketRows, metricRows, sectorRows } from './run-tables.js';
+import { MARKET_COLUMNS, METRIC_CSV_COLUMNS, SECTOR_COLUMNS, marketRows, metricCsvRows, sectorRows } from './run-tables.js';
 import { writeDirectoryAtomically } from './atomic-dir.js';
 
 /** What the files of a run are written from (experiment/run-scenario.ts's ScenarioRun). */
@@ -28,7 +28,7 @@ export interface TableOptions {
 
 export async function writeRunTables(dir: string, run: RunRecords, summary: RunSummary, tables: TableOptions = {}): Promise<void> {
   const out = { parquet: tables.parquet };
-  await writeTable(join(dir, 'metrics.csv'), METRIC_COLUMNS, () => metricRows(run.config, run.replications), out);
+  await writeTable(join(dir, 'metrics.csv'), METRIC_CSV_COLUMNS, () => metricCsvRows(run.config, run.replications), out);
   await writeTable(join(dir, 'sectors.csv'), SECTOR_COLUMNS, () => sectorRows(run.config, run.replications), out);
   await writeTable(join(dir, 'markets.csv'), MARKET_COLUMNS, () => marketRows(run.config, run.replications), out);
   await writeFile(join(dir, 'summary.json'), stableJson(summary));
@@ -38,7 +38,7 @@ export async function writeRunTables(dir: string, run: RunRecords, summary: RunS
     const cf = join(dir, 'counterfactual');
     await mkdir(cf, { recursive: true });
     const base = run.counterfactual;
-    await writeTable(join(cf, 'metrics.csv'), METRIC_COLUMNS, () => metricRows(run.config, base), out);
+    await writeTable(join(cf, 'metrics.csv'), METRIC_CSV_COLUMNS, () => metricCsvRows(run.config, base), out);
     await writeTable(join(cf, 'sectors.csv'), SECTOR_COLUMNS, () => sectorRows(run.config, base), out);
   }
 }

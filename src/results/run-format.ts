@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { GAME_LENSES } from '../model/metrics/lenses.js';
 import { GAME_OUTCOMES } from '../model/metrics/win-win.js';
+import { provenanceSchema } from './provenance-format.js';
 import { fileFormat, jsonNumber } from './file-format.js';
 import { statsSchema } from './stats-format.js';
 
@@ -108,6 +109,8 @@ export const runManifestSchema = z.object({
   wallTimeSeconds: z.number(),
   /** The resolved scenario (every default filled in). */
   resolvedScenario: z.unknown(),
+  /** How the results were made (absent in folders written before it was recorded). */
+  provenance: provenanceSchema.optional(),
 });
 /** What manifest.json of a run records (the folder inventory, kind and files, is added by output-folder.ts). */
 export type Manifest = z.output<typeof runManifestSchema>;

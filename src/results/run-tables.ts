@@ -11,6 +11,17 @@ export const METRIC_COLUMNS = ['replication', 'step', 'year', 'region', 'metric'
 export const SECTOR_COLUMNS = ['replication', 'step', 'year', 'region', 'sector', 'output', 'capital', 'firms', 'lq', 'investment', 'grants', 'relocation_offers', 'fund_invested'] as const;
 export const MARKET_COLUMNS = ['replication', 'step', 'year', 'sector', 'demand', 'capacity', 'sold', 'price', 'utilization', 'investment', 'duplicated_investment'] as const;
 
+/**
+ * metrics.csv as written: the rows of metricRows with the metric's unit after its name, so the
+ * table is self-describing (metricRows itself stays as the API and the golden test know it).
+ */
+export const METRIC_CSV_COLUMNS = ['replication', 'step', 'year', 'region', 'metric', 'unit', 'value'] as const;
+
+export function* metricCsvRows(config: ModelConfig, replications: ReplicationResult[]): Generator<(string | number)[]> {
+  const units = new Map(METRICS.map((d) => [d.name, d.unit]));
+  for (const [replication, step, year, region, metric, value] of metricRows(config, replications)) yield [replication, step, year, region, metric, units.get(metric) ?? '', value];
+}
+
 export type MetricRow = [replication: number, step: number, year: number, region: string, metric: string, value: number];
 
 /** metrics.csv rows: region metrics, then pair metrics, then zone metrics, per step. Undefined values (NaN) are omitted. */

@@ -68,10 +68,12 @@ describe('chuanyu history', () => {
     expect(md).toContain('Switching off the agreements (removed 5 events');
     expect(md).toContain('leaves the 1978-2002 fall exactly unchanged (identical runs)');
 
-    // report.html and the charts redrawn from summary.json alone are the ones the run wrote.
+    // report.html and the charts redrawn from summary.json alone (and manifest.json, for the provenance block) are the ones the run wrote.
     const copy = join(root, 'rerender', 'out-both');
     mkdirSync(copy, { recursive: true });
     writeFileSync(join(copy, 'summary.json'), readFileSync(join(out, 'summary.json')));
+    writeFileSync(join(copy, 'manifest.json'), readFileSync(join(out, 'manifest.json')));
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<h2 id="provenance-heading">Provenance</h2>');
     const redrawn = await renderHistoryReport(copy);
     expect(redrawn.charts).toEqual(['profile', 'attribution']);
     for (const f of ['report.html', 'profile.vl.json', 'profile.svg', 'attribution.vl.json', 'attribution.svg']) expect(readFileSync(join(copy, f), 'utf8'), f).toBe(readFileSync(join(out, f), 'utf8'));

@@ -19,7 +19,7 @@ describe('src/cli/program.ts', () => {
   it('prints --help in-process without ending the process, listing every command', async () => {
     const help = await runCliInProcess(['--help']);
     expect(help.status).toBe(0);
-    for (const command of ['run', 'sweep', 'merge', 'compare', 'report', 'game', 'study', 'match', 'replicator', 'calibrate', 'history', 'sensitivity', 'discover', 'slurm', 'validate', 'scenarios', 'schema'])
+    for (const command of ['run', 'sweep', 'merge', 'compare', 'report', 'game', 'study', 'match', 'replicator', 'calibrate', 'history', 'sensitivity', 'discover', 'slurm', 'params', 'validate', 'scenarios', 'schema'])
       expect(help.stdout).toMatch(new RegExp(`\\bchuanyu ${command}\\b`));
     expect(help.stderr).toBe('');
   });

@@ -26,8 +26,8 @@ describe('chuanyu run', () => {
 
   it('writes tidy tables with the documented columns', () => {
     const metrics = readFileSync(join(a, 'metrics.csv'), 'utf8').split('\n');
-    expect(metrics[0]).toBe('replication,step,year,region,metric,value');
-    expect(metrics.some((l) => /^0,0,2020,sichuan~chongqing,similarity,0\.\d+$/.test(l))).toBe(true);
+    expect(metrics[0]).toBe('replication,step,year,region,metric,unit,value');
+    expect(metrics.some((l) => /^0,0,2020,sichuan~chongqing,similarity,index,0\.\d+$/.test(l))).toBe(true);
     expect(metrics.some((l) => /^1,34,2054,zone,duplicated_investment_share,/.test(l))).toBe(true);
     const sectors = readFileSync(join(a, 'sectors.csv'), 'utf8').split('\n');
     expect(sectors[0]).toBe('replication,step,year,region,sector,output,capital,firms,lq,investment,grants,relocation_offers,fund_invested');

@@ -24,7 +24,7 @@ describe('chuanyu sweep', () => {
     expect(runCli(['sweep', SCENARIO, ...PARAMS, '--workers', '2', '--out', two, '--quiet']).status).toBe(0);
     for (const file of ['sweep.csv', 'outcomes.csv', 'summary.json']) same(one, two, file);
     const header = readFileSync(join(one, 'sweep.csv'), 'utf8').split('\n')[0];
-    expect(header).toBe('point,replication,fund.leverage,policy.fundShare,region,metric,statistic,value');
+    expect(header).toBe('point,replication,fund.leverage,policy.fundShare,region,metric,unit,statistic,value');
     const summary = JSON.parse(readFileSync(join(one, 'summary.json'), 'utf8'));
     expect(summary.points).toHaveLength(6);
     expect(summary.points[5].values).toEqual({ 'fund.leverage': 1, 'policy.fundShare': 0.4 });

@@ -28,14 +28,15 @@ describe('writeDirectoryAtomically', () => {
       await writeFile(join(dir, 'charts', 'b.svg'), '<svg/>');
     });
     expect(readFileSync(join(target, 'a.txt'), 'utf8')).toBe('one');
-    expect(manifestOf(target)).toEqual({ kind: 'chuanyu-run', files: ['a.txt', 'charts/b.svg', 'manifest.json'] });
+    // Every folder also gets its metric dictionary (metrics.json).
+    expect(manifestOf(target)).toEqual({ kind: 'chuanyu-run', files: ['a.txt', 'charts/b.svg', 'manifest.json', 'metrics.json'] });
     expect(await readdir(root)).toEqual(['my-run']);
   });
 
   it('keeps the manifest a command wrote, adding its kind and file list', async () => {
     const target = join(await fresh(), 'out');
     await writeDirectoryAtomically(target, RUN, (dir) => writeFile(join(dir, 'manifest.json'), JSON.stringify({ seed: 7 })));
-    expect(manifestOf(target)).toEqual({ kind: 'chuanyu-run', seed: 7, files: ['manifest.json'] });
+    expect(manifestOf(target)).toEqual({ kind: 'chuanyu-run', seed: 7, files: ['manifest.json', 'metrics.json'] });
   });
 
   it('keeps the earlier folder and cleans up when filling fails', async () => {
@@ -105,7 +106,7 @@ describe('checkOutputTarget', () => {
     await writeFile(join(target, 'charts', 'new.pdf'), '%PDF');
     await writeFile(join(target, 'todo.txt'), 'mine');
     await recordFiles(target);
-    expect(manifestOf(target).files).toEqual(['a.txt', 'charts/new.pdf', 'manifest.json']);
+    expect(manifestOf(target).files).toEqual(['a.txt', 'charts/new.pdf', 'manifest.json', 'metrics.json']);
   });
 });
 
@@ -118,5 +119,19 @@ describe('removeStaleStaging', () => {
     await writeFile(join(root, `.out.tmp-${dead}-9`), 'a file, not a staging folder');
     expect(await removeStaleStaging(target)).toEqual([join(root, `.out.tmp-${dead}-1`)]);
     expect((await readdir(root)).sort()).toEqual([`.other.tmp-${dead}-3`, `.out.tmp-${dead}-9`, `.out.tmp-${process.pid}-2`].sort());
+  });
+});
+
+describe('provenance in a folder written atomically', () => {
+  it('is in manifest.json while the folder is filled (so its report shows it) and after, beside the command\'s own fields', async () => {
+    const target = join(await mkdtemp(join(tmpdir(), 'chuanyu-prov-')), 'out');
+    const provenance = { scenarios: [{ name: 's', sha256: 'b'.repeat(64) }], commandLine: 'chuanyu run s', design: { sampler: 'single', sampleSize: 1, seed: 1, replications: 1 }, packageVersion: '0.0.0' };
+    let during: unknown;
+    await writeDirectoryAtomically(target, { ...RUN, provenance }, async (dir) => {
+      during = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).provenance;
+      await writeFile(join(dir, 'manifest.json'), JSON.stringify({ seed: 7 }));
+    });
+    expect(during).toEqual(provenance);
+    expect(manifestOf(target)).toEqual({ kind: 'chuanyu-run', seed: 7, provenance, files: ['manifest.json', 'metrics.json'] });
   });
 });

@@ -116,7 +116,7 @@ describe('readResults', () => {
     await expect(readResults(copy)).rejects.toThrow(`${join(copy, 'metrics.csv')}:4:1: value: not a number: "abc"`);
     lines[3] = '0,0,2010';
     await writeFile(join(copy, 'metrics.csv'), lines.join('\n'));
-    await expect(readResults(copy)).rejects.toThrow('metrics.csv:4:1: expected 6 fields, found 3');
+    await expect(readResults(copy)).rejects.toThrow('metrics.csv:4:1: expected 7 fields, found 3');
     await cp(join(dir, 'metrics.csv'), join(copy, 'metrics.csv'));
 
     await writeFile(join(copy, 'summary.json'), '{ not json');

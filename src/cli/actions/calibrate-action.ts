@@ -10,6 +10,7 @@ import { writeCalibrationFolder } from '../../report/calibration/report.js';
 import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
 import { loadScenario } from '../../scenario/load.js';
 import { interruptSignal } from '../signals.js';
+import { commandProvenance, scenarioSource } from '../provenance.js';
 import { timestamp } from './run-action.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 
@@ -108,7 +109,7 @@ export async function calibrateAction(options: CalibrateActionOptions): Promise<
     interrupt?.dispose();
   }
   const command = calibrateCommandLine(options.scenario, plan);
-  const summary = await writeCalibrationFolder(outDir, { plan, result, command, raw: loaded.raw }, { formats: options.formats, force: options.force });
+  const summary = await writeCalibrationFolder(outDir, { plan, result, command, raw: loaded.raw }, { formats: options.formats, force: options.force, provenance: commandProvenance([scenarioSource(loaded)], { sampler: 'cma-es', sampleSize: plan.evaluations, seed: plan.seed, replications: plan.replications }) });
   if (!options.quiet) {
     const seconds = (performance.now() - t0) / 1000;
     const e = summary.errors;

@@ -21,6 +21,7 @@ import { formatVerdictTables, verdictWords } from '../../report/compare/verdicts
 import { illustrativeLines, illustrativeNotes } from '../../report/common/illustrative.js';
 import { stableJson } from '../../results/json-file.js';
 import { gitCommit, packageVersion } from '../package-info.js';
+import { commandProvenance, scenarioSource } from '../provenance.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
@@ -47,7 +48,8 @@ export async function compareAction(options: CompareActionOptions): Promise<{ ou
     for (const l of loaded) checkRunFits(l, { replications, workers: options.workers });
     const comparison = await reportingModelLimits(loaded.map((l) => l.file).join(' or '), () => compareScenarios(loaded, { seed, replications, trajectories: true, workers: options.workers, quiet: options.quiet, signal: interrupt.signal }));
     const verdicts = comparison.verdicts.length > 0 ? comparisonVerdicts(comparison.verdicts, seed, replications) : null;
-    await writeDirectoryAtomically(outDir, { kind: 'compare', force: options.force }, async (dir) => {
+    const provenance = commandProvenance(loaded.map(scenarioSource), { sampler: 'scenarios', sampleSize: loaded.length, seed, replications });
+    await writeDirectoryAtomically(outDir, { kind: 'compare', force: options.force, provenance }, async (dir) => {
       await writeComparisonTables(dir, comparison);
       await writeTrajectoryTable(dir, comparison.trajectories);
       if (verdicts) await writeVerdictFiles(dir, verdicts);
@@ -65,6 +67,7 @@ export async function compareAction(options: CompareActionOptions): Promise<{ ou
           startedAt: started.toISOString(),
           wallTimeSeconds: (performance.now() - t0) / 1000,
           resolvedScenarios: loaded.map((l) => l.scenario),
+          provenance,
         }),
       );
       await renderCompareReport(dir, options.charts);

@@ -14,6 +14,7 @@ import { renderGameReport } from '../../report/game/report.js';
 import { gameJson } from '../../experiment/game-json.js';
 import { writeGameJson, writeGameManifest, writePayoffsCsv } from '../../results/experiment-files.js';
 import { gitCommit, packageVersion } from '../package-info.js';
+import { commandProvenance, scenarioSource } from '../provenance.js';
 import { interruptSignal } from '../signals.js';
 import { createPointPool } from '../../experiment/pool.js';
 import { availableParallelism } from 'node:os';
@@ -71,7 +72,9 @@ export async function gameAction(options: GameActionOptions): Promise<{ outDir: 
     await pool.close();
     interrupt.dispose();
   }
-  await writeDirectoryAtomically(outDir, { kind: 'game', force: options.force }, async (dir) => {
+  // Every strategy profile at every parameter value is a point.
+  const provenance = commandProvenance([scenarioSource(loaded)], { sampler: sweep.length > 0 ? 'grid of strategy profiles' : 'strategy profiles', sampleSize: profiles * design.length, seed, replications });
+  await writeDirectoryAtomically(outDir, { kind: 'game', force: options.force, provenance }, async (dir) => {
     const objectives = Object.fromEntries(loaded.scenario.regions.map((r) => [r.id, loaded.scenario.governments[r.id]?.objective ?? { gdp: 1, welfare: 0, fiscal: 0 }]));
     await writeGameJson(join(dir, 'game.json'), gameJson(name, seed, replications, sweep.map((p) => p.path), points, objectives));
     await writePayoffsCsv(dir, points, sweep.map((p) => p.path));
@@ -88,7 +91,7 @@ export async function gameAction(options: GameActionOptions): Promise<{ outDir: 
     );
     await writeGameManifest(
       dir,
-      { command: 'game', scenario: name, scenarioFile: loaded.file, seed, replications, strategies, lens, sweep, packageVersion: packageVersion(), gitCommit: gitCommit(), node: process.version, startedAt: started.toISOString(), wallTimeSeconds: (performance.now() - t0) / 1000, resolvedScenario: loaded.scenario },
+      { command: 'game', scenario: name, scenarioFile: loaded.file, seed, replications, strategies, lens, sweep, packageVersion: packageVersion(), gitCommit: gitCommit(), node: process.version, startedAt: started.toISOString(), wallTimeSeconds: (performance.now() - t0) / 1000, resolvedScenario: loaded.scenario, provenance },
     );
     await renderGameReport(dir, { title: loaded.scenario.title, description: loaded.scenario.description, illustrative: loaded.scenario.illustrative }, options.charts);
   });

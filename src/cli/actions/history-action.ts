@@ -10,6 +10,7 @@ import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js'
 import { writeHistoryFolder } from '../../report/history/report.js';
 import { attributionSentences, profileSentences } from '../../report/history/text.js';
 import { loadScenario } from '../../scenario/load.js';
+import { commandProvenance, scenarioSource } from '../provenance.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
@@ -99,7 +100,7 @@ export async function historyAction(options: HistoryActionOptions): Promise<Hist
     interrupt?.dispose();
   }
   const command = historyCommandLine(options.scenario, { profile: doProfile, attribution: doAttribution, replications, seed, step: grid.step });
-  await writeHistoryFolder(outDir, { profile, attribution }, { command, force: options.force, formats: options.formats });
+  await writeHistoryFolder(outDir, { profile, attribution }, { command, force: options.force, formats: options.formats, provenance: commandProvenance([scenarioSource(loaded)], { sampler: 'history variants', sampleSize: null, seed, replications }) });
   if (!options.quiet) {
     const seconds = (performance.now() - t0) / 1000;
     for (const line of [...(profile ? profileSentences(profile) : []), ...(attribution ? attributionSentences(attribution) : [])]) log(line);

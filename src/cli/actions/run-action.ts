@@ -13,6 +13,7 @@ import { renderRunReport } from '../../report/run/report.js';
 import { illustrativeLines, illustrativeNotes } from '../../report/common/illustrative.js';
 import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
 import { gitCommit, packageVersion } from '../package-info.js';
+import { commandProvenance, scenarioSource } from '../provenance.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 import type { ChartFileOptions } from '../options.js';
 
@@ -58,6 +59,7 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
   const run = await reportingModelLimits(loaded.file, () => runScenario(loaded.config, { seed, replications }));
   const summary = summarizeRun(run);
   const seconds = (performance.now() - t0) / 1000;
+  const provenance = commandProvenance([scenarioSource(loaded)], { sampler: 'single', sampleSize: 1, seed, replications });
   await writeResults(outDir, run, summary, {
     scenario: name,
     scenarioFile: loaded.file,
@@ -70,6 +72,7 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
     startedAt: started.toISOString(),
     wallTimeSeconds: (performance.now() - t0) / 1000,
     resolvedScenario: loaded.scenario,
+    provenance,
   }, async (dir) => {
     await renderRunReport(dir, options.charts);
   }, { force: options.force, parquet: options.parquet });

@@ -7,6 +7,9 @@ import { executeSensitivity, planSensitivity, type SensitivityOptions, type Sens
 import { writeSensitivityTables } from '../../experiment/write-sensitivity.js';
 import { renderSensitivityReport } from '../../report/sensitivity/report.js';
 import { interruptSignal } from '../signals.js';
+import { commandProvenance } from '../provenance.js';
+import { writePlanFolderManifest } from '../../results/provenance.js';
+import { writeMetricDictionary } from '../../results/metric-dictionary-file.js';
 import { timestamp } from './run-action.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 
@@ -51,6 +54,12 @@ export async function sensitivityAction(options: SensitivityActionOptions): Prom
       return { outDir, complete: false };
     }
     await writeSensitivityTables(outDir, plan, result.points, { parquet: options.parquet });
+    await writePlanFolderManifest(
+      outDir,
+      'sensitivity',
+      commandProvenance([{ name: plan.scenario, resolved: plan.resolvedScenario }], { sampler: plan.method, sampleSize: plan.points.length, seed: plan.seed, replications: plan.replications }),
+    );
+    await writeMetricDictionary(outDir);
     await renderSensitivityReport(outDir);
     if (!options.quiet) {
       log(`Done: ${join(outDir, 'sensitivity.csv')}, points.csv${plan.series ? ', series.csv' : ''}${options.parquet ? ' (and .parquet)' : ''}, summary.json`);

@@ -16,6 +16,7 @@ import { readValidationReport, writeStudyIntoValidation } from '../../report/val
 import { UserError } from '../../scenario/errors.js';
 
 import { gitCommit, packageVersion } from '../package-info.js';
+import { commandProvenance, scenarioSource } from '../provenance.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
@@ -79,7 +80,8 @@ export async function studyAction(options: StudyActionOptions): Promise<{ outDir
     cells: studyCellsList,
   };
   const objectives = Object.fromEntries(loaded.scenario.regions.map((r) => [r.id, loaded.scenario.governments[r.id]?.objective ?? { gdp: 1, welfare: 0, fiscal: 0 }]));
-  await writeDirectoryAtomically(outDir, { kind: 'study', force: options.force }, async (dir) => {
+  const provenance = commandProvenance([scenarioSource(loaded)], { sampler: 'study grid of strategy profiles', sampleSize: cells * profiles, seed, replications });
+  await writeDirectoryAtomically(outDir, { kind: 'study', force: options.force, provenance }, async (dir) => {
     await writeStudyJson(dir, data);
     await writeStudyCells(dir, data);
     await mkdir(join(dir, 'games'));
@@ -89,7 +91,7 @@ export async function studyAction(options: StudyActionOptions): Promise<{ outDir
       dir,
       {
         command: 'study', studyFile: study.file, study: basename(study.file), scale: study.scale, scenario: loaded.scenario.name, scenarioFile: loaded.file, seed, replications, strategies: study.strategies,
-        packageVersion: packageVersion(), gitCommit: gitCommit(), node: process.version, startedAt: started.toISOString(), wallTimeSeconds: (performance.now() - t0) / 1000, resolvedScenario: loaded.scenario,
+        packageVersion: packageVersion(), gitCommit: gitCommit(), node: process.version, startedAt: started.toISOString(), wallTimeSeconds: (performance.now() - t0) / 1000, resolvedScenario: loaded.scenario, provenance,
       },
     );
     await renderStudyReport(dir);

@@ -8,10 +8,13 @@ import { UserError } from '../../scenario/errors.js';
 import { executeSweep, planSweep, type SweepOptions } from '../../experiment/sweep.js';
 import { checkedPoints, loadPoint, savePoint } from '../../results/plan-folder.js';
 import { copySeries } from '../../results/series-files.js';
-import { openSweep, planIdentity, pointsOfShard, readPlan } from '../../results/sweep-format.js';
+import { openSweep, planIdentity, pointsOfShard, readPlan, type SweepPlan } from '../../results/sweep-format.js';
 import { writeSweepTables } from '../../experiment/write-sweep.js';
 import { renderSweepReport } from '../../report/sweep/report.js';
 import { interruptSignal } from '../signals.js';
+import { commandProvenance } from '../provenance.js';
+import { writePlanFolderManifest } from '../../results/provenance.js';
+import { writeMetricDictionary } from '../../results/metric-dictionary-file.js';
 import { timestamp } from './run-action.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 import type { ChartFileOptions } from '../options.js';
@@ -49,6 +52,8 @@ export async function sweepAction(options: SweepActionOptions): Promise<{ outDir
       return { outDir, complete: false };
     }
     await writeSweepTables(outDir, plan, result.points, { parquet: options.parquet });
+    await writePlanFolderManifest(outDir, 'sweep', sweepProvenance(plan));
+    await writeMetricDictionary(outDir);
     await renderSweepReport(outDir, options.charts);
     if (!options.quiet) {
       log(`Done: ${join(outDir, 'sweep.csv')}, outcomes.csv${plan.series ? ', series.csv' : ''}${options.parquet ? ' (and .parquet)' : ''}, summary.json`);
@@ -59,6 +64,10 @@ export async function sweepAction(options: SweepActionOptions): Promise<{ outDir
     interrupt?.dispose();
   }
 }
+
+/** A sweep's provenance: its base scenario, the design of the whole plan (every shard's points), this command line. */
+const sweepProvenance = (plan: SweepPlan) =>
+  commandProvenance([{ name: plan.scenario, resolved: plan.resolvedScenario }], { sampler: plan.design, sampleSize: plan.points.length, seed: plan.seed, replications: plan.replications });
 
 /** Combines shard folders of one sweep into the table an unsharded run gives. */
 export async function mergeAction(options: { dirs: string[]; out: string; quiet?: boolean; parquet?: boolean; log?: (line: string) => void }): Promise<string> {
@@ -92,6 +101,8 @@ export async function mergeAction(options: { dirs: string[]; out: string; quiet?
     points.push(point);
   }
   await writeSweepTables(outDir, plan, points, { parquet: options.parquet });
+  await writePlanFolderManifest(outDir, 'merge', sweepProvenance(plan));
+  await writeMetricDictionary(outDir);
   await renderSweepReport(outDir);
   if (!options.quiet) log(`Merged ${options.dirs.length} folder${options.dirs.length === 1 ? '' : 's'} (${points.length} points) into ${outDir}`);
   return outDir;

@@ -18,6 +18,9 @@ import type { StepRecord } from '../record.js';
 export const LENSES = ['welfare', 'gdp', 'fiscal'] as const;
 export type Lens = (typeof LENSES)[number];
 
+/** The registry metrics each lens is computed from (lensValues below), for the metric dictionary (metrics.json). */
+export const LENS_OF_METRIC: Readonly<Record<string, Lens>> = { value_added: 'gdp', fiscal_balance: 'fiscal', consumption: 'welfare', resident_wealth: 'welfare' };
+
 /** Each region's value in each lens, and (welfare) the discounted consumption alone, which sets its tolerance band. */
 export interface LensValues {
   lens: Record<Lens, number[]>;

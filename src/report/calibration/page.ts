@@ -1,4 +1,5 @@
 /** The HTML page of a calibration report (report.html): the errors in and out of sample stated plainly, the fitted parameters, the fit by year, and the charts. */
+import type { Provenance } from '../../results/provenance-format.js';
 import { calibratedTitle, type CalibrationSummary } from '../../experiment/calibration/summary.js';
 import { fitRows } from '../../results/calibration-format.js';
 import { metricLabel } from '../common/chart-spec.js';
@@ -28,7 +29,7 @@ export function errorSentences(s: CalibrationSummary): string[] {
   return out;
 }
 
-export function calibrationHtml(s: CalibrationSummary, charts: Parameters<typeof buildExperimentHtml>[0]['charts'], folder: string): string {
+export function calibrationHtml(s: CalibrationSummary, charts: Parameters<typeof buildExperimentHtml>[0]['charts'], folder: string, provenance: Provenance | null = null): string {
   const name = calibratedTitle(s.scenario.title) || s.scenario.name;
   const e = s.errors;
   const errorRows: string[][] = [
@@ -71,6 +72,7 @@ export function calibrationHtml(s: CalibrationSummary, charts: Parameters<typeof
   )}</p><p>Reproduce: <code>${escapeHtml(s.command)}</code>. The fitted scenario is <a href="calibrated.yaml">calibrated.yaml</a> in this folder; run it with <code>chuanyu run</code> and the path of that file.</p>`;
   const vl = charts.some((c) => c.files.some((f) => f.href.endsWith('.vl.json')));
   return buildExperimentHtml({
+    provenance,
     title: `Calibration: ${name}`,
     documentTitle: `Calibration of ${s.scenario.name} – chuanyu-sim calibration report`,
     lede: errorSentences(s),

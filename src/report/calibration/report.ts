@@ -11,6 +11,7 @@
  * `renderCalibrationReport` redraws the charts and report.html from
  * summary.json alone, so a folder can be re-rendered later.
  */
+import { readFolderProvenance } from '../../results/provenance.js';
 import { writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { CalibrationPlan, CalibrationResult } from '../../experiment/calibration/calibrate.js';
@@ -18,6 +19,7 @@ import { calibratedScenarioYaml } from '../../experiment/calibration/calibrated-
 import { buildCalibrationSummary, type CalibrationSummary } from '../../experiment/calibration/summary.js';
 import { writeCalibrationSummary, writeFitCsv } from '../../results/experiment-files.js';
 import { writeDirectoryAtomically } from '../../results/atomic-dir.js';
+import type { Provenance } from '../../results/provenance-format.js';
 import { calibrationCharts } from './charts.js';
 import { calibrationHtml } from './page.js';
 import { readCalibrationSummary } from './read.js';
@@ -36,12 +38,12 @@ export interface WriteCalibrationInput {
 }
 
 /** Writes the whole calibration folder at `outDir` (replacing an earlier one); returns the summary. */
-export async function writeCalibrationFolder(outDir: string, input: WriteCalibrationInput, options: ExperimentReportOptions & { force?: boolean } = {}): Promise<CalibrationSummary> {
+export async function writeCalibrationFolder(outDir: string, input: WriteCalibrationInput, options: ExperimentReportOptions & { force?: boolean; provenance?: Provenance } = {}): Promise<CalibrationSummary> {
   const target = resolve(outDir);
   // Relative paths (extends, target file) are taken from the final folder: the temporary one is its sibling.
   const summary = buildCalibrationSummary(input.plan, input.result, { outDir: target, command: input.command });
   const yaml = calibratedScenarioYaml(input.plan, input.result, { outDir: target, command: input.command, raw: input.raw });
-  await writeDirectoryAtomically(target, { kind: 'calibration', force: options.force }, async (dir) => {
+  await writeDirectoryAtomically(target, { kind: 'calibration', force: options.force, provenance: options.provenance }, async (dir) => {
     await writeFile(join(dir, 'calibrated.yaml'), yaml);
     await writeCalibrationSummary(dir, summary);
     await writeFitCsv(dir, summary);
@@ -55,7 +57,7 @@ export async function renderCalibrationReport(dir: string, options: ExperimentRe
   const data = summary ?? (await readCalibrationSummary(dir));
   const { drawn, files } = await writeExperimentCharts(dir, calibrationCharts(data), chartFormats(options), options.captions);
   const report = join(dir, 'report.html');
-  await writeFile(report, calibrationHtml(data, drawn, options.folderName ?? basename(resolve(dir))));
+  await writeFile(report, calibrationHtml(data, drawn, options.folderName ?? basename(resolve(dir)), await readFolderProvenance(dir)));
   files.push(report);
   return { charts: drawn.map((c) => c.name), files, report };
 }

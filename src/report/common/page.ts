@@ -5,6 +5,8 @@
  * a caption on how to read it and links to its files.
  */
 import { REPORT_CSS, escapeHtml, inlineSvg, type ReportChart } from './html.js';
+import type { Provenance } from '../../results/provenance-format.js';
+import { PROVENANCE_ID, provenanceSection } from './provenance.js';
 
 export { escapeHtml };
 
@@ -36,6 +38,8 @@ export interface ExperimentPage {
   footer: string;
   /** Further styles of this page only (appended to the shared ones). */
   css?: string;
+  /** How the results were made (the folder's manifest); a last section when given. */
+  provenance?: Provenance | null;
 }
 
 export interface ChartSection {
@@ -95,6 +99,7 @@ export function buildExperimentHtml(page: ExperimentPage): string {
     ...page.sections.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.heading)}</a></li>`),
     ...page.charts.map((c) => `<li><a href="#chart-${c.name}">${escapeHtml(c.heading)}</a></li>`),
     ...chartSections.flatMap((s) => [`<li><a href="#${s.id}">${escapeHtml(s.heading)}</a></li>`, ...s.charts.map((c) => `<li><a href="#chart-${c.name}">${escapeHtml(c.heading)}</a></li>`)]),
+    ...(page.provenance ? [`<li><a href="#${PROVENANCE_ID}">Provenance</a></li>`] : []),
   ];
   const after = chartSections.map(
     (s) => `<section id="${s.id}" aria-labelledby="${s.id}-heading">
@@ -130,7 +135,7 @@ ${toc.join('\n')}
 <main>
 ${sections.join('\n')}
 ${page.charts.map((c) => figure(c)).join('\n')}
-${after.join('')}</main>
+${after.join('')}${page.provenance ? `${provenanceSection(page.provenance)}\n` : ''}</main>
 <footer>
 <p>${page.footer}</p>
 </footer>

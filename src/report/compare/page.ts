@@ -1,4 +1,5 @@
 /** The HTML page of a comparison report (report.html): the scenarios, their verdicts, the paired differences, and the charts. */
+import { provenanceOf } from '../../results/provenance-format.js';
 import { basename } from 'node:path';
 import type { ReportChart } from '../common/html.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
@@ -71,6 +72,7 @@ export function compareHtml(data: ComparisonData, charts: ReportChart[]): string
   const verdicts = verdictsSection(data);
   const vl = charts.some((c) => c.files.some((f) => f.href.endsWith('.vl.json')));
   return buildExperimentHtml({
+    provenance: provenanceOf(manifest),
     title: `Comparison: ${labels.join(' vs ')}`,
     documentTitle: `Comparison of ${labels.join(', ')} – chuanyu-sim comparison report`,
     lede: [

@@ -1,4 +1,5 @@
 /** The HTML page of a game report (report.html): each analysed game (payoffs, equilibria, the game in every lens, where the gap comes from) and the charts. */
+import type { Provenance } from '../../results/provenance-format.js';
 import type { ChangeInterval } from '../../experiment/verdict.js';
 import type { ReportChart } from '../common/html.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
@@ -10,7 +11,7 @@ import { mutualDecomposition, type GameData } from './read.js';
 
 const ciCell = (c: ChangeInterval) => formatInterval(c.mean, c.low, c.high);
 
-export function gameHtml(game: GameData, drawn: ReportChart[]): string {
+export function gameHtml(game: GameData, drawn: ReportChart[], provenance: Provenance | null = null): string {
   const { data, info } = game;
   const sections = data.points.map((p, i) => {
     const label = Object.entries(p.values).map(([k, v]) => `${k} = ${v}`).join(', ');
@@ -52,6 +53,7 @@ export function gameHtml(game: GameData, drawn: ReportChart[]): string {
     };
   });
   return buildExperimentHtml({
+    provenance,
     title: `The game: ${info.title || data.scenario}`,
     documentTitle: `chuanyu-sim game: ${data.scenario}`,
     lede: [info.description, 'Every profile of government strategies was run with the same seeds, so payoff differences between profiles are not luck.'].filter(Boolean),

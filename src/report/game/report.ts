@@ -4,6 +4,7 @@
  * without re-running: read.ts reads the folder, charts.ts lists the charts,
  * page.ts builds the page.
  */
+import { readFolderProvenance } from '../../results/provenance.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions } from '../common/write-charts.js';
@@ -19,6 +20,6 @@ export async function renderGameReport(dir: string, info: GameInfo, options: Exp
   const outDir = join(dir, 'charts');
   const { drawn } = await writeExperimentCharts(outDir, gameCharts(game), chartFormats(options), options.captions);
   const report = join(outDir, 'report.html');
-  await writeFile(report, gameHtml(game, drawn));
+  await writeFile(report, gameHtml(game, drawn, await readFolderProvenance(dir)));
   return { charts: drawn.map((c) => c.name), report };
 }

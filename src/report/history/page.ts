@@ -4,17 +4,19 @@
  * note: the folder holds no resolved scenario (summary.json has the results,
  * manifest.json the file list).
  */
+import type { Provenance } from '../../results/provenance-format.js';
 import type { ReportChart } from '../common/html.js';
 import { buildExperimentHtml, escapeHtml } from '../common/page.js';
 import { attributionSentences, profileSentences, type HistoryResult } from './text.js';
 
-export function historyHtml(result: HistoryResult, charts: ReportChart[], folder: string, command: string): string {
+export function historyHtml(result: HistoryResult, charts: ReportChart[], folder: string, command: string, provenance: Provenance | null = null): string {
   const name = result.profile?.scenario ?? result.attribution?.scenario ?? '';
   const list = (lines: string[]) => `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('\n')}</ul>`;
   const sections = [];
   if (result.profile) sections.push({ id: 'profile', heading: 'Which competition windows the data support', html: list(profileSentences(result.profile)) + '<p>Every window: <a href="profile.csv">profile.csv</a>.</p>' });
   if (result.attribution) sections.push({ id: 'attribution', heading: 'Which mechanism explains the history', html: list(attributionSentences(result.attribution)) + '<p>Every figure: <a href="attribution.csv">attribution.csv</a>.</p>' });
   return buildExperimentHtml({
+    provenance,
     title: `History analyses: ${name}`,
     documentTitle: `History analyses of ${name} – chuanyu-sim`,
     lede: [],

@@ -12,9 +12,11 @@
  * `renderHistoryReport` redraws the charts and report.html from summary.json
  * alone (read.ts), so a folder can be re-rendered later.
  */
+import { readFolderProvenance } from '../../results/provenance.js';
 import { writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { writeDirectoryAtomically } from '../../results/atomic-dir.js';
+import type { Provenance } from '../../results/provenance-format.js';
 import { writeAttributionCsv, writeHistorySummary, writeProfileCsv } from '../../results/experiment-files.js';
 import { historyHtml } from './page.js';
 import { historyCharts } from './charts.js';
@@ -25,10 +27,10 @@ import { readHistory, type HistorySummary } from './read.js';
 export type { HistorySummary } from './read.js';
 
 /** Writes the whole history folder at `outDir` (replacing an earlier one only with --force). */
-export async function writeHistoryFolder(outDir: string, result: HistoryResult, options: ExperimentReportOptions & { force?: boolean; command: string }): Promise<string[]> {
+export async function writeHistoryFolder(outDir: string, result: HistoryResult, options: ExperimentReportOptions & { force?: boolean; command: string; provenance?: Provenance }): Promise<string[]> {
   const target = resolve(outDir);
   const written: string[] = [];
-  await writeDirectoryAtomically(target, { kind: 'history', force: options.force }, async (dir) => {
+  await writeDirectoryAtomically(target, { kind: 'history', force: options.force, provenance: options.provenance }, async (dir) => {
     const summary: HistorySummary = { kind: 'chuanyu-history', command: options.command, ...result };
     await writeHistorySummary(dir, summary);
     await writeFile(join(dir, 'summary.md'), historySummaryMarkdown(result, options.command));
@@ -52,7 +54,7 @@ export async function renderHistoryReport(dir: string, options: ExperimentReport
   const data = summary ?? (await readHistory(dir));
   const { drawn, files } = await writeExperimentCharts(dir, historyCharts(data), chartFormats(options), options.captions);
   const report = join(dir, 'report.html');
-  await writeFile(report, historyHtml(data, drawn, options.folderName ?? basename(resolve(dir)), data.command));
+  await writeFile(report, historyHtml(data, drawn, options.folderName ?? basename(resolve(dir)), data.command, await readFolderProvenance(dir)));
   files.push(report);
   return { charts: drawn.map((c) => c.name), files, report };
 }

@@ -4,6 +4,8 @@
  * summary.json, every chart as inline SVG with a caption on how to read it,
  * and the list of dated events.
  */
+import { provenanceOf } from '../../results/provenance-format.js';
+import { PROVENANCE_ID, provenanceSection } from '../common/provenance.js';
 import { basename } from 'node:path';
 import type { MetricSummary } from '../../experiment/summarize.js';
 import type { Stats } from '../../experiment/statistics.js';
@@ -117,6 +119,7 @@ ${rows.join('\n')}
 /** The whole page. */
 export function buildHtmlReport(data: ResultsData, charts: ReportChart[], skipped: SkippedChart[] = [], illustrative = ''): string {
   const { scenario, summary, manifest } = data;
+  const provenance = provenanceOf(manifest);
   const title = scenario.title || scenario.name;
   const n = summary.replications;
   const meta = [
@@ -131,6 +134,7 @@ export function buildHtmlReport(data: ResultsData, charts: ReportChart[], skippe
     '<li><a href="#headline">Headline results</a></li>',
     ...charts.map((c) => `<li><a href="#chart-${c.name}">${escapeHtml(c.heading)}</a></li>`),
     '<li><a href="#events">Events</a></li>',
+    ...(provenance ? [`<li><a href="#${PROVENANCE_ID}">Provenance</a></li>`] : []),
   ];
   const figures = charts.map(
     (c) => `<section id="chart-${c.name}" aria-labelledby="chart-${c.name}-heading">
@@ -168,6 +172,7 @@ ${headlineTable(data)}
 ${figures.join('\n')}
 ${skippedHtml.join('\n')}
 ${eventsSection(data)}
+${provenanceSection(provenance)}
 </main>
 <footer>
 <p>Made by chuanyu-sim from the results folder <code>${escapeHtml(basename(data.dir))}</code> (metrics.csv, sectors.csv, markets.csv, summary.json and the counterfactual).${

@@ -1,4 +1,5 @@
 /** The HTML page of a sensitivity report (report.html): the design, the indices of every output, and the charts. */
+import type { Provenance } from '../../results/provenance-format.js';
 import { basename } from 'node:path';
 import type { IndexEstimate } from '../../experiment/sensitivity/common.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
@@ -70,13 +71,14 @@ function methodText(data: SensitivityData): string {
   return `<p>${escapeHtml(text)}</p>\n<p>${escapeHtml(reps)} ${escapeHtml(boot)}</p>`;
 }
 
-export function sensitivityHtml(data: SensitivityData, charts: Parameters<typeof buildExperimentHtml>[0]['charts']): string {
+export function sensitivityHtml(data: SensitivityData, charts: Parameters<typeof buildExperimentHtml>[0]['charts'], provenance: Provenance | null = null): string {
   const { plan, scenario } = data;
   const name = scenario.title || scenario.name;
   const n = plan.replications;
   const method = plan.method === 'morris' ? 'Morris screening' : 'Sobol indices';
   const vl = charts.some((c) => c.files.some((f) => f.href.endsWith('.vl.json')));
   return buildExperimentHtml({
+    provenance,
     title: `Sensitivity: ${name}`,
     documentTitle: `Sensitivity of ${scenario.name} – chuanyu-sim sensitivity report`,
     illustrative: illustrativeHtml(illustrativeNotes([data.scenario])),

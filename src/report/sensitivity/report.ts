@@ -4,6 +4,7 @@
  * (see charts.ts) and report.html. Reads sensitivity-plan.json and
  * summary.json only, so re-rendering the same folder gives the same specs.
  */
+import { readFolderProvenance } from '../../results/provenance.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readSensitivity } from './read.js';
@@ -19,7 +20,7 @@ export async function renderSensitivityReport(dir: string, options: ExperimentRe
   const outDir = join(data.dir, 'charts');
   const { drawn, files } = await writeExperimentCharts(outDir, sensitivityCharts(data), formats, options.captions);
   const report = join(outDir, 'report.html');
-  await writeFile(report, sensitivityHtml(data, drawn));
+  await writeFile(report, sensitivityHtml(data, drawn, await readFolderProvenance(dir)));
   files.push(report);
   return { charts: drawn.map((c) => c.name), files, report };
 }

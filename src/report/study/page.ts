@@ -1,4 +1,5 @@
 /** The HTML page of a study report (report.html): the question, the indeterminate cells, the answers, the game type per cell, and the charts. */
+import type { Provenance } from '../../results/provenance-format.js';
 import type { ReportChart } from '../common/html.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
 import { illustrativeHtml, illustrativeNotes } from '../common/illustrative.js';
@@ -6,7 +7,7 @@ import { LENS_NAMES } from './charts.js';
 import { studySummaryLines, typeGrid } from './text.js';
 import type { StudyData } from './read.js';
 
-export function studyHtml(study: StudyData, drawn: ReportChart[]): string {
+export function studyHtml(study: StudyData, drawn: ReportChart[], provenance: Provenance | null = null): string {
   const { data } = study;
   // Every text from the study file or the results is escaped: the file is user input.
   const summary = summaryHtml(studySummaryLines(data.cells, data));
@@ -35,6 +36,7 @@ export function studyHtml(study: StudyData, drawn: ReportChart[]): string {
     })),
   ];
   return buildExperimentHtml({
+    provenance,
     title: data.title,
     documentTitle: `chuanyu-sim study: ${data.name}`,
     lede: [`Every profile of ${data.strategies.join(' and ')} was run with the same seeds at every cell, so payoff differences between profiles are not luck.`],

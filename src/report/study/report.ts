@@ -6,6 +6,7 @@
  * words), one chart a panel (a phase diagram per lens, side by side) and
  * report.html.
  */
+import { readFolderProvenance } from '../../results/provenance.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LENS_NAMES, studyCharts } from './charts.js';
@@ -65,6 +66,6 @@ export async function renderStudyReport(dir: string, options: ExperimentReportOp
   const outDir = join(dir, 'charts');
   const { drawn } = await writeExperimentCharts(outDir, studyCharts(study), chartFormats(options), options.captions);
   const report = join(outDir, 'report.html');
-  await writeFile(report, studyHtml(study, drawn));
+  await writeFile(report, studyHtml(study, drawn, await readFolderProvenance(dir)));
   return { charts: drawn.map((c) => c.name), report };
 }

@@ -1,4 +1,5 @@
 /** The HTML page of a sweep report (report.html): the swept parameters, the headline metrics at every point, and the charts. */
+import type { Provenance } from '../../results/provenance-format.js';
 import { basename } from 'node:path';
 import type { PointSummary } from '../../results/sweep-format.js';
 import { outcomeLabel } from '../common/palette.js';
@@ -73,7 +74,7 @@ function pointsTable(data: SweepData): string {
   return htmlTable(caption, header, rows, { numeric: columns.map((_, i) => first + i), className: 'headline points', wrapClass: 'points-scroll' });
 }
 
-export function sweepHtml(data: SweepData, charts: Parameters<typeof buildExperimentHtml>[0]['charts']): string {
+export function sweepHtml(data: SweepData, charts: Parameters<typeof buildExperimentHtml>[0]['charts'], provenance: Provenance | null = null): string {
   const { plan, scenario } = data;
   const name = scenario.title || scenario.name;
   const n = data.replications;
@@ -91,6 +92,7 @@ export function sweepHtml(data: SweepData, charts: Parameters<typeof buildExperi
   ];
   const vl = charts.some((c) => c.files.some((f) => f.href.endsWith('.vl.json')));
   return buildExperimentHtml({
+    provenance,
     title: `Sweep: ${name}`,
     documentTitle: `Sweep of ${scenario.name} – chuanyu-sim sweep report`,
     lede,

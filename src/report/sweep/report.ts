@@ -5,6 +5,7 @@
  * summary.json only. Specs are deterministic, so rendering the same folder
  * again reproduces them byte for byte.
  */
+import { readFolderProvenance } from '../../results/provenance.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readSweep } from './read.js';
@@ -20,7 +21,7 @@ export async function renderSweepReport(dir: string, options: ExperimentReportOp
   const outDir = join(data.dir, 'charts');
   const { drawn, files } = await writeExperimentCharts(outDir, sweepCharts(data), formats, options.captions);
   const report = join(outDir, 'report.html');
-  await writeFile(report, sweepHtml(data, drawn));
+  await writeFile(report, sweepHtml(data, drawn, await readFolderProvenance(dir)));
   files.push(report);
   return { charts: drawn.map((c) => c.name), files, report };
 }
