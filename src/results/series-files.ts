@@ -14,6 +14,7 @@ import { csvLine } from './csv.js';
 import { writeTable, type TableOutput } from './table-files.js';
 import type { Cell } from './parquet-file.js';
 import type { DesignPoint, ParameterValue } from './point-format.js';
+import { METRICS } from '../model/metric-registry.js';
 
 /** One replication's trajectories: `values[s * keys + k]` is series k at step s (NaN where undefined). */
 export interface ReplicationSeries {
@@ -93,19 +94,21 @@ export async function copySeries(from: string, to: string, index: number): Promi
   await rename(tmp, target);
 }
 
-export const seriesColumns = (paths: readonly string[]): string[] => ['point', ...paths, 'replication', 'step', 'year', 'region', 'metric', 'value'];
+/** series.csv's columns: as the point files', with the design point's values in front and each metric's unit (metrics.json) after its name. */
+export const seriesColumns = (paths: readonly string[]): string[] => ['point', ...paths, 'replication', 'step', 'year', 'region', 'metric', 'unit', 'value'];
 
 const valueCell = (v: ParameterValue | undefined): Cell => (typeof v === 'number' ? v : String(v));
 
 /** series.csv rows, read from the points' files one point at a time (in the order given). */
 export function* seriesTableRows(dir: string, points: readonly DesignPoint[], paths: readonly string[]): Generator<Cell[]> {
+  const units = new Map(METRICS.map((d) => [d.name, d.unit]));
   for (const point of points) {
     const params = paths.map((path) => valueCell(point.values[path]));
     const lines = readFileSync(seriesPath(dir, point.index), 'utf8').split('\n');
     for (let i = 1; i < lines.length; i++) {
       if (lines[i] === '') continue;
       const [replication, step, year, region, metric, value] = lines[i].split(',');
-      yield [point.index, ...params, Number(replication), Number(step), Number(year), region, metric, Number(value)];
+      yield [point.index, ...params, Number(replication), Number(step), Number(year), region, metric, units.get(metric) ?? '', Number(value)];
     }
   }
 }

@@ -28,12 +28,16 @@ describe('chuanyu sweep --series', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(readdirSync(join(one, 'points')).filter((f) => f.startsWith('series-'))).toEqual(['series-000000.csv', 'series-000001.csv', 'series-000002.csv']);
     const [header, ...rows] = csv(join(one, 'series.csv'));
-    expect(header).toEqual(['point', 'fund.leverage', 'replication', 'step', 'year', 'region', 'metric', 'value']);
+    expect(header).toEqual(['point', 'fund.leverage', 'replication', 'step', 'year', 'region', 'metric', 'unit', 'value']);
     expect(rows).toHaveLength(ROWS);
+    const at = (names: string[], row: string[]) => (name: string) => row[names.indexOf(name)];
     expect(new Set(rows.map((r) => `${r[5]}.${r[6]}`))).toEqual(new Set(['sichuan~chongqing.similarity', 'zone.similarity', 'sichuan.value_added']));
+    expect(new Set(rows.filter((r) => r[6] === 'value_added').map((r) => r[7]))).toEqual(new Set(['billion yuan']));
     // The last step of each trajectory is the sweep's final value of that replication.
-    const finals = new Map(csv(join(one, 'sweep.csv')).slice(1).filter((r) => r[5] === 'final').map((r) => [`${r[0]}|${r[1]}|${r[3]}|${r[4]}`, r[6]]));
-    for (const r of rows.filter((row) => row[3] === '11')) expect(r[7], r.join(',')).toBe(finals.get(`${r[0]}|${r[2]}|${r[5]}|${r[6]}`));
+    const [sweepHeader, ...sweepRows] = csv(join(one, 'sweep.csv'));
+    const key = (get: (name: string) => string) => ['point', 'replication', 'region', 'metric'].map(get).join('|');
+    const finals = new Map(sweepRows.map((r) => at(sweepHeader, r)).filter((get) => get('statistic') === 'final').map((get) => [key(get), get('value')]));
+    for (const get of rows.map((r) => at(header, r)).filter((get) => get('step') === '11')) expect(get('value'), key(get)).toBe(finals.get(key(get)));
     for (const table of ['series', 'sweep', 'outcomes']) expect(await parquetVersusCsv(join(one, `${table}.csv`)), table).toEqual([]);
   });
 
@@ -89,7 +93,7 @@ describe('chuanyu sensitivity --series', () => {
     const result = runCli(args);
     expect(result.status, result.stderr).toBe(0);
     const [header, ...rows] = csv(join(dir, 'series.csv'));
-    expect(header).toEqual(['point', 'fund.leverage', 'replication', 'step', 'year', 'region', 'metric', 'value']);
+    expect(header).toEqual(['point', 'fund.leverage', 'replication', 'step', 'year', 'region', 'metric', 'unit', 'value']);
     expect(rows).toHaveLength(2 * 12); // Morris: 1 trajectory of 2 points, 1 replication, 12 steps
     expect(await parquetVersusCsv(join(dir, 'series.csv'))).toEqual([]);
     expect(JSON.parse(readFileSync(join(dir, 'sensitivity-plan.json'), 'utf8')).series).toEqual(['zone.firms']);
