@@ -24,8 +24,22 @@ const calibration = () => ({
   scenario: { name: 'historical', title: 'Historical', file: '../historical.yaml' },
   command: 'chuanyu calibrate historical -n 4 -r 1',
   target: { metric: 'similarity', source: 'Table 1', file: null, points: [{ year: 1990, value: 0.8, inFit: true, role: 'fit' as const }], holdout: 0 },
-  choices: [],
-  assessment: {},
+  choices: [{ name: 'episode window', count: 1, why: 'chosen with the target in view' }],
+  assessment: {
+    n: 1,
+    kFitted: 1,
+    kHand: 1,
+    k: 2,
+    inSample: 0.05,
+    criteria: { n: 1, k: 2, K: 3, sse: 0.0025, aic: 0.1, aicc: null, aiccNote: 'n <= K + 1', bic: 0.2 },
+    note: 'AICc and BIC treat the fitted points as independent.',
+    matchedYears: [],
+    unusedYears: [],
+    fitYears: [1990],
+    holdout: { years: [2000], model: { median: 0.1, min: 0.08, max: 0.12, count: 2 }, naive: [{ name: 'trend', description: 'a line', forecasts: null, rmse: null, skill: null, setsBeaten: 0 }] },
+    singleRuns: { fit: null, holdout: null },
+    seedSets: [{ seed: 2, fit: 0.05, holdout: null }],
+  },
   parameters: [{ path: 'fund.leverage', lower: 0, upper: 2, integer: false, start: 1, fitted: 1.5 }],
   seeds: { fitting: { seed: 1, replications: 1 }, validation: { seed: 2, replications: 1, sets: 1 } },
   errors: { start: 0.1, inSample: 0.05, freshSeeds: null, holdout: null },
@@ -111,6 +125,29 @@ describe('calibration summary.json', () => {
     expect((await userError(readCalibrationSummaryFile(dir))).fieldPath).toBe('kind');
     const missing = await userError(readCalibrationSummaryFile(join(scratch.path, 'nowhere')));
     expect(missing.detail).toContain('is not a calibration folder (no summary.json)');
+  });
+
+  it('names the field of a damaged hand choice or assessment', async () => {
+    const dir = join(scratch.path, 'calibration-damaged-assessment');
+    await mkdir(dir);
+    const s = calibration();
+    await writeFile(join(dir, 'summary.json'), stableJson({ ...s, choices: [{ ...s.choices[0], count: 'one' }] }));
+    let e = await userError(readCalibrationSummaryFile(dir));
+    expect(e.file).toBe(join(dir, 'summary.json'));
+    expect(e.fieldPath).toBe('choices.0.count');
+    expect(e.detail).toBe('not a calibration summary (summary.json): expected a number, found "one"');
+    const naive = s.assessment.holdout.naive[0];
+    await writeFile(join(dir, 'summary.json'), stableJson({ ...s, assessment: { ...s.assessment, holdout: { ...s.assessment.holdout, naive: [{ ...naive, setsBeaten: [] }] } } }));
+    e = await userError(readCalibrationSummaryFile(dir));
+    expect(e.fieldPath).toBe('assessment.holdout.naive.0.setsBeaten');
+    expect(e.detail).toBe('not a calibration summary (summary.json): expected a number, found a list');
+    const { criteria: _criteria, ...withoutCriteria } = s.assessment;
+    await writeFile(join(dir, 'summary.json'), stableJson({ ...s, assessment: withoutCriteria }));
+    e = await userError(readCalibrationSummaryFile(dir));
+    expect(e.fieldPath).toBe('assessment.criteria');
+    expect(e.detail).toContain('found nothing');
+    await writeFile(join(dir, 'summary.json'), stableJson({ ...s, assessment: 'fine' }));
+    expect((await userError(readCalibrationSummaryFile(dir))).fieldPath).toBe('assessment');
   });
 });
 

@@ -1,5 +1,6 @@
 /** The HTML page of a calibration report (report.html): the errors in and out of sample stated plainly, the fitted parameters, the fit by year, and the charts. */
-import { calibratedTitle, type CalibrationSummary } from '../../experiment/calibration/summary.js';
+import { calibratedTitle } from '../../experiment/calibration/summary.js';
+import type { CalibrationSummaryFile } from '../../results/calibration-format.js';
 import { fitRows } from '../../results/calibration-format.js';
 import { metricLabel } from '../common/chart-spec.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
@@ -8,7 +9,7 @@ const num = (x: number | null | undefined, digits = 3) => (typeof x === 'number'
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The plain-language statement of the errors at the top of the report. */
-export function errorSentences(s: CalibrationSummary): string[] {
+export function errorSentences(s: CalibrationSummaryFile): string[] {
   const { errors, coverage, seeds } = s;
   const metric = metricLabel(s.target.metric).toLowerCase();
   const fitN = s.target.points.filter((p) => p.inFit).length;
@@ -28,7 +29,7 @@ export function errorSentences(s: CalibrationSummary): string[] {
   return out;
 }
 
-export function calibrationHtml(s: CalibrationSummary, charts: Parameters<typeof buildExperimentHtml>[0]['charts'], folder: string): string {
+export function calibrationHtml(s: CalibrationSummaryFile, charts: Parameters<typeof buildExperimentHtml>[0]['charts'], folder: string): string {
   const name = calibratedTitle(s.scenario.title) || s.scenario.name;
   const e = s.errors;
   const errorRows: string[][] = [

@@ -20,7 +20,7 @@ import { writeCalibrationSummary, writeFitCsv } from '../../results/experiment-f
 import { writeDirectoryAtomically } from '../../results/atomic-dir.js';
 import { calibrationCharts } from './charts.js';
 import { calibrationHtml } from './page.js';
-import { readCalibrationSummary } from './read.js';
+import { readCalibrationSummary, type CalibrationSummaryFile } from './read.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions, type ExperimentReportResult } from '../common/write-charts.js';
 
 export { readCalibrationSummary };
@@ -51,7 +51,7 @@ export async function writeCalibrationFolder(outDir: string, input: WriteCalibra
 }
 
 /** Charts and report.html of a calibration folder, from its summary.json (or the summary given). */
-export async function renderCalibrationReport(dir: string, options: ExperimentReportOptions & { folderName?: string } = {}, summary?: CalibrationSummary): Promise<ExperimentReportResult> {
+export async function renderCalibrationReport(dir: string, options: ExperimentReportOptions & { folderName?: string } = {}, summary?: CalibrationSummaryFile): Promise<ExperimentReportResult> {
   const data = summary ?? (await readCalibrationSummary(dir));
   const { drawn, files } = await writeExperimentCharts(dir, calibrationCharts(data), chartFormats(options), options.captions);
   const report = join(dir, 'report.html');
