@@ -7,7 +7,7 @@
  * included), so a damaged file is a UserError naming the file and the field.
  */
 import { z } from 'zod';
-import { fileFormat, jsonNumber } from './file-format.js';
+import { fileFormat, illustrativeNoteSchema, jsonNumber } from './file-format.js';
 
 const yearMean = z.object({ year: z.number(), mean: jsonNumber });
 const yearBand = yearMean.extend({ p05: jsonNumber, p95: jsonNumber });
@@ -63,7 +63,12 @@ const choiceSchema = z.object({ name: z.string(), count: z.number().int().nonneg
 export const calibrationSummarySchema = z.object({
   kind: z.literal('chuanyu-calibration'),
   version: z.literal(1),
-  scenario: z.object({ name: z.string(), title: z.string(), file: z.string() }),
+  scenario: z.object({
+    name: z.string(),
+    title: z.string(),
+    file: z.string(),
+    illustrative: illustrativeNoteSchema,
+  }),
   command: z.string(),
   target: z.object({
     metric: z.string(),

@@ -7,6 +7,7 @@ import { createCalibrationProgress } from '../../experiment/calibration/progress
 import type { CalibrationSummary } from '../../experiment/calibration/summary.js';
 import { AbortedError } from '../../experiment/pool.js';
 import { writeCalibrationFolder } from '../../report/calibration/report.js';
+import { illustrativeLines, illustrativeNotes } from '../../report/common/illustrative.js';
 import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
 import { loadScenario } from '../../scenario/load.js';
 import { interruptSignal } from '../signals.js';
@@ -123,6 +124,7 @@ export async function calibrateAction(options: CalibrateActionOptions): Promise<
       );
     log(`90% band covers ${summary.coverage.covered} of ${summary.coverage.total} target points.`);
     log(`${summary.runs} replication runs in ${seconds.toFixed(1)} s (${(summary.runs / seconds).toFixed(1)}/s).`);
+    for (const line of illustrativeLines(illustrativeNotes([{ name: summary.scenario.name, illustrative: summary.scenario.illustrative }]))) log(line);
     log(`Done: ${join(outDir, 'calibrated.yaml')}, fit.csv, summary.json`);
     log(`Report: ${join(outDir, 'report.html')}`);
   }

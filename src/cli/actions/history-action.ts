@@ -8,6 +8,7 @@ import { AbortedError } from '../../experiment/pool.js';
 import { createProgress } from '../../experiment/progress.js';
 import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
 import { writeHistoryFolder } from '../../report/history/report.js';
+import { illustrativeLines, illustrativeNotes } from '../../report/common/illustrative.js';
 import { attributionSentences, profileSentences } from '../../report/history/text.js';
 import { loadScenario } from '../../scenario/load.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
@@ -99,11 +100,12 @@ export async function historyAction(options: HistoryActionOptions): Promise<Hist
     interrupt?.dispose();
   }
   const command = historyCommandLine(options.scenario, { profile: doProfile, attribution: doAttribution, replications, seed, step: grid.step });
-  await writeHistoryFolder(outDir, { profile, attribution }, { command, force: options.force, formats: options.formats });
+  await writeHistoryFolder(outDir, { profile, attribution }, { command, force: options.force, formats: options.formats, illustrative: loaded.scenario.illustrative });
   if (!options.quiet) {
     const seconds = (performance.now() - t0) / 1000;
     for (const line of [...(profile ? profileSentences(profile) : []), ...(attribution ? attributionSentences(attribution) : [])]) log(line);
     log(`${total} replication runs in ${seconds.toFixed(1)} s (${(total / seconds).toFixed(1)}/s).`);
+    for (const line of illustrativeLines(illustrativeNotes([loaded.scenario]))) log(line);
     log(`Done: ${join(outDir, 'summary.md')}, ${[profile ? 'profile.csv' : '', attribution ? 'attribution.csv' : ''].filter(Boolean).join(', ')}, summary.json`);
     log(`Report: ${join(outDir, 'report.html')}`);
   }

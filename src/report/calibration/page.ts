@@ -4,6 +4,7 @@ import type { CalibrationSummaryFile } from '../../results/calibration-format.js
 import { fitRows } from '../../results/calibration-format.js';
 import { metricLabel } from '../common/chart-spec.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
+import { illustrativeHtml, illustrativeNotes } from '../common/illustrative.js';
 
 const num = (x: number | null | undefined, digits = 3) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -75,6 +76,8 @@ export function calibrationHtml(s: CalibrationSummaryFile, charts: Parameters<ty
     title: `Calibration: ${name}`,
     documentTitle: `Calibration of ${s.scenario.name} – chuanyu-sim calibration report`,
     lede: errorSentences(s),
+    // The scenario's own note, recorded in summary.json (absent in folders written before it was).
+    illustrative: illustrativeHtml(illustrativeNotes([{ name: s.scenario.name, illustrative: s.scenario.illustrative }])),
     meta: [
       `Scenario <code>${escapeHtml(s.scenario.name)}</code>`,
       `target: ${escapeHtml(s.target.source || s.target.metric)}`,
