@@ -14,7 +14,7 @@ import { eventLayersOf, readableId } from '../../src/report/common/events.js';
 import { similarityChart } from '../../src/report/run/charts/similarity.js';
 import { topLevel } from '../../src/report/common/chart-spec.js';
 import { writeChart, withoutCaptions } from '../../src/report/common/chart-files.js';
-import { formatInterval, intervalDecimals } from '../../src/report/common/format.js';
+import { d3FormatOf, formatBoundsIn, formatIn, formatInterval, formatIntervalIn, intervalDecimals, quantityFormat } from '../../src/report/common/format.js';
 import { formatComparison } from '../../src/report/compare/text.js';
 import { illustrativeHtml, illustrativeLines, illustrativeNotes } from '../../src/report/common/illustrative.js';
 import { readResults, type ResultsData } from '../../src/report/run/read.js';
@@ -81,6 +81,21 @@ describe('interval format', () => {
     expect(formatInterval(-0.0001, -0.2, 0.2)).toBe('0.00 [-0.20, 0.20]');
     expect(intervalDecimals(0, 1234)).toBe(0);
     expect(intervalDecimals(Number.NaN, 0.0123)).toBe(4);
+  });
+
+  it('gives every number of one quantity one format, from the median width of its intervals', () => {
+    // Shares 90.1% and 91.1% with intervals about 1.2 points wide: one decimal of a percentage for both, and their bounds.
+    const share = quantityFormat([{ mean: 0.901, low: 0.895, high: 0.907 }, { mean: 0.911, low: 0.905, high: 0.917 }, { mean: 0.5, low: 0.4, high: 0.6 }], 'share');
+    expect(share).toEqual({ decimals: 1, scale: 100, suffix: '%', signed: false });
+    expect([formatIn(share, 0.901), formatIn(share, 0.5)]).toEqual(['90.1%', '50.0%']);
+    expect(formatIntervalIn(share, 0.901, 0.895, 0.907)).toBe('90.1% [89.5%, 90.7%]');
+    expect(formatBoundsIn(share, Number.NaN, 1)).toBe('');
+    expect(d3FormatOf(share)).toBe('.1%');
+    const change = quantityFormat([{ mean: 655, low: 147, high: 1162 }], 'billion yuan', { signed: true });
+    expect([formatIn(change, 655), formatIn(change, -21), formatIn(change, Number.NaN)]).toEqual(['+655', '-21', 'n/a']);
+    expect(d3FormatOf(change)).toBe('+,.0f');
+    // One replication, no interval: three significant digits of the median value.
+    expect(quantityFormat([{ mean: 0.7312, low: Number.NaN, high: Number.NaN }], 'index').decimals).toBe(3);
   });
 });
 
