@@ -3,7 +3,7 @@
  * historical scenario (few firms, two replications, a coarse window grid),
  * in-process through the action function and through the yargs command.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import yargs from 'yargs';
 import { describe, expect, it } from 'vitest';
 import { historyAction } from '../../src/cli/actions/history-action.js';
 import { historyCommand } from '../../src/cli/commands/history.js';
+import { reportAction } from '../../src/cli/actions/report-action.js';
 import { UserError } from '../../src/scenario/errors.js';
 import { renderHistoryReport, type HistorySummary } from '../../src/report/history/report.js';
 
@@ -75,6 +76,17 @@ describe('chuanyu history', () => {
     const redrawn = await renderHistoryReport(copy);
     expect(redrawn.charts).toEqual(['profile', 'attribution']);
     for (const f of ['report.html', 'profile.vl.json', 'profile.svg', 'attribution.vl.json', 'attribution.svg']) expect(readFileSync(join(copy, f), 'utf8'), f).toBe(readFileSync(join(out, f), 'utf8'));
+
+    // `chuanyu report` re-renders the folder itself: report.html and the charts deleted, then drawn again byte for byte (the manifest unchanged).
+    const drawn = ['report.html', 'profile.vl.json', 'profile.svg', 'profile.png', 'attribution.vl.json', 'attribution.svg', 'attribution.png'];
+    const before = Object.fromEntries([...drawn, 'manifest.json'].map((f) => [f, readFileSync(join(out, f))]));
+    for (const f of drawn) rmSync(join(out, f));
+    const lines: string[] = [];
+    const again = await reportAction({ resultsDir: out, log: (line) => lines.push(line) });
+    expect(again.kind).toBe('history');
+    expect(again.charts).toEqual(['profile', 'attribution']);
+    expect(lines[0]).toBe('Rendered 2 charts: profile, attribution');
+    for (const [f, bytes] of Object.entries(before)) expect(readFileSync(join(out, f)).equals(bytes), f).toBe(true);
   });
 
   it('refuses to replace its folder without --force, before computing', async () => {
