@@ -18,7 +18,7 @@ import { d3FormatOf, formatBoundsIn, formatIn, formatInterval, formatIntervalIn,
 import { formatComparison } from '../../src/report/compare/text.js';
 import { illustrativeHtml, illustrativeLines, illustrativeNotes } from '../../src/report/common/illustrative.js';
 import { readResults, type ResultsData } from '../../src/report/run/read.js';
-import { renderSvg, solidDashes, svgToPdf } from '../../src/report/common/render.js';
+import { renderSvg, solidDashes, svgToPdf, textWidth } from '../../src/report/common/render.js';
 import type { Comparison, ComparisonRow } from '../../src/experiment/compare.js';
 import { makeResultsFolder } from './fixture.js';
 import { svgRoleTexts } from './svg-helpers.js';
@@ -143,6 +143,37 @@ function pdfStreams(pdf: Buffer): string[] {
   }
   return out;
 }
+
+describe('long labels', () => {
+  /** A bar chart whose y labels are the given texts, each axis label cut at `limit` px. */
+  const bars = (labels: string[], limit: number) =>
+    topLevel('Long labels', null, {
+      data: { values: labels.map((label, i) => ({ label, value: i + 1 })) },
+      mark: 'bar',
+      encoding: { y: { field: 'label', type: 'nominal', title: null, axis: { labelLimit: limit } }, x: { field: 'value', type: 'quantitative' } },
+    });
+  /** The left edge of each y label in the SVG's own coordinates (labels are right-aligned at the axis). */
+  const labelEdges = (svg: string) => {
+    const origin = /<g[^>]*transform="translate\(([\d.]+),/.exec(svg)!;
+    return [...svg.matchAll(/<text text-anchor="end" transform="translate\((-?[\d.]+),[^"]*"[^>]*font-size="11px"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ text: m[2], left: Number(origin[1]) + Number(m[1]) - textWidth(m[2], 11) }));
+  };
+
+  it('are cut at their limit with an ellipsis and stay inside the chart; shorter ones are whole', async () => {
+    const long = 'profit from owners elsewhere, net (outside leakage)';
+    const svg = await renderSvg(bars([long, 'wages'], 120));
+    const edges = labelEdges(svg);
+    const cut = edges.find((e) => e.text.endsWith('\u2026'))!;
+    expect(cut, 'the long label is cut').toBeDefined();
+    expect(long.startsWith(cut.text.slice(0, -1))).toBe(true);
+    expect(textWidth(cut.text, 11)).toBeLessThanOrEqual(120);
+    expect(edges.find((e) => e.text === 'wages')).toBeDefined();
+    for (const e of edges) expect(e.left, e.text).toBeGreaterThanOrEqual(0);
+    // With room for it, the same label is drawn whole, still inside the chart.
+    const whole = labelEdges(await renderSvg(bars([long, 'wages'], 400)));
+    expect(whole.map((e) => e.text)).toContain(long);
+    for (const e of whole) expect(e.left, e.text).toBeGreaterThanOrEqual(0);
+  });
+});
 
 describe('PDF and captions', () => {
   it('a PDF chart is a PDF whose text stays text in the embedded DejaVu fonts, with the title as its document title', async () => {

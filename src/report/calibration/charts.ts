@@ -21,7 +21,8 @@ export const FITTING_RUN = 'Calibrated, fitting seeds (mean)';
 export const START_RUN = 'As written (mean)';
 export const FITTED_POINT = 'Target, fitted';
 export const HELD_OUT_POINT = 'Target, held out';
-export const OTHER_POINT = 'Target, in no error (matched by construction or unused)';
+// Short enough for the legend's 280 px; the subtitle says what "in no error" means (matched by construction or unused).
+export const OTHER_POINT = 'Target, in no error (matched or unused)';
 
 const fmt = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(3) : 'n/a');
 
