@@ -101,12 +101,17 @@ describe('chuanyu history', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
-  it('runs one analysis through the yargs command, with the same numbers on any number of workers', async () => {
+  it('runs one analysis through the yargs command, with the same numbers on any number of workers, and the chart files asked for', async () => {
     const one = join(root, 'out-attribution-1');
     const two = join(root, 'out-attribution-2');
     await yargs(['history', tiny, '--attribution', '-r', '2', '--workers', '1', '--out', one, '--quiet']).command(historyCommand).strict().parseAsync();
-    await yargs(['history', tiny, '--attribution', '-r', '2', '--workers', '2', '--out', two, '--quiet']).command(historyCommand).strict().parseAsync();
+    await yargs(['history', tiny, '--attribution', '-r', '2', '--workers', '2', '--out', two, '--quiet', '--format', 'svg,pdf', '--captions', 'none']).command(historyCommand).strict().parseAsync();
     expect(existsSync(join(one, 'profile.csv'))).toBe(false);
+    // --format and --captions: only the files asked for, the title without its notes.
+    expect(existsSync(join(one, 'attribution.png'))).toBe(true);
+    expect(existsSync(join(two, 'attribution.png'))).toBe(false);
+    expect(readFileSync(join(two, 'attribution.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(join(two, 'attribution.svg'), 'utf8').length).toBeLessThan(readFileSync(join(one, 'attribution.svg'), 'utf8').length);
     expect(readFileSync(join(one, 'attribution.csv'), 'utf8')).toBe(readFileSync(join(two, 'attribution.csv'), 'utf8'));
     const s = JSON.parse(readFileSync(join(one, 'summary.json'), 'utf8')) as HistorySummary;
     expect(s.profile).toBeNull();

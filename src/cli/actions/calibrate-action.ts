@@ -13,6 +13,7 @@ import { loadScenario } from '../../scenario/load.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
+import type { ChartFileOptions } from '../options.js';
 
 export interface CalibrateActionOptions {
   scenario: string;
@@ -35,6 +36,8 @@ export interface CalibrateActionOptions {
   workers?: number;
   /** Chart files to write (default vl, svg, png). */
   formats?: string[];
+  /** `--format` and `--captions` (formats here win over `formats`). */
+  charts?: ChartFileOptions;
   signal?: AbortSignal;
   log?: (line: string) => void;
 }
@@ -109,7 +112,7 @@ export async function calibrateAction(options: CalibrateActionOptions): Promise<
     interrupt?.dispose();
   }
   const command = calibrateCommandLine(options.scenario, plan);
-  const summary = await writeCalibrationFolder(outDir, { plan, result, command, raw: loaded.raw }, { formats: options.formats, force: options.force });
+  const summary = await writeCalibrationFolder(outDir, { plan, result, command, raw: loaded.raw }, { formats: options.charts?.formats ?? options.formats, captions: options.charts?.captions, force: options.force });
   if (!options.quiet) {
     const seconds = (performance.now() - t0) / 1000;
     const e = summary.errors;

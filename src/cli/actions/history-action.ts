@@ -14,6 +14,7 @@ import { loadScenario } from '../../scenario/load.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
+import type { ChartFileOptions } from '../options.js';
 
 export interface HistoryActionOptions {
   scenario: string;
@@ -30,6 +31,8 @@ export interface HistoryActionOptions {
   workers?: number;
   /** Chart files to write (default vl, svg, png). */
   formats?: string[];
+  /** `--format` and `--captions` (formats here win over `formats`). */
+  charts?: ChartFileOptions;
   signal?: AbortSignal;
   log?: (line: string) => void;
 }
@@ -100,7 +103,7 @@ export async function historyAction(options: HistoryActionOptions): Promise<Hist
     interrupt?.dispose();
   }
   const command = historyCommandLine(options.scenario, { profile: doProfile, attribution: doAttribution, replications, seed, step: grid.step });
-  await writeHistoryFolder(outDir, { profile, attribution }, { command, force: options.force, formats: options.formats, illustrative: loaded.scenario.illustrative });
+  await writeHistoryFolder(outDir, { profile, attribution }, { command, force: options.force, formats: options.charts?.formats ?? options.formats, captions: options.charts?.captions, illustrative: loaded.scenario.illustrative });
   if (!options.quiet) {
     const seconds = (performance.now() - t0) / 1000;
     for (const line of [...(profile ? profileSentences(profile) : []), ...(attribution ? attributionSentences(attribution) : [])]) log(line);

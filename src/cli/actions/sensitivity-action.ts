@@ -10,6 +10,7 @@ import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 
+import type { ChartFileOptions } from '../options.js';
 export interface SensitivityActionOptions extends SensitivityOptions {
   scenario: string;
   out?: string;
@@ -18,6 +19,8 @@ export interface SensitivityActionOptions extends SensitivityOptions {
   quiet?: boolean;
   signal?: AbortSignal;
   log?: (line: string) => void;
+  /** `--format` and `--captions`. */
+  charts?: ChartFileOptions;
 }
 
 export async function sensitivityAction(options: SensitivityActionOptions): Promise<{ outDir: string; complete: boolean }> {
@@ -49,7 +52,7 @@ export async function sensitivityAction(options: SensitivityActionOptions): Prom
       return { outDir, complete: false };
     }
     await writeSensitivityTables(outDir, plan, result.points);
-    await renderSensitivityReport(outDir);
+    await renderSensitivityReport(outDir, options.charts);
     if (!options.quiet) {
       log(`Done: ${join(outDir, 'sensitivity.csv')}, points.csv, summary.json`);
       log(`Report: ${join(outDir, 'charts', 'report.html')}`);

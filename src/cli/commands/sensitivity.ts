@@ -1,13 +1,13 @@
 /** `chuanyu sensitivity <scenario>`: yargs wiring only; the work is in actions/sensitivity-action.ts. */
 import type { Argv, CommandModule } from 'yargs';
-import { addRunOptions, addWorkersOption, numericOption, type RunArgs } from '../options.js';
+import { addChartOptions, addRunOptions, addWorkersOption, chartOptions, numericOption, type ChartArgs, type RunArgs } from '../options.js';
 import { METHODS } from '../../experiment/sensitivity/analysis.js';
 import { SAMPLINGS } from '../../experiment/sensitivity/saltelli.js';
 import { DEFAULT_BOOTSTRAP, DEFAULT_CONFIDENCE } from '../../experiment/sensitivity/common.js';
 import { DEFAULT_MORRIS_LEVELS } from '../../experiment/sensitivity/morris.js';
 import { DEFAULT_SAMPLES, MAX_POINTS } from '../../experiment/sensitivity-run.js';
 
-interface SensitivityArgs extends RunArgs {
+interface SensitivityArgs extends RunArgs, ChartArgs {
   scenario: string;
   param: string[];
   method: string;
@@ -25,7 +25,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
   command: 'sensitivity <scenario>',
   describe: 'Global sensitivity analysis of model outputs to scenario parameters (Morris screening or Sobol indices), in parallel and resumable',
   builder: (yargs: Argv) =>
-    addWorkersOption(addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file' })), 'Sensitivity:')
+    addChartOptions(addWorkersOption(addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file' })), 'Sensitivity:'))
       .option('param', { alias: 'p', type: 'string', array: true, default: [], describe: 'path=lo:hi, an interval to vary; repeat for more', group: 'Sensitivity:' })
       .option('method', { alias: 'm', type: 'string', default: 'morris', describe: `${METHODS.join(' or ')}: Morris elementary effects (screening) or Sobol first- and total-order indices`, group: 'Sensitivity:' })
       .option(
@@ -53,7 +53,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
       .example('$0 sensitivity cooperate -p fund.leverage=0:3 --output zone.utilization.over_run --out out/sa --resume', 'Finish an interrupted analysis') as unknown as Argv<SensitivityArgs>,
   handler: async (args) => {
     const { sensitivityAction } = await import('../actions/sensitivity-action.js'); // loaded when used, so other commands start fast
-    const result = await sensitivityAction({ ...args, params: args.param, outputs: args.output });
+    const result = await sensitivityAction({ ...args, params: args.param, outputs: args.output, charts: chartOptions(args) });
     if (!result.complete) process.exitCode = 130;
   },
 };
