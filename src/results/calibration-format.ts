@@ -3,10 +3,11 @@
  * values, the errors in and out of sample, the coverage, the search and the
  * series. The calibrate command writes it (experiment/calibration/summary.ts
  * builds it) and the report is redrawn from it alone, checked against this
- * schema: every field the report, fit.csv and the charts read is named here.
+ * schema: every field is named here (the hand choices and the assessment
+ * included), so a damaged file is a UserError naming the file and the field.
  */
 import { z } from 'zod';
-import { fileFormat, jsonNumber } from './file-format.js';
+import { fileFormat, illustrativeNoteSchema, jsonNumber } from './file-format.js';
 
 const yearMean = z.object({ year: z.number(), mean: jsonNumber });
 const yearBand = yearMean.extend({ p05: jsonNumber, p95: jsonNumber });
@@ -15,10 +16,59 @@ const count = z.object({ covered: z.number().int().nonnegative(), total: z.numbe
 /** What a target point was used for; folders from before the roles were named have none (the report falls back on inFit). */
 export const POINT_ROLES = ['fit', 'holdout', 'unused', 'matched'] as const;
 
+const spread = z.object({ median: jsonNumber, min: jsonNumber, max: jsonNumber, count: z.number().int().nonnegative() }).nullable();
+
+/**
+ * The calibration's own account of itself (experiment/calibration/assessment.ts,
+ * CalibrationAssessment): counts, penalised errors, the hold-out error over
+ * seed sets against naive forecasts. Written in summary.json and, per
+ * direction, in study.json. A null where the experiment holds one (AICc
+ * undefined, a naive forecast that cannot be made, no held-out years) is a
+ * null here too.
+ */
+const assessmentSchema = z.object({
+  n: z.number().int().nonnegative(),
+  kFitted: z.number().int().nonnegative(),
+  kHand: z.number().int().nonnegative(),
+  k: z.number().int().nonnegative(),
+  inSample: jsonNumber,
+  criteria: z.object({ n: z.number(), k: z.number(), K: z.number(), sse: jsonNumber, aic: jsonNumber, aicc: z.number().nullable(), aiccNote: z.string().nullable(), bic: jsonNumber }),
+  note: z.string(),
+  matchedYears: z.array(z.number()),
+  unusedYears: z.array(z.number()),
+  fitYears: z.array(z.number()),
+  holdout: z
+    .object({
+      years: z.array(z.number()),
+      model: spread,
+      naive: z.array(
+        z.object({
+          name: z.string(),
+          description: z.string(),
+          forecasts: z.array(z.object({ year: z.number(), value: jsonNumber })).nullable(),
+          rmse: z.number().nullable(),
+          skill: spread,
+          setsBeaten: z.number().int().nonnegative(),
+        }),
+      ),
+    })
+    .nullable(),
+  singleRuns: z.object({ fit: spread, holdout: spread }),
+  seedSets: z.array(z.object({ seed: z.number(), fit: jsonNumber, holdout: z.number().nullable() })),
+});
+
+/** A hand choice made with the target in view (counted in k with the fitted parameters). */
+const choiceSchema = z.object({ name: z.string(), count: z.number().int().nonnegative(), why: z.string() });
+
 export const calibrationSummarySchema = z.object({
   kind: z.literal('chuanyu-calibration'),
   version: z.literal(1),
-  scenario: z.object({ name: z.string(), title: z.string(), file: z.string() }),
+  scenario: z.object({
+    name: z.string(),
+    title: z.string(),
+    file: z.string(),
+    illustrative: illustrativeNoteSchema,
+  }),
   command: z.string(),
   target: z.object({
     metric: z.string(),
@@ -27,8 +77,8 @@ export const calibrationSummarySchema = z.object({
     points: z.array(z.object({ year: z.number(), value: z.number(), inFit: z.boolean(), role: z.enum(POINT_ROLES).optional() })),
     holdout: z.number().int().nonnegative(),
   }),
-  choices: z.unknown(),
-  assessment: z.unknown(),
+  choices: z.array(choiceSchema),
+  assessment: assessmentSchema,
   parameters: z.array(z.object({ path: z.string(), lower: z.number(), upper: z.number(), integer: z.boolean(), start: z.number(), fitted: z.number() })),
   seeds: z.object({
     fitting: z.object({ seed: z.number(), replications: z.number().int().nonnegative() }),
@@ -69,46 +119,13 @@ export function fitRows(summary: FitSource): (string | number)[][] {
  * timings (the same seed gives the same bytes). The study action writes it
  * with this schema's input type and it is read back checked.
  */
-const spread = z.object({ median: jsonNumber, min: jsonNumber, max: jsonNumber, count: z.number().int().nonnegative() }).nullable();
-
-const assessmentSchema = z.object({
-  n: z.number().int().nonnegative(),
-  kFitted: z.number().int().nonnegative(),
-  kHand: z.number().int().nonnegative(),
-  k: z.number().int().nonnegative(),
-  inSample: jsonNumber,
-  criteria: z.object({ n: z.number(), k: z.number(), K: z.number(), sse: jsonNumber, aic: jsonNumber, aicc: jsonNumber, aiccNote: z.string().nullable(), bic: jsonNumber }),
-  note: z.string(),
-  matchedYears: z.array(z.number()),
-  unusedYears: z.array(z.number()),
-  fitYears: z.array(z.number()),
-  holdout: z
-    .object({
-      years: z.array(z.number()),
-      model: spread,
-      naive: z.array(
-        z.object({
-          name: z.string(),
-          description: z.string(),
-          forecasts: z.array(z.object({ year: z.number(), value: jsonNumber })).nullable(),
-          rmse: jsonNumber,
-          skill: spread,
-          setsBeaten: z.number().int().nonnegative(),
-        }),
-      ),
-    })
-    .nullable(),
-  singleRuns: z.object({ fit: spread, holdout: spread }),
-  seedSets: z.array(z.object({ seed: z.number(), fit: jsonNumber, holdout: jsonNumber })),
-});
-
 export const calibrationStudySchema = z.object({
   scenario: z.string(),
   metric: z.string(),
   source: z.string(),
   seed: z.number(),
   seedSets: z.number().int().nonnegative(),
-  choices: z.array(z.object({ name: z.string(), count: z.number().int().nonnegative(), why: z.string() })),
+  choices: z.array(choiceSchema),
   directions: z.array(
     z.object({
       direction: z.object({

@@ -4,7 +4,7 @@
  * written as `stableJson` (two-space indent, a final newline) and read back
  * checked, so a damaged file is a UserError naming the file and the field;
  * and their CSV tables (fit.csv, profile.csv, attribution.csv, cells.csv,
- * payoffs.csv), whose header and rows the <kind>-format.ts files make.
+ * payoffs.csv, decomposition.csv), whose header and rows the <kind>-format.ts files make.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -13,7 +13,18 @@ import { UserError } from '../scenario/errors.js';
 import { CALIBRATION_STUDY, CALIBRATION_SUMMARY, FIT_CSV_HEADER, fitRows, type FitSource, type calibrationStudySchema, type calibrationSummarySchema } from './calibration-format.js';
 import { writeCsvFile } from './csv-file.js';
 import { parseTable } from './csv-read.js';
-import { GAME_FILE, PAYOFFS_CSV_COLUMNS, payoffsCsvHeader, payoffsCsvRows, type GameJson, type PayoffsCsvRow, type PayoffsSource } from './game-format.js';
+import {
+  GAME_FILE,
+  PAYOFFS_CSV_COLUMNS,
+  decompositionCsvHeader,
+  decompositionCsvRows,
+  payoffsCsvHeader,
+  payoffsCsvRows,
+  type DecompositionSource,
+  type GameJson,
+  type PayoffsCsvRow,
+  type PayoffsSource,
+} from './game-format.js';
 import { GAME_MANIFEST, STUDY_MANIFEST, type gameManifestSchema, type studyManifestSchema } from './manifest-format.js';
 import { MANIFEST_FILE } from './output-folder.js';
 import { HISTORY_SUMMARY, attributionCsv, profileCsv, type attributionSchema, type historySummarySchema, type switchProfileSchema } from './history-format.js';
@@ -56,6 +67,10 @@ export const readGameManifest = (dir: string) => readJsonFile(dir, MANIFEST_FILE
 
 /** payoffs.csv of a game folder: one column per swept parameter (`sweep`, their paths) after `point`. */
 export const writePayoffsCsv = (dir: string, points: readonly PayoffsSource[], sweep: readonly string[]) => writeCsvFile(join(dir, 'payoffs.csv'), payoffsCsvHeader(sweep), payoffsCsvRows(points, sweep));
+
+/** decomposition.csv of a game folder: one column per swept parameter (`sweep`, their paths) after `point`. */
+export const writeDecompositionCsv = (dir: string, points: readonly DecompositionSource[], sweep: readonly string[]) =>
+  writeCsvFile(join(dir, 'decomposition.csv'), decompositionCsvHeader(sweep), decompositionCsvRows(points, sweep));
 
 /** payoffs.csv read back, each row checked (a row that is not one names the file and line). */
 export async function readPayoffsCsv(dir: string): Promise<PayoffsCsvRow[]> {

@@ -29,6 +29,17 @@ export const fileFormat = <S extends z.ZodType>(name: string, schema: S): FileFo
 /** A number of a result; null in the file stands for a NaN (not a number: no replications, an undefined ratio). */
 export const jsonNumber = z.number().or(z.null().transform(() => Number.NaN));
 
+/**
+ * A scenario's note on illustrative numbers (its `illustrative` field, as
+ * written), recorded in the summary of a folder that holds no resolved
+ * scenario (calibration, history) so its report can show it. Optional: absent
+ * when the scenario makes none, and in folders written before it was recorded.
+ */
+export const illustrativeNoteSchema = z.string().optional();
+
+/** `{ illustrative }` when the scenario makes a note, else nothing (so a summary without one keeps its bytes). */
+export const illustrativeField = (text: unknown): { illustrative?: string } => (typeof text === 'string' && text.trim() !== '' ? { illustrative: text } : {});
+
 export const stableJson = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
 
 /** The first problem zod found, as a UserError naming the file and the field. */

@@ -7,6 +7,11 @@
  * payoffs.csv: every replication's payoff of every profile, region and lens,
  * with its change against the counterfactual; one column per swept parameter
  * after `point`. Its header and rows are made here, its reader checks them.
+ *
+ * decomposition.csv: each profile's payoff minus its reference profile's, part
+ * by part and in total, per lens and region, with the 95% interval of the
+ * paired difference; one column per swept parameter after `point`. Its header
+ * and rows are made here.
  */
 import { z } from 'zod';
 import { GAME_LENSES, type GameLens } from '../model/metrics/lenses.js';
@@ -127,4 +132,36 @@ export function* payoffsCsvRows(points: readonly PayoffsSource[], sweep: readonl
         for (const [r, region] of pt.empirical.regions.entries())
           for (let k = 0; k < prof.values[l][r].length; k++)
             yield [i, ...sweep.map((p) => valueCell(pt.values[p])), prof.strategies.join('/'), k, region, l, prof.values[l][r][k], prof.changes[l][r][k]];
+}
+
+/** decomposition.csv's header: `point`, one column per swept parameter, then the fixed columns. */
+export const decompositionCsvHeader = (sweep: readonly string[]): string[] => ['point', ...sweep, 'lens', 'profile', 'reference', 'region', 'part', 'mean_difference', 'ci_low', 'ci_high'];
+
+/** A paired difference and its 95% interval, as decomposition.csv writes it. */
+interface DecompositionChange {
+  mean: number;
+  low: number;
+  high: number;
+}
+
+/** What decomposition.csv is made from: each analysed point's parameter values and its payoff decompositions (experiment/game-analysis.ts). */
+export interface DecompositionSource {
+  values: Record<string, ParameterValue>;
+  report: {
+    decomposition: readonly {
+      lens: string;
+      profile: readonly string[];
+      reference: readonly string[];
+      regions: readonly { region: string; total: DecompositionChange; parts: readonly { part: string; change: DecompositionChange }[] }[];
+    }[];
+  };
+}
+
+/** decomposition.csv's rows: point, swept values, lens, profile, reference, region, then each part and the total (mean difference, interval). */
+export function* decompositionCsvRows(points: readonly DecompositionSource[], sweep: readonly string[]): Generator<(string | number)[]> {
+  for (const [i, pt] of points.entries())
+    for (const d of pt.report.decomposition)
+      for (const reg of d.regions)
+        for (const part of [...reg.parts.map((p) => ({ part: p.part, change: p.change })), { part: 'total', change: reg.total }])
+          yield [i, ...sweep.map((p) => valueCell(pt.values[p])), d.lens, d.profile.join('/'), d.reference.join('/'), reg.region, part.part, part.change.mean, part.change.low, part.change.high];
 }

@@ -1,11 +1,12 @@
 /**
  * summary.json of a history folder (`chuanyu history --out`): the competition
  * window profile and the mechanism attribution in full (either may be null
- * when it was not asked for). The history command writes it; it is read back
- * against this schema.
+ * when it was not asked for), and the scenario's note on illustrative numbers
+ * when it makes one (the folder holds no resolved scenario). The history
+ * command writes it; it is read back against this schema.
  */
 import { z } from 'zod';
-import { fileFormat, jsonNumber } from './file-format.js';
+import { fileFormat, illustrativeNoteSchema, jsonNumber } from './file-format.js';
 
 /** A paired difference (experiment/paired.ts); t is null in the file when it was infinite (constant non-zero differences). */
 const paired = z.object({ n: z.number(), meanA: jsonNumber, meanB: jsonNumber, difference: jsonNumber, ciLow: jsonNumber, ciHigh: jsonNumber, t: jsonNumber, p: jsonNumber });
@@ -66,6 +67,7 @@ export const attributionSchema = z.object({
 export const historySummarySchema = z.object({
   kind: z.literal('chuanyu-history'),
   command: z.string(),
+  illustrative: illustrativeNoteSchema,
   profile: switchProfileSchema.nullable(),
   attribution: attributionSchema.nullable(),
 });

@@ -3,7 +3,7 @@
  * historical scenario (few firms, two replications, a coarse window grid),
  * in-process through the action function and through the yargs command.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import yargs from 'yargs';
 import { describe, expect, it } from 'vitest';
 import { historyAction } from '../../src/cli/actions/history-action.js';
 import { historyCommand } from '../../src/cli/commands/history.js';
+import { reportAction } from '../../src/cli/actions/report-action.js';
 import { UserError } from '../../src/scenario/errors.js';
 import { renderHistoryReport, type HistorySummary } from '../../src/report/history/report.js';
 
@@ -77,6 +78,17 @@ describe('chuanyu history', () => {
     const redrawn = await renderHistoryReport(copy);
     expect(redrawn.charts).toEqual(['profile', 'attribution']);
     for (const f of ['report.html', 'profile.vl.json', 'profile.svg', 'attribution.vl.json', 'attribution.svg']) expect(readFileSync(join(copy, f), 'utf8'), f).toBe(readFileSync(join(out, f), 'utf8'));
+
+    // `chuanyu report` re-renders the folder itself: report.html and the charts deleted, then drawn again byte for byte (the manifest unchanged).
+    const drawn = ['report.html', 'profile.vl.json', 'profile.svg', 'profile.png', 'attribution.vl.json', 'attribution.svg', 'attribution.png'];
+    const before = Object.fromEntries([...drawn, 'manifest.json'].map((f) => [f, readFileSync(join(out, f))]));
+    for (const f of drawn) rmSync(join(out, f));
+    const lines: string[] = [];
+    const again = await reportAction({ resultsDir: out, log: (line) => lines.push(line) });
+    expect(again.kind).toBe('history');
+    expect(again.charts).toEqual(['profile', 'attribution']);
+    expect(lines[0]).toBe('Rendered 2 charts: profile, attribution');
+    for (const [f, bytes] of Object.entries(before)) expect(readFileSync(join(out, f)).equals(bytes), f).toBe(true);
   });
 
   it('refuses to replace its folder without --force, before computing', async () => {
@@ -91,12 +103,17 @@ describe('chuanyu history', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
-  it('runs one analysis through the yargs command, with the same numbers on any number of workers', async () => {
+  it('runs one analysis through the yargs command, with the same numbers on any number of workers, and the chart files asked for', async () => {
     const one = join(root, 'out-attribution-1');
     const two = join(root, 'out-attribution-2');
     await yargs(['history', tiny, '--attribution', '-r', '2', '--workers', '1', '--out', one, '--quiet']).command(historyCommand).strict().parseAsync();
-    await yargs(['history', tiny, '--attribution', '-r', '2', '--workers', '2', '--out', two, '--quiet']).command(historyCommand).strict().parseAsync();
+    await yargs(['history', tiny, '--attribution', '-r', '2', '--workers', '2', '--out', two, '--quiet', '--format', 'svg,pdf', '--captions', 'none']).command(historyCommand).strict().parseAsync();
     expect(existsSync(join(one, 'profile.csv'))).toBe(false);
+    // --format and --captions: only the files asked for, the title without its notes.
+    expect(existsSync(join(one, 'attribution.png'))).toBe(true);
+    expect(existsSync(join(two, 'attribution.png'))).toBe(false);
+    expect(readFileSync(join(two, 'attribution.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(join(two, 'attribution.svg'), 'utf8').length).toBeLessThan(readFileSync(join(one, 'attribution.svg'), 'utf8').length);
     expect(readFileSync(join(one, 'attribution.csv'), 'utf8')).toBe(readFileSync(join(two, 'attribution.csv'), 'utf8'));
     const s = JSON.parse(readFileSync(join(one, 'summary.json'), 'utf8')) as HistorySummary;
     expect(s.profile).toBeNull();

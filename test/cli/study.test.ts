@@ -1,17 +1,21 @@
 /** `chuanyu study`: the shipped which-game study at its tiny scale (a smoke test), its files and their consistency, and bad input. */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, runCliInProcess } from '../helpers/cli.js';
 import { renderStudyReport } from '../../src/report/study/report.js';
+import { reportAction } from '../../src/cli/actions/report-action.js';
 
 const STUDY = join(ROOT, 'scenarios', 'studies', 'which-game.yaml');
 const tmp = () => mkdtempSync(join(tmpdir(), 'chuanyu-study-'));
 
 describe('chuanyu study', () => {
+  /** The tiny study's folder, written by the first test and re-rendered by the second. */
+  const tiny = join(tmp(), 'which-game');
+
   it('runs the which-game study at its tiny scale: every cell typed in both lenses, indeterminate counts as in the table', () => {
-    const out = join(tmp(), 'which-game');
+    const out = tiny;
     const result = runCli(['study', STUDY, '--scale', 'tiny', '--out', out, '--workers', '2']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Cooperation is an equilibrium/);
@@ -43,6 +47,21 @@ describe('chuanyu study', () => {
     const games = JSON.parse(readFileSync(join(out, 'games', 'fund-leverage.json'), 'utf8'));
     expect(games.points).toHaveLength(4);
     expect(Object.keys(games.points[0].byLens).sort()).toEqual(['fiscal', 'gdp', 'objective', 'welfare']);
+  });
+
+  it('is re-rendered by `chuanyu report` from its own files: the charts folder and summary.md deleted, then drawn again byte for byte', async () => {
+    expect(existsSync(join(tiny, 'study.json')), 'the tiny study above wrote its folder').toBe(true);
+    const files = (dir: string) => readdirSync(join(tiny, dir)).sort().map((f) => join(dir, f));
+    const drawn = files('charts');
+    expect(drawn).toContain(join('charts', 'report.html'));
+    const before = Object.fromEntries([...drawn, 'summary.md', 'manifest.json'].map((f) => [f, readFileSync(join(tiny, f))]));
+    rmSync(join(tiny, 'charts'), { recursive: true });
+    rmSync(join(tiny, 'summary.md'));
+    const again = await reportAction({ resultsDir: tiny, quiet: true });
+    expect(again.kind).toBe('study');
+    expect(again.report).toBe(join(tiny, 'charts', 'report.html'));
+    expect(files('charts')).toEqual(drawn);
+    for (const [f, bytes] of Object.entries(before)) expect(readFileSync(join(tiny, f)).equals(bytes), f).toBe(true);
   });
 
   it('escapes the study\'s texts in report.html', async () => {

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeClaim, robustnessDesign, type PointOutcome, type RangeParameter } from '../../src/experiment/robustness-analysis.js';
 import { checkRobustnessPlan, DEFAULT_ROBUSTNESS_FILE, readRobustnessFile } from '../../src/experiment/robustness-file.js';
-import { measureRobustness } from '../../src/experiment/robustness.js';
+import { measureRobustness, reusesShipped, type RobustnessResult } from '../../src/experiment/robustness.js';
+import { runClaimWorlds } from '../../src/experiment/claim-worlds.js';
+import { loadClaimScenarios } from '../../src/experiment/validation-scenarios.js';
 import { boundMargin, CLAIMS } from '../../src/experiment/validation-claims.js';
 import { robustnessMarkdown } from '../../src/report/validation/robustness-md.js';
 import { UserError } from '../../src/scenario/errors.js';
@@ -141,11 +143,20 @@ describe('the ranges file', () => {
 });
 
 describe('a tiny real run', () => {
+  const file = writeFile(HEAD + PARAMS);
+  const points = 1 + 2 + (2 + 1);
+  /** The tiny run made from scratch (every point, the shipped one included), once for the tests below. */
+  let fresh: Promise<{ result: RobustnessResult; progress: number }> | null = null;
+  const freshRun = () =>
+    (fresh ??= (async () => {
+      let progress = 0;
+      const result = await measureRobustness({ file, scale: 'tiny', workers: 1, onProgress: () => progress++ });
+      return { result, progress };
+    })());
+
   it('runs every world at the shipped point, 2 hypercube points and a Morris trajectory, and reports every claim', async () => {
-    const file = writeFile(HEAD + PARAMS);
-    let progress = 0;
-    const result = await measureRobustness({ file, scale: 'tiny', workers: 1, onProgress: () => progress++ });
-    const points = 1 + 2 + (2 + 1);
+    const { result, progress } = await freshRun();
+    expect(result.reusedShipped).toBe(false);
     expect(progress).toBe(points * result.worlds.length);
     expect(result.runs).toBe(points * 3 * (result.worlds.length + 3));
     expect(result.shippedValues).toEqual({ 'agglomeration.localization': 0.08, 'friction.border': 0.3 });
@@ -162,5 +173,29 @@ describe('a tiny real run', () => {
     const rows = md.split('\n').filter((l) => /^\| .* \| (yes|\*\*no\*\*) \(margin /.test(l));
     expect(rows).toHaveLength(CLAIMS.length);
     for (const row of rows) expect(row).toMatch(/\| \d\.\d\d \[\d\.\d\d, \d\.\d\d\] \(\d of 2\) \|/);
+  }, 120_000);
+
+  it('reuses the claims section\'s runs for the shipped point: the same claims, figures, run count and report text as running it again', async () => {
+    const plan = readRobustnessFile(file, { scale: 'tiny' });
+    // As chuanyu validate's claims section runs them (every world with its counterfactual), at the tiny scale's values.
+    const shipped = await runClaimWorlds(await loadClaimScenarios(), { seed: plan.seed, replications: plan.replications, set: plan.set, workers: 1 });
+    let progress = 0;
+    const reused = await measureRobustness({ file, scale: 'tiny', workers: 1, shipped, onProgress: () => progress++ });
+    const { result } = await freshRun();
+    expect(reused.reusedShipped).toBe(true);
+    expect(progress).toBe((points - 1) * reused.worlds.length);
+    expect(reused.claims.map((c) => c.shipped)).toEqual(result.claims.map((c) => c.shipped));
+    expect(reused.claims).toEqual(result.claims);
+    expect(reused.runs).toBe(result.runs);
+    expect(robustnessMarkdown(reused)).toEqual(robustnessMarkdown(result));
+    // Results made otherwise are not the shipped point's, and are run again.
+    const worldNames = reused.worlds;
+    expect(reusesShipped(plan, worldNames, shipped)).toBe(true);
+    expect(reusesShipped(plan, worldNames, { ...shipped, seed: plan.seed + 1 })).toBe(false);
+    expect(reusesShipped(plan, worldNames, { ...shipped, replications: plan.replications + 1 })).toBe(false);
+    expect(reusesShipped(plan, worldNames, { ...shipped, set: {} })).toBe(false);
+    expect(reusesShipped(plan, worldNames, { ...shipped, set: { ...plan.set, 'time.steps': 15 } })).toBe(false);
+    const { baseline: _baseline, ...withoutBaseline } = shipped.results;
+    expect(reusesShipped(plan, worldNames, { ...shipped, results: withoutBaseline })).toBe(false);
   }, 120_000);
 });

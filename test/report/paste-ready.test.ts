@@ -14,11 +14,11 @@ import { eventLayersOf, readableId } from '../../src/report/common/events.js';
 import { similarityChart } from '../../src/report/run/charts/similarity.js';
 import { topLevel } from '../../src/report/common/chart-spec.js';
 import { writeChart, withoutCaptions } from '../../src/report/common/chart-files.js';
-import { formatInterval, intervalDecimals } from '../../src/report/common/format.js';
+import { d3FormatOf, formatBoundsIn, formatIn, formatInterval, formatIntervalIn, intervalDecimals, quantityFormat } from '../../src/report/common/format.js';
 import { formatComparison } from '../../src/report/compare/text.js';
 import { illustrativeHtml, illustrativeLines, illustrativeNotes } from '../../src/report/common/illustrative.js';
 import { readResults, type ResultsData } from '../../src/report/run/read.js';
-import { renderSvg, solidDashes, svgToPdf } from '../../src/report/common/render.js';
+import { renderSvg, solidDashes, svgToPdf, textWidth } from '../../src/report/common/render.js';
 import type { Comparison, ComparisonRow } from '../../src/experiment/compare.js';
 import { makeResultsFolder } from './fixture.js';
 import { svgRoleTexts } from './svg-helpers.js';
@@ -82,6 +82,21 @@ describe('interval format', () => {
     expect(intervalDecimals(0, 1234)).toBe(0);
     expect(intervalDecimals(Number.NaN, 0.0123)).toBe(4);
   });
+
+  it('gives every number of one quantity one format, from the median width of its intervals', () => {
+    // Shares 90.1% and 91.1% with intervals about 1.2 points wide: one decimal of a percentage for both, and their bounds.
+    const share = quantityFormat([{ mean: 0.901, low: 0.895, high: 0.907 }, { mean: 0.911, low: 0.905, high: 0.917 }, { mean: 0.5, low: 0.4, high: 0.6 }], 'share');
+    expect(share).toEqual({ decimals: 1, scale: 100, suffix: '%', signed: false });
+    expect([formatIn(share, 0.901), formatIn(share, 0.5)]).toEqual(['90.1%', '50.0%']);
+    expect(formatIntervalIn(share, 0.901, 0.895, 0.907)).toBe('90.1% [89.5%, 90.7%]');
+    expect(formatBoundsIn(share, Number.NaN, 1)).toBe('');
+    expect(d3FormatOf(share)).toBe('.1%');
+    const change = quantityFormat([{ mean: 655, low: 147, high: 1162 }], 'billion yuan', { signed: true });
+    expect([formatIn(change, 655), formatIn(change, -21), formatIn(change, Number.NaN)]).toEqual(['+655', '-21', 'n/a']);
+    expect(d3FormatOf(change)).toBe('+,.0f');
+    // One replication, no interval: three significant digits of the median value.
+    expect(quantityFormat([{ mean: 0.7312, low: Number.NaN, high: Number.NaN }], 'index').decimals).toBe(3);
+  });
 });
 
 describe('compare table', () => {
@@ -128,6 +143,37 @@ function pdfStreams(pdf: Buffer): string[] {
   }
   return out;
 }
+
+describe('long labels', () => {
+  /** A bar chart whose y labels are the given texts, each axis label cut at `limit` px. */
+  const bars = (labels: string[], limit: number) =>
+    topLevel('Long labels', null, {
+      data: { values: labels.map((label, i) => ({ label, value: i + 1 })) },
+      mark: 'bar',
+      encoding: { y: { field: 'label', type: 'nominal', title: null, axis: { labelLimit: limit } }, x: { field: 'value', type: 'quantitative' } },
+    });
+  /** The left edge of each y label in the SVG's own coordinates (labels are right-aligned at the axis). */
+  const labelEdges = (svg: string) => {
+    const origin = /<g[^>]*transform="translate\(([\d.]+),/.exec(svg)!;
+    return [...svg.matchAll(/<text text-anchor="end" transform="translate\((-?[\d.]+),[^"]*"[^>]*font-size="11px"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ text: m[2], left: Number(origin[1]) + Number(m[1]) - textWidth(m[2], 11) }));
+  };
+
+  it('are cut at their limit with an ellipsis and stay inside the chart; shorter ones are whole', async () => {
+    const long = 'profit from owners elsewhere, net (outside leakage)';
+    const svg = await renderSvg(bars([long, 'wages'], 120));
+    const edges = labelEdges(svg);
+    const cut = edges.find((e) => e.text.endsWith('\u2026'))!;
+    expect(cut, 'the long label is cut').toBeDefined();
+    expect(long.startsWith(cut.text.slice(0, -1))).toBe(true);
+    expect(textWidth(cut.text, 11)).toBeLessThanOrEqual(120);
+    expect(edges.find((e) => e.text === 'wages')).toBeDefined();
+    for (const e of edges) expect(e.left, e.text).toBeGreaterThanOrEqual(0);
+    // With room for it, the same label is drawn whole, still inside the chart.
+    const whole = labelEdges(await renderSvg(bars([long, 'wages'], 400)));
+    expect(whole.map((e) => e.text)).toContain(long);
+    for (const e of whole) expect(e.left, e.text).toBeGreaterThanOrEqual(0);
+  });
+});
 
 describe('PDF and captions', () => {
   it('a PDF chart is a PDF whose text stays text in the embedded DejaVu fonts, with the title as its document title', async () => {

@@ -1,15 +1,19 @@
 /**
  * Sector colours stay distinguishable for colour-blind readers: every pair of
- * the 12 guaranteed sector colours keeps a CIEDE2000 difference of at least 12
- * with normal vision and under simulated deuteranopia and protanopia (culori's
- * Machado et al. 2009 matrices at full severity).
+ * the 12 guaranteed sector colours keeps a CIEDE2000 difference of at least
+ * 9.5 with normal vision and under simulated deuteranopia and protanopia
+ * (culori's Machado et al. 2009 matrices at full severity); and every sector
+ * colour is readable as a thin line on white (WCAG contrast at least 3:1, the
+ * level WCAG 2.1 asks of graphical objects).
  */
 import { describe, expect, it } from 'vitest';
-import { differenceCiede2000, filterDeficiencyDeuter, filterDeficiencyProt, parse, type Color } from 'culori';
+import { differenceCiede2000, filterDeficiencyDeuter, filterDeficiencyProt, parse, wcagContrast, type Color } from 'culori';
 import { SECTOR_COLOURS, SECTOR_COLOURS_SAFE, sectorColours } from '../../src/report/common/palette.js';
 
 const deltaE = differenceCiede2000();
-const MIN_DELTA_E = 12;
+const MIN_DELTA_E = 9.5;
+const MIN_CONTRAST = 3;
+const EARLIER = ['#0072B2', '#E69F00', '#009988', '#CC79A7', '#332288', '#EEDD88', '#CC3311', '#56B4E9', '#D55E00', '#555555', '#EE8866', '#BBBBBB'];
 
 const visions: [string, (c: Color) => Color][] = [
   ['normal vision', (c) => c],
@@ -47,6 +51,15 @@ describe('sector palette', () => {
       const { a, b, d } = closestPair(SECTOR_COLOURS_SAFE, see);
       expect(d, `${a} and ${b} are only ${d.toFixed(2)} apart under ${name}`).toBeGreaterThanOrEqual(MIN_DELTA_E);
     });
+
+  it(`gives every sector colour a contrast of at least ${MIN_CONTRAST}:1 against white, so a 2px line stays readable`, () => {
+    for (const c of SECTOR_COLOURS) expect(wcagContrast(c, '#ffffff'), c).toBeGreaterThanOrEqual(MIN_CONTRAST);
+  });
+
+  it('the contrast check can fail: the earlier list had pale yellow, grey, sky blue and oranges', () => {
+    const faint = EARLIER.filter((c) => wcagContrast(c, '#ffffff') < MIN_CONTRAST);
+    expect(faint).toEqual(['#E69F00', '#EEDD88', '#56B4E9', '#EE8866', '#BBBBBB']);
+  });
 
   it('the check can fail: the earlier Okabe-Ito + Tol muted list merges under deuteranopia', () => {
     const earlier = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#332288', '#117733', '#882255', '#999933', '#AA4499'];

@@ -16,7 +16,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepAction } from '../../src/cli/actions/sweep-action.js';
 import { PNG_SCALE } from '../../src/report/common/render.js';
 import { renderSweepReport } from '../../src/report/sweep/report.js';
-import { formatValue } from '../../src/report/common/format.js';
+import { formatIn } from '../../src/report/common/format.js';
+import { PAYOFF, SIMILARITY, SWEEP_HEADLINE, UTILIZATION, VALUE_ADDED_CHANGE } from '../../src/report/common/headline-metrics.js';
+import { readSweep } from '../../src/report/sweep/read.js';
+import { metricFormat, metricIntervals } from '../../src/report/sweep/numbers.js';
 import { ajv, validate, compileWithWarnings, dataBlocks, pngHeaderSize } from './vega-helpers.js';
 import { svgRoleTexts, svgSize, svgTexts } from './svg-helpers.js';
 import { intervalLabel, meanBounds } from '../../src/report/sweep/grid.js';
@@ -117,21 +120,30 @@ describe('renderSweepReport', () => {
     expect(svgRoleTexts(heat, 'axis-title')).toContain('policy.fundShare');
   });
 
-  it('labels every heatmap cell with its mean', () => {
+  it('labels every heatmap cell with its mean, in one format per metric', async () => {
+    const data = await readSweep(dirs.grid);
     const summary = JSON.parse(readFileSync(join(dirs.grid, 'summary.json'), 'utf8'));
     const texts = svgTexts(readSvg('grid', 'heatmaps'));
     for (const point of summary.points) {
-      expect(texts).toContain(formatValue(point.metrics['zone|similarity|final'].mean, 'index'));
-      expect(texts).toContain(formatValue(point.metrics['sichuan|payoff|over_run'].mean, 'billion yuan'));
+      expect(texts).toContain(formatIn(metricFormat(data, SIMILARITY), point.metrics['zone|similarity|final'].mean));
+      expect(texts).toContain(formatIn(metricFormat(data, PAYOFF), point.metrics['sichuan|payoff|over_run'].mean));
     }
+    // Changes carry a sign; every label of a metric has the same number of decimals.
+    expect(metricFormat(data, VALUE_ADDED_CHANGE).signed).toBe(true);
+    const decimals = (t: string) => (/\.(\d+)/.exec(t)?.[1].length ?? 0);
+    const utilization = metricFormat(data, UTILIZATION);
+    const labels = summary.points.map((p: { metrics: Record<string, { mean: number }> }) => formatIn(utilization, p.metrics['zone|utilization|over_run'].mean));
+    expect(new Set(labels.map(decimals)).size).toBe(1);
+    for (const label of labels) expect(texts).toContain(label);
   });
 
-  it('shows the 95% interval of the mean under each heatmap cell', () => {
+  it('shows the 95% interval of the mean under each heatmap cell', async () => {
+    const data = await readSweep(dirs.grid);
     const summary = JSON.parse(readFileSync(join(dirs.grid, 'summary.json'), 'utf8'));
     const texts = svgTexts(readSvg('grid', 'heatmaps'));
     for (const point of summary.points)
-      for (const [key, unit] of [['zone|utilization|over_run', 'share'], ['sichuan|value_added_change|final', 'billion yuan']] as const) {
-        const label = intervalLabel(point.metrics[key], unit);
+      for (const [key, h] of [['zone|utilization|over_run', UTILIZATION], ['sichuan|value_added_change|final', VALUE_ADDED_CHANGE]] as const) {
+        const label = intervalLabel(point.metrics[key], metricFormat(data, h));
         expect(label).toMatch(/^\[.+, .+\]$/);
         expect(texts).toContain(label);
         const [low, high] = meanBounds(point.metrics[key]);
@@ -161,10 +173,32 @@ describe('renderSweepReport', () => {
     const payoffs = summary.points.flatMap((p: { metrics: Record<string, { mean: number }> }) => ['sichuan', 'chongqing'].map((r) => p.metrics[`${r}|payoff|over_run`].mean));
     const row = (readSpec('grid', 'heatmaps') as unknown as { vconcat: { hconcat: Record<string, unknown>[] }[] }).vconcat[3];
     const [lo, hi] = colourEncoding(row.hconcat[0]).scale.domain;
-    expect(lo).toBeCloseTo(Math.min(...payoffs), 1);
-    expect(hi).toBeCloseTo(Math.max(...payoffs), 1);
+    expect(lo).toBeLessThanOrEqual(Math.min(...payoffs));
+    expect(hi).toBeGreaterThanOrEqual(Math.max(...payoffs));
     // One legend per metric in the drawing: five legend titles.
     expect(svgRoleTexts(readSvg('grid', 'heatmaps'), 'legend-title')).toHaveLength(5);
+  });
+
+  it('never spreads a metric\'s colours over less than twice its widest interval (shares within 0-100%), levels around their means and changes around zero', async () => {
+    for (const v of ['grid', 'lhs'] as const) {
+      const data = await readSweep(dirs[v]);
+      const spec = readSpec(v, v === 'grid' ? 'heatmaps' : 'scatter') as unknown as { vconcat: { hconcat: Record<string, unknown>[] }[] };
+      SWEEP_HEADLINE.forEach((h, i) => {
+        const cells = metricIntervals(data, h);
+        const widest = Math.max(...cells.map((c) => c.high - c.low));
+        expect(widest, `${v}/${h.id}: two replications give intervals`).toBeGreaterThan(0);
+        const [lo, hi] = colourEncoding(spec.vconcat[i].hconcat[0]).scale.domain;
+        // A share's scale stays inside 0-100%: at most all of it.
+        const least = h.unit === 'share' ? Math.min(1, 2 * widest) : 2 * widest;
+        expect(hi - lo, `${v}/${h.id}`).toBeGreaterThanOrEqual(least * (1 - 1e-6));
+        if (h.unit === 'share') expect(lo >= 0 && hi <= 1, `${v}/${h.id}: inside 0-100%`).toBe(true);
+        for (const c of cells) {
+          expect(c.mean, `${v}/${h.id}`).toBeGreaterThanOrEqual(lo - 1e-6);
+          expect(c.mean, `${v}/${h.id}`).toBeLessThanOrEqual(hi + 1e-6);
+        }
+        if (h.zeroLine) expect(lo, `${v}/${h.id}: centred on zero`).toBeCloseTo(-hi, 6);
+      });
+    }
   });
 
   it('names in the points table the statistic each column really is, in a scrolling box with a sticky header', () => {

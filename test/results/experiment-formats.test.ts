@@ -2,7 +2,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scratchFolder, userError } from '../helpers/results.js';
+import { calibrationSummaryFixture as calibration, historySummaryFixture as history, scratchFolder, userError } from '../helpers/results.js';
 import { readGamePayoffs } from '../../src/cli/actions/game-source.js';
 import {
   readCalibrationSummaryFile,
@@ -17,53 +17,6 @@ import { UserError } from '../../src/scenario/errors.js';
 
 const scratch = scratchFolder('chuanyu-experiment-formats-');
 
-
-const calibration = () => ({
-  kind: 'chuanyu-calibration' as const,
-  version: 1 as const,
-  scenario: { name: 'historical', title: 'Historical', file: '../historical.yaml' },
-  command: 'chuanyu calibrate historical -n 4 -r 1',
-  target: { metric: 'similarity', source: 'Table 1', file: null, points: [{ year: 1990, value: 0.8, inFit: true, role: 'fit' as const }], holdout: 0 },
-  choices: [],
-  assessment: {},
-  parameters: [{ path: 'fund.leverage', lower: 0, upper: 2, integer: false, start: 1, fitted: 1.5 }],
-  seeds: { fitting: { seed: 1, replications: 1 }, validation: { seed: 2, replications: 1, sets: 1 } },
-  errors: { start: 0.1, inSample: 0.05, freshSeeds: null, holdout: null },
-  coverage: { covered: 1, total: 1, fit: { covered: 1, total: 1 }, holdout: { covered: 0, total: 0 } },
-  optimizer: { name: 'cma-es', evaluations: 4, generations: 1, restarts: 0, populationSize: 4, sigma0: 0.3, stopped: 'budget' },
-  history: [{ evaluations: 4, best: 0.05, median: 0.07 }],
-  series: { fresh: [{ year: 1990, mean: 0.79, p05: 0.7, p95: 0.85 }], fitting: [{ year: 1990, mean: 0.8 }], start: [{ year: 1990, mean: 0.7 }] },
-  events: [],
-  years: [1978, 2015] as [number, number],
-  runs: 5,
-});
-
-const paired = { n: 2, meanA: 0.1, meanB: 0.1, difference: 0, ciLow: 0, ciHigh: 0, t: 0, p: 1 };
-const history = () => ({
-  kind: 'chuanyu-history' as const,
-  command: 'chuanyu history historical --profile',
-  profile: {
-    scenario: 'historical',
-    title: 'Historical',
-    metric: 'similarity',
-    targetSource: 'Table 1',
-    target: [{ year: 1990, value: 0.8 }],
-    scoredYears: [1990],
-    years: [1978, 2015] as [number, number],
-    governments: ['sichuan'],
-    grid: { first: 1985, last: 2012, step: 10 },
-    seed: 1,
-    replications: 2,
-    windows: [
-      { window: { kind: 'none' as const }, label: 'no episode', rmse: 0.1, mse: 0.01, vsBest: paired, supported: true, best: true, vsBestMean: { difference: 0, ciLow: 0, ciHigh: 0 }, supportedMean: true, bestMean: true, scenario: false, means: [{ year: 1990, mean: 0.79 }] },
-    ],
-    best: 0,
-    bestMean: 0,
-    scenarioWindow: null,
-    runs: 2,
-  },
-  attribution: null,
-});
 
 const study = () => ({
   kind: 'study' as const,
@@ -111,6 +64,29 @@ describe('calibration summary.json', () => {
     expect((await userError(readCalibrationSummaryFile(dir))).fieldPath).toBe('kind');
     const missing = await userError(readCalibrationSummaryFile(join(scratch.path, 'nowhere')));
     expect(missing.detail).toContain('is not a calibration folder (no summary.json)');
+  });
+
+  it('names the field of a damaged hand choice or assessment', async () => {
+    const dir = join(scratch.path, 'calibration-damaged-assessment');
+    await mkdir(dir);
+    const s = calibration();
+    await writeFile(join(dir, 'summary.json'), stableJson({ ...s, choices: [{ ...s.choices[0], count: 'one' }] }));
+    let e = await userError(readCalibrationSummaryFile(dir));
+    expect(e.file).toBe(join(dir, 'summary.json'));
+    expect(e.fieldPath).toBe('choices.0.count');
+    expect(e.detail).toBe('not a calibration summary (summary.json): expected a number, found "one"');
+    const naive = s.assessment.holdout.naive[0];
+    await writeFile(join(dir, 'summary.json'), stableJson({ ...s, assessment: { ...s.assessment, holdout: { ...s.assessment.holdout, naive: [{ ...naive, setsBeaten: [] }] } } }));
+    e = await userError(readCalibrationSummaryFile(dir));
+    expect(e.fieldPath).toBe('assessment.holdout.naive.0.setsBeaten');
+    expect(e.detail).toBe('not a calibration summary (summary.json): expected a number, found a list');
+    const { criteria: _criteria, ...withoutCriteria } = s.assessment;
+    await writeFile(join(dir, 'summary.json'), stableJson({ ...s, assessment: withoutCriteria }));
+    e = await userError(readCalibrationSummaryFile(dir));
+    expect(e.fieldPath).toBe('assessment.criteria');
+    expect(e.detail).toContain('found nothing');
+    await writeFile(join(dir, 'summary.json'), stableJson({ ...s, assessment: 'fine' }));
+    expect((await userError(readCalibrationSummaryFile(dir))).fieldPath).toBe('assessment');
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * The last result files given a format (issue 16): `calibrate --study`'s
- * study.json, the game and study manifest.json and the game's payoffs.csv,
+ * study.json, the game and study manifest.json and the game's payoffs.csv
+ * and decomposition.csv,
  * written and read back; a damaged file names the file and the field (or line).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -13,12 +14,13 @@ import {
   readPayoffsCsv,
   readStudyManifest,
   writeCalibrationStudyJson,
+  writeDecompositionCsv,
   writeGameManifest,
   writePayoffsCsv,
   writeStudyManifest,
 } from '../../src/results/experiment-files.js';
 import { writeInventory } from '../../src/results/output-folder.js';
-import type { PayoffsSource } from '../../src/results/game-format.js';
+import type { DecompositionSource, PayoffsSource } from '../../src/results/game-format.js';
 
 const scratch = scratchFolder('chuanyu-game-study-files-');
 
@@ -163,5 +165,38 @@ describe('payoffs.csv of a game', () => {
     expect(e.location?.line).toBe(3);
     expect(e.message).toMatch(/payoff: not a number/);
     expect((await userError(readPayoffsCsv(join(dir, 'missing')))).message).toMatch(/no payoffs\.csv/);
+  });
+});
+
+describe('decomposition.csv of a game', () => {
+  const change = (mean: number) => ({ mean, low: mean - 0.5, high: mean + 0.5 });
+  const points: DecompositionSource[] = [
+    {
+      values: { 'fund.leverage': 1, 'policy.mode': 'joint' },
+      report: {
+        decomposition: [
+          {
+            lens: 'objective',
+            profile: ['cooperate', 'compete'],
+            reference: ['compete', 'compete'],
+            regions: [{ region: 'sichuan', total: change(3), parts: [{ part: 'fund', change: change(1) }, { part: 'market', change: change(2) }] }],
+          },
+        ],
+      },
+    },
+  ];
+
+  it('has each part and the total per lens, profile and region, with the swept values in their own columns', async () => {
+    const dir = await folder('decomposition');
+    await writeDecompositionCsv(dir, points, ['fund.leverage', 'policy.mode']);
+    expect(await readFile(join(dir, 'decomposition.csv'), 'utf8')).toBe(
+      [
+        'point,fund.leverage,policy.mode,lens,profile,reference,region,part,mean_difference,ci_low,ci_high',
+        '0,1,joint,objective,cooperate/compete,compete/compete,sichuan,fund,1,0.5,1.5',
+        '0,1,joint,objective,cooperate/compete,compete/compete,sichuan,market,2,1.5,2.5',
+        '0,1,joint,objective,cooperate/compete,compete/compete,sichuan,total,3,2.5,3.5',
+        '',
+      ].join('\n'),
+    );
   });
 });

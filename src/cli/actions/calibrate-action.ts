@@ -7,12 +7,14 @@ import { createCalibrationProgress } from '../../experiment/calibration/progress
 import type { CalibrationSummary } from '../../experiment/calibration/summary.js';
 import { AbortedError } from '../../experiment/pool.js';
 import { writeCalibrationFolder } from '../../report/calibration/report.js';
+import { illustrativeLines, illustrativeNotes } from '../../report/common/illustrative.js';
 import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
 import { loadScenario } from '../../scenario/load.js';
 import { interruptSignal } from '../signals.js';
 import { commandProvenance, scenarioSource } from '../provenance.js';
 import { timestamp } from './run-action.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
+import type { ChartFileOptions } from '../options.js';
 
 export interface CalibrateActionOptions {
   scenario: string;
@@ -35,6 +37,8 @@ export interface CalibrateActionOptions {
   workers?: number;
   /** Chart files to write (default vl, svg, png). */
   formats?: string[];
+  /** `--format` and `--captions` (formats here win over `formats`). */
+  charts?: ChartFileOptions;
   signal?: AbortSignal;
   log?: (line: string) => void;
 }
@@ -109,7 +113,7 @@ export async function calibrateAction(options: CalibrateActionOptions): Promise<
     interrupt?.dispose();
   }
   const command = calibrateCommandLine(options.scenario, plan);
-  const summary = await writeCalibrationFolder(outDir, { plan, result, command, raw: loaded.raw }, { formats: options.formats, force: options.force, provenance: commandProvenance([scenarioSource(loaded)], { sampler: 'cma-es', sampleSize: plan.evaluations, seed: plan.seed, replications: plan.replications }) });
+  const summary = await writeCalibrationFolder(outDir, { plan, result, command, raw: loaded.raw }, { formats: options.charts?.formats ?? options.formats, captions: options.charts?.captions, force: options.force, provenance: commandProvenance([scenarioSource(loaded)], { sampler: 'cma-es', sampleSize: plan.evaluations, seed: plan.seed, replications: plan.replications }) });
   if (!options.quiet) {
     const seconds = (performance.now() - t0) / 1000;
     const e = summary.errors;
@@ -124,6 +128,7 @@ export async function calibrateAction(options: CalibrateActionOptions): Promise<
       );
     log(`90% band covers ${summary.coverage.covered} of ${summary.coverage.total} target points.`);
     log(`${summary.runs} replication runs in ${seconds.toFixed(1)} s (${(summary.runs / seconds).toFixed(1)}/s).`);
+    for (const line of illustrativeLines(illustrativeNotes([{ name: summary.scenario.name, illustrative: summary.scenario.illustrative }]))) log(line);
     log(`Done: ${join(outDir, 'calibrated.yaml')}, fit.csv, summary.json`);
     log(`Report: ${join(outDir, 'report.html')}`);
   }

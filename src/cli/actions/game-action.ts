@@ -8,11 +8,10 @@ import { checkParameterPath, parseParameter } from '../../experiment/parameters.
 import { gridDesign } from '../../experiment/design.js';
 import { writeDirectoryAtomically } from '../../results/atomic-dir.js';
 import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
-import { writeCsvFile } from '../../results/csv-file.js';
 import { formatGame } from '../../report/game/text.js';
 import { renderGameReport } from '../../report/game/report.js';
 import { gameJson } from '../../experiment/game-json.js';
-import { writeGameJson, writeGameManifest, writePayoffsCsv } from '../../results/experiment-files.js';
+import { writeDecompositionCsv, writeGameJson, writeGameManifest, writePayoffsCsv } from '../../results/experiment-files.js';
 import { gitCommit, packageVersion } from '../package-info.js';
 import { commandProvenance, scenarioSource } from '../provenance.js';
 import { interruptSignal } from '../signals.js';
@@ -78,17 +77,7 @@ export async function gameAction(options: GameActionOptions): Promise<{ outDir: 
     const objectives = Object.fromEntries(loaded.scenario.regions.map((r) => [r.id, loaded.scenario.governments[r.id]?.objective ?? { gdp: 1, welfare: 0, fiscal: 0 }]));
     await writeGameJson(join(dir, 'game.json'), gameJson(name, seed, replications, sweep.map((p) => p.path), points, objectives));
     await writePayoffsCsv(dir, points, sweep.map((p) => p.path));
-    await writeCsvFile(
-      join(dir, 'decomposition.csv'),
-      ['point', ...sweep.map((p) => p.path), 'lens', 'profile', 'reference', 'region', 'part', 'mean_difference', 'ci_low', 'ci_high'],
-      (function* () {
-        for (const [i, pt] of points.entries())
-          for (const d of pt.report.decomposition)
-            for (const reg of d.regions)
-              for (const part of [...reg.parts.map((p) => ({ part: p.part, change: p.change })), { part: 'total', change: reg.total }])
-                yield [i, ...sweep.map((p) => valueCell(pt.values[p.path])), d.lens, d.profile.join('/'), d.reference.join('/'), reg.region, part.part, part.change.mean, part.change.low, part.change.high];
-      })(),
-    );
+    await writeDecompositionCsv(dir, points, sweep.map((p) => p.path));
     await writeGameManifest(
       dir,
       { command: 'game', scenario: name, scenarioFile: loaded.file, seed, replications, strategies, lens, sweep, packageVersion: packageVersion(), gitCommit: gitCommit(), node: process.version, startedAt: started.toISOString(), wallTimeSeconds: (performance.now() - t0) / 1000, resolvedScenario: loaded.scenario, provenance },
@@ -107,5 +96,3 @@ export async function gameAction(options: GameActionOptions): Promise<{ outDir: 
   }
   return { outDir, points };
 }
-
-const valueCell = (v: number | string | boolean | undefined) => (typeof v === 'number' ? v : String(v));

@@ -8,12 +8,14 @@ import { AbortedError } from '../../experiment/pool.js';
 import { createProgress } from '../../experiment/progress.js';
 import { checkOutputTarget, unusedFolder } from '../../results/output-folder.js';
 import { writeHistoryFolder } from '../../report/history/report.js';
+import { illustrativeLines, illustrativeNotes } from '../../report/common/illustrative.js';
 import { attributionSentences, profileSentences } from '../../report/history/text.js';
 import { loadScenario } from '../../scenario/load.js';
 import { commandProvenance, scenarioSource } from '../provenance.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 import { interruptSignal } from '../signals.js';
 import { timestamp } from './run-action.js';
+import type { ChartFileOptions } from '../options.js';
 
 export interface HistoryActionOptions {
   scenario: string;
@@ -30,6 +32,8 @@ export interface HistoryActionOptions {
   workers?: number;
   /** Chart files to write (default vl, svg, png). */
   formats?: string[];
+  /** `--format` and `--captions` (formats here win over `formats`). */
+  charts?: ChartFileOptions;
   signal?: AbortSignal;
   log?: (line: string) => void;
 }
@@ -100,11 +104,12 @@ export async function historyAction(options: HistoryActionOptions): Promise<Hist
     interrupt?.dispose();
   }
   const command = historyCommandLine(options.scenario, { profile: doProfile, attribution: doAttribution, replications, seed, step: grid.step });
-  await writeHistoryFolder(outDir, { profile, attribution }, { command, force: options.force, formats: options.formats, provenance: commandProvenance([scenarioSource(loaded)], { sampler: 'history variants', sampleSize: null, seed, replications }) });
+  await writeHistoryFolder(outDir, { profile, attribution }, { command, force: options.force, formats: options.charts?.formats ?? options.formats, captions: options.charts?.captions, illustrative: loaded.scenario.illustrative, provenance: commandProvenance([scenarioSource(loaded)], { sampler: 'history variants', sampleSize: null, seed, replications }) });
   if (!options.quiet) {
     const seconds = (performance.now() - t0) / 1000;
     for (const line of [...(profile ? profileSentences(profile) : []), ...(attribution ? attributionSentences(attribution) : [])]) log(line);
     log(`${total} replication runs in ${seconds.toFixed(1)} s (${(total / seconds).toFixed(1)}/s).`);
+    for (const line of illustrativeLines(illustrativeNotes([loaded.scenario]))) log(line);
     log(`Done: ${join(outDir, 'summary.md')}, ${[profile ? 'profile.csv' : '', attribution ? 'attribution.csv' : ''].filter(Boolean).join(', ')}, summary.json`);
     log(`Report: ${join(outDir, 'report.html')}`);
   }

@@ -1,7 +1,8 @@
 /**
  * `chuanyu report`: render the charts and report.html of an existing folder
- * written by `run`, `sweep`, `merge`, `compare` or `game` (recognised by its
- * files). A plain function so tests can call it without yargs.
+ * written by `run`, `sweep`, `merge`, `compare`, `game`, `sensitivity`,
+ * `calibrate`, `history` or `study` (recognised by its files). A plain
+ * function so tests can call it without yargs.
  */
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -13,6 +14,8 @@ import { renderGameReport } from '../../report/game/report.js';
 import { renderSensitivityReport } from '../../report/sensitivity/report.js';
 import { renderCalibrationReport } from '../../report/calibration/report.js';
 import { renderDiscoverReport } from '../../report/discover/report.js';
+import { renderHistoryReport } from '../../report/history/report.js';
+import { renderStudyReport } from '../../report/study/report.js';
 import { readGameManifest } from '../../results/experiment-files.js';
 import { recordFiles } from '../../results/output-folder.js';
 
@@ -25,9 +28,13 @@ export interface ReportActionOptions {
   log?: (line: string) => void;
 }
 
-export type FolderKind = 'run' | 'sweep' | 'comparison' | 'game' | 'sensitivity' | 'calibration' | 'discover';
+export type FolderKind = 'run' | 'sweep' | 'comparison' | 'game' | 'sensitivity' | 'calibration' | 'history' | 'study' | 'discover';
 
 export function folderKind(dir: string): FolderKind {
+  const has = (file: string) => existsSync(join(dir, file));
+  if (has('study.json') && has('cells.csv')) return 'study';
+  // A history folder holds profile.csv, attribution.csv or both (--profile, --attribution).
+  if (has('summary.json') && (has('profile.csv') || has('attribution.csv'))) return 'history';
   if (existsSync(join(dir, 'game.json'))) return 'game';
   if (existsSync(join(dir, 'boxes.json'))) return 'discover';
   if (existsSync(join(dir, 'sensitivity-plan.json'))) return 'sensitivity';
@@ -53,6 +60,10 @@ export async function reportAction(options: ReportActionOptions): Promise<{ kind
     ({ report } = await renderCalibrationReport(dir, { formats: options.formats, captions: options.captions }));
   } else if (kind === 'discover') {
     ({ charts, report } = await renderDiscoverReport(dir, { formats: options.formats, captions: options.captions }));
+  } else if (kind === 'history') {
+    ({ charts, report } = await renderHistoryReport(dir, { formats: options.formats, captions: options.captions }));
+  } else if (kind === 'study') {
+    ({ charts, report } = await renderStudyReport(dir, { formats: options.formats, captions: options.captions }));
   } else if (kind === 'sensitivity') {
     ({ charts, report } = await renderSensitivityReport(dir, { formats: options.formats, captions: options.captions }));
   } else if (kind === 'comparison') {
@@ -63,7 +74,7 @@ export async function reportAction(options: ReportActionOptions): Promise<{ kind
     ({ report } = await renderGameReport(dir, info, { formats: options.formats, captions: options.captions }));
   }
   // The charts just drawn are the tool's own files: listed in the manifest, so --force may later replace them.
-  if (kind === 'run' || kind === 'comparison' || kind === 'game' || kind === 'calibration' || kind === 'discover') await recordFiles(dir);
+  if (kind === 'run' || kind === 'comparison' || kind === 'game' || kind === 'calibration' || kind === 'history' || kind === 'study' || kind === 'discover') await recordFiles(dir);
   if (!options.quiet) {
     const shown = (path: string) => {
       const rel = relative(process.cwd(), path);

@@ -13,6 +13,7 @@ import { writeMetricDictionary } from '../../results/metric-dictionary-file.js';
 import { timestamp } from './run-action.js';
 import { checkRunFits, reportingModelLimits } from '../run-fits.js';
 
+import type { ChartFileOptions } from '../options.js';
 export interface SensitivityActionOptions extends SensitivityOptions {
   scenario: string;
   out?: string;
@@ -23,6 +24,8 @@ export interface SensitivityActionOptions extends SensitivityOptions {
   log?: (line: string) => void;
   /** Also write the tables as Parquet. */
   parquet?: boolean;
+  /** `--format` and `--captions`. */
+  charts?: ChartFileOptions;
 }
 
 export async function sensitivityAction(options: SensitivityActionOptions): Promise<{ outDir: string; complete: boolean }> {
@@ -60,7 +63,7 @@ export async function sensitivityAction(options: SensitivityActionOptions): Prom
       commandProvenance([{ name: plan.scenario, resolved: plan.resolvedScenario }], { sampler: plan.method, sampleSize: plan.points.length, seed: plan.seed, replications: plan.replications }),
     );
     await writeMetricDictionary(outDir);
-    await renderSensitivityReport(outDir);
+    await renderSensitivityReport(outDir, options.charts);
     if (!options.quiet) {
       log(`Done: ${join(outDir, 'sensitivity.csv')}, points.csv${plan.series ? ', series.csv' : ''}${options.parquet ? ' (and .parquet)' : ''}, summary.json`);
       log(`Report: ${join(outDir, 'charts', 'report.html')}`);

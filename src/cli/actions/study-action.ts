@@ -94,7 +94,7 @@ export async function studyAction(options: StudyActionOptions): Promise<{ outDir
         packageVersion: packageVersion(), gitCommit: gitCommit(), node: process.version, startedAt: started.toISOString(), wallTimeSeconds: (performance.now() - t0) / 1000, resolvedScenario: loaded.scenario, provenance,
       },
     );
-    await renderStudyReport(dir);
+    await renderStudyReport(dir, options.charts);
   });
   if (options.validation !== undefined) {
     const command = `chuanyu study ${study.file.replace(/\\/g, '/').split('/').slice(-3).join('/')} --validation ${isAbsolute(options.validation) ? basename(options.validation) : options.validation.replace(/\\/g, '/')}`;

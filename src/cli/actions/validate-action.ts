@@ -10,8 +10,7 @@ import { checkReplaceableFile } from '../../results/output-folder.js';
 import { loadScenario } from '../../scenario/load.js';
 import { getPath } from '../../scenario/merge.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { runPoints } from '../../experiment/pool.js';
-import type { PointResult } from '../../experiment/run-point.js';
+import { runClaimWorlds, type ShippedResults } from '../../experiment/claim-worlds.js';
 import { createProgress } from '../../experiment/progress.js';
 import { CLAIM_SCENARIOS, loadClaimScenarios } from '../../experiment/validation-scenarios.js';
 import { CLAIMS, MARGIN, lookupFrom, validationWorlds } from '../../experiment/validation-claims.js';
@@ -74,13 +73,11 @@ export async function validateAction(options: ValidateOptions): Promise<{ holds:
   if (options.readme) for (const block of [IN_BRIEF_BLOCK, HISTORY_BLOCK]) await checkMarkedBlock(options.readme, block);
   const names = CLAIM_SCENARIOS;
   const scenarios = await loadClaimScenarios();
-  const worlds = Object.entries(validationWorlds(scenarios));
-  const results: Record<string, PointResult> = {};
+  const worlds = Object.keys(validationWorlds(scenarios));
   const progress = createProgress({ total: worlds.length, label: 'validate', unit: 'worlds', quiet: options.quiet });
-  await runPoints(
-    worlds.map(([, w], index) => ({ index, scenario: w.scenario, values: w.values, seed, replications, counterfactual: true })),
-    { workers: options.workers ?? availableParallelism(), onResult: (r) => { results[worlds[r.index][0]] = r; progress.tick(); } },
-  );
+  // The claims' worlds at the shipped point; the robustness section reuses them for its own shipped point.
+  const shippedRuns = await runClaimWorlds(scenarios, { seed, replications, workers: options.workers ?? availableParallelism(), onWorld: () => progress.tick() });
+  const results = shippedRuns.results;
   progress.stop();
   const lensSeeds = options.lensSeeds ?? [1, 2];
   // Each shipped scenario as it is and with steady demand (revision 1's), for the question "does competition waste, and when?".
@@ -102,7 +99,7 @@ export async function validateAction(options: ValidateOptions): Promise<{ holds:
   lensProgress.stop();
   const skip = new Set(options.skip ?? []);
   const workers = options.workers ?? availableParallelism();
-  const robustness = skip.has('robustness') ? [] : await robustnessSection({ ...options.robustness, workers, quiet: options.quiet });
+  const robustness = skip.has('robustness') ? [] : await robustnessSection({ ...options.robustness, workers, quiet: options.quiet, shipped: shippedRuns });
   const mechanisms = skip.has('mechanisms') ? [] : await mechanismsSection({ replications: options.mechanisms?.replications ?? 16, seeds: options.mechanisms?.seeds ?? lensSeeds, workers, quiet: options.quiet });
   const history = skip.has('history') ? null : await historySection(calibrated, { ...options.history, seed, workers, quiet: options.quiet });
   const get = lookupFrom(results);
@@ -170,12 +167,13 @@ function historicalFitNote(calibrated: Scenario): string[] {
 }
 
 /** How much of a plausible parameter region each claim holds in, and which parameters decide it. */
-async function robustnessSection(options: { file?: string; scale?: string; workers: number; quiet?: boolean }): Promise<string[]> {
+async function robustnessSection(options: { file?: string; scale?: string; workers: number; quiet?: boolean; shipped: ShippedResults }): Promise<string[]> {
   let progress: ReturnType<typeof createProgress> | null = null;
   const result = await measureRobustness({
     file: options.file,
     scale: options.scale,
     workers: options.workers,
+    shipped: options.shipped,
     onProgress: (_done, total) => {
       progress ??= createProgress({ total, label: 'robustness', unit: 'worlds', quiet: options.quiet });
       progress.tick();

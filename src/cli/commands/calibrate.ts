@@ -1,8 +1,8 @@
 /** `chuanyu calibrate <scenario>`: yargs wiring only; the work is in actions/calibrate-action.ts. */
 import type { Argv, CommandModule } from 'yargs';
-import { addForceOption, addRunOptions, addWorkersOption, numericOption, type RunArgs } from '../options.js';
+import { addChartOptions, addForceOption, addRunOptions, addWorkersOption, chartOptions, numericOption, type ChartArgs, type RunArgs } from '../options.js';
 
-interface CalibrateArgs extends RunArgs {
+interface CalibrateArgs extends RunArgs, ChartArgs {
   scenario: string;
   holdout?: number;
   'fit-years'?: string;
@@ -18,7 +18,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
   command: 'calibrate <scenario>',
   describe: 'Fit the free parameters of a scenario\'s calibrate: section to its target, then judge the fit on fresh seeds and held-out years',
   builder: (yargs: Argv) =>
-    addWorkersOption(addForceOption(addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file (with a calibrate: section)' }))), 'Calibration:')
+    addChartOptions(addWorkersOption(addForceOption(addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file (with a calibrate: section)' }))), 'Calibration:'))
       .option('holdout', numericOption('--holdout', { integer: true, min: 0, max: 1000 }, { describe: 'Leave the last K target points out of the fit and report their error (default: calibrate.holdout; not with --fit-years/--holdout-years)', group: 'Calibration:' }))
       .option('fit-years', { type: 'string', describe: 'Fit only the target points of these years, e.g. 1978-2002 (default: calibrate.fitYears, else every point not held out)', group: 'Calibration:' })
       .option('holdout-years', { type: 'string', describe: 'Hold out the target points of these years, e.g. 2005-2015: never read by the fit (default: calibrate.holdoutYears)', group: 'Calibration:' })
@@ -63,6 +63,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       force: args.force,
       quiet: args.quiet,
       workers: args.workers,
+      charts: chartOptions(args),
     });
     if (!result.complete) process.exitCode = 130;
   },

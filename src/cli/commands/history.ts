@@ -1,8 +1,8 @@
 /** `chuanyu history <scenario>`: yargs wiring only; the work is in actions/history-action.ts. */
 import type { Argv, CommandModule } from 'yargs';
-import { addForceOption, addRunOptions, addWorkersOption, numericOption, type RunArgs } from '../options.js';
+import { addChartOptions, addForceOption, addRunOptions, addWorkersOption, chartOptions, numericOption, type ChartArgs, type RunArgs } from '../options.js';
 
-interface HistoryArgs extends RunArgs {
+interface HistoryArgs extends RunArgs, ChartArgs {
   scenario: string;
   profile: boolean;
   attribution: boolean;
@@ -14,7 +14,7 @@ export const historyCommand: CommandModule<object, HistoryArgs> = {
   command: 'history <scenario>',
   describe: 'Which competition windows a historical scenario\'s target supports (--profile) and which mechanism explains its history (--attribution); both when neither is given',
   builder: (yargs: Argv) =>
-    addWorkersOption(addForceOption(addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file (with a target and a competition episode in its strategy timelines)' }))), 'History:')
+    addChartOptions(addWorkersOption(addForceOption(addRunOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario name or file (with a target and a competition episode in its strategy timelines)' }))), 'History:'))
       .option('profile', { type: 'boolean', default: false, describe: 'Profile the error over the competition window (start year x end year, plus no episode)', group: 'History:' })
       .option('attribution', { type: 'boolean', default: false, describe: 'Switch off one mechanism at a time and measure its part of the fall and the rise', group: 'History:' })
       .option('step', numericOption('--step', { integer: true, min: 1, max: 100 }, { describe: 'Years between neighbouring window starts and ends in the profile (default 2)', group: 'History:' }))
@@ -33,6 +33,7 @@ export const historyCommand: CommandModule<object, HistoryArgs> = {
       force: args.force,
       quiet: args.quiet,
       workers: args.workers,
+      charts: chartOptions(args),
     });
     if (!result.complete) process.exitCode = 130;
   },

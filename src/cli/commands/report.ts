@@ -9,11 +9,11 @@ export interface ReportArgs extends ChartArgs {
 
 export const reportCommand: CommandModule<object, ReportArgs> = {
   command: 'report <results-dir>',
-  describe: 'Draw the charts and report.html of a results folder (into its charts/ folder)',
+  describe: 'Draw the charts and report.html of a results folder again (where the command that wrote it put them)',
   builder: (yargs: Argv) =>
     addChartOptions(
       yargs
-        .positional('results-dir', { type: 'string', demandOption: true, describe: 'A results folder written by `chuanyu run`' })
+        .positional('results-dir', { type: 'string', demandOption: true, describe: 'A results folder written by `chuanyu run`, `sweep`, `compare`, `game`, `sensitivity`, `calibrate`, `history` or `study`' })
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors' }),
     )
       .example('$0 report results/baseline/20260101T000000Z-1', 'Write SVG, PNG and Vega-Lite files and report.html')

@@ -1,6 +1,6 @@
 /** `chuanyu sensitivity <scenario>`: yargs wiring only; the work is in actions/sensitivity-action.ts. */
 import type { Argv, CommandModule } from 'yargs';
-import { addParquetOption, addRunOptions, addSeriesOption, addWorkersOption, numericOption, type ParquetArgs, type RunArgs, type SeriesArgs } from '../options.js';
+import { addChartOptions, addParquetOption, addRunOptions, addSeriesOption, addWorkersOption, chartOptions, numericOption, type ChartArgs, type ParquetArgs, type RunArgs, type SeriesArgs } from '../options.js';
 import { METHODS } from '../../experiment/sensitivity/analysis.js';
 import { SAMPLINGS } from '../../experiment/sensitivity/saltelli.js';
 import { DEFAULT_BOOTSTRAP, DEFAULT_CONFIDENCE } from '../../experiment/sensitivity/common.js';
@@ -20,7 +20,7 @@ export interface SensitivityPlanArgs extends RunArgs, SeriesArgs {
   confidence?: number;
 }
 
-interface SensitivityArgs extends SensitivityPlanArgs, ParquetArgs {
+interface SensitivityArgs extends SensitivityPlanArgs, ParquetArgs, ChartArgs {
   workers?: number;
   resume: boolean;
 }
@@ -55,14 +55,14 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
   command: 'sensitivity <scenario>',
   describe: 'Global sensitivity analysis of model outputs to scenario parameters (Morris screening or Sobol indices), in parallel and resumable',
   builder: (yargs: Argv) =>
-    addParquetOption(addWorkersOption(addSensitivityPlanOptions(yargs), 'Sensitivity:'), 'Sensitivity:')
+    addChartOptions(addParquetOption(addWorkersOption(addSensitivityPlanOptions(yargs), 'Sensitivity:'), 'Sensitivity:'))
       .option('resume', { type: 'boolean', default: false, describe: 'Finish an interrupted analysis in --out', group: 'Sensitivity:' })
       .example('$0 sensitivity cooperate -p fund.leverage=0:3 -p policy.fundShare=0.1:0.5 --method morris --samples 20', 'Morris screening, 20 trajectories')
       .example('$0 sensitivity cooperate -p fund.leverage=0:3 -p policy.fundShare=0.1:0.5 --method sobol --samples 256 -r 5', 'Sobol indices from 256 x 4 points')
       .example('$0 sensitivity cooperate -p fund.leverage=0:3 --output zone.utilization.over_run --out out/sa --resume', 'Finish an interrupted analysis') as unknown as Argv<SensitivityArgs>,
   handler: async (args) => {
     const { sensitivityAction } = await import('../actions/sensitivity-action.js'); // loaded when used, so other commands start fast
-    const result = await sensitivityAction({ ...args, params: args.param, outputs: args.output, series: args.series });
+    const result = await sensitivityAction({ ...args, params: args.param, outputs: args.output, series: args.series, charts: chartOptions(args) });
     if (!result.complete) process.exitCode = 130;
   },
 };

@@ -5,6 +5,7 @@
  * workers.
  */
 import { relative, sep } from 'node:path';
+import { illustrativeField } from '../../results/file-format.js';
 import { assessCalibration, type CalibrationAssessment } from './assessment.js';
 import type { CalibrationPlan, CalibrationResult } from './calibrate.js';
 
@@ -14,7 +15,14 @@ export type PointRole = 'fit' | 'holdout' | 'unused' | 'matched';
 export interface CalibrationSummary {
   kind: 'chuanyu-calibration';
   version: 1;
-  scenario: { name: string; title: string; /** Path of the scenario file, relative to the calibration folder. */ file: string };
+  scenario: {
+    name: string;
+    title: string;
+    /** Path of the scenario file, relative to the calibration folder. */
+    file: string;
+    /** The scenario's note on illustrative numbers (its `illustrative` field), left out when it makes none: the report shows it. */
+    illustrative?: string;
+  };
   /** The command that reproduces the calibration (no output folder, no worker count). */
   command: string;
   target: {
@@ -63,7 +71,7 @@ export function buildCalibrationSummary(plan: CalibrationPlan, result: Calibrati
   return {
     kind: 'chuanyu-calibration',
     version: 1,
-    scenario: { name: plan.scenarioName, title: plan.scenarioTitle, file: relativePath(options.outDir, plan.scenarioFile) },
+    scenario: { name: plan.scenarioName, title: plan.scenarioTitle, file: relativePath(options.outDir, plan.scenarioFile), ...illustrativeField(plan.scenario.illustrative) },
     command: options.command,
     target: {
       metric: plan.target.metric,

@@ -8,7 +8,7 @@
  *   dashed event rules).
  * - convergence: the best RMSE found against the evaluations spent.
  */
-import type { CalibrationSummary } from '../../experiment/calibration/summary.js';
+import type { CalibrationSummaryFile } from '../../results/calibration-format.js';
 import { SIZE, axisTitle, metricLabel, round, sentence, topLevel, type Spec } from '../common/chart-spec.js';
 import { NEUTRAL, PAIR_COLOURS } from '../common/palette.js';
 import { eventLayersOf, mergeEvents } from '../common/events.js';
@@ -21,7 +21,8 @@ export const FITTING_RUN = 'Calibrated, fitting seeds (mean)';
 export const START_RUN = 'As written (mean)';
 export const FITTED_POINT = 'Target, fitted';
 export const HELD_OUT_POINT = 'Target, held out';
-export const OTHER_POINT = 'Target, in no error (matched by construction or unused)';
+// Short enough for the legend's 280 px; the subtitle says what "in no error" means (matched by construction or unused).
+export const OTHER_POINT = 'Target, in no error (matched or unused)';
 
 const fmt = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(3) : 'n/a');
 
@@ -33,7 +34,7 @@ function yAxisTitle(metric: string): string {
   }
 }
 
-export function fitChart(summary: CalibrationSummary): TopLevelSpec {
+export function fitChart(summary: CalibrationSummaryFile): TopLevelSpec {
   const { series, target, errors, seeds } = summary;
   const [first, last] = summary.years;
   const x = { field: 'year', type: 'quantitative', title: 'Year', scale: { domain: [first, last], nice: false, zero: false }, axis: { format: 'd', tickMinStep: 1, labelFlush: true } };
@@ -99,7 +100,7 @@ export function fitChart(summary: CalibrationSummary): TopLevelSpec {
   return topLevel(`Calibrated ${metricLabel(target.metric).toLowerCase()} against the target`, notes.join(' '), { width: SIZE.width, height: SIZE.height, data: { values }, layer: layers });
 }
 
-export function convergenceChart(summary: CalibrationSummary): TopLevelSpec {
+export function convergenceChart(summary: CalibrationSummaryFile): TopLevelSpec {
   const values = summary.history.map((h) => ({ evaluations: h.evaluations, best: round(h.best), median: round(h.median) }));
   const x = { field: 'evaluations', type: 'quantitative', title: 'Objective evaluations', scale: { zero: false, nice: false }, axis: { format: 'd', tickMinStep: 1 } };
   const y = { type: 'quantitative', title: `RMSE of the mean ${metricLabel(summary.target.metric).toLowerCase()}`, scale: { zero: false } };
@@ -115,7 +116,7 @@ export function convergenceChart(summary: CalibrationSummary): TopLevelSpec {
 }
 
 /** Every chart of a calibration report, in report order; both always have data. */
-export const CALIBRATION_CHARTS: readonly ChartEntry<CalibrationSummary>[] = [
+export const CALIBRATION_CHARTS: readonly ChartEntry<CalibrationSummaryFile>[] = [
   {
     name: 'fit',
     heading: 'Calibrated fit to the target',
@@ -133,4 +134,4 @@ export const CALIBRATION_CHARTS: readonly ChartEntry<CalibrationSummary>[] = [
   },
 ];
 
-export const calibrationCharts = (summary: CalibrationSummary): ExperimentChart[] => drawnCharts(CALIBRATION_CHARTS, summary);
+export const calibrationCharts = (summary: CalibrationSummaryFile): ExperimentChart[] => drawnCharts(CALIBRATION_CHARTS, summary);

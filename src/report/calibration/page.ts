@@ -1,15 +1,17 @@
 /** The HTML page of a calibration report (report.html): the errors in and out of sample stated plainly, the fitted parameters, the fit by year, and the charts. */
 import type { Provenance } from '../../results/provenance-format.js';
-import { calibratedTitle, type CalibrationSummary } from '../../experiment/calibration/summary.js';
+import { calibratedTitle } from '../../experiment/calibration/summary.js';
+import type { CalibrationSummaryFile } from '../../results/calibration-format.js';
 import { fitRows } from '../../results/calibration-format.js';
 import { metricLabel } from '../common/chart-spec.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
+import { illustrativeHtml, illustrativeNotes } from '../common/illustrative.js';
 
 const num = (x: number | null | undefined, digits = 3) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The plain-language statement of the errors at the top of the report. */
-export function errorSentences(s: CalibrationSummary): string[] {
+export function errorSentences(s: CalibrationSummaryFile): string[] {
   const { errors, coverage, seeds } = s;
   const metric = metricLabel(s.target.metric).toLowerCase();
   const fitN = s.target.points.filter((p) => p.inFit).length;
@@ -29,7 +31,7 @@ export function errorSentences(s: CalibrationSummary): string[] {
   return out;
 }
 
-export function calibrationHtml(s: CalibrationSummary, charts: Parameters<typeof buildExperimentHtml>[0]['charts'], folder: string, provenance: Provenance | null = null): string {
+export function calibrationHtml(s: CalibrationSummaryFile, charts: Parameters<typeof buildExperimentHtml>[0]['charts'], folder: string, provenance: Provenance | null = null): string {
   const name = calibratedTitle(s.scenario.title) || s.scenario.name;
   const e = s.errors;
   const errorRows: string[][] = [
@@ -76,6 +78,8 @@ export function calibrationHtml(s: CalibrationSummary, charts: Parameters<typeof
     title: `Calibration: ${name}`,
     documentTitle: `Calibration of ${s.scenario.name} – chuanyu-sim calibration report`,
     lede: errorSentences(s),
+    // The scenario's own note, recorded in summary.json (absent in folders written before it was).
+    illustrative: illustrativeHtml(illustrativeNotes([{ name: s.scenario.name, illustrative: s.scenario.illustrative }])),
     meta: [
       `Scenario <code>${escapeHtml(s.scenario.name)}</code>`,
       `target: ${escapeHtml(s.target.source || s.target.metric)}`,

@@ -1,14 +1,12 @@
 /**
- * Reads a calibration folder's summary.json through the results readers.
- * The folder holds no resolved scenario (summary.json names the scenario and
- * its file; manifest.json lists the files), so the report has no
- * illustrative note to show.
+ * Reads a calibration folder's summary.json through the results readers,
+ * checked against results/calibration-format.ts in every field (the hand
+ * choices and the assessment included): the report draws from the file's own
+ * type, which the summary `chuanyu calibrate` builds in memory also fits.
  */
-import type { CalibrationSummary } from '../../experiment/calibration/summary.js';
+import type { CalibrationSummaryFile } from '../../results/calibration-format.js';
 import { readCalibrationSummaryFile } from '../../results/experiment-files.js';
 
-export async function readCalibrationSummary(dir: string): Promise<CalibrationSummary> {
-  // Checked against results/calibration-format.ts, which names every field the report, fit.csv and the charts read;
-  // the rest (choices, assessment) is the experiment's own and passes through as written.
-  return (await readCalibrationSummaryFile(dir)) as CalibrationSummary;
-}
+export type { CalibrationSummaryFile };
+
+export const readCalibrationSummary = (dir: string): Promise<CalibrationSummaryFile> => readCalibrationSummaryFile(dir);

@@ -22,7 +22,7 @@ import { writeDirectoryAtomically } from '../../results/atomic-dir.js';
 import type { Provenance } from '../../results/provenance-format.js';
 import { calibrationCharts } from './charts.js';
 import { calibrationHtml } from './page.js';
-import { readCalibrationSummary } from './read.js';
+import { readCalibrationSummary, type CalibrationSummaryFile } from './read.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions, type ExperimentReportResult } from '../common/write-charts.js';
 
 export { readCalibrationSummary };
@@ -53,7 +53,7 @@ export async function writeCalibrationFolder(outDir: string, input: WriteCalibra
 }
 
 /** Charts and report.html of a calibration folder, from its summary.json (or the summary given). */
-export async function renderCalibrationReport(dir: string, options: ExperimentReportOptions & { folderName?: string } = {}, summary?: CalibrationSummary): Promise<ExperimentReportResult> {
+export async function renderCalibrationReport(dir: string, options: ExperimentReportOptions & { folderName?: string } = {}, summary?: CalibrationSummaryFile): Promise<ExperimentReportResult> {
   const data = summary ?? (await readCalibrationSummary(dir));
   const { drawn, files } = await writeExperimentCharts(dir, calibrationCharts(data), chartFormats(options), options.captions);
   const report = join(dir, 'report.html');

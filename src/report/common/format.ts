@@ -1,4 +1,5 @@
 /** Numbers as the headline tables, chart labels and tooltips show them. */
+import { quantile } from '../../experiment/statistics.js';
 import { isShareUnit } from './chart-spec.js';
 
 /** A signed percentage with one decimal (+4.2%); "n/a" when not finite. */
@@ -44,6 +45,8 @@ export interface IntervalFormat {
   scale?: number;
   /** Appended to the mean and each bound (e.g. '%'). */
   suffix?: string;
+  /** Decimals for all three numbers (default: from this interval's width): one quantity's shared format (`quantityFormat`). */
+  decimals?: number;
 }
 
 /**
@@ -55,10 +58,58 @@ export function formatInterval(mean: number, low: number, high: number, options:
   const k = options.scale ?? 1;
   const suffix = options.suffix ?? '';
   const bounded = Number.isFinite(low) && Number.isFinite(high);
-  const decimals = intervalDecimals(bounded ? k * (high - low) : Number.NaN, k * mean);
+  const decimals = options.decimals ?? intervalDecimals(bounded ? k * (high - low) : Number.NaN, k * mean);
   const show = (x: number, signed = false) => (Number.isFinite(x) ? formatFixed(k * x, decimals, signed) + suffix : 'n/a');
   const m = show(mean, options.signed);
   return bounded ? `${m} [${show(low)}, ${show(high)}]` : m;
+}
+
+/**
+ * One format for every number of one quantity (a metric in a report: its
+ * table column, chart labels, intervals and tooltips), so that no two cells
+ * of it show different precision: shares as percentages, a sign on changes,
+ * and the decimals `intervalDecimals` gives for the median width of the
+ * quantity's 95% intervals (two significant digits of a typical interval),
+ * or, without intervals (one replication), three significant digits of the
+ * median value.
+ */
+export interface QuantityFormat {
+  decimals: number;
+  /** 100 for shares shown as percentages, else 1. */
+  scale: number;
+  /** '%' for shares, else ''. */
+  suffix: string;
+  /** A leading + on positive values (changes). */
+  signed: boolean;
+}
+
+const medianOf = (xs: number[]) => (xs.length > 0 ? quantile(xs.sort((a, b) => a - b), 0.5) : Number.NaN);
+
+export function quantityFormat(intervals: readonly { mean: number; low: number; high: number }[], unit: string, options: { signed?: boolean } = {}): QuantityFormat {
+  const scale = isShareUnit(unit) ? 100 : 1;
+  const widths = intervals.map((i) => scale * (i.high - i.low)).filter((w) => Number.isFinite(w) && w > 0);
+  const sizes = intervals.map((i) => Math.abs(scale * i.mean)).filter((x) => Number.isFinite(x) && x > 0);
+  return { decimals: intervalDecimals(medianOf(widths), medianOf(sizes)), scale, suffix: isShareUnit(unit) ? '%' : '', signed: options.signed ?? false };
+}
+
+/** One number in a quantity's format; "n/a" when not finite. */
+export function formatIn(f: QuantityFormat, x: number): string {
+  return Number.isFinite(x) ? formatFixed(f.scale * x, f.decimals, f.signed) + f.suffix : 'n/a';
+}
+
+/** "mean [low, high]" in a quantity's format (the mean alone without finite bounds). */
+export function formatIntervalIn(f: QuantityFormat, mean: number, low: number, high: number): string {
+  return formatInterval(mean, low, high, f);
+}
+
+/** "[low, high]" in a quantity's format ('' without finite bounds). */
+export function formatBoundsIn(f: QuantityFormat, low: number, high: number): string {
+  return Number.isFinite(low) && Number.isFinite(high) ? `[${formatFixed(f.scale * low, f.decimals) + f.suffix}, ${formatFixed(f.scale * high, f.decimals) + f.suffix}]` : '';
+}
+
+/** The d3 (Vega) format specifier of a quantity's format, for chart tooltips. */
+export function d3FormatOf(f: QuantityFormat): string {
+  return `${f.signed ? '+' : ''}${f.scale === 100 ? `.${f.decimals}%` : `,.${f.decimals}f`}`;
 }
 
 /** A value as text for labels and tables (shares as percentages, amounts rounded to their size). */

@@ -6,23 +6,29 @@
  *   Design"). Sichuan and Chongqing keep fixed colours (blue and vermillion)
  *   whatever their order; any further region takes the next unused colour in
  *   scenario order, so a region has the same colour in every chart of a run.
- * - Sectors use a 12-colour categorical list chosen for colour-blind readers:
- *   from the Okabe-Ito set and Paul Tol's "vibrant", "muted" and "light" sets
- *   (and a dark and a light grey), the 12 colours whose smallest pairwise
- *   CIEDE2000 difference is largest when seen with normal vision, with
- *   deuteranopia and with protanopia (Machado et al. 2009 simulation at full
- *   severity, as culori computes it). The smallest difference is about 12.9
- *   (protanopia; 13.0 normal, 13.5 deuteranopia), where the earlier Okabe-Ito
- *   + Tol "muted" list fell to about 8 under deuteranopia and 7 under
- *   protanopia (its blue and purple merged); the test
- *   test/report/sector-palette.test.ts keeps it above 12. No published
- *   12-colour scheme keeps every pair apart under both deficiencies (Tol's
- *   "muted" and "light" stop at 9, Okabe-Ito at 8), hence the pick across
- *   sets. The order alternates dark and light so neighbouring stacked bands
+ * - Sectors use a 12-colour categorical list chosen for colour-blind readers
+ *   and for lines: every colour has a WCAG contrast of at least 3:1 against
+ *   white (the capacity chart draws sectors as 2px lines; the earlier list's
+ *   pale yellow, grey, sky blue and oranges fell to 1.4-2.5:1 and faded).
+ *   The colours come from the Okabe-Ito set and Paul Tol's "bright", "muted",
+ *   "light" and "dark" sets; a set's colour below 3:1 was darkened in OKLCH
+ *   lightness (hue and chroma kept) until it reached 3:1 (Okabe-Ito orange
+ *   and sky blue, Tol's light orange, muted teal). Of those, the 12 whose
+ *   smallest pairwise CIEDE2000 difference is largest when seen with normal
+ *   vision, with deuteranopia and with protanopia (Machado et al. 2009
+ *   simulation at full severity, as culori computes it), keeping the
+ *   earlier list's blue, indigo, red and grey. The smallest difference is
+ *   about 9.9 (deuteranopia: red and green; 10.2 protanopia, 14.5 normal).
+ *   Dark colours leave less room than pale ones: the earlier list reached
+ *   12.9 only with its pale colours, and no 3:1 pick from these sets passed
+ *   about 10. The earlier Okabe-Ito + Tol "muted" list fell to about 8 under
+ *   deuteranopia. test/report/sector-palette.test.ts keeps every colour at
+ *   3:1 and every pair of the 12 at 9.5. The order alternates the lighter
+ *   and the darker colours where it can, so neighbouring stacked bands
  *   contrast; every sector is named in the legend and the sector-structure
  *   chart also names each wide band at its right end, so colour is not the
- *   only cue. Beyond 12 sectors four Tol "muted"
- *   colours follow without that guarantee, then the list repeats.
+ *   only cue. Beyond 12 sectors four more colours (3:1 too) follow without
+ *   the colour-blind guarantee, then the list repeats.
  *   Tableau 20 was not used: several of its pairs merge under deuteranopia.
  * - Diverging values (location quotients around 1) use Vega's `blueorange`
  *   scheme, which is colour-blind-safe.
@@ -66,29 +72,29 @@ export function regionColours(ids: readonly string[]): string[] {
   return ids.map((id) => FIXED_REGION_COLOURS[id] ?? free[next++ % free.length]);
 }
 
-/** Sector colours that keep every pair apart under deuteranopia and protanopia (see the file comment). */
+/** Sector colours that keep every pair apart under deuteranopia and protanopia, each at least 3:1 against white (see the file comment). */
 export const SECTOR_COLOURS_SAFE: readonly string[] = [
   OKABE_ITO.blue,
-  OKABE_ITO.orange,
-  '#009988', // Tol vibrant teal
-  OKABE_ITO.reddishPurple,
+  '#CA8400', // Okabe-Ito orange, darkened to 3:1
+  '#117733', // Tol muted green
+  '#EE6677', // Tol bright red
   '#332288', // Tol muted indigo
-  '#EEDD88', // Tol light yellow
+  '#3BA291', // Tol muted teal, darkened to 3:1
   '#CC3311', // Tol vibrant red
-  OKABE_ITO.skyBlue,
-  OKABE_ITO.vermillion,
+  '#3C9CD0', // Okabe-Ito sky blue, darkened to 3:1
+  '#663333', // Tol dark brown
+  '#DB7755', // Tol light orange, darkened to 3:1
   '#555555', // dark grey
-  '#EE8866', // Tol light orange
-  '#BBBBBB', // Tol bright grey
+  '#882255', // Tol muted wine
 ];
 
 /** Categorical colours for sectors: the 12 safe ones, then four more for larger scenarios (see the file comment). */
 export const SECTOR_COLOURS: readonly string[] = [
   ...SECTOR_COLOURS_SAFE,
-  '#117733', // Tol muted green
-  '#882255', // Tol muted wine
-  '#999933', // Tol muted olive
+  OKABE_ITO.bluishGreen,
   '#AA4499', // Tol muted purple
+  OKABE_ITO.vermillion,
+  '#AA3377', // Tol bright purple
 ];
 
 export function sectorColours(count: number): string[] {

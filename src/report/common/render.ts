@@ -126,26 +126,26 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
   return (units / font.unitsPerEm) * fontSize;
 }
 
-/** Vega's textMetrics.width: measured width of the (possibly truncated) text. */
+/**
+ * Vega's textMetrics.width for a text item: its width in the shipped font,
+ * capped at the item's limit. Vega calls this one function both to size a
+ * text's bounds and, inside its truncation (a user-defined width function is
+ * called with each candidate prefix), to find where to cut. Returning the
+ * truncated text's width here made the truncation see every text as fitting:
+ * a label over its limit (an axis's 180 px) was drawn whole while its bounds
+ * counted only the limit, so it ran off the chart's edge. Capped at the limit
+ * instead, a text over it measures the limit (its bounds: the truncated text
+ * plus at most a character) and the truncation cuts it with an ellipsis;
+ * prefixes shorter than the limit measure their own width, so the cut falls
+ * where Vega's own measurement would put it.
+ */
 function measureItem(item: TextItem, line: unknown): number {
   const size = item.fontSize != null ? +item.fontSize || 0 : 11;
   const text = line == null ? '' : String(line).trim();
   if (size <= 0 || !text) return 0;
-  const bold = isBold(item.fontWeight);
-  const width = textWidth(text, size, bold);
+  const width = textWidth(text, size, isBold(item.fontWeight));
   const limit = item.limit != null ? +item.limit : 0;
-  if (!(limit > 0) || width <= limit) return width;
-  // Vega truncates to the limit with an ellipsis; measure what it will draw.
-  const ellipsis = item.ellipsis ?? '\u2026';
-  const room = limit - textWidth(ellipsis, size, bold);
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = 1 + ((lo + hi) >>> 1);
-    if (textWidth(text.slice(0, mid), size, bold) < room) lo = mid;
-    else hi = mid - 1;
-  }
-  return textWidth(text.slice(0, lo) + ellipsis, size, bold);
+  return limit > 0 ? Math.min(width, limit) : width;
 }
 
 let installed = false;

@@ -252,7 +252,8 @@ export function decompositionChart(point: GameJsonPoint, decomposition: GameJson
       spec: {
         width: 260,
         height: { step: 22 },
-        encoding: { y: { field: 'part', type: 'nominal', sort: parts, title: null } },
+        // The parts' names are whole phrases (up to about 330 px): room for them all, not Vega's default 180 px cut.
+        encoding: { y: { field: 'part', type: 'nominal', sort: parts, title: null, axis: { labelLimit: 360 } } },
         layer: [
           {
             mark: { type: 'bar' },

@@ -1,15 +1,16 @@
 /**
  * The HTML page of a history report (report.html): the findings of the
- * profile and the attribution in sentences, and the charts. No illustrative
- * note: the folder holds no resolved scenario (summary.json has the results,
- * manifest.json the file list).
+ * profile and the attribution in sentences, and the charts, under the
+ * scenario's note on illustrative numbers (recorded in summary.json, since the
+ * folder holds no resolved scenario).
  */
 import type { Provenance } from '../../results/provenance-format.js';
 import type { ReportChart } from '../common/html.js';
 import { buildExperimentHtml, escapeHtml } from '../common/page.js';
+import { illustrativeHtml, illustrativeNotes } from '../common/illustrative.js';
 import { attributionSentences, profileSentences, type HistoryResult } from './text.js';
 
-export function historyHtml(result: HistoryResult, charts: ReportChart[], folder: string, command: string, provenance: Provenance | null = null): string {
+export function historyHtml(result: HistoryResult, charts: ReportChart[], folder: string, command: string, illustrative?: string, provenance: Provenance | null = null): string {
   const name = result.profile?.scenario ?? result.attribution?.scenario ?? '';
   const list = (lines: string[]) => `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('\n')}</ul>`;
   const sections = [];
@@ -20,6 +21,7 @@ export function historyHtml(result: HistoryResult, charts: ReportChart[], folder
     title: `History analyses: ${name}`,
     documentTitle: `History analyses of ${name} – chuanyu-sim`,
     lede: [],
+    illustrative: illustrativeHtml(illustrativeNotes([{ name, illustrative }])),
     meta: [`Scenario <code>${escapeHtml(name)}</code>`, `Reproduce: <code>${escapeHtml(command)}</code>`],
     sections,
     charts,

@@ -16,7 +16,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import { NEUTRAL } from '../common/palette.js';
 import { AXIS_CHARS, LINE_LEGEND, PANEL, round, topLevel, type Spec } from '../common/chart-spec.js';
 import { cell, levelText, levelsOf, seriesOf, type Series, type SweepData, type SweepParameter } from './read.js';
-import { axisLabelFormat, axisLines, flatDomain, regionScale, valueFormat, type HeadlineMetric } from '../common/headline-metrics.js';
+import { axisLabelFormat, axisLines, flatDomain, regionScale, type HeadlineMetric } from '../common/headline-metrics.js';
+import { d3FormatOf } from '../common/format.js';
+import { metricFormat } from './numbers.js';
 
 export type EffectStyle = 'line' | 'errorbar' | 'scatter';
 
@@ -82,7 +84,7 @@ export function effectPanel(data: SweepData, parameter: SweepParameter, h: Headl
     ? { field: 'series', type: 'nominal', title: 'Region', scale: regionScale(data.scenario.regions, h.withZone), legend: style === 'line' ? LINE_LEGEND : { symbolType: 'circle' } }
     : null;
   const x = parameterX(parameter);
-  const format = valueFormat(h);
+  const format = d3FormatOf(metricFormat(data, h));
   const labels = axisLabelFormat(h);
   const flat = flatDomain(values.flatMap((v) => [v.mean, v.lo, v.hi]), h.zeroLine);
   const y = { field: 'mean', type: 'quantitative', title: axisLines(h.axis, AXIS_CHARS), scale: { zero: false, padding: 6, ...(flat ? { domain: flat } : {}) }, axis: { ...(labels ? { format: labels } : {}), tickCount: 5 } };

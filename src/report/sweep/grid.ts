@@ -4,8 +4,10 @@
  * parameter, y = second), every cell labelled with its mean and, below it, the
  * 95% interval of that mean; for a Latin hypercube (scattered points), a
  * scatter of the two parameters coloured by the metric. Sequential metrics use
- * viridis over their range, changes against the counterfactual a diverging
- * scale centred on zero. The panels of one metric (its regions and the zone)
+ * viridis, changes against the counterfactual a diverging scale centred on
+ * zero, neither narrower than the replications' intervals (`colourScale`).
+ * Labels, intervals and tooltips are in the metric's one format
+ * (numbers.ts). The panels of one metric (its regions and the zone)
  * sit in one row and share one colour scale and legend (Vega-Lite `resolve`),
  * so equal colours mean equal values across them; different metrics keep
  * their own scales.
@@ -13,12 +15,14 @@
 import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { DIVERGING_SCHEME } from '../common/palette.js';
-import { inkOn, round, topLevel, unitText, wrap, type Spec } from '../common/chart-spec.js';
-import { tCritical, type Stats } from '../../experiment/statistics.js';
+import { inkOn, isShareUnit, round, topLevel, unitText, wrap, type Spec } from '../common/chart-spec.js';
 import { cell, levelText, seriesOf, type Series, type SweepData, type SweepParameter } from './read.js';
 import { parameterX } from './effects.js';
-import { axisLabelFormat, valueFormat, type HeadlineMetric } from '../common/headline-metrics.js';
-import { formatValue } from '../common/format.js';
+import { axisLabelFormat, type HeadlineMetric } from '../common/headline-metrics.js';
+import { d3FormatOf, formatIn, type QuantityFormat } from '../common/format.js';
+import { intervalLabel, meanBounds, metricFormat, metricIntervals } from './numbers.js';
+
+export { intervalLabel, meanBounds } from './numbers.js';
 
 const SEQUENTIAL_SCHEME = 'viridis';
 
@@ -28,20 +32,40 @@ interface ColourScale {
   colourOf: (x: number) => string;
 }
 
-/** The colour scale of a metric's panels: viridis over the values' range, or diverging around zero for changes. */
-function colourScale(h: HeadlineMetric, values: number[]): ColourScale {
-  const finite = values.filter(Number.isFinite);
+/**
+ * The colour scale of a metric's panels. A colour difference must not claim
+ * more than the replications can tell, so the domain is never narrower than
+ * twice the widest 95% interval of the panels' means (W): two cells whose
+ * means lie within one interval width of each other, which the intervals
+ * cannot tell apart, are then at most half the colour ramp apart, however
+ * close the means (a 90.1% and a 91.1% cell with intervals of a point or
+ * more no longer span the whole ramp). Levels use viridis over the means'
+ * range, widened about its centre to 2W when narrower (and shifted back
+ * inside 0-100% for shares); changes against the counterfactual a diverging
+ * scale symmetric about zero, reaching at least W on either side. This pads
+ * the range rather than anchoring levels at zero, which would flatten real
+ * differences of metrics far from zero (a payoff of 1,200 vs 1,500). Without
+ * intervals (one replication) the means' range is used as it is.
+ */
+function colourScale(h: HeadlineMetric, cells: readonly { mean: number; low: number; high: number }[]): ColourScale {
+  const finite = cells.map((c) => c.mean).filter(Number.isFinite);
+  const widest = Math.max(0, ...cells.map((c) => c.high - c.low).filter(Number.isFinite));
   const diverging = h.zeroLine;
   const scheme = diverging ? DIVERGING_SCHEME : SEQUENTIAL_SCHEME;
   const interpolate = (vega as unknown as { scheme: (name: string) => (t: number) => string }).scheme(scheme);
   let lo: number;
   let hi: number;
   if (diverging) {
-    const m = Math.max(1e-9, ...finite.map(Math.abs));
+    const m = Math.max(1e-9, widest, ...finite.map(Math.abs));
     [lo, hi] = [-m, m];
   } else {
     lo = Math.min(...finite);
     hi = Math.max(...finite);
+    if (hi - lo < 2 * widest) {
+      const centre = (lo + hi) / 2;
+      [lo, hi] = [centre - widest, centre + widest];
+      if (isShareUnit(h.unit)) [lo, hi] = lo < 0 ? [0, Math.min(1, 2 * widest)] : hi > 1 ? [Math.max(0, 1 - 2 * widest), 1] : [lo, hi];
+    }
     if (!(hi > lo)) [lo, hi] = [lo - Math.max(1e-9, Math.abs(lo) * 0.01), hi + Math.max(1e-9, Math.abs(hi) * 0.01)];
   }
   const domain = [round(lo), round(hi)];
@@ -67,24 +91,11 @@ function cellsOf(data: SweepData, h: HeadlineMetric, series: Series) {
     .filter((c): c is { point: (typeof c)['point']; s: NonNullable<(typeof c)['s']> } => c.s !== undefined);
 }
 
-/** The 95% Student-t interval of a cell's mean across replications (NaN bounds for fewer than two). */
-export function meanBounds(s: Stats): [number, number] {
-  if (!(s.n >= 2) || !Number.isFinite(s.se)) return [Number.NaN, Number.NaN];
-  const half = tCritical(s.n) * s.se;
-  return [s.mean - half, s.mean + half];
-}
-
-/** A cell's interval as text, `[low, high]` in the mean's format ('' without an interval). */
-export function intervalLabel(s: Stats, unit: string): string {
-  const [low, high] = meanBounds(s);
-  return Number.isFinite(low) && Number.isFinite(high) ? `[${formatValue(low, unit)}, ${formatValue(high, unit)}]` : '';
-}
-
 /** Width of a heatmap panel: room for the interval under each mean. */
 const heatmapWidth = (p: SweepParameter) => Math.max(170, 92 * p.levels.length);
 
 /** The heatmap of one metric and region (or the zone) over a two-parameter grid, in its metric's colour scale. */
-function heatmapPanel(data: SweepData, [p, q]: [SweepParameter, SweepParameter], h: HeadlineMetric, series: Series, colour: ColourScale): Spec | null {
+function heatmapPanel(data: SweepData, [p, q]: [SweepParameter, SweepParameter], h: HeadlineMetric, series: Series, colour: ColourScale, numbers: QuantityFormat): Spec | null {
   const cells = cellsOf(data, h, series);
   if (cells.length === 0) return null;
   const values = cells.map(({ point, s }) => {
@@ -97,14 +108,14 @@ function heatmapPanel(data: SweepData, [p, q]: [SweepParameter, SweepParameter],
       high: Number.isFinite(high) ? round(high) : null,
       p05: round(s.p05),
       p95: round(s.p95),
-      label: formatValue(s.mean, h.unit),
-      interval: intervalLabel(s, h.unit),
+      label: formatIn(numbers, s.mean),
+      interval: intervalLabel(s, numbers),
       ink: inkOn(colour.colourOf(s.mean)),
     };
   });
   const width = heatmapWidth(p);
   const height = Math.max(100, 42 * q.levels.length);
-  const format = valueFormat(h);
+  const format = d3FormatOf(numbers);
   const x = { field: 'x', type: 'ordinal', title: p.path, sort: p.levels.map(levelText), axis: { labelAngle: 0 } };
   const y = { field: 'y', type: 'ordinal', title: q.path, sort: q.levels.map(levelText).reverse() };
   const ink = { condition: { test: "datum.ink === '#ffffff'", value: '#ffffff' }, value: '#000000' };
@@ -144,17 +155,17 @@ function heatmapPanel(data: SweepData, [p, q]: [SweepParameter, SweepParameter],
 }
 
 /** A Latin hypercube's points in the plane of two parameters, coloured by the metric. */
-function scatterPanel(data: SweepData, [p, q]: [SweepParameter, SweepParameter], h: HeadlineMetric, series: Series, colour: ColourScale): Spec | null {
+function scatterPanel(data: SweepData, [p, q]: [SweepParameter, SweepParameter], h: HeadlineMetric, series: Series, colour: ColourScale, numbers: QuantityFormat): Spec | null {
   const cells = cellsOf(data, h, series);
   if (cells.length === 0) return null;
   const value = (param: SweepParameter, v: unknown) => (param.categorical ? levelText(v as string) : (v as number));
   const values = cells.map(({ point, s }) => {
     const [low, high] = meanBounds(s);
-    return { point: point.point, x: value(p, point.values[p.path]), y: value(q, point.values[q.path]), mean: round(s.mean), low: Number.isFinite(low) ? round(low) : null, high: Number.isFinite(high) ? round(high) : null, label: formatValue(s.mean, h.unit) };
+    return { point: point.point, x: value(p, point.values[p.path]), y: value(q, point.values[q.path]), mean: round(s.mean), low: Number.isFinite(low) ? round(low) : null, high: Number.isFinite(high) ? round(high) : null, label: formatIn(numbers, s.mean) };
   });
   const width = 230;
   const height = 190;
-  const format = valueFormat(h);
+  const format = d3FormatOf(numbers);
   const x = parameterX(p, 'x');
   const y = parameterX(q, 'y');
   return {
@@ -196,14 +207,16 @@ export function twoParameterChart(data: SweepData, pair: [SweepParameter, SweepP
   const rows: Spec[] = [];
   for (const h of metrics) {
     const series = seriesOf(data, h);
-    const colour = colourScale(h, series.flatMap((s) => cellsOf(data, h, s).map((c) => c.s.mean)));
-    const panels = series.map((s) => (grid ? heatmapPanel(data, pair, h, s, colour) : scatterPanel(data, pair, h, s, colour))).filter((panel): panel is Spec => panel !== null);
+    const colour = colourScale(h, metricIntervals(data, h));
+    const numbers = metricFormat(data, h);
+    const panels = series.map((s) => (grid ? heatmapPanel(data, pair, h, s, colour, numbers) : scatterPanel(data, pair, h, s, colour, numbers))).filter((panel): panel is Spec => panel !== null);
     if (panels.length > 0) rows.push({ hconcat: panels, resolve: { scale: { color: 'shared', x: 'independent', y: 'independent' }, legend: { color: 'shared' } } });
   }
   if (rows.length === 0) return null;
   const n = data.replications;
   const [p, q] = pair;
-  const scales = 'Changes against the counterfactual: orange gains, blue losses, centred on zero; other metrics: viridis from the lowest (dark) to the highest (yellow) value. The panels of one metric (one row) share one colour scale.';
+  const scales =
+    'Changes against the counterfactual: orange gains, blue losses, centred on zero; other metrics: viridis from the lowest (dark) to the highest (yellow) value. The panels of one metric (one row) share one colour scale, never narrower than twice its widest 95% interval, so differences the replications cannot resolve do not span the scale.';
   const subtitle = grid
     ? `Each cell is one point of the grid (${p.path} across, ${q.path} up), coloured and labelled with the mean of ${n} replication${n === 1 ? '' : 's'}${n >= 2 ? ' and, below it, the 95% interval of that mean' : ''}. ${scales}`
     : `Each dot is one sampled point (Latin hypercube) at its ${p.path} (across) and ${q.path} (up), coloured by the mean of ${n} replication${n === 1 ? '' : 's'}. ${scales}`;

@@ -6,7 +6,8 @@ import { outcomeLabel } from '../common/palette.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
 import { cell, levelText, seriesOf, usedOutcomes, type SweepData } from './read.js';
 import { SWEEP_HEADLINE, statisticText } from '../common/headline-metrics.js';
-import { formatValue } from '../common/format.js';
+import { formatIn } from '../common/format.js';
+import { metricFormat } from './numbers.js';
 import { modalOutcome } from './outcomes.js';
 import { illustrativeHtml, illustrativeNotes } from '../common/illustrative.js';
 /** Points listed in the report's table at most. */
@@ -48,16 +49,18 @@ const SHORT: Record<string, string> = {
 
 function pointsTable(data: SweepData): string {
   const columns: { head: string; value: (p: PointSummary) => string }[] = [];
-  for (const h of SWEEP_HEADLINE)
+  for (const h of SWEEP_HEADLINE) {
+    const numbers = metricFormat(data, h);
     for (const s of seriesOf(data, h)) {
       const short = SHORT[h.id] ?? h.title.split(',')[0];
       const how = statisticText(h.metric, s.key === 'zone' ? 'zone' : h.scope, h.statistic);
       const unit = h.unit === 'share' ? '' : `, ${h.unit}`;
       columns.push({
         head: `${escapeHtml(short)}${h.scope === 'region' ? `, ${escapeHtml(s.name)}` : ''} <span class="note">(${escapeHtml(how + unit)})</span>`,
-        value: (p) => escapeHtml(formatValue(cell(p, s.key, h.metric, h.statistic)?.mean ?? Number.NaN, h.unit)),
+        value: (p) => escapeHtml(formatIn(numbers, cell(p, s.key, h.metric, h.statistic)?.mean ?? Number.NaN)),
       });
     }
+  }
   const outcomes = usedOutcomes(data.points);
   const shown = data.points.slice(0, MAX_TABLE_POINTS);
   const rows = shown.map((p) => {
@@ -68,7 +71,7 @@ function pointsTable(data: SweepData): string {
   const n = data.replications;
   const header = ['Point', ...data.parameters.map((q) => `<code>${escapeHtml(q.path)}</code>`), ...columns.map((c) => c.head), ...(outcomes.length > 0 ? ['Most frequent outcome'] : [])];
   const first = 1 + data.parameters.length;
-  const caption = `Headline metrics at every point: mean across ${n} replication${n === 1 ? '' : 's'}${outcomes.length > 0 ? '; the last column is the outcome most replications ended in, with its share' : ''}.${
+  const caption = `Headline metrics at every point: mean across ${n} replication${n === 1 ? '' : 's'}${n >= 2 ? ', each metric with the decimals its 95% intervals of the mean resolve' : ''}${outcomes.length > 0 ? '; the last column is the outcome most replications ended in, with its share' : ''}.${
     data.points.length > shown.length ? ` The first ${shown.length} of ${data.points.length} points are listed; summary.json and sweep.csv hold them all.` : ''
   }`;
   return htmlTable(caption, header, rows, { numeric: columns.map((_, i) => first + i), className: 'headline points', wrapClass: 'points-scroll' });

@@ -92,7 +92,7 @@ export function clustersChart(data: ResultsData): TopLevelSpec {
   const n = replicationCount(data);
   const cellWidth = 64;
   const x = { field: 'region', type: 'nominal', title: null, sort: regions.map((r) => r.name), axis: { orient: 'top', labelAngle: 0, domain: false, ticks: false, labelFontWeight: 'bold' } };
-  const y = { field: 'sector', type: 'nominal', title: 'Sector', sort: sectors.map((s) => s.name), axis: { domain: false, ticks: false } };
+  const y = { field: 'sector', type: 'nominal', title: 'Sector', sort: sectors.map((s) => s.name), axis: { domain: false, ticks: false, labelLimit: 260 } }; // sector names up to about 260 px, whole
   const tooltip = [
     { field: 'year', type: 'nominal', title: 'Year' },
     { field: 'region', type: 'nominal', title: 'Region' },
