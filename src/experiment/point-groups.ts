@@ -3,9 +3,10 @@
  * counterfactual (every government `invest`, no fund) of two points is the same
  * run whenever their counterfactual configurations are equal: a sensitivity
  * analysis or a sweep over strategy, fund or timeline parameters has many such
- * points. The main thread resolves each point's configuration (so workers
- * skip the scenario schema), keys the points by their resolved counterfactual
- * configuration with the seed and firm cap (never by parameter names), and
+ * points. The main thread resolves the configuration of each point that has a
+ * counterfactual (the workers then skip the scenario schema for it), keys
+ * them by their resolved counterfactual configuration with the seed and firm
+ * cap (never by parameter names), and
  * hands each group to one worker, which runs the counterfactual of each
  * replication once for the whole group. The records are the same as running
  * it again, so every output is byte for byte what ungrouped points give.
@@ -59,13 +60,18 @@ export function groupPointTasks(tasks: readonly PointTask[], workers: number): P
   const byKey = new Map<string, { tasks: PointTask[]; configs: ModelConfig[] }>();
   const order: { tasks: PointTask[]; configs: (ModelConfig | null)[]; shared: boolean }[] = [];
   for (const task of tasks) {
+    // Without a counterfactual there is nothing to share: the worker resolves the point itself (in parallel).
+    if (!task.counterfactual) {
+      order.push({ tasks: [task], configs: [null], shared: false });
+      continue;
+    }
     let config: ModelConfig | null = null;
     try {
       config = configForValues(task.scenario, task.values);
     } catch {
       // The worker resolves it again and reports the error as it always has.
     }
-    const key = config && task.counterfactual ? configKey(counterfactualConfig(config)) : null;
+    const key = config ? configKey(counterfactualConfig(config)) : null;
     if (config === null || key === null) {
       order.push({ tasks: [task], configs: [config], shared: false });
       continue;
