@@ -3,6 +3,12 @@
  * machine and written to bench/results.json. Each figure is the median of
  * several runs after a warm-up, with min and max. Children run in their own
  * processes so each size's peak memory is its own.
+ *
+ * The Sobol study is timed at two small N and extrapolated to N = 1024;
+ * `BENCH_FULL_STUDY=1 npm run bench` also runs it once at N = 1024 (about
+ * 10 minutes more) and keeps that wall time in results.json (later runs
+ * without the variable carry it over). The same study by hand:
+ *   chuanyu sensitivity historical-calibrated <the 10 -p of bench/measure-study.ts> --method sobol --samples 1024 --replications 1 --workers 2 --out <folder>
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
