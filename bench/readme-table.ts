@@ -35,7 +35,21 @@ export function benchTable(results: any): string {
   const w = results.sweep;
   const by = w.pointsPerSecond;
   lines.push(`| sweep of ${w.points} points (${w.replicationsPerPoint} replications + counterfactuals, ${n(w.firms)} firms), running | 1 worker ${range(by[1].running, (x) => x.toFixed(2))}, 2 workers ${range(by[2].running, (x) => x.toFixed(2))} points/s: **${w.speedup.toFixed(2)}x** | >= ${t.sweepSpeedup.target}x |`);
-  lines.push(`| the same sweep's first batch, from a cold start | ${range(by[1].cold, (x) => x.toFixed(2))} vs ${range(by[2].cold, (x) => x.toFixed(2))} points/s: ${w.coldSpeedup.toFixed(2)}x |  |`);
+  lines.push(`| the same sweep's first batch, from a cold start | ${range(by[1].cold, (x) => x.toFixed(2))} vs ${range(by[2].cold, (x) => x.toFixed(2))} points/s: **${w.coldSpeedup.toFixed(2)}x** | ${t.coldSweepSpeedup ? `>= ${t.coldSweepSpeedup.target}x` : ''} |`);
+  for (const mem of results.memory ?? [])
+    lines.push(
+      `| long sweep on one pool, ${mem.workers} worker${mem.workers > 1 ? 's' : ''} (${n(mem.points)} points of ${n(mem.firms)} firms x ${mem.steps} steps) | main-thread live heap ${mem.heapMiB[0].toFixed(1)} -> ${mem.heapMiB[mem.heapMiB.length - 1].toFixed(1)} MiB (${mem.heapGrowthMiBPer1000Points.toFixed(2)} MiB per 1,000 points over the second half); RSS ${Math.round(mem.rssMiB[0])} -> ${Math.round(mem.rssMiB[mem.rssMiB.length - 1])} MiB | does not grow with points |`,
+    );
+  const st = results.study;
+  if (st) {
+    const min = (x: number) => (x / 60).toFixed(1);
+    const sizes = st.sizes.map((z: any) => `N = ${z.samples} (${n(z.points)} points) ${range(z.seconds, (x) => x.toFixed(1))} s`).join(', ');
+    lines.push(
+      `| Sobol S1/ST with bootstrap intervals, ${st.parameters.length} parameters of ${st.scenario} (its own firm count, ${st.replications} replication + counterfactual a point, ${st.workers} workers, \`chuanyu sensitivity\` end to end) | ${sizes}; extrapolated to N = 1024 (${n(1024 * (st.parameters.length + 2))} points): **${range(st.extrapolatedSecondsAt1024, min)} min** | < ${t.studyMinutesAt1024?.target ?? 10} min |`,
+    );
+    if (st.full)
+      lines.push(`| the same study at N = 1024, measured once in full (${st.full.date.slice(0, 10)}, load ${st.full.loadAverage.map((x: number) => x.toFixed(1)).join(' ')}) | **${min(st.full.seconds)} min** | < ${t.studyMinutesAt1024?.target ?? 10} min |`);
+  }
   const big = results.step[results.step.length - 1];
   const parts = Object.entries(big.nsPerFirmStep as Record<string, number>).filter(([, ns]) => ns >= 0.5).sort((a, b) => b[1] - a[1]);
   const total = Object.values(big.nsPerFirmStep as Record<string, number>).reduce((a, b) => a + b, 0);

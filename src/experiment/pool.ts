@@ -1,10 +1,13 @@
 /**
  * Runs design points on worker threads (or in-process for one worker) through
  * the shared task pool; results are handed to `onResult` one by one, in
- * completion order, and callers key them by point index.
+ * completion order, and callers key them by point index. Points travel in
+ * groups that share their counterfactual runs (point-groups.ts), resolved on
+ * the main thread; every point's result is what it would be alone.
  */
-import { createTaskPool, type TaskPool } from './task-pool.js';
-import { runPoint, type PointRun, type PointTask } from './run-point.js';
+import { createTaskPool } from './task-pool.js';
+import type { PointRun, PointTask } from './run-point.js';
+import { groupPointTasks, runPointGroup, withoutScenarios, type PointGroup } from './point-groups.js';
 
 export { AbortedError } from './task-pool.js';
 
@@ -14,11 +17,23 @@ export interface PoolOptions {
   onResult: (result: PointRun) => void | Promise<void>;
 }
 
-export type PointPool = TaskPool<PointTask, PointRun>;
+export interface PointPool {
+  run(tasks: readonly PointTask[], onResult: (result: PointRun) => void | Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
 
 /** A pool that stays up for several batches of points (e.g. the points of a game's phase diagram). */
 export function createPointPool(workers: number, signal?: AbortSignal): PointPool {
-  return createTaskPool<PointTask, PointRun>({ workers, signal, worker: { base: import.meta.url, script: 'point-worker' }, runInProcess: runPoint });
+  const pool = createTaskPool<PointGroup, PointRun[]>({ workers, signal, worker: { base: import.meta.url, script: 'point-group-worker' }, runInProcess: runPointGroup });
+  return {
+    run(tasks, onResult) {
+      const groups = groupPointTasks(tasks, workers);
+      return pool.run(workers > 1 ? withoutScenarios(groups) : groups, async (results) => {
+        for (const result of results) await onResult(result);
+      });
+    },
+    close: () => pool.close(),
+  };
 }
 
 export async function runPoints(tasks: PointTask[], options: PoolOptions): Promise<void> {

@@ -13,6 +13,8 @@ import { setPath } from '../scenario/merge.js';
 import { canonicalParameterPath } from './parameter-paths.js';
 import { invalidValuesError } from './validation.js';
 import type { ParameterValue } from './parameters.js';
+import type { ModelConfig } from '../model/config.js';
+import type { StepRecord } from '../model/step-record.js';
 import { summarizeReplication, type ReplicationSummary } from './replication-summary.js';
 import { createTrajectoryAccumulator } from './trajectories.js';
 
@@ -66,19 +68,37 @@ export function configForValues(scenario: unknown, values: Record<string, Parame
 
 const limitsOf = (task: PointTask) => (task.maxFirms ? { limits: { maxFirms: task.maxFirms } } : {});
 
-export function runPoint(task: PointTask): PointRun {
-  const config = configForValues(task.scenario, task.values);
+/**
+ * What the main thread already did for a point (point-groups.ts): its
+ * configuration, and a store of counterfactual runs by replication shared by
+ * points whose counterfactual configurations are equal (same records, so the
+ * same output as running it again).
+ */
+export interface PreparedPoint {
+  config: ModelConfig;
+  counterfactuals?: Map<number, StepRecord[]>;
+}
+
+export function runPoint(task: PointTask, prepared?: PreparedPoint): PointRun {
+  const config = prepared?.config ?? configForValues(task.scenario, task.values);
   const cf = task.counterfactual ? counterfactualConfig(config) : null;
   const replications: ReplicationSummary[] = [];
   const keys = task.series ?? [];
   const series: ReplicationSeries[] = [];
   const first = task.firstReplication ?? 0;
   const trajectories = task.trajectories ? createTrajectoryAccumulator() : null;
+  const counterfactualRecords = (r: number): StepRecord[] => {
+    const cached = prepared?.counterfactuals?.get(r);
+    if (cached) return cached;
+    const records = runReplication(cf!, { seed: task.seed, replication: r, keepLog: false, ...limitsOf(task) }).records;
+    prepared?.counterfactuals?.set(r, records);
+    return records;
+  };
   for (let r = first; r < first + task.replications; r++) {
     const main = runReplication(config, { seed: task.seed, replication: r, keepLog: false, ...limitsOf(task) });
-    const base = cf ? runReplication(cf, { seed: task.seed, replication: r, keepLog: false, ...limitsOf(task) }) : null;
-    replications.push(summarizeReplication(config, r, main.records, base?.records ?? null, { parts: task.parts }));
-    trajectories?.add(config, main.records, base?.records ?? null);
+    const base = cf ? counterfactualRecords(r) : null;
+    replications.push(summarizeReplication(config, r, main.records, base, { parts: task.parts }));
+    trajectories?.add(config, main.records, base);
     if (keys.length > 0) series.push(replicationSeries(config, keys, r, main.records));
   }
   return {
