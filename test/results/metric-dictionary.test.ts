@@ -20,6 +20,9 @@ import { FIT_CSV_HEADER } from '../../src/results/calibration-format.js';
 import { payoffsCsvHeader } from '../../src/results/game-format.js';
 import { attributionCsv, profileCsv } from '../../src/results/history-format.js';
 import { VERDICT_COLUMNS } from '../../src/report/compare/verdicts.js';
+import { seriesColumns } from '../../src/results/series-files.js';
+import { TRAJECTORY_COLUMNS } from '../../src/results/trajectory-format.js';
+import { TRAJECTORY_CSV_HEADER } from '../../src/results/discover-format.js';
 import { buildMetricDictionary, describeColumn, metricDictionarySchema, metricEntries, metricUnit } from '../../src/results/metric-dictionary.js';
 import { readMetricDictionary } from '../../src/results/metric-dictionary-file.js';
 import { listFiles } from '../../src/results/output-folder.js';
@@ -68,6 +71,9 @@ describe('table columns', () => {
       ['points.csv', ['point', 'fund.leverage', 'output', 'value']],
       ['profile.csv', profile],
       ['attribution.csv', attributionCsv({ rows: [] } as never).header],
+      ['series.csv', seriesColumns(['fund.leverage'])],
+      ['trajectories.csv', TRAJECTORY_COLUMNS],
+      ['trajectory.csv', TRAJECTORY_CSV_HEADER],
       ['cells.csv', ['lever', 'lever_value', 'fund.leverage', 'lens', 'type', 'likely_type', 'cooperation_equilibrium', 'cooperation_equilibrium_sure', 'competition_equilibrium', 'cooperation_pays_both', 'equilibria']],
     ];
     for (const [file, header] of tables) for (const column of header) expect(describeColumn(file, column).description, `${file}: ${column}`).not.toBe('');
