@@ -37,15 +37,24 @@ function errorOf<R>(m: Message<R>): Error {
   return m.user ? new UserError(m.error!) : new Error(m.error);
 }
 
-/** The body of a worker script: run each task sent, send back its result or its error as a message. */
-export function serveTasks<T extends { index: number }, R>(run: (task: T) => R): void {
+/**
+ * The body of a worker script: run each task sent (`run` may return a promise,
+ * e.g. after loading a module lazily), send back its result or its error as a
+ * message. The pool sends a worker its next task only after this answer.
+ */
+export function serveTasks<T extends { index: number }, R>(run: (task: T) => R | Promise<R>): void {
+  const fail = (task: T, error: unknown) => {
+    const message: Message<R> = { index: task.index, error: error instanceof Error ? error.message : String(error), user: isUserError(error) };
+    if (error instanceof ModelLimitError) message.limit = error.toData();
+    parentPort!.postMessage(message);
+  };
   parentPort?.on('message', (task: T) => {
     try {
-      parentPort!.postMessage({ index: task.index, result: run(task) });
+      const result = run(task);
+      if (result instanceof Promise) result.then((r) => parentPort!.postMessage({ index: task.index, result: r }), (error: unknown) => fail(task, error));
+      else parentPort!.postMessage({ index: task.index, result });
     } catch (error) {
-      const message: Message<R> = { index: task.index, error: error instanceof Error ? error.message : String(error), user: isUserError(error) };
-      if (error instanceof ModelLimitError) message.limit = error.toData();
-      parentPort!.postMessage(message);
+      fail(task, error);
     }
   });
 }
