@@ -71,6 +71,45 @@ function startWorker(base: string, script: string): Worker {
   return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, { eval: true });
 }
 
+/**
+ * Workers started ahead of their pool (`prestartWorkers`), by script: the next
+ * pool on that script takes them instead of starting its own. They are
+ * unreferenced while they wait, so they never keep the process alive.
+ */
+const spareWorkers = new Map<string, Worker[]>();
+const scriptKey = (worker: { base: string; script: string }) => new URL(`./${worker.script}`, worker.base).href;
+
+/**
+ * Starts `count` workers on a script now (fewer if some already wait), so
+ * their start (thread, imports) overlaps what the main thread still does
+ * before its pool runs, e.g. planning a sweep and resolving its points.
+ */
+export function prestartWorkers(worker: { base: string; script: string }, count: number): void {
+  const key = scriptKey(worker);
+  const spare = spareWorkers.get(key) ?? [];
+  spareWorkers.set(key, spare);
+  while (spare.length < count) {
+    const w = startWorker(worker.base, worker.script);
+    w.unref();
+    // A worker that fails or stops while it waits leaves the spares (a pool then starts its own, which reports the error).
+    const drop = () => {
+      const at = spare.indexOf(w);
+      if (at >= 0) spare.splice(at, 1);
+    };
+    w.once('error', drop).once('exit', drop);
+    spare.push(w);
+  }
+}
+
+/** A waiting worker on the script, if one was started ahead; otherwise a new one. */
+function takeWorker(worker: { base: string; script: string }): Worker {
+  const w = spareWorkers.get(scriptKey(worker))?.shift();
+  if (!w) return startWorker(worker.base, worker.script);
+  w.removeAllListeners('error').removeAllListeners('exit');
+  w.ref();
+  return w;
+}
+
 export interface TaskPoolOptions<T> {
   workers: number;
   signal?: AbortSignal;
@@ -113,11 +152,12 @@ function workerPool<T extends { index: number }, R>(options: TaskPoolOptions<T>,
       if (closed) return Promise.reject(new Error('the worker pool is closed'));
       if (tasks.length === 0) return Promise.resolve();
       if (options.signal?.aborted) return Promise.reject(new AbortedError());
-      while (workers.length < Math.min(size, tasks.length)) workers.push(startWorker(options.worker.base, options.worker.script));
+      while (workers.length < Math.min(size, tasks.length)) workers.push(takeWorker(options.worker));
       const busy = workers.slice(0, Math.min(workers.length, tasks.length));
       const queue = tasks.slice();
       return new Promise<void>((resolve, reject) => {
         let active = 0;
+        const handling = new Set<Promise<void>>();
         let done = false;
         const listeners = new Map<Worker, { message: (m: Message<R>) => void; error: (e: Error) => void }>();
         const detach = () => {
@@ -134,7 +174,8 @@ function workerPool<T extends { index: number }, R>(options: TaskPoolOptions<T>,
             detach();
             // A worker may still be busy with a task of this batch: stop them all (a next batch starts new ones).
             void stopWorkers();
-            reject(error);
+            // A result being handled (e.g. saved) when Ctrl-C comes finishes first, so nothing is written after `run` ends.
+            void Promise.allSettled(handling).then(() => reject(error));
           } else if (active === 0 && queue.length === 0) {
             done = true;
             detach();
@@ -152,10 +193,14 @@ function workerPool<T extends { index: number }, R>(options: TaskPoolOptions<T>,
         for (const worker of busy) {
           const message = async (m: Message<R>) => {
             if (m.error !== undefined) return finish(errorOf(m));
+            const handled = Promise.resolve().then(() => onResult(m.result!));
+            handling.add(handled);
             try {
-              await onResult(m.result!);
+              await handled;
             } catch (error) {
               return finish(error as Error);
+            } finally {
+              handling.delete(handled);
             }
             active--;
             if (options.signal?.aborted) return finish(new AbortedError());
