@@ -14,7 +14,9 @@
 import { counterfactualConfig } from '../model/counterfactual.js';
 import type { ModelConfig } from '../model/config.js';
 import type { StepRecord } from '../model/step-record.js';
-import { configForValues, runPoint, type PointRun, type PointTask } from './run-point.js';
+import { configForValues } from './run-point.js';
+import { runResolvedGroup } from './point-runner.js';
+import type { PointRun, PointTask } from './run-point.js';
 
 /** A group of points run by one worker; `configs[i]` is task i's configuration (null: the worker resolves it, e.g. to report its error). */
 export interface PointGroup {
@@ -95,12 +97,7 @@ export function groupPointTasks(tasks: readonly PointTask[], workers: number): P
 
 /** A group's points, each as `runPoint` gives it, with one counterfactual run per replication for a shared group. */
 export function runPointGroup(group: PointGroup): PointRun[] {
-  const counterfactuals = group.shared ? new Map<number, StepRecord[]>() : undefined;
-  // Without the scenario text (not needed once the configuration is resolved), the message to the worker is small.
-  return group.tasks.map((task, i) => {
-    const config = group.configs[i];
-    return config ? runPoint(task, { config, counterfactuals }) : runPoint(task);
-  });
+  return runResolvedGroup(group, (task) => configForValues(task.scenario, task.values));
 }
 
 /** The groups as sent to a worker: a task whose configuration is resolved travels without its scenario. */

@@ -5,7 +5,7 @@
  * groups that share their counterfactual runs (point-groups.ts), resolved on
  * the main thread; every point's result is what it would be alone.
  */
-import { createTaskPool } from './task-pool.js';
+import { createTaskPool, prestartWorkers } from './task-pool.js';
 import type { PointRun, PointTask } from './run-point.js';
 import { groupPointTasks, runPointGroup, withoutScenarios, type PointGroup } from './point-groups.js';
 
@@ -22,9 +22,20 @@ export interface PointPool {
   close(): Promise<void>;
 }
 
+const POINT_WORKER = { base: import.meta.url, script: 'point-group-worker' };
+
+/**
+ * Starts the point workers of a coming run of `workers` workers now (none for
+ * one worker, which runs in-process), so that their start overlaps the main
+ * thread's planning; the run's pool takes them.
+ */
+export function prestartPointWorkers(workers: number): void {
+  if (workers > 1) prestartWorkers(POINT_WORKER, Math.floor(workers));
+}
+
 /** A pool that stays up for several batches of points (e.g. the points of a game's phase diagram). */
 export function createPointPool(workers: number, signal?: AbortSignal): PointPool {
-  const pool = createTaskPool<PointGroup, PointRun[]>({ workers, signal, worker: { base: import.meta.url, script: 'point-group-worker' }, runInProcess: runPointGroup });
+  const pool = createTaskPool<PointGroup, PointRun[]>({ workers, signal, worker: POINT_WORKER, runInProcess: runPointGroup });
   return {
     run(tasks, onResult) {
       const groups = groupPointTasks(tasks, workers);

@@ -7,12 +7,13 @@
 import { isFlowMetric, METRICS, pairLabel } from '../model/metric-registry.js';
 import type { ModelConfig } from '../model/config.js';
 import { valueAddedChange, type GameOutcome } from '../model/metrics/win-win.js';
-import { overRunValue } from './summarize.js';
 import { regionPairs, type StepRecord } from '../model/record.js';
 import { GAME_LENSES, type GameLens, type LensPart } from '../model/metrics/lenses.js';
 import { replicationLenses } from './lens-summary.js';
 
-import { STATISTICS, type Statistic, type SummaryCell, type ReplicationSummary } from '../results/point-format.js';
+// Not from point-format.ts: its schemas need zod, which a worker thread running points does not load.
+import { STATISTICS, type Statistic } from '../results/statistic-names.js';
+import type { SummaryCell, ReplicationSummary } from '../results/point-format.js';
 
 export { STATISTICS, type Statistic, type SummaryCell, type ReplicationSummary };
 
@@ -27,6 +28,13 @@ export function groupCells(replications: readonly ReplicationSummary[]): Map<str
       list.push(value);
     }
   return groups;
+}
+
+/** A metric over a run: the sum of a flow, the mean of a stock or rate (finite years only). */
+export function overRunValue(values: readonly number[], flow: boolean): number {
+  const finite = values.filter(Number.isFinite);
+  const sum = finite.reduce((a, b) => a + b, 0);
+  return flow ? sum : finite.length > 0 ? sum / finite.length : Number.NaN;
 }
 
 /** Zone duplication and waste metrics every replication also gives against its counterfactual (docs/ODD.md 7.15). */

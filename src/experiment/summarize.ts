@@ -13,6 +13,9 @@ import { summarizeFundStages, type FundStagesSummary } from './fund-stages.js';
 import { regionPairs, type StepRecord } from '../model/record.js';
 import type { ScenarioRun } from './run-scenario.js';
 import { describe, type Stats } from './statistics.js';
+import { overRunValue } from './replication-summary.js';
+
+export { overRunValue };
 import { LENS_LABELS, lensVerdict, type LensVerdict } from './verdict.js';
 
 import type { MetricSummary, OutcomeSummary, RunSummary } from '../results/run-format.js';
@@ -23,13 +26,6 @@ export type { MetricSummary, OutcomeSummary, RunSummary };
 function valueOf(record: StepRecord, scope: MetricScope, name: string, index: number): number {
   if (scope === 'zone') return record.zone[name];
   return (scope === 'region' ? record.region : record.pair)[name][index];
-}
-
-/** A metric over a run: the sum of a flow, the mean of a stock or rate (finite years only). */
-export function overRunValue(values: readonly number[], flow: boolean): number {
-  const finite = values.filter(Number.isFinite);
-  const sum = finite.reduce((a, b) => a + b, 0);
-  return flow ? sum : finite.length > 0 ? sum / finite.length : Number.NaN;
 }
 
 function summarizeMetric(runs: StepRecord[][], scope: MetricScope, name: string, index: number): MetricSummary {

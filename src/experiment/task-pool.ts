@@ -37,15 +37,24 @@ function errorOf<R>(m: Message<R>): Error {
   return m.user ? new UserError(m.error!) : new Error(m.error);
 }
 
-/** The body of a worker script: run each task sent, send back its result or its error as a message. */
-export function serveTasks<T extends { index: number }, R>(run: (task: T) => R): void {
+/**
+ * The body of a worker script: run each task sent (`run` may return a promise,
+ * e.g. after loading a module lazily), send back its result or its error as a
+ * message. The pool sends a worker its next task only after this answer.
+ */
+export function serveTasks<T extends { index: number }, R>(run: (task: T) => R | Promise<R>): void {
+  const fail = (task: T, error: unknown) => {
+    const message: Message<R> = { index: task.index, error: error instanceof Error ? error.message : String(error), user: isUserError(error) };
+    if (error instanceof ModelLimitError) message.limit = error.toData();
+    parentPort!.postMessage(message);
+  };
   parentPort?.on('message', (task: T) => {
     try {
-      parentPort!.postMessage({ index: task.index, result: run(task) });
+      const result = run(task);
+      if (result instanceof Promise) result.then((r) => parentPort!.postMessage({ index: task.index, result: r }), (error: unknown) => fail(task, error));
+      else parentPort!.postMessage({ index: task.index, result });
     } catch (error) {
-      const message: Message<R> = { index: task.index, error: error instanceof Error ? error.message : String(error), user: isUserError(error) };
-      if (error instanceof ModelLimitError) message.limit = error.toData();
-      parentPort!.postMessage(message);
+      fail(task, error);
     }
   });
 }
@@ -60,6 +69,45 @@ function startWorker(base: string, script: string): Worker {
   if (!base.endsWith('.ts')) return new Worker(new URL(`./${script}.js`, base));
   const source = new URL(`./${script}.ts`, base).href;
   return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, { eval: true });
+}
+
+/**
+ * Workers started ahead of their pool (`prestartWorkers`), by script: the next
+ * pool on that script takes them instead of starting its own. They are
+ * unreferenced while they wait, so they never keep the process alive.
+ */
+const spareWorkers = new Map<string, Worker[]>();
+const scriptKey = (worker: { base: string; script: string }) => new URL(`./${worker.script}`, worker.base).href;
+
+/**
+ * Starts `count` workers on a script now (fewer if some already wait), so
+ * their start (thread, imports) overlaps what the main thread still does
+ * before its pool runs, e.g. planning a sweep and resolving its points.
+ */
+export function prestartWorkers(worker: { base: string; script: string }, count: number): void {
+  const key = scriptKey(worker);
+  const spare = spareWorkers.get(key) ?? [];
+  spareWorkers.set(key, spare);
+  while (spare.length < count) {
+    const w = startWorker(worker.base, worker.script);
+    w.unref();
+    // A worker that fails or stops while it waits leaves the spares (a pool then starts its own, which reports the error).
+    const drop = () => {
+      const at = spare.indexOf(w);
+      if (at >= 0) spare.splice(at, 1);
+    };
+    w.once('error', drop).once('exit', drop);
+    spare.push(w);
+  }
+}
+
+/** A waiting worker on the script, if one was started ahead; otherwise a new one. */
+function takeWorker(worker: { base: string; script: string }): Worker {
+  const w = spareWorkers.get(scriptKey(worker))?.shift();
+  if (!w) return startWorker(worker.base, worker.script);
+  w.removeAllListeners('error').removeAllListeners('exit');
+  w.ref();
+  return w;
 }
 
 export interface TaskPoolOptions<T> {
@@ -104,11 +152,12 @@ function workerPool<T extends { index: number }, R>(options: TaskPoolOptions<T>,
       if (closed) return Promise.reject(new Error('the worker pool is closed'));
       if (tasks.length === 0) return Promise.resolve();
       if (options.signal?.aborted) return Promise.reject(new AbortedError());
-      while (workers.length < Math.min(size, tasks.length)) workers.push(startWorker(options.worker.base, options.worker.script));
+      while (workers.length < Math.min(size, tasks.length)) workers.push(takeWorker(options.worker));
       const busy = workers.slice(0, Math.min(workers.length, tasks.length));
       const queue = tasks.slice();
       return new Promise<void>((resolve, reject) => {
         let active = 0;
+        const handling = new Set<Promise<void>>();
         let done = false;
         const listeners = new Map<Worker, { message: (m: Message<R>) => void; error: (e: Error) => void }>();
         const detach = () => {
@@ -125,7 +174,8 @@ function workerPool<T extends { index: number }, R>(options: TaskPoolOptions<T>,
             detach();
             // A worker may still be busy with a task of this batch: stop them all (a next batch starts new ones).
             void stopWorkers();
-            reject(error);
+            // A result being handled (e.g. saved) when Ctrl-C comes finishes first, so nothing is written after `run` ends.
+            void Promise.allSettled(handling).then(() => reject(error));
           } else if (active === 0 && queue.length === 0) {
             done = true;
             detach();
@@ -143,10 +193,14 @@ function workerPool<T extends { index: number }, R>(options: TaskPoolOptions<T>,
         for (const worker of busy) {
           const message = async (m: Message<R>) => {
             if (m.error !== undefined) return finish(errorOf(m));
+            const handled = Promise.resolve().then(() => onResult(m.result!));
+            handling.add(handled);
             try {
-              await onResult(m.result!);
+              await handled;
             } catch (error) {
               return finish(error as Error);
+            } finally {
+              handling.delete(handled);
             }
             active--;
             if (options.signal?.aborted) return finish(new AbortedError());

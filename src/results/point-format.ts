@@ -29,8 +29,9 @@ export const designPointSchema = z.object({
 });
 export type DesignPoint = z.output<typeof designPointSchema>;
 
-export const STATISTICS = ['final', 'over_run'] as const;
-export type Statistic = (typeof STATISTICS)[number];
+import { STATISTICS } from './statistic-names.js';
+
+export { STATISTICS, type Statistic } from './statistic-names.js';
 
 /** [region, metric, statistic, value] */
 export const summaryCellSchema = z.tuple([z.string(), z.string(), z.enum(STATISTICS), jsonNumber]);

@@ -1,7 +1,7 @@
 /** The worker pool delivers every result before it resolves, whatever the timing of result handling. */
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.js';
-import { runPoints } from '../../src/experiment/pool.js';
+import { prestartPointWorkers, runPoints } from '../../src/experiment/pool.js';
 import type { PointTask } from '../../src/experiment/run-point.js';
 
 describe('runPoints', () => {
@@ -18,5 +18,20 @@ describe('runPoints', () => {
       },
     });
     expect(handled.sort()).toEqual([0, 1, 2]);
+  });
+
+  it('gives the same results on workers started ahead (prestartPointWorkers) as in-process, for points resolved on either thread', async () => {
+    prestartPointWorkers(2);
+    const { scenario } = await loadScenario(new URL('../fixtures/scenarios/small-cooperate.yaml', import.meta.url).pathname);
+    // With a counterfactual the main thread resolves the point; without one the worker loads the schema lazily and resolves it.
+    const tasks: PointTask[] = [0, 1, 2, 3].map((index) => ({ index, scenario, values: { 'fund.leverage': index / 3 }, seed: 3, replications: 2, counterfactual: index % 2 === 0 }));
+    const run = async (workers: number) => {
+      const results: string[] = [];
+      await runPoints(tasks, { workers, onResult: (r) => void (results[r.index] = JSON.stringify(r)) });
+      return results;
+    };
+    const onWorkers = await run(2);
+    expect(onWorkers).toEqual(await run(1));
+    expect(onWorkers.filter((r) => r !== undefined)).toHaveLength(4);
   });
 });

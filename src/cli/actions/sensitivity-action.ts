@@ -1,5 +1,7 @@
 /** `chuanyu sensitivity`: a plain function the yargs command calls (and tests call in-process). */
 import { join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { prestartPointWorkers } from '../../experiment/pool.js';
 import { unusedFolder } from '../../results/output-folder.js';
 import { loadScenario } from '../../scenario/load.js';
 import { UserError } from '../../scenario/errors.js';
@@ -29,6 +31,8 @@ export interface SensitivityActionOptions extends SensitivityOptions {
 }
 
 export async function sensitivityAction(options: SensitivityActionOptions): Promise<{ outDir: string; complete: boolean }> {
+  // The worker threads start now, while the scenario loads and the points are planned and resolved.
+  prestartPointWorkers(options.workers ?? availableParallelism());
   const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
   if (options.resume && !options.out) throw new UserError('--resume needs --out naming the sensitivity folder to finish');
   const loaded = await loadScenario(options.scenario);

@@ -1,5 +1,7 @@
 /** `chuanyu sweep` and `chuanyu merge`: plain functions the yargs commands call. */
 import { join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { prestartPointWorkers } from '../../experiment/pool.js';
 import { unusedFolder } from '../../results/output-folder.js';
 import { isDeepStrictEqual } from 'node:util';
 import { existsSync } from 'node:fs';
@@ -32,6 +34,8 @@ export interface SweepActionOptions extends SweepOptions {
 }
 
 export async function sweepAction(options: SweepActionOptions): Promise<{ outDir: string; complete: boolean }> {
+  // The worker threads start now, while the scenario loads and the points are planned and resolved.
+  prestartPointWorkers(options.workers ?? availableParallelism());
   const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
   const loaded = await loadScenario(options.scenario);
   const plan = planSweep(loaded, options);
