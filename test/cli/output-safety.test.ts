@@ -78,7 +78,7 @@ describe('--out never removes what chuanyu did not write', () => {
     expect(again.stderr).toMatch(/already holds results of an earlier `chuanyu run`; add --force/);
 
     const other = runCli(['compare', scenario, scenario, '-r', '2', '--out', out, '--force', '-q']);
-    expect(other.status).toBe(2);
+    expect(other.status, other.stderr).toBe(2);
     expect(other.stderr).toMatch(/holds results of `chuanyu run`, not of `chuanyu compare`/);
 
     expect(runCli(['run', scenario, '-r', '1', '--seed', '5', '--out', out, '--force', '-q']).status).toBe(0);
