@@ -22,7 +22,7 @@ import { processIsAlive } from './processes.js';
 import type { Provenance } from './provenance-format.js';
 
 /** The kinds of results folder written in one piece (sweeps and sensitivity analyses are plan folders, see sweep-store). */
-export const RESULTS_KINDS = ['run', 'compare', 'game', 'calibration', 'study', 'history', 'discover'] as const;
+export const RESULTS_KINDS = ['run', 'compare', 'game', 'calibration', 'calibration-study', 'study', 'history', 'discover'] as const;
 export type ResultsKind = (typeof RESULTS_KINDS)[number];
 
 export const MANIFEST_FILE = 'manifest.json';

@@ -37,6 +37,13 @@ describe('chuanyu discover on a sweep', () => {
     expect(out.endsWith('discover-lens-welfare-win-win-or-welfare-change-sichuan-0')).toBe(true);
     expect(result.stdout).toMatch(/^lens\.welfare == win-win or welfare_change\.sichuan > 0 holds in \d+% of all 12 runs/);
     for (const f of ['boxes.json', 'trajectory.csv', 'summary.md', 'report.html', 'manifest.json']) expect(existsSync(join(out, f)), f).toBe(true);
+    // Provenance: the analysed runs' scenario and design (the sweep's), this command line; shown in the report.
+    const provenance = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).provenance;
+    const sweepProvenance = JSON.parse(readFileSync(join(sweep, 'manifest.json'), 'utf8')).provenance;
+    expect(provenance.scenarios).toEqual(sweepProvenance.scenarios);
+    expect(provenance.design).toEqual(sweepProvenance.design);
+    expect(provenance.commandLine).toMatch(/^chuanyu discover /);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('Provenance');
     const file = await readBoxesJson(out);
     expect(file.rows).toBe(12);
     expect(file.dimensions.map((d) => [d.name, d.kind])).toEqual([

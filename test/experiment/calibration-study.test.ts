@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { calibrateAction } from '../../src/cli/actions/calibrate-action.js';
+import { calibrationStudyAction } from '../../src/cli/actions/calibration-study-action.js';
 import { executeCalibration, planCalibration } from '../../src/experiment/calibration/calibrate.js';
 import { calibrationStudy } from '../../src/experiment/calibration/study.js';
 import type { CalibrationSummary } from '../../src/experiment/calibration/summary.js';
@@ -115,5 +116,19 @@ describe('honest calibration on a tiny world', () => {
     expect(md.some((l) => /^- forward: the model (beats|does not beat) persistence on held-out 2027-2031/.test(l))).toBe(true);
     expect(md.some((l) => /^- reverse: the model (beats|does not beat) mean on held-out 2022-2025/.test(l))).toBe(true);
     expect(md.join('\n')).toContain('Matched by construction, in no error: 2020.');
+  });
+
+  it('writes its folder (study.json, study.md, manifest with provenance) atomically, and replaces it only with --force', async () => {
+    const out = join(root, 'study-folder');
+    const options = { scenario: scenarioFile('study-out'), iterations: 2, replications: 1, validationReplications: 2, seedSets: 2, workers: 1, out, quiet: true, log: () => {} };
+    expect((await calibrationStudyAction(options)).complete).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.kind).toBe('chuanyu-calibration-study');
+    expect(manifest.provenance.design).toMatchObject({ sampler: 'cma-es', seed: 1, replications: 1 });
+    expect(readFileSync(join(out, 'study.md'), 'utf8')).toContain('| full');
+    await expect(calibrationStudyAction(options)).rejects.toThrow(/add --force/);
+    writeFileSync(join(out, 'mine.md'), 'mine\n');
+    await expect(calibrationStudyAction({ ...options, force: true })).rejects.toThrow(/files chuanyu did not write \(mine\.md\)/);
+    expect(readFileSync(join(out, 'mine.md'), 'utf8')).toBe('mine\n');
   });
 });

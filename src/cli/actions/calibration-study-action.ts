@@ -5,7 +5,9 @@
  * study.json (no timings: the same seed gives the same bytes).
  */
 import { availableParallelism } from 'node:os';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { writeDirectoryAtomically } from '../../results/atomic-dir.js';
+import { commandProvenance, scenarioSource } from '../provenance.js';
 import { join, resolve } from 'node:path';
 import { calibrationStudy, type CalibrationStudy } from '../../experiment/calibration/study.js';
 import { AbortedError } from '../../experiment/pool.js';
@@ -23,6 +25,8 @@ export interface CalibrationStudyActionOptions {
   seed?: number;
   workers?: number;
   out?: string;
+  /** Replace an earlier study's folder at --out. */
+  force?: boolean;
   quiet?: boolean;
   signal?: AbortSignal;
   log?: (line: string) => void;
@@ -60,12 +64,14 @@ export async function calibrationStudyAction(options: CalibrationStudyActionOpti
   }
   const markdown = calibrationStudyMarkdown(study);
   if (options.out) {
-    const dir = resolve(options.out);
-    await mkdir(dir, { recursive: true });
     const { directions, ...rest } = study;
-    // Timings vary with the machine: left out of the file.
-    await writeCalibrationStudyJson(dir, { ...rest, directions: directions.map(({ seconds: _seconds, ...d }) => d) });
-    await writeFile(join(dir, 'study.md'), markdown.join('\n') + '\n');
+    const provenance = commandProvenance([scenarioSource(loaded)], { sampler: 'cma-es', sampleSize: directions.reduce((n, d) => n + d.evaluations, 0), seed: study.seed, replications: directions[0]?.replications ?? 0 });
+    // Written to a staging folder and renamed into place; an earlier study's folder is replaced only with --force.
+    await writeDirectoryAtomically(resolve(options.out), { kind: 'calibration-study', force: options.force, provenance }, async (dir) => {
+      // Timings vary with the machine: left out of the file.
+      await writeCalibrationStudyJson(dir, { ...rest, directions: directions.map(({ seconds: _seconds, ...d }) => d) });
+      await writeFile(join(dir, 'study.md'), markdown.join('\n') + '\n');
+    });
   }
   log(markdown.join('\n'));
   if (!options.quiet) for (const d of study.directions) process.stderr.write(`${d.direction.name}: ${d.runs} runs in ${d.seconds.toFixed(0)} s\n`);

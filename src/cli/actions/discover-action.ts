@@ -11,6 +11,8 @@ import { checkOutputTarget } from '../../results/output-folder.js';
 import { writeDiscoverFolder } from '../../report/discover/report.js';
 import { discoverySentences } from '../../report/discover/text.js';
 import { UserError } from '../../scenario/errors.js';
+import { readFolderProvenance } from '../../results/provenance.js';
+import { commandProvenance } from '../provenance.js';
 import type { ChartFileOptions } from '../options.js';
 
 export interface DiscoverActionOptions extends ChartFileOptions {
@@ -91,7 +93,10 @@ export async function discoverAction(options: DiscoverActionOptions): Promise<Di
     if (error instanceof RangeError) throw new UserError(`--box ${options.box}: ${error.message}; see trajectory.csv of a run without --box`);
     throw error;
   }
-  await writeDiscoverFolder(outDir, file, { force: options.force, formats: options.formats, captions: options.captions });
+  // The runs analysed are the source folder's: its scenarios and design, with this command line.
+  const sourceProvenance = await readFolderProvenance(dir);
+  const provenance = sourceProvenance ? { ...commandProvenance([], sourceProvenance.design), scenarios: sourceProvenance.scenarios } : undefined;
+  await writeDiscoverFolder(outDir, file, { force: options.force, formats: options.formats, captions: options.captions, provenance });
   if (!options.quiet) {
     if (source.usedPoints < source.plannedPoints) log(`warning: ${source.usedPoints} of the ${source.plannedPoints} points of ${options.dir} are finished; the discovery uses only them`);
     for (const line of discoverySentences(file)) log(line);

@@ -43,6 +43,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
         seed: args.seed,
         workers: args.workers,
         out: args.out,
+        force: args.force,
         quiet: args.quiet,
       });
       if (!study.complete) process.exitCode = 130;

@@ -5,10 +5,11 @@
  */
 import type { DiscoverFile } from '../../results/discover-format.js';
 import type { ReportChart } from '../common/html.js';
+import type { Provenance } from '../../results/provenance-format.js';
 import { buildExperimentHtml, escapeHtml, htmlTable } from '../common/page.js';
 import { cartSentences, discoverySentences, percent, pValue, restrictionsWithP } from './text.js';
 
-export function discoverHtml(file: DiscoverFile, charts: ReportChart[], folder: string): string {
+export function discoverHtml(file: DiscoverFile, charts: ReportChart[], folder: string, provenance: Provenance | null = null): string {
   const list = (lines: string[]) => `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('\n')}</ul>`;
   const boxRows = file.boxes.map((b) => [
     `Box ${b.index}`,
@@ -33,6 +34,7 @@ export function discoverHtml(file: DiscoverFile, charts: ReportChart[], folder: 
     { id: 'cart', heading: `CART rules (a second view, depth ${file.settings.maxDepth})`, html: list(cartSentences(file)) + htmlTable('One row per leaf of the tree, densest first.', ['Leaf', 'Conditions', 'Density', 'Coverage', 'Cases / runs'], cartRows, { numeric: [2, 3, 4] }) },
   ];
   return buildExperimentHtml({
+    provenance,
     title: `Scenario discovery: ${file.condition.words}`,
     documentTitle: `Scenario discovery of ${file.source.scenario} – chuanyu-sim`,
     lede: [`Where in the swept parameter space does this hold: ${file.condition.text}? PRIM (patient rule induction) looks for boxes of parameter values where it holds much more often than overall; CART gives a second view as a shallow tree.`],

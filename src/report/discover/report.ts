@@ -18,6 +18,8 @@ import type { DiscoverFile } from '../../results/discover-format.js';
 import { chartFormats, writeExperimentCharts, type ExperimentReportOptions, type ExperimentReportResult } from '../common/write-charts.js';
 import { discoverCharts } from './charts.js';
 import { discoverHtml } from './page.js';
+import { readFolderProvenance } from '../../results/provenance.js';
+import type { Provenance } from '../../results/provenance-format.js';
 import { readDiscovery } from './read.js';
 import { discoverySentences } from './text.js';
 
@@ -26,10 +28,10 @@ function summaryMarkdown(file: DiscoverFile): string {
 }
 
 /** Writes the whole discover folder at `outDir` (replacing an earlier one only with --force). */
-export async function writeDiscoverFolder(outDir: string, file: DiscoverFile, options: ExperimentReportOptions & { force?: boolean }): Promise<string[]> {
+export async function writeDiscoverFolder(outDir: string, file: DiscoverFile, options: ExperimentReportOptions & { force?: boolean; provenance?: Provenance }): Promise<string[]> {
   const target = resolve(outDir);
   const written: string[] = [];
-  await writeDirectoryAtomically(target, { kind: 'discover', force: options.force }, async (dir) => {
+  await writeDirectoryAtomically(target, { kind: 'discover', force: options.force, provenance: options.provenance }, async (dir) => {
     await writeBoxesJson(dir, file);
     await writeTrajectoryCsv(dir, file);
     await writeFile(join(dir, 'summary.md'), summaryMarkdown(file));
@@ -45,7 +47,7 @@ export async function renderDiscoverReport(dir: string, options: ExperimentRepor
   const data = file ?? (await readDiscovery(dir));
   const { drawn, files } = await writeExperimentCharts(dir, discoverCharts(data), chartFormats(options), options.captions);
   const report = join(dir, 'report.html');
-  await writeFile(report, discoverHtml(data, drawn, options.folderName ?? basename(resolve(dir))));
+  await writeFile(report, discoverHtml(data, drawn, options.folderName ?? basename(resolve(dir)), await readFolderProvenance(dir)));
   files.push(report);
   return { charts: drawn.map((c) => c.name), files, report };
 }
