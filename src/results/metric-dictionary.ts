@@ -81,10 +81,17 @@ export function metricEntries(): MetricEntry[] {
 
 const VS_COUNTERFACTUAL = '_vs_counterfactual';
 
+/** Units by metric name, built once: tables look a unit up for every row they write. One name has one unit in every scope. */
+let units: Map<string, string> | undefined;
+function unitsByName(): Map<string, string> {
+  units ??= new Map(metricEntries().map((e) => [e.name, e.unit]));
+  return units;
+}
+
 /** The unit of a metric as named in a table (registry, summary measure or `<metric>_vs_counterfactual`); undefined when unknown. */
 export function metricUnit(name: string): string | undefined {
-  const entry = metricEntries().find((e) => e.name === name);
-  if (entry) return entry.unit;
+  const unit = unitsByName().get(name);
+  if (unit !== undefined) return unit;
   if (name.endsWith(VS_COUNTERFACTUAL)) return metricUnit(name.slice(0, -VS_COUNTERFACTUAL.length));
   return undefined;
 }

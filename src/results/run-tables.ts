@@ -6,6 +6,7 @@ import { METRICS, pairLabel } from '../model/metric-registry.js';
 import { regionPairs } from '../model/record.js';
 import type { ModelConfig } from '../model/config.js';
 import type { ReplicationResult } from '../model/run.js';
+import { unitCell } from './metric-dictionary.js';
 
 export const METRIC_COLUMNS = ['replication', 'step', 'year', 'region', 'metric', 'value'] as const;
 export const SECTOR_COLUMNS = ['replication', 'step', 'year', 'region', 'sector', 'output', 'capital', 'firms', 'lq', 'investment', 'grants', 'relocation_offers', 'fund_invested'] as const;
@@ -18,8 +19,7 @@ export const MARKET_COLUMNS = ['replication', 'step', 'year', 'sector', 'demand'
 export const METRIC_CSV_COLUMNS = ['replication', 'step', 'year', 'region', 'metric', 'unit', 'value'] as const;
 
 export function* metricCsvRows(config: ModelConfig, replications: ReplicationResult[]): Generator<(string | number)[]> {
-  const units = new Map(METRICS.map((d) => [d.name, d.unit]));
-  for (const [replication, step, year, region, metric, value] of metricRows(config, replications)) yield [replication, step, year, region, metric, units.get(metric) ?? '', value];
+  for (const [replication, step, year, region, metric, value] of metricRows(config, replications)) yield [replication, step, year, region, metric, unitCell(metric), value];
 }
 
 export type MetricRow = [replication: number, step: number, year: number, region: string, metric: string, value: number];

@@ -14,7 +14,7 @@ import { csvLine } from './csv.js';
 import { writeTable, type TableOutput } from './table-files.js';
 import type { Cell } from './parquet-file.js';
 import type { DesignPoint, ParameterValue } from './point-format.js';
-import { METRICS } from '../model/metric-registry.js';
+import { unitCell } from './metric-dictionary.js';
 
 /** One replication's trajectories: `values[s * keys + k]` is series k at step s (NaN where undefined). */
 export interface ReplicationSeries {
@@ -101,14 +101,13 @@ const valueCell = (v: ParameterValue | undefined): Cell => (typeof v === 'number
 
 /** series.csv rows, read from the points' files one point at a time (in the order given). */
 export function* seriesTableRows(dir: string, points: readonly DesignPoint[], paths: readonly string[]): Generator<Cell[]> {
-  const units = new Map(METRICS.map((d) => [d.name, d.unit]));
   for (const point of points) {
     const params = paths.map((path) => valueCell(point.values[path]));
     const lines = readFileSync(seriesPath(dir, point.index), 'utf8').split('\n');
     for (let i = 1; i < lines.length; i++) {
       if (lines[i] === '') continue;
       const [replication, step, year, region, metric, value] = lines[i].split(',');
-      yield [point.index, ...params, Number(replication), Number(step), Number(year), region, metric, units.get(metric) ?? '', Number(value)];
+      yield [point.index, ...params, Number(replication), Number(step), Number(year), region, metric, unitCell(metric), Number(value)];
     }
   }
 }
