@@ -54,6 +54,12 @@ export function benchTable(results: any): string {
   const parts = Object.entries(big.nsPerFirmStep as Record<string, number>).filter(([, ns]) => ns >= 0.5).sort((a, b) => b[1] - a[1]);
   const total = Object.values(big.nsPerFirmStep as Record<string, number>).reduce((a, b) => a + b, 0);
   lines.push('', `Where a firm-step's ${total.toFixed(0)} ns go at ${n(big.firms)} firms: ${parts.map(([p, ns]) => `${p} ${ns.toFixed(1)}`).join(', ')}.`);
+  const floor = results.stream;
+  if (floor)
+    lines.push(
+      '',
+      `The investment pass costs ${results.step.map((s: any) => `${s.nsPerFirmStep['investment and exit'].toFixed(1)} ns a firm at ${n(s.firms)} firms`).join(', ')}; a bare loop that reads and writes the same arrays (\`bench/measure-stream.ts\`, ${n(floor.firms)} firms) costs ${range(floor.nsPerFirm, (x) => x.toFixed(1))} ns a firm.`,
+    );
   return lines.join('\n');
 }
 

@@ -48,6 +48,11 @@ for (const firms of sizes) {
   log(`  ns per firm-step: ${parts.map(([part, ns]) => `${part} ${ns.toFixed(1)}`).join(', ')}`);
 }
 
+// The memory floor under the investment pass: a bare loop over its arrays at the largest run's final size.
+const largest = step[step.length - 1] as { finalFirms: number; nsPerFirmStep: Record<string, number> };
+const stream = { ...child('measure-stream.ts', [largest.finalFirms, 5]), investmentPassNs: Object.fromEntries(step.map((s: any) => [s.firms, s.nsPerFirmStep['investment and exit']])) };
+log(`investment pass: ${step.map((s: any) => `${(s.nsPerFirmStep['investment and exit'] as number).toFixed(1)} ns a firm at ${fmt(s.firms)} firms`).join(', ')}; a bare loop reading and writing its arrays over ${fmt(stream.firms)} firms: ${stream.nsPerFirm.median.toFixed(1)} ns [${stream.nsPerFirm.min.toFixed(1)}, ${stream.nsPerFirm.max.toFixed(1)}]`);
+
 // 2. The obvious design (one object per firm, immer drafts) against ours, same small world.
 const naive = child('measure-naive.ts', [2000, 20, 3]);
 log(`typed arrays vs objects + immer (2,000 firms, 20 steps): ${fmt(naive.typedArrays.median)} vs ${fmt(naive.objectsWithImmer.median)} firm-steps/s: ${naive.ratio.toFixed(1)}x`);
@@ -117,6 +122,7 @@ const results = {
   date: new Date().toISOString(),
   quick,
   step,
+  stream,
   naiveComparison: naiveLarge ? [naive, naiveLarge] : [naive],
   historical: { firms: 25_000, replications, workers: availableParallelism(), seconds: historicalStats },
   memory,
